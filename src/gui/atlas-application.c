@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The application: command-line modes that need no display (validation,
+ * export) are handled before GTK starts; everything else opens windows. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-core.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+/* Shown by --help; the headless modes are parsed in local_command_line so
+ * they run before GTK needs a display. */
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check dataset files without opening a window; exit 1 if any is invalid"), N_("FILE…") },
+  { NULL }
+};
+
+static gboolean
+argv_has (char * const *argv,
+          const char   *option)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return FALSE;
+      if (g_str_equal (argv[i], option))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+run_validate (char **arguments)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean validate = FALSE;
+  int argc = g_strv_length (arguments);
+  const GOptionEntry entries[] = {
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE…"));
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &arguments, &error))
+    {
+      g_printerr ("cyber-atlas: %s\n", error->message);
+      return 1;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("cyber-atlas: %s\n", _("--validate needs at least one file"));
+      return 1;
+    }
+
+  return atlas_cli_validate ((const char * const *) files);
+}
+
+static gboolean
+atlas_application_local_command_line (GApplication   *application,
+                                      char         ***arguments,
+                                      int            *exit_status)
+{
+  if (argv_has (*arguments, "--validate"))
+    {
+      g_auto(GStrv) copy = g_strdupv (*arguments);
+
+      atlas_core_init ();
+      *exit_status = run_validate (copy);
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (atlas_application_parent_class)->local_command_line (application,
+                                                                                     arguments,
+                                                                                     exit_status);
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static AtlasWindow *
+new_window (AtlasApplication *self)
+{
+  return g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", self,
+                       NULL);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      AtlasWindow *atlas_window = new_window (self);
+
+      atlas_window_load_bundled (atlas_window);
+      window = GTK_WINDOW (atlas_window);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+atlas_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      AtlasWindow *window = new_window (self);
+
+      atlas_window_load_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *application = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  /* Close each window so that one with unsaved work can ask first. */
+  for (GList *l = windows; l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  const char *developers[] = { "Cyber Diplomacy Atlas contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Cyber Diplomacy Atlas"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://github.com/cyberdiplomacy/atlas",
+                         "comments", _("The EU's cyber-security cooperation with its strategic partners"),
+                         /* Translators: credit for the bundled map data */
+                         "copyright", _("Map data: Natural Earth (public domain)"),
+                         NULL);
+}
+
+static void
+new_window_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  AtlasWindow *window = new_window (self);
+
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action_cb },
+  { "about", about_action_cb },
+  { "new-window", new_window_action_cb },
+};
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *new_accels[] = { "<Control>n", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  atlas_core_init ();
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_accels);
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+
+  app_class->local_command_line = atlas_application_local_command_line;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->open = atlas_application_open;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Map and brief the EU's cyber-security cooperation with its strategic partners."));
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PATH,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       NULL);
+}
+
+/* The settings are created on first use so the headless modes never need the
+ * schema to be installed. */
+GSettings *
+atlas_application_get_settings (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new ("io.github.cyberdiplomacy.Atlas");
+
+  return self->settings;
+}
