@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "atlas-cli.h"
+#include "atlas-dataset-io.h"
+
+int
+atlas_cli_validate (const char * const *paths)
+{
+  guint n_files = 0, n_invalid = 0, n_problems = 0;
+
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr ("%s\n", _("No file to validate"));
+      return 1;
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(AtlasDataset) dataset = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      n_files++;
+
+      /* Problems name the file as the user typed it, not as a URI. */
+      bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (bytes != NULL)
+        dataset = atlas_dataset_load_bytes (bytes, paths[i], &problems, &error);
+
+      if (dataset != NULL)
+        continue;
+
+      n_invalid++;
+      if (problems != NULL && problems->len > 0)
+        {
+          for (guint j = 0; j < problems->len; j++)
+            {
+              g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, j));
+              g_print ("%s\n", line);
+            }
+          n_problems += problems->len;
+        }
+      else
+        {
+          g_print ("%s: %s\n", paths[i], error->message);
+          n_problems++;
+        }
+    }
+
+  fflush (stdout);
+
+  if (n_invalid == 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file valid\n", "%u files valid\n", n_files),
+                n_files);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%u of %u files invalid, %u problems\n",
+                             "%u of %u files invalid, %u problems\n", n_files),
+                n_invalid, n_files, n_problems);
+
+  return n_invalid == 0 ? 0 : 1;
+}

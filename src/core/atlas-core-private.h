@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Members of a JSON object that this version of the app does not know are
+ * kept with the model object they were read into, in file order, and written
+ * back after the known ones: a file from a newer app loses nothing here.
+ */
+JsonObject *atlas_extra_get   (gpointer    object);
+/* Takes a new reference; NULL or an empty object clears. */
+void        atlas_extra_set   (gpointer    object,
+                               JsonObject *extra);
+void        atlas_extra_copy  (gpointer    dest,
+                               gpointer    src);
+gboolean    atlas_extra_equal (gpointer    a,
+                               gpointer    b);
+gboolean    atlas_json_object_equal (JsonObject *a,
+                                     JsonObject *b);
+
+/* Replaces *field with a copy of value; returns whether it changed. */
+gboolean    atlas_set_str     (char      **field,
+                               const char *value);
+
+/* Calls changed (owner) when a list model's content changes, or when one
+ * of its items emits item_signal (itself and not its detail: "notify",
+ * "changed"): how a container learns that something deep inside it changed.
+ * Items removed from the list are disconnected at once. */
+typedef struct _AtlasStoreWatch AtlasStoreWatch;
+
+AtlasStoreWatch *atlas_store_watch_new  (GListModel      *model,
+                                         const char      *item_signal,
+                                         void           (*changed) (gpointer owner),
+                                         gpointer         owner);
+void             atlas_store_watch_free (AtlasStoreWatch *watch);
+
+/* Element-wise equality of two list models holding the same type. */
+gboolean         atlas_list_model_equal (GListModel      *a,
+                                         GListModel      *b,
+                                         GEqualFunc       item_equal);
+/* Appends deep copies of src's items to dest. */
+void             atlas_list_store_copy_items (GListStore *dest,
+                                              GListModel *src,
+                                              gpointer  (*copy) (gpointer item));
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStoreWatch, atlas_store_watch_free)
+
+G_END_DECLS

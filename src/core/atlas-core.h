@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-cli.h"
+#include "atlas-dataset.h"
+#include "atlas-dataset-io.h"
+#include "atlas-entries.h"
+#include "atlas-iso-codes.h"
+#include "atlas-lens.h"
+#include "atlas-partner.h"
+#include "atlas-problem.h"
+
+G_BEGIN_DECLS
+
+/* Safe to call more than once and from any thread; the app and the tests
+ * call it first thing. */
+void atlas_core_init (void);
+
+G_END_DECLS

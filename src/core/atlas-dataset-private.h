@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The subject is not an object of its own, so its unknown members live here. */
+JsonObject *atlas_dataset_get_subject_extra (AtlasDataset  *self);
+void        atlas_dataset_set_subject_extra (AtlasDataset  *self,
+                                             JsonObject    *extra);
+void        atlas_dataset_splice_partners   (AtlasDataset  *self,
+                                             AtlasPartner **partners,
+                                             guint          n_partners);
+
+G_END_DECLS

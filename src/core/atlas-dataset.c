@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "atlas-core-private.h"
+#include "atlas-dataset.h"
+#include "atlas-dataset-io.h"
+#include "atlas-dataset-private.h"
+
+struct _AtlasDataset
+{
+  GObject          parent_instance;
+
+  char            *title;
+  char            *as_of;
+  GListStore      *sources;
+  char            *subject_name;
+  guint32          subject_color;
+  char             subject_color_string[8];
+  char           **members;
+  JsonObject      *subject_extra;
+  GListStore      *lenses;
+  GListStore      *partners;
+
+  AtlasStoreWatch *sources_watch;
+  AtlasStoreWatch *partners_watch;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDataset, atlas_dataset, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_AS_OF,
+  PROP_SOURCES,
+  PROP_SUBJECT_NAME,
+  PROP_SUBJECT_COLOR,
+  PROP_SUBJECT_COLOR_STRING,
+  PROP_MEMBERS,
+  PROP_LENSES,
+  PROP_PARTNERS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (gpointer self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+atlas_dataset_notify (GObject    *object,
+                      GParamSpec *pspec)
+{
+  emit_changed (object);
+}
+
+static void
+atlas_dataset_dispose (GObject *object)
+{
+  AtlasDataset *self = (AtlasDataset *)object;
+
+  g_clear_pointer (&self->sources_watch, atlas_store_watch_free);
+  g_clear_pointer (&self->partners_watch, atlas_store_watch_free);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
+}
+
+static void
+atlas_dataset_finalize (GObject *object)
+{
+  AtlasDataset *self = (AtlasDataset *)object;
+
+  g_free (self->title);
+  g_free (self->as_of);
+  g_object_unref (self->sources);
+  g_free (self->subject_name);
+  g_strfreev (self->members);
+  g_clear_pointer (&self->subject_extra, json_object_unref);
+  g_object_unref (self->lenses);
+  g_object_unref (self->partners);
+
+  G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
+}
+
+static void
+atlas_dataset_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AtlasDataset *self = ATLAS_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    case PROP_SOURCES:
+      g_value_set_object (value, self->sources);
+      break;
+    case PROP_SUBJECT_NAME:
+      g_value_set_string (value, self->subject_name);
+      break;
+    case PROP_SUBJECT_COLOR:
+      g_value_set_uint (value, self->subject_color);
+      break;
+    case PROP_SUBJECT_COLOR_STRING:
+      g_value_set_string (value, self->subject_color_string);
+      break;
+    case PROP_MEMBERS:
+      g_value_set_boxed (value, self->members);
+      break;
+    case PROP_LENSES:
+      g_value_set_object (value, self->lenses);
+      break;
+    case PROP_PARTNERS:
+      g_value_set_object (value, self->partners);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_dataset_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AtlasDataset *self = ATLAS_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      atlas_dataset_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_AS_OF:
+      atlas_dataset_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_SUBJECT_NAME:
+      atlas_dataset_set_subject_name (self, g_value_get_string (value));
+      break;
+    case PROP_SUBJECT_COLOR:
+      atlas_dataset_set_subject_color (self, g_value_get_uint (value));
+      break;
+    case PROP_MEMBERS:
+      atlas_dataset_set_members (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_dataset_class_init (AtlasDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_dataset_dispose;
+  object_class->finalize = atlas_dataset_finalize;
+  object_class->get_property = atlas_dataset_get_property;
+  object_class->set_property = atlas_dataset_set_property;
+  object_class->notify = atlas_dataset_notify;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCES] =
+    g_param_spec_object ("sources", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBJECT_NAME] =
+    g_param_spec_string ("subject-name", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBJECT_COLOR] =
+    g_param_spec_uint ("subject-color", NULL, NULL, 0, 0xffffff, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBJECT_COLOR_STRING] =
+    g_param_spec_string ("subject-color-string", NULL, NULL, "#000000",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MEMBERS] =
+    g_param_spec_boxed ("members", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LENSES] =
+    g_param_spec_object ("lenses", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTNERS] =
+    g_param_spec_object ("partners", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasDataset::changed:
+   *
+   * Something in the dataset changed, however deep.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+atlas_dataset_init (AtlasDataset *self)
+{
+  self->title = g_strdup ("");
+  self->as_of = g_strdup ("");
+  self->subject_name = g_strdup ("");
+  g_strlcpy (self->subject_color_string, "#000000", sizeof self->subject_color_string);
+  self->members = g_new0 (char *, 1);
+  self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
+  self->lenses = g_list_store_new (ATLAS_TYPE_LENS);
+  self->partners = g_list_store_new (ATLAS_TYPE_PARTNER);
+
+  self->sources_watch = atlas_store_watch_new (G_LIST_MODEL (self->sources), "notify",
+                                               emit_changed, self);
+  self->partners_watch = atlas_store_watch_new (G_LIST_MODEL (self->partners), "changed",
+                                                emit_changed, self);
+}
+
+AtlasDataset *
+atlas_dataset_new (void)
+{
+  return g_object_new (ATLAS_TYPE_DATASET, NULL);
+}
+
+AtlasDataset *
+atlas_dataset_new_bundled (void)
+{
+#define BUNDLED_PATH "/io/github/cyberdiplomacy/Atlas/data/dataset.json"
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *self;
+
+  bytes = g_resources_lookup_data (BUNDLED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The bundled dataset is missing: %s", error->message);
+
+  self = atlas_dataset_load_bytes (bytes, "resource://" BUNDLED_PATH, &problems, &error);
+  if (self == NULL)
+    g_error ("The bundled dataset is broken: %s", error->message);
+
+  return self;
+#undef BUNDLED_PATH
+}
+
+const char *
+atlas_dataset_get_title (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->title;
+}
+
+void
+atlas_dataset_set_title (AtlasDataset *self,
+                         const char   *title)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (atlas_set_str (&self->title, title ? title : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+atlas_dataset_get_as_of (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->as_of;
+}
+
+void
+atlas_dataset_set_as_of (AtlasDataset *self,
+                         const char   *as_of)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (atlas_set_str (&self->as_of, as_of ? as_of : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+GListModel *
+atlas_dataset_get_sources (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->sources);
+}
+
+GListStore *
+atlas_dataset_get_sources_store (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->sources;
+}
+
+/* Linear: a dataset cites a handful of sources. */
+AtlasSource *
+atlas_dataset_find_source (AtlasDataset *self,
+                           const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasSource *source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      g_object_unref (source); /* the store keeps it */
+      if (strcmp (atlas_source_get_id (source), id) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+const char *
+atlas_dataset_get_subject_name (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->subject_name;
+}
+
+void
+atlas_dataset_set_subject_name (AtlasDataset *self,
+                                const char   *name)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (atlas_set_str (&self->subject_name, name ? name : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_NAME]);
+}
+
+guint32
+atlas_dataset_get_subject_color (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  return self->subject_color;
+}
+
+const char *
+atlas_dataset_get_subject_color_string (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->subject_color_string;
+}
+
+void
+atlas_dataset_set_subject_color (AtlasDataset *self,
+                                 guint32       color)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  color &= 0xffffff;
+  if (self->subject_color == color)
+    return;
+
+  self->subject_color = color;
+  g_snprintf (self->subject_color_string, sizeof self->subject_color_string, "#%06x", color);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_COLOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_COLOR_STRING]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char * const *
+atlas_dataset_get_members (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return (const char * const *) self->members;
+}
+
+void
+atlas_dataset_set_members (AtlasDataset       *self,
+                           const char * const *members)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (members == NULL)
+    members = none;
+
+  if (g_strv_equal ((const char * const *) self->members, members))
+    return;
+
+  g_strfreev (self->members);
+  self->members = g_strdupv ((char **) members);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMBERS]);
+}
+
+gboolean
+atlas_dataset_is_member (AtlasDataset *self,
+                         const char   *alpha2)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+
+  return alpha2 != NULL && g_strv_contains ((const char * const *) self->members, alpha2);
+}
+
+GListModel *
+atlas_dataset_get_lenses (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->lenses);
+}
+
+/* Linear: a dataset has a handful of lenses. Returns a borrowed reference. */
+AtlasLens *
+atlas_dataset_find_lens (AtlasDataset *self,
+                         const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->lenses));
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasLens *lens = g_list_model_get_item (G_LIST_MODEL (self->lenses), i);
+
+      g_object_unref (lens);
+      if (strcmp (atlas_lens_get_id (lens), id) == 0)
+        return lens;
+    }
+
+  return NULL;
+}
+
+void
+atlas_dataset_append_lens (AtlasDataset *self,
+                           AtlasLens    *lens)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_LENS (lens));
+
+  g_list_store_append (self->lenses, lens);
+  emit_changed (self);
+}
+
+GListModel *
+atlas_dataset_get_partners (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->partners);
+}
+
+guint
+atlas_dataset_get_n_partners (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->partners));
+}
+
+/* Linear: a few hundred partners at most (there are 249 countries), and
+ * looking up a hash table kept in step with every partner's id would cost
+ * more in bookkeeping than it saves. Returns a borrowed reference. */
+AtlasPartner *
+atlas_dataset_find_partner (AtlasDataset *self,
+                            const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->partners));
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasPartner *partner = g_list_model_get_item (G_LIST_MODEL (self->partners), i);
+
+      g_object_unref (partner);
+      if (strcmp (atlas_partner_get_id (partner), id) == 0)
+        return partner;
+    }
+
+  return NULL;
+}
+
+void
+atlas_dataset_add_partner (AtlasDataset *self,
+                           AtlasPartner *partner)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  g_list_store_append (self->partners, partner);
+}
+
+void
+atlas_dataset_insert_partner (AtlasDataset *self,
+                              guint         position,
+                              AtlasPartner *partner)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->partners)));
+  g_list_store_insert (self->partners, position, partner);
+}
+
+int
+atlas_dataset_remove_partner (AtlasDataset *self,
+                              AtlasPartner *partner)
+{
+  guint position;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), -1);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), -1);
+
+  if (!g_list_store_find (self->partners, partner, &position))
+    return -1;
+
+  g_list_store_remove (self->partners, position);
+
+  return (int) position;
+}
+
+JsonObject *
+atlas_dataset_get_subject_extra (AtlasDataset *self)
+{
+  return self->subject_extra;
+}
+
+void
+atlas_dataset_set_subject_extra (AtlasDataset *self,
+                                 JsonObject   *extra)
+{
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->subject_extra, json_object_unref);
+  self->subject_extra = extra;
+}
+
+/* Loading fills a dataset nobody watches yet: one splice, no per-item signals. */
+void
+atlas_dataset_splice_partners (AtlasDataset  *self,
+                               AtlasPartner **partners,
+                               guint          n_partners)
+{
+  g_list_store_splice (self->partners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->partners)),
+                       (gpointer *) partners, n_partners);
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-entries.h"
+#include "atlas-lens.h"
+#include "atlas-partner.h"
+
+G_BEGIN_DECLS
+
+/* A whole dataset: what one JSON file holds (see README.md for the format).
+ *
+ * "changed" () is emitted after any change anywhere in the dataset (its own
+ * properties, the source list, the partner list, or inside any partner), so
+ * that the UI can mark the document modified with one handler. Finer-grained
+ * notifications are there too: property notifications, the GListModels'
+ * items-changed, and each partner's own signals.
+ *
+ * Partners stay in file order: sorting is a view's business.
+ */
+
+#define ATLAS_TYPE_DATASET (atlas_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
+
+AtlasDataset        *atlas_dataset_new                      (void);
+/* The dataset compiled into the app; it cannot fail (a broken bundled file
+ * is a build error, caught by the tests). */
+AtlasDataset        *atlas_dataset_new_bundled              (void);
+
+const char          *atlas_dataset_get_title                (AtlasDataset *self);
+void                 atlas_dataset_set_title                (AtlasDataset *self,
+                                                             const char   *title);
+/* YYYY-MM-DD */
+const char          *atlas_dataset_get_as_of                (AtlasDataset *self);
+void                 atlas_dataset_set_as_of                (AtlasDataset *self,
+                                                             const char   *as_of);
+
+GListModel          *atlas_dataset_get_sources              (AtlasDataset *self);
+GListStore          *atlas_dataset_get_sources_store        (AtlasDataset *self);
+AtlasSource         *atlas_dataset_find_source              (AtlasDataset *self,
+                                                             const char   *id);
+
+const char          *atlas_dataset_get_subject_name         (AtlasDataset *self);
+void                 atlas_dataset_set_subject_name         (AtlasDataset *self,
+                                                             const char   *name);
+/* 0xRRGGBB */
+guint32              atlas_dataset_get_subject_color        (AtlasDataset *self);
+/* "#rrggbb" */
+const char          *atlas_dataset_get_subject_color_string (AtlasDataset *self);
+void                 atlas_dataset_set_subject_color        (AtlasDataset *self,
+                                                             guint32       color);
+/* ISO 3166-1 alpha-2 codes, file order, NULL-terminated */
+const char * const  *atlas_dataset_get_members              (AtlasDataset *self);
+void                 atlas_dataset_set_members              (AtlasDataset *self,
+                                                             const char * const *members);
+gboolean             atlas_dataset_is_member                (AtlasDataset *self,
+                                                             const char   *alpha2);
+
+GListModel          *atlas_dataset_get_lenses               (AtlasDataset *self);
+AtlasLens           *atlas_dataset_find_lens                (AtlasDataset *self,
+                                                             const char   *id);
+void                 atlas_dataset_append_lens              (AtlasDataset *self,
+                                                             AtlasLens    *lens);
+
+GListModel          *atlas_dataset_get_partners             (AtlasDataset *self);
+guint                atlas_dataset_get_n_partners           (AtlasDataset *self);
+AtlasPartner        *atlas_dataset_find_partner             (AtlasDataset *self,
+                                                             const char   *id);
+void                 atlas_dataset_add_partner              (AtlasDataset *self,
+                                                             AtlasPartner *partner);
+void                 atlas_dataset_insert_partner           (AtlasDataset *self,
+                                                             guint         position,
+                                                             AtlasPartner *partner);
+/* Returns the position the partner had, or -1 if it was not there. */
+int                  atlas_dataset_remove_partner           (AtlasDataset *self,
+                                                             AtlasPartner *partner);
+
+G_END_DECLS

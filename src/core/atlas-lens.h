@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A lens is one indicator a map can be coloured by (say, the vote at
+ * WCIT-12); its categories are the values a partner can take. Both are
+ * immutable once built: a dataset's lenses are read from its file.
+ */
+
+#define ATLAS_TYPE_CATEGORY (atlas_category_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasCategory, atlas_category, ATLAS, CATEGORY, GObject)
+
+AtlasCategory *atlas_category_new              (const char    *id,
+                                                const char    *name,
+                                                const char    *description,
+                                                guint32        color);
+const char    *atlas_category_get_id           (AtlasCategory *self);
+const char    *atlas_category_get_name         (AtlasCategory *self);
+const char    *atlas_category_get_description  (AtlasCategory *self);
+guint32        atlas_category_get_color        (AtlasCategory *self);
+const char    *atlas_category_get_color_string (AtlasCategory *self);
+
+#define ATLAS_TYPE_LENS (atlas_lens_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasLens, atlas_lens, ATLAS, LENS, GObject)
+
+AtlasLens     *atlas_lens_new                (const char    *id,
+                                              const char    *name,
+                                              const char    *description,
+                                              gboolean       ordered);
+const char    *atlas_lens_get_id             (AtlasLens     *self);
+const char    *atlas_lens_get_name           (AtlasLens     *self);
+const char    *atlas_lens_get_description    (AtlasLens     *self);
+gboolean       atlas_lens_get_ordered        (AtlasLens     *self);
+GListModel    *atlas_lens_get_categories     (AtlasLens     *self);
+guint          atlas_lens_get_n_categories   (AtlasLens     *self);
+AtlasCategory *atlas_lens_find_category      (AtlasLens     *self,
+                                              const char    *category_id);
+int            atlas_lens_get_category_index (AtlasLens     *self,
+                                              const char    *category_id);
+/* For building a lens (the loader, tests); appending a category whose id
+ * the lens already has is a programming error. */
+void           atlas_lens_append_category    (AtlasLens     *self,
+                                              AtlasCategory *category);
+
+G_END_DECLS
