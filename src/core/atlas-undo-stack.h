@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Every change the editor makes to a dataset goes through an AtlasUndoStack,
+ * so that undo and redo cover text edits, list edits and indicator changes
+ * alike, and "modified" is exact: TRUE when the dataset differs from the last
+ * atlas_undo_stack_mark_saved () point, also after undoing past it.
+ *
+ * Properties (notify): "can-undo", "can-redo", "undo-label", "redo-label"
+ * (translated, e.g. "Undo Change of Cooperation depth"), "modified",
+ * "change-source", "change-date".
+ *
+ * Signal "changed" () after every do, undo and redo: the window marks itself
+ * modified and schedules a draft.
+ */
+
+#define ATLAS_TYPE_UNDO_STACK (atlas_undo_stack_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, ATLAS, UNDO_STACK, GObject)
+
+AtlasUndoStack *atlas_undo_stack_new               (AtlasDataset   *dataset);
+AtlasDataset   *atlas_undo_stack_get_dataset       (AtlasUndoStack *self);
+
+gboolean        atlas_undo_stack_get_can_undo      (AtlasUndoStack *self);
+gboolean        atlas_undo_stack_get_can_redo      (AtlasUndoStack *self);
+/* NULL when there is nothing to undo (redo). */
+const char     *atlas_undo_stack_get_undo_label    (AtlasUndoStack *self);
+const char     *atlas_undo_stack_get_redo_label    (AtlasUndoStack *self);
+gboolean        atlas_undo_stack_get_modified      (AtlasUndoStack *self);
+void            atlas_undo_stack_mark_saved        (AtlasUndoStack *self);
+/* For a dataset that exists nowhere on disk yet (a new copy of the bundled
+ * one): modified until saved, whatever is undone. */
+void            atlas_undo_stack_mark_unsaved      (AtlasUndoStack *self);
+gboolean        atlas_undo_stack_undo              (AtlasUndoStack *self);
+gboolean        atlas_undo_stack_redo              (AtlasUndoStack *self);
+/* Forgets every command; the modified state is kept as it is. */
+void            atlas_undo_stack_clear             (AtlasUndoStack *self);
+
+/* The source given for the changes being made now ("Council of Europe
+ * treaty office, 2015", a URL...), and the date stamped on them
+ * (YYYY-MM-DD; NULL or default: today). History entries take them. */
+void            atlas_undo_stack_set_change_source (AtlasUndoStack *self,
+                                                    const char     *source);
+const char     *atlas_undo_stack_get_change_source (AtlasUndoStack *self);
+void            atlas_undo_stack_set_change_date   (AtlasUndoStack *self,
+                                                    const char     *date);
+/* The date set, or today's. */
+const char     *atlas_undo_stack_get_change_date   (AtlasUndoStack *self);
+
+/* Indicator and assessment changes also append (or, when the last history
+ * entry is an unsaved one for the same field, update) an AtlasHistoryEntry
+ * {date, field ("indicators.<lens>" / "assessment"), old, new, source} and
+ * set the partner's "updated" to the change date, all inside the one
+ * undoable command. An unsaved entry whose value comes back to where it
+ * started is removed. Consecutive assessment edits of the same partner
+ * coalesce into one command (typing a sentence is one undo step).
+ * @category_id NULL clears the indicator ("No data"). */
+void            atlas_undo_stack_set_indicator     (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    const char     *lens_id,
+                                                    const char     *category_id);
+void            atlas_undo_stack_set_assessment    (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    const char     *assessment);
+/* Anything else in a profile (name, updated, documents, dialogues,
+ * agreements, sources: add, remove, reorder, edit a field): build the new
+ * state on a copy (atlas_partner_copy ()), then hand it over; the stack
+ * swaps the contents in place (the AtlasPartner object stays the same, so
+ * views keep their references) and can swap back. @label names the change
+ * ("Rename Document"); the undo label becomes "Undo <label>".
+ * @coalesce_key: non-NULL to merge with the previous command when it has the
+ * same key and partner (typing in a document title), NULL for a discrete
+ * step. */
+void            atlas_undo_stack_edit_partner      (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    AtlasPartner   *new_state,
+                                                    const char     *label,
+                                                    const char     *coalesce_key);
+/* @position: where in the dataset's partner list, or G_MAXUINT to append. */
+void            atlas_undo_stack_add_partner       (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    guint           position);
+void            atlas_undo_stack_remove_partner    (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner);
+/* Ends coalescing (focus left a field, or a pause): the next edit is a new
+ * undo step. */
+void            atlas_undo_stack_break_coalescing  (AtlasUndoStack *self);
+
+G_END_DECLS
