@@ -25,7 +25,7 @@ G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check dataset files without opening a window; exit 1 if any is invalid"), N_("FILE…") },
+    N_("Check the dataset FILEs given without opening a window; exit 1 if any is invalid"), NULL },
   { NULL }
 };
 

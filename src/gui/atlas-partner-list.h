@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_PARTNER_LIST (atlas_partner_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasPartnerList, atlas_partner_list, ATLAS, PARTNER_LIST, GtkWidget)
+
+AtlasDataset *atlas_partner_list_get_dataset     (AtlasPartnerList *self);
+void          atlas_partner_list_set_dataset     (AtlasPartnerList *self,
+                                                  AtlasDataset     *dataset);
+const char   *atlas_partner_list_get_lens_id     (AtlasPartnerList *self);
+void          atlas_partner_list_set_lens_id     (AtlasPartnerList *self,
+                                                  const char       *lens_id);
+/* The selected partner's ISO code, or NULL. */
+const char   *atlas_partner_list_get_selected_id (AtlasPartnerList *self);
+void          atlas_partner_list_set_selected_id (AtlasPartnerList *self,
+                                                  const char       *id);
+
+G_END_DECLS

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The main window: one dataset, its partners beside the map, and the
+ * profile of the selected partner. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-partner-list.h"
+#include "atlas-window-private.h"
+
+/* Problems listed on the error page; the rest are counted. */
+#define MAX_PROBLEMS_SHOWN 50
+
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_FILE,
+  PROP_LENS_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (AtlasWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (ATLAS_IS_APPLICATION (application))
+    return atlas_application_get_settings (ATLAS_APPLICATION (application));
+  return NULL;
+}
+
+static void
+update_title (AtlasWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->file != NULL)
+    subtitle = g_file_get_basename (self->file);
+  else if (self->dataset != NULL)
+    subtitle = g_strdup (_("Bundled dataset (read-only)"));
+
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+}
+
+/* Keeps the drop-down on the window's lens, choosing the first lens when the
+ * dataset does not have the one asked for. */
+static void
+sync_lens_dropdown (AtlasWindow *self)
+{
+  GListModel *lenses;
+  guint n;
+
+  if (self->dataset == NULL)
+    return;
+
+  lenses = atlas_dataset_get_lenses (self->dataset);
+  n = g_list_model_get_n_items (lenses);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+
+      if (g_strcmp0 (atlas_lens_get_id (lens), self->lens_id) == 0)
+        {
+          gtk_drop_down_set_selected (self->lens_dropdown, i);
+          return;
+        }
+    }
+
+  if (n > 0)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, 0);
+
+      atlas_window_set_lens_id (self, atlas_lens_get_id (lens));
+    }
+}
+
+static void
+set_dataset (AtlasWindow  *self,
+             AtlasDataset *dataset,
+             GFile        *file,
+             const char   *etag)
+{
+  g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  if (g_set_object (&self->dataset, dataset))
+    {
+      gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (dataset));
+      atlas_partner_list_set_dataset (self->partner_list, dataset);
+      sync_lens_dropdown (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+    }
+
+  update_title (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+show_load_error (AtlasWindow *self,
+                 GFile       *file,
+                 GError      *error,
+                 GPtrArray   *problems)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *title = NULL;
+
+  if (problems != NULL && problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_SHOWN; i++)
+        {
+          g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
+
+          g_string_append_printf (details, "%s\n", line);
+        }
+      if (problems->len > MAX_PROBLEMS_SHOWN)
+        g_string_append_printf (details,
+                                ngettext ("… and %u more problem",
+                                          "… and %u more problems",
+                                          problems->len - MAX_PROBLEMS_SHOWN),
+                                problems->len - MAX_PROBLEMS_SHOWN);
+    }
+  else
+    g_string_append (details, error->message);
+
+  if (self->dataset != NULL)
+    {
+      /* Keep what is open; say what went wrong. */
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Could Not Open the Dataset"),
+                                                           NULL));
+      adw_message_dialog_format_body (dialog, "%s\n\n%s", name, details->str);
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("“%s” is not a dataset this app can open"), name);
+  adw_status_page_set_description (self->error_page, title);
+  gtk_label_set_text (self->error_details, details->str);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+load_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  dataset = atlas_dataset_load_file_finish (result, &problems, &etag, &error);
+  /* A newer load replaced this one: it owns loading_file now. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  file = g_steal_pointer (&self->loading_file);
+  if (dataset == NULL)
+    {
+      show_load_error (self, file, error, problems);
+      return;
+    }
+
+  set_dataset (self, dataset, file, etag);
+}
+
+void
+atlas_window_load_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+
+  if (self->dataset == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  atlas_dataset_load_file_async (file, self->cancellable, load_file_cb, g_object_ref (self));
+}
+
+void
+atlas_window_load_bundled (AtlasWindow *self)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  dataset = atlas_dataset_new_bundled ();
+  set_dataset (self, dataset, NULL, NULL);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      atlas_window_load_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) json_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (json_filter, _("Datasets (JSON)"));
+  gtk_file_filter_add_mime_type (json_filter, "application/json");
+  gtk_file_filter_add_suffix (json_filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json_filter);
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  atlas_window_load_bundled (ATLAS_WINDOW (widget));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Keys 1–4 (and on) pick the n-th lens, as the legend and the drop-down list them. */
+static gboolean
+select_lens_shortcut_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  guint index = g_variant_get_uint32 (args);
+
+  if (self->dataset == NULL ||
+      index >= g_list_model_get_n_items (atlas_dataset_get_lenses (self->dataset)))
+    return FALSE;
+
+  gtk_drop_down_set_selected (self->lens_dropdown, index);
+  return TRUE;
+}
+
+static void
+lens_selected_cb (AtlasWindow *self)
+{
+  AtlasLens *lens = gtk_drop_down_get_selected_item (self->lens_dropdown);
+
+  if (lens != NULL)
+    atlas_window_set_lens_id (self, atlas_lens_get_id (lens));
+}
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+  GSettings *settings = get_settings (self);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  if (settings != NULL)
+    {
+      g_autofree char *lens_id = g_settings_get_string (settings, "lens");
+
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
+                       G_SETTINGS_BIND_DEFAULT);
+      atlas_window_set_lens_id (self, lens_id);
+    }
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+  g_clear_object (&self->loading_file);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_finalize (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->lens_id, g_free);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_LENS_ID:
+      g_value_set_string (value, self->lens_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LENS_ID:
+      atlas_window_set_lens_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_window_constructed;
+  object_class->dispose = atlas_window_dispose;
+  object_class->finalize = atlas_window_finalize;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LENS_ID] =
+    g_param_spec_string ("lens-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATLAS_TYPE_PARTNER_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cyberdiplomacy/Atlas/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, lens_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, partner_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_details);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  for (guint i = 0; i < 9; i++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, 0,
+                                    select_lens_shortcut_cb, "u", i);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_1 + i, 0,
+                                    select_lens_shortcut_cb, "u", i);
+    }
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_property_expression_new (ATLAS_TYPE_LENS, NULL, "name");
+  gtk_drop_down_set_expression (self->lens_dropdown, expression);
+  gtk_expression_unref (expression);
+  g_signal_connect_swapped (self->lens_dropdown, "notify::selected-item",
+                            G_CALLBACK (lens_selected_cb), self);
+
+  g_object_bind_property (self, "lens-id", self->partner_list, "lens-id", G_BINDING_SYNC_CREATE);
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+AtlasDataset *
+atlas_window_get_dataset (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+GFile *
+atlas_window_get_file (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+const char *
+atlas_window_get_lens_id (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->lens_id;
+}
+
+void
+atlas_window_set_lens_id (AtlasWindow *self,
+                          const char  *lens_id)
+{
+  GSettings *settings;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->lens_id, lens_id) == 0)
+    return;
+
+  g_free (self->lens_id);
+  self->lens_id = g_strdup (lens_id);
+
+  settings = get_settings (self);
+  if (settings != NULL && lens_id != NULL)
+    g_settings_set_string (settings, "lens", lens_id);
+
+  sync_lens_dropdown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
+}

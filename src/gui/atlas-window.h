@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-core.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
+
+void          atlas_window_load_bundled (AtlasWindow *self);
+void          atlas_window_load_file    (AtlasWindow *self,
+                                         GFile       *file);
+AtlasDataset *atlas_window_get_dataset  (AtlasWindow *self);
+/* NULL for the bundled dataset, which is read-only. */
+GFile        *atlas_window_get_file     (AtlasWindow *self);
+const char   *atlas_window_get_lens_id  (AtlasWindow *self);
+void          atlas_window_set_lens_id  (AtlasWindow *self,
+                                         const char  *lens_id);
+
+G_END_DECLS
