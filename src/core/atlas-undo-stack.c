@@ -1,0 +1,1089 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The undo stack: the one way the editor changes a dataset.
+ *
+ * A profile edit is recorded as two snapshots of the partner (before and
+ * after, made with atlas_partner_copy ()) and applied by copying a snapshot's
+ * contents into the live partner, so that the AtlasPartner object, which
+ * views hold, never changes identity. Adding and removing a partner are
+ * recorded with its position. Each command has a serial number; the dataset
+ * is "modified" when the command on top of the stack is not the one that was
+ * on top when it was saved, which stays exact across undo, redo and a new
+ * edit after undoing past the save point.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-core-private.h"
+#include "atlas-undo-stack.h"
+
+/* The serial of the empty stack's state. */
+#define BASE_SERIAL 0
+/* A saved serial no command has: modified until the next save. */
+#define NEVER_SAVED G_MAXUINT64
+
+typedef enum
+{
+  COMMAND_EDIT,
+  COMMAND_ADD,
+  COMMAND_REMOVE,
+} CommandKind;
+
+typedef struct
+{
+  CommandKind   kind;
+  guint64       serial;
+  AtlasPartner *partner;
+  /* COMMAND_EDIT */
+  AtlasPartner *before;
+  AtlasPartner *after;
+  char         *coalesce_key;
+  /* COMMAND_ADD, COMMAND_REMOVE */
+  guint         position;
+  /* What it did, translated: "Change of Cooperation depth" */
+  char         *description;
+} Command;
+
+struct _AtlasUndoStack
+{
+  GObject       parent_instance;
+
+  AtlasDataset *dataset;
+  GQueue        undo;       /* of Command, newest at the head */
+  GQueue        redo;       /* of Command, next to redo at the head */
+  guint64       next_serial;
+  guint64       saved_serial;
+  /* The head of the undo queue may take more of the same edit. */
+  gboolean      can_coalesce;
+
+  /* AtlasPartner -> SavedPartner: which history entries are already on
+   * disk, and must be appended to, not rewritten. */
+  GHashTable   *saved_history;
+
+  char         *change_source;
+  char         *change_date;
+  char         *today;
+
+  /* What the properties last said, to notify only on change. */
+  gboolean      was_modified;
+  char         *undo_label;
+  char         *redo_label;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_MODIFIED,
+  PROP_CHANGE_SOURCE,
+  PROP_CHANGE_DATE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+command_free (Command *command)
+{
+  g_clear_object (&command->partner);
+  g_clear_object (&command->before);
+  g_clear_object (&command->after);
+  g_free (command->coalesce_key);
+  g_free (command->description);
+  g_free (command);
+}
+
+typedef struct
+{
+  GPtrArray *history; /* of AtlasHistoryEntry copies */
+  char      *updated;
+} SavedPartner;
+
+static void
+saved_partner_free (SavedPartner *saved)
+{
+  g_ptr_array_unref (saved->history);
+  g_free (saved->updated);
+  g_free (saved);
+}
+
+static SavedPartner *
+saved_partner_new (AtlasPartner *partner)
+{
+  GListModel *history = atlas_partner_get_history (partner);
+  guint n = g_list_model_get_n_items (history);
+  SavedPartner *saved = g_new0 (SavedPartner, 1);
+
+  saved->history = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      g_ptr_array_add (saved->history, atlas_history_entry_copy (entry));
+    }
+  saved->updated = g_strdup (atlas_partner_get_updated (partner));
+
+  return saved;
+}
+
+static void
+record_saved_history (AtlasUndoStack *self)
+{
+  GListModel *partners = atlas_dataset_get_partners (self->dataset);
+  guint n = g_list_model_get_n_items (partners);
+
+  g_hash_table_remove_all (self->saved_history);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasPartner *partner = g_list_model_get_item (partners, i);
+
+      /* The table owns the reference. */
+      g_hash_table_insert (self->saved_history, partner, saved_partner_new (partner));
+    }
+}
+
+/* Whether the entry at @index of the partner's history is one this editing
+ * session made since the last save, and so may still be rewritten. */
+static gboolean
+history_entry_is_unsaved (AtlasUndoStack    *self,
+                          AtlasPartner      *partner,
+                          guint              index,
+                          AtlasHistoryEntry *entry)
+{
+  SavedPartner *saved = g_hash_table_lookup (self->saved_history, partner);
+
+  if (saved == NULL || index >= saved->history->len)
+    return TRUE;
+
+  return !atlas_history_entry_equal (entry, g_ptr_array_index (saved->history, index));
+}
+
+static gboolean
+has_unsaved_history (AtlasUndoStack *self,
+                     AtlasPartner   *partner,
+                     AtlasPartner   *state)
+{
+  GListModel *history = atlas_partner_get_history (state);
+  guint n = g_list_model_get_n_items (history);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      if (history_entry_is_unsaved (self, partner, i, entry))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+entry_equal (gpointer a,
+             gpointer b,
+             GType    type)
+{
+  if (type == ATLAS_TYPE_DOCUMENT)
+    return atlas_document_equal (a, b);
+  if (type == ATLAS_TYPE_DIALOGUE)
+    return atlas_dialogue_equal (a, b);
+  if (type == ATLAS_TYPE_AGREEMENT)
+    return atlas_agreement_equal (a, b);
+  if (type == ATLAS_TYPE_SOURCE_REF)
+    return atlas_source_ref_equal (a, b);
+  if (type == ATLAS_TYPE_HISTORY_ENTRY)
+    return atlas_history_entry_equal (a, b);
+  g_return_val_if_reached (FALSE);
+}
+
+static gpointer
+entry_copy (gpointer item,
+            GType    type)
+{
+  if (type == ATLAS_TYPE_DOCUMENT)
+    return atlas_document_copy (item);
+  if (type == ATLAS_TYPE_DIALOGUE)
+    return atlas_dialogue_copy (item);
+  if (type == ATLAS_TYPE_AGREEMENT)
+    return atlas_agreement_copy (item);
+  if (type == ATLAS_TYPE_SOURCE_REF)
+    return atlas_source_ref_copy (item);
+  if (type == ATLAS_TYPE_HISTORY_ENTRY)
+    return atlas_history_entry_copy (item);
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+items_equal_at (GListModel *a,
+                guint       ia,
+                GListModel *b,
+                guint       ib,
+                GType       type)
+{
+  g_autoptr(GObject) item_a = g_list_model_get_item (a, ia);
+  g_autoptr(GObject) item_b = g_list_model_get_item (b, ib);
+
+  return entry_equal (item_a, item_b, type);
+}
+
+/* Sets @dest's writable properties to @src's (two entries of one type). */
+static void
+copy_fields (GObject *dest,
+             GObject *src)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (dest), &n_pspecs);
+  g_object_freeze_notify (dest);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (src, pspecs[i]->name, &value);
+      g_object_set_property (dest, pspecs[i]->name, &value);
+    }
+  if (!atlas_extra_equal (dest, src))
+    atlas_extra_copy (dest, src);
+  g_object_thaw_notify (dest);
+}
+
+/* Makes @dest hold copies of @src's items, replacing only the run between the
+ * common head and tail: the rows around an edit keep their objects, so a
+ * list view keeps its scroll position and focus. */
+static void
+sync_store (GListStore *dest,
+            GListModel *src,
+            GType       type)
+{
+  GListModel *dest_model = G_LIST_MODEL (dest);
+  guint n_dest = g_list_model_get_n_items (dest_model);
+  guint n_src = g_list_model_get_n_items (src);
+  guint head = 0, tail = 0;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  while (head < n_dest && head < n_src && items_equal_at (dest_model, head, src, head, type))
+    head++;
+  while (tail < n_dest - head && tail < n_src - head &&
+         items_equal_at (dest_model, n_dest - 1 - tail, src, n_src - 1 - tail, type))
+    tail++;
+
+  if (head == n_dest && head == n_src)
+    return;
+
+  /* One entry edited (a title being typed): change its fields, so that the
+   * row showing it, and the entry that has the focus, stay. */
+  if (n_dest - head - tail == 1 && n_src - head - tail == 1)
+    {
+      g_autoptr(GObject) dest_item = g_list_model_get_item (dest_model, head);
+      g_autoptr(GObject) src_item = g_list_model_get_item (src, head);
+
+      copy_fields (dest_item, src_item);
+      return;
+    }
+
+  copies = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = head; i < n_src - tail; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (src, i);
+
+      g_ptr_array_add (copies, entry_copy (item, type));
+    }
+
+  g_list_store_splice (dest, head, n_dest - head - tail, copies->pdata, copies->len);
+}
+
+/* Copies @src's contents into @dest, touching only what differs. */
+static void
+partner_assign (AtlasPartner *dest,
+                AtlasPartner *src)
+{
+  g_auto(GStrv) dest_lenses = atlas_partner_dup_indicator_lenses (dest);
+  g_auto(GStrv) src_lenses = atlas_partner_dup_indicator_lenses (src);
+
+  g_object_freeze_notify (G_OBJECT (dest));
+
+  atlas_partner_set_id (dest, atlas_partner_get_id (src));
+  atlas_partner_set_name (dest, atlas_partner_get_name (src));
+
+  for (guint i = 0; dest_lenses[i] != NULL; i++)
+    if (atlas_partner_get_indicator (src, dest_lenses[i]) == NULL)
+      atlas_partner_set_indicator (dest, dest_lenses[i], NULL);
+  for (guint i = 0; src_lenses[i] != NULL; i++)
+    atlas_partner_set_indicator (dest, src_lenses[i],
+                                 atlas_partner_get_indicator (src, src_lenses[i]));
+
+  sync_store (atlas_partner_get_documents_store (dest),
+              atlas_partner_get_documents (src), ATLAS_TYPE_DOCUMENT);
+  sync_store (atlas_partner_get_dialogues_store (dest),
+              atlas_partner_get_dialogues (src), ATLAS_TYPE_DIALOGUE);
+  sync_store (atlas_partner_get_agreements_store (dest),
+              atlas_partner_get_agreements (src), ATLAS_TYPE_AGREEMENT);
+  sync_store (atlas_partner_get_sources_store (dest),
+              atlas_partner_get_sources (src), ATLAS_TYPE_SOURCE_REF);
+  sync_store (atlas_partner_get_history_store (dest),
+              atlas_partner_get_history (src), ATLAS_TYPE_HISTORY_ENTRY);
+
+  atlas_partner_set_assessment (dest, atlas_partner_get_assessment (src));
+  atlas_partner_set_updated (dest, atlas_partner_get_updated (src));
+  if (!atlas_extra_equal (dest, src))
+    atlas_extra_copy (dest, src);
+
+  g_object_thaw_notify (G_OBJECT (dest));
+}
+
+static guint64
+current_serial (AtlasUndoStack *self)
+{
+  Command *top = g_queue_peek_head (&self->undo);
+
+  return top != NULL ? top->serial : BASE_SERIAL;
+}
+
+static char *
+make_label (GQueue   *queue,
+            gboolean  undo)
+{
+  Command *command = g_queue_peek_head (queue);
+
+  if (command == NULL)
+    return NULL;
+
+  if (undo)
+    /* Translators: %s is what the command did, e.g. "Change of Cooperation depth" */
+    return g_strdup_printf (_("Undo %s"), command->description);
+  else
+    /* Translators: %s is what the command did, e.g. "Change of Cooperation depth" */
+    return g_strdup_printf (_("Redo %s"), command->description);
+}
+
+/* Notifies whatever of the derived state changed. */
+static void
+update_state (AtlasUndoStack *self)
+{
+  gboolean modified = atlas_undo_stack_get_modified (self);
+  gboolean could_undo = self->undo_label != NULL;
+  gboolean could_redo = self->redo_label != NULL;
+  g_autofree char *undo_label = make_label (&self->undo, TRUE);
+  g_autofree char *redo_label = make_label (&self->redo, FALSE);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (undo_label, self->undo_label) != 0)
+    {
+      g_free (self->undo_label);
+      self->undo_label = g_steal_pointer (&undo_label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+      if (could_undo != (self->undo_label != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (g_strcmp0 (redo_label, self->redo_label) != 0)
+    {
+      g_free (self->redo_label);
+      self->redo_label = g_steal_pointer (&redo_label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+      if (could_redo != (self->redo_label != NULL))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+  if (modified != self->was_modified)
+    {
+      self->was_modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+command_apply (AtlasUndoStack *self,
+               Command        *command,
+               gboolean        forward)
+{
+  switch (command->kind)
+    {
+    case COMMAND_EDIT:
+      partner_assign (command->partner, forward ? command->after : command->before);
+      break;
+
+    case COMMAND_ADD:
+    case COMMAND_REMOVE:
+      if ((command->kind == COMMAND_ADD) == forward)
+        atlas_dataset_insert_partner (self->dataset, command->position, command->partner);
+      else
+        atlas_dataset_remove_partner (self->dataset, command->partner);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+clear_queue (GQueue *queue)
+{
+  Command *command;
+
+  while ((command = g_queue_pop_head (queue)) != NULL)
+    command_free (command);
+}
+
+/* Records a command already applied to the dataset. */
+static void
+push_command (AtlasUndoStack *self,
+              Command        *command)
+{
+  /* A redo entry holding the saved state is gone for good: only saving can
+   * make the document unmodified again. */
+  for (GList *l = self->redo.head; l != NULL; l = l->next)
+    if (((Command *) l->data)->serial == self->saved_serial)
+      self->saved_serial = NEVER_SAVED;
+  clear_queue (&self->redo);
+
+  command->serial = ++self->next_serial;
+  g_queue_push_head (&self->undo, command);
+  self->can_coalesce = TRUE;
+
+  update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The edit command on top that @partner and @key may merge into, or NULL. */
+static Command *
+coalescing_command (AtlasUndoStack *self,
+                    AtlasPartner   *partner,
+                    const char     *key)
+{
+  Command *top = g_queue_peek_head (&self->undo);
+
+  if (key == NULL || top == NULL || !self->can_coalesce ||
+      top->kind != COMMAND_EDIT || top->partner != partner ||
+      g_strcmp0 (top->coalesce_key, key) != 0 ||
+      /* Merging into the saved state would hide the change from "modified". */
+      top->serial == self->saved_serial)
+    return NULL;
+
+  return top;
+}
+
+/* Applies @new_state (taken) to @partner as one command, or as part of the
+ * one on top when @coalesce_key allows. */
+static void
+edit (AtlasUndoStack *self,
+      AtlasPartner   *partner,
+      AtlasPartner   *new_state,
+      const char     *description,
+      const char     *coalesce_key)
+{
+  Command *command;
+
+  command = coalescing_command (self, partner, coalesce_key);
+  if (command != NULL)
+    {
+      g_set_object (&command->after, new_state);
+      g_object_unref (new_state);
+      partner_assign (partner, command->after);
+
+      /* Typed and then deleted: nothing is left to undo. */
+      if (atlas_partner_equal (command->before, command->after))
+        command_free (g_queue_pop_head (&self->undo));
+
+      update_state (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
+
+  if (atlas_partner_equal (partner, new_state))
+    {
+      g_object_unref (new_state);
+      return;
+    }
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_EDIT;
+  command->partner = g_object_ref (partner);
+  command->before = atlas_partner_copy (partner);
+  command->after = new_state;
+  command->coalesce_key = g_strdup (coalesce_key);
+  command->description = g_strdup (description);
+
+  partner_assign (partner, command->after);
+  push_command (self, command);
+}
+
+/* Records the change of @field from @old_value to @new_value in @state's
+ * history, the way the README's "history entry" says, and stamps it. */
+static void
+record_history (AtlasUndoStack *self,
+                AtlasPartner   *partner,
+                AtlasPartner   *state,
+                const char     *field,
+                const char     *old_value,
+                const char     *new_value)
+{
+  GListStore *history = atlas_partner_get_history_store (state);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (history));
+  const char *date = atlas_undo_stack_get_change_date (self);
+  const char *source = self->change_source ? self->change_source : "";
+
+  if (n > 0)
+    {
+      g_autoptr(AtlasHistoryEntry) last = g_list_model_get_item (G_LIST_MODEL (history), n - 1);
+
+      if (g_strcmp0 (atlas_history_entry_get_field (last), field) == 0 &&
+          history_entry_is_unsaved (self, partner, n - 1, last))
+        {
+          /* Changed back to where this session found it: no change to
+           * record, and no reason to say the profile was updated, unless
+           * someone set that date by hand. */
+          if (g_strcmp0 (atlas_history_entry_get_old_value (last), new_value) == 0)
+            {
+              SavedPartner *saved = g_hash_table_lookup (self->saved_history, partner);
+
+              g_list_store_remove (history, n - 1);
+              if (saved != NULL &&
+                  g_strcmp0 (atlas_partner_get_updated (state), date) == 0 &&
+                  !has_unsaved_history (self, partner, state))
+                atlas_partner_set_updated (state, saved->updated);
+              return;
+            }
+          else
+            {
+              atlas_history_entry_set_new_value (last, new_value);
+              atlas_history_entry_set_date (last, date);
+              if (source[0] != '\0')
+                atlas_history_entry_set_source (last, source);
+            }
+          atlas_partner_set_updated (state, date);
+          return;
+        }
+    }
+
+  {
+    g_autoptr(AtlasHistoryEntry) entry = NULL;
+
+    entry = atlas_history_entry_new (date, field, old_value, new_value, source);
+    g_list_store_append (history, entry);
+  }
+  atlas_partner_set_updated (state, date);
+}
+
+static const char *
+today (AtlasUndoStack *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_free (self->today);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+
+  return self->today;
+}
+
+static void
+atlas_undo_stack_dispose (GObject *object)
+{
+  AtlasUndoStack *self = ATLAS_UNDO_STACK (object);
+
+  clear_queue (&self->undo);
+  clear_queue (&self->redo);
+  g_hash_table_remove_all (self->saved_history);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_undo_stack_parent_class)->dispose (object);
+}
+
+static void
+atlas_undo_stack_finalize (GObject *object)
+{
+  AtlasUndoStack *self = ATLAS_UNDO_STACK (object);
+
+  g_hash_table_unref (self->saved_history);
+  g_free (self->change_source);
+  g_free (self->change_date);
+  g_free (self->today);
+  g_free (self->undo_label);
+  g_free (self->redo_label);
+
+  G_OBJECT_CLASS (atlas_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+atlas_undo_stack_constructed (GObject *object)
+{
+  AtlasUndoStack *self = ATLAS_UNDO_STACK (object);
+
+  G_OBJECT_CLASS (atlas_undo_stack_parent_class)->constructed (object);
+
+  g_assert (self->dataset != NULL);
+  record_saved_history (self);
+}
+
+static void
+atlas_undo_stack_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasUndoStack *self = ATLAS_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, atlas_undo_stack_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, atlas_undo_stack_get_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, atlas_undo_stack_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, atlas_undo_stack_get_redo_label (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, atlas_undo_stack_get_modified (self));
+      break;
+    case PROP_CHANGE_SOURCE:
+      g_value_set_string (value, atlas_undo_stack_get_change_source (self));
+      break;
+    case PROP_CHANGE_DATE:
+      g_value_set_string (value, atlas_undo_stack_get_change_date (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_undo_stack_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasUndoStack *self = ATLAS_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+    case PROP_CHANGE_SOURCE:
+      atlas_undo_stack_set_change_source (self, g_value_get_string (value));
+      break;
+    case PROP_CHANGE_DATE:
+      atlas_undo_stack_set_change_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_undo_stack_class_init (AtlasUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = atlas_undo_stack_constructed;
+  object_class->dispose = atlas_undo_stack_dispose;
+  object_class->finalize = atlas_undo_stack_finalize;
+  object_class->get_property = atlas_undo_stack_get_property;
+  object_class->set_property = atlas_undo_stack_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANGE_SOURCE] =
+    g_param_spec_string ("change-source", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANGE_DATE] =
+    g_param_spec_string ("change-date", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+atlas_undo_stack_init (AtlasUndoStack *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+  self->next_serial = BASE_SERIAL;
+  self->saved_serial = BASE_SERIAL;
+  self->saved_history = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                               (GDestroyNotify) saved_partner_free);
+}
+
+AtlasUndoStack *
+atlas_undo_stack_new (AtlasDataset *dataset)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  return g_object_new (ATLAS_TYPE_UNDO_STACK,
+                       "dataset", dataset,
+                       NULL);
+}
+
+AtlasDataset *
+atlas_undo_stack_get_dataset (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  return self->dataset;
+}
+
+gboolean
+atlas_undo_stack_get_can_undo (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+atlas_undo_stack_get_can_redo (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+const char *
+atlas_undo_stack_get_undo_label (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  return self->undo_label;
+}
+
+const char *
+atlas_undo_stack_get_redo_label (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  return self->redo_label;
+}
+
+gboolean
+atlas_undo_stack_get_modified (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+
+  return current_serial (self) != self->saved_serial;
+}
+
+void
+atlas_undo_stack_mark_saved (AtlasUndoStack *self)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  self->saved_serial = current_serial (self);
+  self->can_coalesce = FALSE;
+  record_saved_history (self);
+  update_state (self);
+}
+
+void
+atlas_undo_stack_mark_unsaved (AtlasUndoStack *self)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  self->saved_serial = NEVER_SAVED;
+  update_state (self);
+}
+
+gboolean
+atlas_undo_stack_undo (AtlasUndoStack *self)
+{
+  Command *command;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+
+  command = g_queue_pop_head (&self->undo);
+  if (command == NULL)
+    return FALSE;
+
+  command_apply (self, command, FALSE);
+  g_queue_push_head (&self->redo, command);
+  self->can_coalesce = FALSE;
+
+  update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+atlas_undo_stack_redo (AtlasUndoStack *self)
+{
+  Command *command;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+
+  command = g_queue_pop_head (&self->redo);
+  if (command == NULL)
+    return FALSE;
+
+  command_apply (self, command, TRUE);
+  g_queue_push_head (&self->undo, command);
+  self->can_coalesce = FALSE;
+
+  update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+atlas_undo_stack_clear (AtlasUndoStack *self)
+{
+  gboolean modified;
+
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  modified = atlas_undo_stack_get_modified (self);
+  clear_queue (&self->undo);
+  clear_queue (&self->redo);
+  self->saved_serial = modified ? NEVER_SAVED : BASE_SERIAL;
+  self->can_coalesce = FALSE;
+
+  update_state (self);
+}
+
+void
+atlas_undo_stack_set_change_source (AtlasUndoStack *self,
+                                    const char     *source)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  if (source != NULL && source[0] == '\0')
+    source = NULL;
+
+  if (atlas_set_str (&self->change_source, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE_SOURCE]);
+}
+
+const char *
+atlas_undo_stack_get_change_source (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  return self->change_source;
+}
+
+void
+atlas_undo_stack_set_change_date (AtlasUndoStack *self,
+                                  const char     *date)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  if (date != NULL && date[0] == '\0')
+    date = NULL;
+
+  if (atlas_set_str (&self->change_date, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE_DATE]);
+}
+
+const char *
+atlas_undo_stack_get_change_date (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  if (self->change_date != NULL)
+    return self->change_date;
+
+  return today (self);
+}
+
+void
+atlas_undo_stack_set_indicator (AtlasUndoStack *self,
+                                AtlasPartner   *partner,
+                                const char     *lens_id,
+                                const char     *category_id)
+{
+  const char *old_value;
+  g_autofree char *field = NULL;
+  g_autofree char *description = NULL;
+  AtlasPartner *state;
+  AtlasLens *lens;
+
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+  g_return_if_fail (lens_id != NULL);
+
+  old_value = atlas_partner_get_indicator (partner, lens_id);
+  if (g_strcmp0 (old_value, category_id) == 0)
+    return;
+
+  field = g_strconcat ("indicators.", lens_id, NULL);
+  state = atlas_partner_copy (partner);
+  atlas_partner_set_indicator (state, lens_id, category_id);
+  record_history (self, partner, state, field, old_value, category_id);
+
+  lens = atlas_dataset_find_lens (self->dataset, lens_id);
+  /* Translators: %s is the name of a lens, e.g. "Cooperation depth"; it
+   * follows "Undo " in a menu */
+  description = g_strdup_printf (_("Change of %s"), lens ? atlas_lens_get_name (lens) : lens_id);
+
+  atlas_undo_stack_break_coalescing (self);
+  edit (self, partner, state, description, NULL);
+}
+
+void
+atlas_undo_stack_set_assessment (AtlasUndoStack *self,
+                                 AtlasPartner   *partner,
+                                 const char     *assessment)
+{
+  const char *old_value;
+  AtlasPartner *state;
+
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  if (assessment == NULL)
+    assessment = "";
+
+  old_value = atlas_partner_get_assessment (partner);
+  if (g_strcmp0 (old_value, assessment) == 0)
+    return;
+
+  state = atlas_partner_copy (partner);
+  atlas_partner_set_assessment (state, assessment);
+
+  /* While typing, the history entry keeps the value from before the first
+   * keystroke as "old": record_history updates the unsaved entry. */
+  record_history (self, partner, state, "assessment", old_value, assessment);
+
+  /* Translators: follows "Undo " in a menu */
+  edit (self, partner, state, _("Assessment Edit"), "assessment");
+}
+
+void
+atlas_undo_stack_edit_partner (AtlasUndoStack *self,
+                               AtlasPartner   *partner,
+                               AtlasPartner   *new_state,
+                               const char     *label,
+                               const char     *coalesce_key)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+  g_return_if_fail (ATLAS_IS_PARTNER (new_state));
+  g_return_if_fail (partner != new_state);
+
+  if (coalesce_key == NULL)
+    atlas_undo_stack_break_coalescing (self);
+
+  /* A copy: the caller may keep editing its own for the next step. */
+  edit (self, partner, atlas_partner_copy (new_state),
+        label ? label : _("Profile Edit"), coalesce_key);
+}
+
+void
+atlas_undo_stack_add_partner (AtlasUndoStack *self,
+                              AtlasPartner   *partner,
+                              guint           position)
+{
+  Command *command;
+  guint n;
+
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  n = atlas_dataset_get_n_partners (self->dataset);
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_ADD;
+  command->partner = g_object_ref (partner);
+  command->position = MIN (position, n);
+  /* Translators: %s is a country name; follows "Undo " in a menu */
+  command->description = g_strdup_printf (_("Addition of %s"),
+                                          atlas_partner_get_display_name (partner));
+
+  command_apply (self, command, TRUE);
+  push_command (self, command);
+}
+
+void
+atlas_undo_stack_remove_partner (AtlasUndoStack *self,
+                                 AtlasPartner   *partner)
+{
+  Command *command;
+  guint position;
+
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  if (!g_list_store_find (G_LIST_STORE (atlas_dataset_get_partners (self->dataset)),
+                          partner, &position))
+    {
+      g_critical ("%s: partner %s is not in the dataset", G_STRFUNC,
+                  atlas_partner_get_id (partner));
+      return;
+    }
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_REMOVE;
+  command->partner = g_object_ref (partner);
+  command->position = position;
+  /* Translators: %s is a country name; follows "Undo " in a menu */
+  command->description = g_strdup_printf (_("Removal of %s"),
+                                          atlas_partner_get_display_name (partner));
+
+  command_apply (self, command, TRUE);
+  push_command (self, command);
+}
+
+void
+atlas_undo_stack_break_coalescing (AtlasUndoStack *self)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  self->can_coalesce = FALSE;
+}
