@@ -1,0 +1,701 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "atlas-map-paint.h"
+
+struct _AtlasMapColoring
+{
+  gatomicrefcount ref_count;
+  AtlasWorld *world;
+  AtlasLens *lens;
+  guint n_countries;
+  guint8 *kinds;        /* AtlasMapFillKind */
+  int *categories;
+  guint32 *colors;
+  AtlasPartner **partners;
+  guint *counts;        /* [0]: No data; [i + 1]: category i */
+  guint n_counts;
+};
+
+G_DEFINE_BOXED_TYPE (AtlasMapColoring, atlas_map_coloring,
+                     atlas_map_coloring_ref, atlas_map_coloring_unref)
+
+AtlasMapColoring *
+atlas_map_coloring_new (AtlasWorld   *world,
+                        AtlasDataset *dataset,
+                        const char   *lens_id)
+{
+  AtlasMapColoring *self;
+  GListModel *partners;
+  guint n_partners;
+
+  g_return_val_if_fail (world != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  self = g_new0 (AtlasMapColoring, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->world = atlas_world_ref (world);
+  self->lens = lens_id ? atlas_dataset_find_lens (dataset, lens_id) : NULL;
+  if (self->lens)
+    g_object_ref (self->lens);
+  self->n_countries = atlas_world_get_n_countries (world);
+  self->kinds = g_new0 (guint8, self->n_countries);
+  self->categories = g_new (int, self->n_countries);
+  self->colors = g_new (guint32, self->n_countries);
+  self->partners = g_new0 (AtlasPartner *, self->n_countries);
+  self->n_counts = 1 + (self->lens ? atlas_lens_get_n_categories (self->lens) : 0);
+  self->counts = g_new0 (guint, self->n_counts);
+
+  for (guint i = 0; i < self->n_countries; i++)
+    {
+      const char *alpha2 = atlas_world_country_get_alpha2 (world, i);
+
+      self->categories[i] = -1;
+      if (alpha2 != NULL && atlas_dataset_is_member (dataset, alpha2))
+        {
+          self->kinds[i] = ATLAS_MAP_FILL_SUBJECT;
+          self->colors[i] = atlas_dataset_get_subject_color (dataset);
+        }
+      else
+        {
+          self->kinds[i] = ATLAS_MAP_FILL_OTHER;
+          self->colors[i] = ATLAS_MAP_OTHER_COLOR;
+        }
+    }
+
+  partners = atlas_dataset_get_partners (dataset);
+  n_partners = g_list_model_get_n_items (partners);
+  for (guint p = 0; p < n_partners; p++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, p);
+      int country = atlas_world_find_country (world, atlas_partner_get_id (partner));
+      const char *category_id = lens_id ? atlas_partner_get_indicator (partner, lens_id) : NULL;
+      int category = -1;
+
+      if (self->lens && category_id)
+        category = atlas_lens_get_category_index (self->lens, category_id);
+      self->counts[category + 1]++;
+
+      /* A partner the outlines do not know is still counted in the legend. */
+      if (country < 0)
+        continue;
+      self->partners[country] = g_object_ref (partner);
+      self->categories[country] = category;
+      if (category >= 0)
+        {
+          g_autoptr(AtlasCategory) cat = g_list_model_get_item (atlas_lens_get_categories (self->lens), category);
+          self->kinds[country] = ATLAS_MAP_FILL_CATEGORY;
+          self->colors[country] = atlas_category_get_color (cat);
+        }
+      else
+        {
+          self->kinds[country] = ATLAS_MAP_FILL_NO_DATA;
+          self->colors[country] = ATLAS_MAP_NO_DATA_COLOR;
+        }
+    }
+  return self;
+}
+
+AtlasMapColoring *
+atlas_map_coloring_ref (AtlasMapColoring *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+atlas_map_coloring_unref (AtlasMapColoring *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  for (guint i = 0; i < self->n_countries; i++)
+    g_clear_object (&self->partners[i]);
+  g_free (self->partners);
+  g_free (self->kinds);
+  g_free (self->categories);
+  g_free (self->colors);
+  g_free (self->counts);
+  g_clear_object (&self->lens);
+  atlas_world_unref (self->world);
+  g_free (self);
+}
+
+AtlasWorld *
+atlas_map_coloring_get_world (AtlasMapColoring *self)
+{
+  return self->world;
+}
+
+AtlasLens *
+atlas_map_coloring_get_lens (AtlasMapColoring *self)
+{
+  return self->lens;
+}
+
+AtlasMapFillKind
+atlas_map_coloring_get_kind (AtlasMapColoring *self,
+                             guint             country)
+{
+  g_return_val_if_fail (country < self->n_countries, ATLAS_MAP_FILL_OTHER);
+
+  return self->kinds[country];
+}
+
+guint32
+atlas_map_coloring_get_color (AtlasMapColoring *self,
+                              guint             country)
+{
+  g_return_val_if_fail (country < self->n_countries, ATLAS_MAP_OTHER_COLOR);
+
+  return self->colors[country];
+}
+
+int
+atlas_map_coloring_get_category (AtlasMapColoring *self,
+                                 guint             country)
+{
+  g_return_val_if_fail (country < self->n_countries, -1);
+
+  return self->categories[country];
+}
+
+AtlasPartner *
+atlas_map_coloring_get_partner (AtlasMapColoring *self,
+                                guint             country)
+{
+  g_return_val_if_fail (country < self->n_countries, NULL);
+
+  return self->partners[country];
+}
+
+guint
+atlas_map_coloring_count (AtlasMapColoring *self,
+                          int               category)
+{
+  if (category < -1 || category + 1 >= (int) self->n_counts)
+    return 0;
+  return self->counts[category + 1];
+}
+
+/* Painting */
+
+static void
+set_color (cairo_t *cr,
+           guint32  rgb,
+           double   alpha)
+{
+  cairo_set_source_rgba (cr,
+                         ((rgb >> 16) & 0xff) / 255.0,
+                         ((rgb >> 8) & 0xff) / 255.0,
+                         (rgb & 0xff) / 255.0,
+                         alpha);
+}
+
+static gboolean
+span_visible (const AtlasGeoSpan  *span,
+              const AtlasMapFrame *frame)
+{
+  double x1 = frame->x + frame->width / frame->scale;
+  double y1 = frame->y + frame->height / frame->scale;
+
+  return span->max_x >= frame->x && span->min_x <= x1 &&
+         span->max_y >= frame->y && span->min_y <= y1;
+}
+
+static void
+append_span (cairo_t             *cr,
+             const AtlasGeoPoint *points,
+             const AtlasGeoSpan  *span,
+             const AtlasMapFrame *frame,
+             gboolean             close)
+{
+  const AtlasGeoPoint *p = points + span->first;
+  double s = frame->scale, ox = frame->x, oy = frame->y;
+
+  cairo_move_to (cr, (p[0].x - ox) * s, (p[0].y - oy) * s);
+  for (guint i = 1; i < span->count; i++)
+    cairo_line_to (cr, (p[i].x - ox) * s, (p[i].y - oy) * s);
+  if (close)
+    cairo_close_path (cr);
+}
+
+static void
+append_country (cairo_t             *cr,
+                AtlasWorld          *world,
+                guint                country,
+                guint                level,
+                const AtlasMapFrame *frame)
+{
+  const AtlasGeoPoint *points = atlas_world_get_points (world);
+  const AtlasGeoSpan *rings;
+  guint n;
+
+  rings = atlas_world_country_get_rings (world, country, level, &n);
+  for (guint r = 0; r < n; r++)
+    if (span_visible (&rings[r], frame))
+      append_span (cr, points, &rings[r], frame, TRUE);
+}
+
+#define N_HATCHES 7
+#define HATCH_SIZE 8
+
+/* One tile of a hatch, in device pixels, drawn on pixel centres so that
+ * thin lines stay crisp. */
+static cairo_pattern_t *
+create_hatch (int kind)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, HATCH_SIZE, HATCH_SIZE);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 0.55);
+  cairo_set_line_width (cr, 1.0);
+  switch (kind)
+    {
+    case 0: /* / */
+      cairo_move_to (cr, 0, HATCH_SIZE);
+      cairo_line_to (cr, HATCH_SIZE, 0);
+      cairo_move_to (cr, -1, 1);
+      cairo_line_to (cr, 1, -1);
+      cairo_move_to (cr, HATCH_SIZE - 1, HATCH_SIZE + 1);
+      cairo_line_to (cr, HATCH_SIZE + 1, HATCH_SIZE - 1);
+      cairo_stroke (cr);
+      break;
+    case 1: /* \ */
+      cairo_move_to (cr, 0, 0);
+      cairo_line_to (cr, HATCH_SIZE, HATCH_SIZE);
+      cairo_move_to (cr, -1, HATCH_SIZE - 1);
+      cairo_line_to (cr, 1, HATCH_SIZE + 1);
+      cairo_move_to (cr, HATCH_SIZE - 1, -1);
+      cairo_line_to (cr, HATCH_SIZE + 1, 1);
+      cairo_stroke (cr);
+      break;
+    case 2: /* horizontal */
+      cairo_rectangle (cr, 0, 3, HATCH_SIZE, 1);
+      cairo_fill (cr);
+      break;
+    case 3: /* vertical */
+      cairo_rectangle (cr, 3, 0, 1, HATCH_SIZE);
+      cairo_fill (cr);
+      break;
+    case 4: /* dots */
+      cairo_rectangle (cr, 2, 2, 2, 2);
+      cairo_rectangle (cr, 6, 6, 2, 2);
+      cairo_fill (cr);
+      break;
+    case 5: /* grid */
+      cairo_rectangle (cr, 0, 3, HATCH_SIZE, 1);
+      cairo_rectangle (cr, 3, 0, 1, HATCH_SIZE);
+      cairo_fill (cr);
+      break;
+    default: /* cross-hatch */
+      cairo_move_to (cr, 0, HATCH_SIZE);
+      cairo_line_to (cr, HATCH_SIZE, 0);
+      cairo_move_to (cr, 0, 0);
+      cairo_line_to (cr, HATCH_SIZE, HATCH_SIZE);
+      cairo_stroke (cr);
+      break;
+    }
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+static cairo_pattern_t *
+get_hatch (int category)
+{
+  static cairo_pattern_t *hatches[N_HATCHES];
+  int kind = category % N_HATCHES;
+
+  if (g_once_init_enter (&hatches[kind]))
+    g_once_init_leave (&hatches[kind], create_hatch (kind));
+  return hatches[kind];
+}
+
+void
+atlas_map_paint_hatch (cairo_t *cr,
+                       int      category,
+                       double   pixel)
+{
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+
+  if (category < 0)
+    return;
+  pattern = get_hatch (category);
+  /* One pattern unit is one device pixel. */
+  cairo_matrix_init_scale (&matrix, 1 / pixel, 1 / pixel);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_fill_preserve (cr);
+}
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  AtlasWorld *world = user_data;
+  guint ca = *(const guint *) a, cb = *(const guint *) b;
+  double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
+
+  atlas_world_country_get_bounds (world, ca, &ax0, &ay0, &ax1, &ay1);
+  atlas_world_country_get_bounds (world, cb, &bx0, &by0, &bx1, &by1);
+  return ((bx1 - bx0) * (by1 - by0) > (ax1 - ax0) * (ay1 - ay0)) -
+         ((bx1 - bx0) * (by1 - by0) < (ax1 - ax0) * (ay1 - ay0));
+}
+
+/* Partner names at their label points, larger countries first; a name that
+ * would overlap one already placed is left out. */
+static void
+paint_labels (cairo_t             *cr,
+              AtlasMapColoring    *coloring,
+              const AtlasMapFrame *frame)
+{
+  AtlasWorld *world = coloring->world;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  /* Grows with the zoom, within what stays readable and unobtrusive. */
+  double size = CLAMP (frame->scale / 150.0, 11.0, 20.0);
+  double halo = MAX (2.5, size / 5);
+
+  for (guint i = 0; i < coloring->n_countries; i++)
+    if (coloring->partners[i] != NULL)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_by_size, world);
+
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans Bold");
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint country = g_array_index (order, guint, k);
+      const char *name = atlas_partner_get_display_name (coloring->partners[country]);
+      double lx, ly, x, y;
+      PangoRectangle ink, logical;
+      Box box;
+      gboolean clash = FALSE;
+
+      atlas_world_country_get_label_point (world, country, &lx, &ly);
+      pango_layout_set_text (layout, name ? name : "", -1);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      x = (lx - frame->x) * frame->scale - logical.width / 2.0;
+      y = (ly - frame->y) * frame->scale - logical.height / 2.0;
+      /* Whole device pixels keep the text sharp. */
+      x = round (x / frame->pixel) * frame->pixel;
+      y = round (y / frame->pixel) * frame->pixel;
+      box = (Box) { x - halo, y - halo, x + logical.width + halo, y + logical.height + halo };
+      if (box.x1 < 0 || box.y1 < 0 || box.x0 > frame->width || box.y0 > frame->height)
+        continue;
+      for (guint j = 0; j < placed->len && !clash; j++)
+        {
+          Box *other = &g_array_index (placed, Box, j);
+          clash = box.x0 < other->x1 && box.x1 > other->x0 && box.y0 < other->y1 && box.y1 > other->y0;
+        }
+      if (clash)
+        continue;
+      g_array_append_val (placed, box);
+
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, halo);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.13, 0.13, 0.15);
+      cairo_fill (cr);
+    }
+  g_object_unref (layout);
+}
+
+#define LINE_ALPHA 0.9
+
+/* Blends one colour into a premultiplied ARGB32 pixel. */
+static inline void
+blend_pixel (guint32 *pixel,
+             guint32  rgb,
+             double   alpha)
+{
+  guint32 d = *pixel;
+  guint a = (guint) (alpha * 255 + 0.5);
+  guint inv = 255 - a;
+  guint out_a = a + (((d >> 24) & 0xff) * inv + 127) / 255;
+  guint out_r = (((rgb >> 16) & 0xff) * a + ((d >> 16) & 0xff) * inv + 127) / 255;
+  guint out_g = (((rgb >> 8) & 0xff) * a + ((d >> 8) & 0xff) * inv + 127) / 255;
+  guint out_b = ((rgb & 0xff) * a + (d & 0xff) * inv + 127) / 255;
+
+  *pixel = (out_a << 24) | (out_r << 16) | (out_g << 8) | out_b;
+}
+
+typedef struct
+{
+  guint8 *data;
+  int stride;
+  int x0, y0, x1, y1;   /* the clip, in device pixels */
+  guint32 rgb;
+  double alpha;
+} Raster;
+
+static inline void
+plot (Raster *r,
+      int     x,
+      int     y,
+      double  coverage)
+{
+  if (x < r->x0 || x >= r->x1 || y < r->y0 || y >= r->y1 || coverage <= 0)
+    return;
+  blend_pixel ((guint32 *) (r->data + y * r->stride) + x, r->rgb, r->alpha * coverage);
+}
+
+/* An anti-aliased line one pixel wide (after Xiaolin Wu), in device pixels.
+ * Each segment covers the columns (or rows) [start, end) so that a polyline
+ * draws its joints once. */
+static void
+wu_segment (Raster *r,
+            double  x0,
+            double  y0,
+            double  x1,
+            double  y1)
+{
+  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  double gradient;
+  int start, end;
+
+  /* Pixel centres sit at half-integers. */
+  x0 -= 0.5; y0 -= 0.5; x1 -= 0.5; y1 -= 0.5;
+  if (steep)
+    {
+      double t;
+      t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+    }
+  if (x0 > x1)
+    {
+      double t;
+      t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+    }
+  if (x1 - x0 < 1e-9)
+    return;
+  gradient = (y1 - y0) / (x1 - x0);
+  start = (int) ceil (x0);
+  end = (int) ceil (x1);
+  /* Skip what lies outside the clip. */
+  if (steep)
+    {
+      start = MAX (start, r->y0 - 1);
+      end = MIN (end, r->y1 + 1);
+    }
+  else
+    {
+      start = MAX (start, r->x0 - 1);
+      end = MIN (end, r->x1 + 1);
+    }
+  for (int x = start; x < end; x++)
+    {
+      double y = y0 + gradient * (x - x0);
+      double yf = floor (y);
+      double f = y - yf;
+      int yi = (int) yf;
+
+      if (steep)
+        {
+          plot (r, yi, x, 1 - f);
+          plot (r, yi + 1, x, f);
+        }
+      else
+        {
+          plot (r, x, yi, 1 - f);
+          plot (r, x, yi + 1, f);
+        }
+    }
+}
+
+/* cairo's stroker spends some 30 ms on the world's borders at 1080p; lines
+ * one device pixel wide drawn straight into an image surface cost a few.
+ * Returns FALSE when the target is not a plain image surface with an
+ * axis-aligned transformation (PDF, SVG, recordings): stroke those. */
+static gboolean
+stroke_hairlines_in_place (cairo_t             *cr,
+                           const AtlasGeoPoint *points,
+                           const AtlasGeoSpan  *lines,
+                           guint                n_lines,
+                           const AtlasMapFrame *frame,
+                           guint32              rgb,
+                           double               alpha)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  double ox = 0, oy = 0, ax = 1, ay = 0, bx = 0, by = 1;
+  double fx0 = 0, fy0 = 0, fx1 = frame->width, fy1 = frame->height;
+  double sx, sy;
+  Raster r;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
+       cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24))
+    return FALSE;
+  cairo_user_to_device (cr, &ox, &oy);
+  cairo_user_to_device (cr, &ax, &ay);
+  cairo_user_to_device (cr, &bx, &by);
+  if (fabs (ay - oy) > 1e-9 || fabs (bx - ox) > 1e-9)
+    return FALSE;
+  sx = ax - ox;
+  sy = by - oy;
+  /* One device pixel wide: only when a frame pixel is a device pixel. */
+  if (fabs (sx * frame->pixel - 1) > 1e-6 || fabs (sy * frame->pixel - 1) > 1e-6)
+    return FALSE;
+
+  cairo_user_to_device (cr, &fx0, &fy0);
+  cairo_user_to_device (cr, &fx1, &fy1);
+  cairo_surface_flush (target);
+  r.data = cairo_image_surface_get_data (target);
+  r.stride = cairo_image_surface_get_stride (target);
+  r.x0 = MAX (0, (int) floor (MIN (fx0, fx1)));
+  r.y0 = MAX (0, (int) floor (MIN (fy0, fy1)));
+  r.x1 = MIN (cairo_image_surface_get_width (target), (int) ceil (MAX (fx0, fx1)));
+  r.y1 = MIN (cairo_image_surface_get_height (target), (int) ceil (MAX (fy0, fy1)));
+  r.rgb = rgb;
+  r.alpha = alpha;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const AtlasGeoPoint *p = points + lines[i].first;
+      double px, py;
+
+      if (!span_visible (&lines[i], frame))
+        continue;
+      px = ox + (p[0].x - frame->x) * frame->scale * sx;
+      py = oy + (p[0].y - frame->y) * frame->scale * sy;
+      for (guint k = 1; k < lines[i].count; k++)
+        {
+          double qx = ox + (p[k].x - frame->x) * frame->scale * sx;
+          double qy = oy + (p[k].y - frame->y) * frame->scale * sy;
+
+          if (!((px < r.x0 && qx < r.x0) || (px > r.x1 && qx > r.x1) ||
+                (py < r.y0 && qy < r.y0) || (py > r.y1 && qy > r.y1)))
+            wu_segment (&r, px, py, qx, qy);
+          px = qx;
+          py = qy;
+        }
+    }
+  cairo_surface_mark_dirty (target);
+  return TRUE;
+}
+
+void
+atlas_map_paint (cairo_t             *cr,
+                 AtlasMapColoring    *coloring,
+                 const AtlasMapFrame *frame,
+                 AtlasMapPaintFlags   flags)
+{
+  AtlasWorld *world;
+  const AtlasGeoPoint *points;
+  const AtlasGeoSpan *lines;
+  double fill_alpha = (flags & ATLAS_MAP_PAINT_TRANSLUCENT) ? 0.6 : 1.0;
+  guint level, n_lines;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (coloring != NULL);
+  g_return_if_fail (frame != NULL && frame->scale > 0 && frame->pixel > 0);
+
+  world = coloring->world;
+  points = atlas_world_get_points (world);
+  level = atlas_world_pick_level (world, frame->scale / frame->pixel);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, frame->width, frame->height);
+  cairo_clip (cr);
+  if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
+    {
+      set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
+      cairo_paint (cr);
+    }
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint c = 0; c < coloring->n_countries; c++)
+    {
+      AtlasGeoSpan bounds;
+      double x0, y0, x1, y1;
+
+      atlas_world_country_get_bounds (world, c, &x0, &y0, &x1, &y1);
+      bounds = (AtlasGeoSpan) { x0, y0, x1, y1, 0, 0 };
+      if (!span_visible (&bounds, frame))
+        continue;
+      append_country (cr, world, c, level, frame);
+      set_color (cr, coloring->colors[c], fill_alpha);
+      if ((flags & ATLAS_MAP_PAINT_HATCH) && coloring->categories[c] >= 0)
+        {
+          cairo_fill_preserve (cr);
+          atlas_map_paint_hatch (cr, coloring->categories[c], frame->pixel);
+          cairo_new_path (cr);
+        }
+      else
+        cairo_fill (cr);
+    }
+
+  /* Borders and coasts: one device pixel, each drawn once. */
+  lines = atlas_world_get_lines (world, level, &n_lines);
+  if (!stroke_hairlines_in_place (cr, points, lines, n_lines, frame, ATLAS_MAP_COAST_COLOR, LINE_ALPHA))
+    {
+      for (guint i = 0; i < n_lines; i++)
+        if (span_visible (&lines[i], frame))
+          append_span (cr, points, &lines[i], frame, FALSE);
+      cairo_set_line_width (cr, frame->pixel);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+      set_color (cr, ATLAS_MAP_COAST_COLOR, LINE_ALPHA);
+      cairo_stroke (cr);
+    }
+
+  if (flags & ATLAS_MAP_PAINT_LABELS)
+    paint_labels (cr, coloring, frame);
+
+  cairo_restore (cr);
+}
+
+void
+atlas_map_paint_outline (cairo_t             *cr,
+                         AtlasWorld          *world,
+                         guint                country,
+                         const AtlasMapFrame *frame)
+{
+  guint level;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (world != NULL);
+  g_return_if_fail (country < atlas_world_get_n_countries (world));
+
+  level = atlas_world_pick_level (world, frame->scale / frame->pixel);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  append_country (cr, world, country, level, frame);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* A light halo under a dark line reads on every fill colour. */
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 5 * frame->pixel);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
+  cairo_set_line_width (cr, 2 * frame->pixel);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "atlas-dataset.h"
+#include "atlas-geo.h"
+
+G_BEGIN_DECLS
+
+/* Painting the choropleth with cairo, with no display: the map widget
+ * draws through it, and so can an exporter (PDF, SVG, PNG surfaces).
+ *
+ * An AtlasMapColoring is a snapshot of what each country of the world gets
+ * for one dataset and lens: the subject's members the subject's colour,
+ * partners their category's colour (or "No data"), every other country the
+ * neutral grey. Build a new one when the dataset or the lens changes.
+ */
+
+typedef enum
+{
+  ATLAS_MAP_FILL_OTHER,      /* neither a partner nor a member of the subject */
+  ATLAS_MAP_FILL_SUBJECT,    /* a member of the subject (the EU) */
+  ATLAS_MAP_FILL_NO_DATA,    /* a partner with no category in the lens */
+  ATLAS_MAP_FILL_CATEGORY,   /* a partner with a category */
+} AtlasMapFillKind;
+
+/* The fixed colours, 0xRRGGBB */
+#define ATLAS_MAP_OCEAN_COLOR   0xcfe0ee
+#define ATLAS_MAP_OTHER_COLOR   0xd6d6d2
+#define ATLAS_MAP_NO_DATA_COLOR 0xfbfbf8
+#define ATLAS_MAP_BORDER_COLOR  0xffffff
+#define ATLAS_MAP_COAST_COLOR   0x8aa5bb
+
+typedef struct _AtlasMapColoring AtlasMapColoring;
+
+#define ATLAS_TYPE_MAP_COLORING (atlas_map_coloring_get_type ())
+
+GType             atlas_map_coloring_get_type     (void) G_GNUC_CONST;
+
+/* @lens_id may name no lens of the dataset (or be NULL): partners then all
+ * show "No data". */
+AtlasMapColoring *atlas_map_coloring_new          (AtlasWorld       *world,
+                                                   AtlasDataset     *dataset,
+                                                   const char       *lens_id);
+AtlasMapColoring *atlas_map_coloring_ref          (AtlasMapColoring *self);
+void              atlas_map_coloring_unref        (AtlasMapColoring *self);
+
+AtlasWorld       *atlas_map_coloring_get_world    (AtlasMapColoring *self);
+/* NULL when the dataset has no such lens */
+AtlasLens        *atlas_map_coloring_get_lens     (AtlasMapColoring *self);
+AtlasMapFillKind  atlas_map_coloring_get_kind     (AtlasMapColoring *self,
+                                                   guint             country);
+/* 0xRRGGBB */
+guint32           atlas_map_coloring_get_color    (AtlasMapColoring *self,
+                                                   guint             country);
+/* The category's index in the lens, or -1 */
+int               atlas_map_coloring_get_category (AtlasMapColoring *self,
+                                                   guint             country);
+/* The partner drawn on this country, or NULL */
+AtlasPartner     *atlas_map_coloring_get_partner  (AtlasMapColoring *self,
+                                                   guint             country);
+/* How many partners fall in the category (-1: in "No data") */
+guint             atlas_map_coloring_count        (AtlasMapColoring *self,
+                                                   int               category);
+
+/* Where the map lies on the target. */
+typedef struct
+{
+  double x, y;           /* the map point (map units) at the target's origin */
+  double scale;          /* target units per map unit: the world's width */
+  double width, height;  /* the target's size, in its units */
+  double pixel;          /* target units per device pixel (0.5 at scale 2) */
+} AtlasMapFrame;
+
+typedef enum
+{
+  ATLAS_MAP_PAINT_NONE        = 0,
+  ATLAS_MAP_PAINT_HATCH       = 1 << 0,  /* hatch patterns per category */
+  ATLAS_MAP_PAINT_LABELS      = 1 << 1,  /* partner names */
+  ATLAS_MAP_PAINT_NO_OCEAN    = 1 << 2,  /* leave the sea transparent */
+  ATLAS_MAP_PAINT_TRANSLUCENT = 1 << 3,  /* fills see-through, over tiles */
+} AtlasMapPaintFlags;
+
+void              atlas_map_paint                 (cairo_t            *cr,
+                                                   AtlasMapColoring   *coloring,
+                                                   const AtlasMapFrame *frame,
+                                                   AtlasMapPaintFlags  flags);
+/* A selection outline around one country. */
+void              atlas_map_paint_outline         (cairo_t            *cr,
+                                                   AtlasWorld         *world,
+                                                   guint               country,
+                                                   const AtlasMapFrame *frame);
+/* Fills the current path with the hatch of a category (index in its lens),
+ * for legends; @pixel as in AtlasMapFrame. */
+void              atlas_map_paint_hatch           (cairo_t            *cr,
+                                                   int                 category,
+                                                   double              pixel);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapColoring, atlas_map_coloring_unref)
+
+G_END_DECLS
