@@ -7,6 +7,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-dataset-io.h"
+#include "atlas-dataset-private.h"
 
 int
 atlas_cli_validate (const char * const *paths)
@@ -25,14 +26,11 @@ atlas_cli_validate (const char * const *paths)
       g_autoptr(AtlasDataset) dataset = NULL;
       g_autoptr(GPtrArray) problems = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
 
       n_files++;
 
-      /* Problems name the file as the user typed it, not as a URI. */
-      bytes = g_file_load_bytes (file, NULL, NULL, &error);
-      if (bytes != NULL)
-        dataset = atlas_dataset_load_bytes (bytes, paths[i], &problems, &error);
+      /* Problems name the file as the user typed it. */
+      dataset = atlas_dataset_load_file_named (file, paths[i], NULL, &problems, NULL, &error);
 
       if (dataset != NULL)
         continue;
@@ -43,13 +41,16 @@ atlas_cli_validate (const char * const *paths)
           for (guint j = 0; j < problems->len; j++)
             {
               g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, j));
-              g_print ("%s\n", line);
+
+              /* Raw UTF-8: g_print() would turn quoted text into "?" in a C locale. */
+              fputs (line, stdout);
+              fputc ('\n', stdout);
             }
           n_problems += problems->len;
         }
       else
         {
-          g_print ("%s: %s\n", paths[i], error->message);
+          fprintf (stdout, "%s: %s\n", paths[i], error->message);
           n_problems++;
         }
     }
@@ -60,10 +61,16 @@ atlas_cli_validate (const char * const *paths)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file valid\n", "%u files valid\n", n_files),
                 n_files);
   else
-    g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "%u of %u files invalid, %u problems\n",
-                             "%u of %u files invalid, %u problems\n", n_files),
-                n_invalid, n_files, n_problems);
+    {
+      g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u of %u file invalid",
+                                                             "%u of %u files invalid", n_files),
+                                                n_invalid, n_files);
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s, %u problem\n", "%s, %u problems\n",
+                               n_problems),
+                  files, n_problems);
+    }
 
   return n_invalid == 0 ? 0 : 1;
 }

@@ -20,6 +20,7 @@ gboolean    atlas_extra_equal (gpointer    a,
                                gpointer    b);
 gboolean    atlas_json_object_equal (JsonObject *a,
                                      JsonObject *b);
+JsonNode   *atlas_json_node_deep_copy (JsonNode *node);
 
 /* Replaces *field with a copy of value; returns whether it changed. */
 gboolean    atlas_set_str     (char      **field,

@@ -81,10 +81,56 @@ atlas_extra_copy (gpointer dest,
       return;
     }
 
-  /* Deep copy: the two objects must not share mutable JSON. */
+  /* The two objects must not share mutable JSON. */
   node = json_node_init_object (json_node_alloc (), extra);
-  copy = json_node_copy (node);
+  copy = atlas_json_node_deep_copy (node);
   atlas_extra_set (dest, json_node_get_object (copy));
+}
+
+/* json_node_copy() shares arrays and objects between the copies. */
+JsonNode *
+atlas_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          json_object_set_member (object, name, atlas_json_node_deep_copy (member));
+        copy = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *source = json_node_get_array (node);
+        guint n = json_array_get_length (source);
+        JsonArray *array = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (array, atlas_json_node_deep_copy (json_array_get_element (source, i)));
+        copy = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      copy = json_node_copy (node);
+      break;
+    }
+
+  return copy;
 }
 
 gboolean

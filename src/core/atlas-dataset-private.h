@@ -15,4 +15,12 @@ void        atlas_dataset_splice_partners   (AtlasDataset  *self,
                                              AtlasPartner **partners,
                                              guint          n_partners);
 
+/* Like atlas_dataset_load_file(), naming the file display_name in problems. */
+AtlasDataset *atlas_dataset_load_file_named (GFile         *file,
+                                             const char    *display_name,
+                                             GCancellable  *cancellable,
+                                             GPtrArray    **problems,
+                                             char         **etag_out,
+                                             GError       **error);
+
 G_END_DECLS

@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* The neutral grey a map uses for "No data" (and for countries that are
+ * neither the subject nor a partner); no category may use it. */
+#define ATLAS_NO_DATA_COLOR 0xbbbbbb
+
 /* A lens is one indicator a map can be coloured by (say, the vote at
  * WCIT-12); its categories are the values a partner can take. Both are
  * immutable once built: a dataset's lenses are read from its file.
