@@ -825,8 +825,31 @@ atlas_undo_stack_mark_saved (AtlasUndoStack *self)
 {
   g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
 
-  self->saved_serial = current_serial (self);
+  atlas_undo_stack_mark_saved_at (self, atlas_undo_stack_save_mark (self));
+}
+
+guint64
+atlas_undo_stack_save_mark (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), BASE_SERIAL);
+
   self->can_coalesce = FALSE;
+
+  return current_serial (self);
+}
+
+void
+atlas_undo_stack_mark_saved_at (AtlasUndoStack *self,
+                                guint64         mark)
+{
+  g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
+
+  /* A mark whose command has since been dropped (undone, then replaced by
+   * a new edit) is out of reach, as the state it stands for: modified
+   * until the next save, which is the truth. */
+  self->saved_serial = mark;
+  if (mark == current_serial (self))
+    self->can_coalesce = FALSE;
   record_saved_history (self);
   update_state (self);
 }

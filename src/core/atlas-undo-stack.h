@@ -34,6 +34,13 @@ const char     *atlas_undo_stack_get_undo_label    (AtlasUndoStack *self);
 const char     *atlas_undo_stack_get_redo_label    (AtlasUndoStack *self);
 gboolean        atlas_undo_stack_get_modified      (AtlasUndoStack *self);
 void            atlas_undo_stack_mark_saved        (AtlasUndoStack *self);
+/* Saving serializes the dataset, then writes it while the user may go on
+ * editing: take a mark when serializing, and hand it to
+ * atlas_undo_stack_mark_saved_at () once written. Taking a mark ends
+ * coalescing, so that later edits cannot merge into the saved state. */
+guint64         atlas_undo_stack_save_mark         (AtlasUndoStack *self);
+void            atlas_undo_stack_mark_saved_at     (AtlasUndoStack *self,
+                                                    guint64         mark);
 /* For a dataset that exists nowhere on disk yet (a new copy of the bundled
  * one): modified until saved, whatever is undone. */
 void            atlas_undo_stack_mark_unsaved      (AtlasUndoStack *self);

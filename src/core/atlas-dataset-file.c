@@ -1,0 +1,1292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A document: a dataset, where it lives, its undo stack; saving it safely,
+ * keeping drafts of unsaved edits, and noticing outside changes. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-dataset-file-private.h"
+#include "atlas-dataset-io.h"
+
+#define DEFAULT_DRAFT_DELAY_MS 2000
+/* The invalid dataset error names this many problems; the rest are counted. */
+#define MAX_PROBLEMS_IN_ERROR 5
+#define DRAFT_GROUP "Draft"
+
+typedef enum
+{
+  DRAFT_SYNC,   /* write the draft if modified, delete it if not */
+  DRAFT_DELETE,
+} DraftOp;
+
+/* One operation on this document's draft; they run one at a time, in the
+ * order asked, so that a delete is never overtaken by an older write. */
+typedef struct
+{
+  DraftOp  op;
+  GFile   *json;
+  GFile   *info;
+  /* Filled when the operation starts (DRAFT_SYNC): the state then. */
+  GBytes  *bytes;
+  GBytes  *info_bytes;
+} DraftData;
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  char    *etag;
+  char    *new_etag;
+  guint64  mark;
+} SaveData;
+
+typedef struct
+{
+  GFile      *file;
+  AtlasDraft *draft; /* when restoring one */
+} LoadData;
+
+struct _AtlasDatasetFile
+{
+  GObject         parent_instance;
+
+  AtlasDataset   *dataset;
+  AtlasUndoStack *undo_stack;
+  GFile          *file;
+  char           *etag;
+  gboolean        bundled;
+
+  gboolean        saving;
+  gboolean        recheck_after_save;
+
+  GFileMonitor   *monitor;
+  GCancellable   *monitor_cancellable;
+  /* The outside state last reported, so that one change is reported once. */
+  char           *reported_etag;
+  gboolean        reported_deleted;
+
+  guint           draft_delay_ms;
+  guint           draft_timeout_id;
+  GQueue          draft_queue; /* of GTask, the head running */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasDatasetFile, atlas_dataset_file, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (atlas-dataset-file-error-quark, atlas_dataset_file_error)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_UNDO_STACK,
+  PROP_FILE,
+  PROP_ETAG,
+  PROP_READ_ONLY,
+  PROP_MODIFIED,
+  PROP_SAVING,
+  N_PROPS
+};
+
+enum {
+  CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static AtlasDatasetFileWriteHook write_hook;
+static gpointer write_hook_data;
+
+static void start_monitor (AtlasDatasetFile *self);
+static void queue_draft_op (AtlasDatasetFile    *self,
+                            DraftOp              op,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data);
+
+void
+atlas_dataset_file_set_write_hook (AtlasDatasetFileWriteHook hook,
+                                   gpointer                  user_data)
+{
+  write_hook = hook;
+  write_hook_data = user_data;
+}
+
+void
+atlas_draft_free (AtlasDraft *draft)
+{
+  if (draft == NULL)
+    return;
+
+  g_clear_object (&draft->file);
+  g_clear_object (&draft->original);
+  g_free (draft->etag);
+  g_clear_pointer (&draft->time, g_date_time_unref);
+  g_free (draft);
+}
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->etag);
+  g_free (data->new_etag);
+  g_free (data);
+}
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->draft, atlas_draft_free);
+  g_free (data);
+}
+
+static void
+draft_data_free (DraftData *data)
+{
+  g_clear_object (&data->json);
+  g_clear_object (&data->info);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_pointer (&data->info_bytes, g_bytes_unref);
+  g_free (data);
+}
+
+/* Writes @bytes to @file through a temporary file renamed over it, so that
+ * @file is either the old one or the new one, never half of each. GIO's
+ * g_file_replace_contents () is not used: after a failed write it closes
+ * the stream normally, which renames the truncated temporary file over the
+ * original. Closing with a cancelled cancellable drops it instead. */
+static gboolean
+write_file (GFile             *file,
+            GBytes            *bytes,
+            const char        *etag,
+            gboolean           make_backup,
+            GFileCreateFlags   flags,
+            char             **new_etag,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  gsize size;
+  const void *data = g_bytes_get_data (bytes, &size);
+
+  out = g_file_replace (file, etag, make_backup, flags, cancellable, error);
+  if (out == NULL)
+    return FALSE;
+
+  if (write_hook != NULL)
+    stream = write_hook (G_OUTPUT_STREAM (out), file, write_hook_data);
+  else
+    stream = g_object_ref (G_OUTPUT_STREAM (out));
+
+  if (!g_output_stream_write_all (stream, data, size, NULL, cancellable, error) ||
+      !g_output_stream_flush (stream, cancellable, error))
+    {
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+    return FALSE;
+
+  if (new_etag != NULL)
+    *new_etag = g_file_output_stream_get_etag (out);
+
+  return TRUE;
+}
+
+static GFile *
+get_drafts_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_state_dir (), "cyber-atlas", "drafts", NULL);
+}
+
+/* Drafts are named after the document's URI, so that reopening a file
+ * finds its draft; "bundled" stands for the dataset with no file. */
+static char *
+draft_key (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *checksum = NULL;
+
+  if (file == NULL)
+    return g_strdup ("bundled");
+
+  uri = g_file_get_uri (file);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+  return g_strndup (checksum, 32);
+}
+
+static GFile *
+draft_file (GFile      *file,
+            const char *suffix)
+{
+  g_autoptr(GFile) dir = get_drafts_dir ();
+  g_autofree char *key = draft_key (file);
+  g_autofree char *name = g_strconcat (key, suffix, NULL);
+
+  return g_file_get_child (dir, name);
+}
+
+static GBytes *
+make_draft_info (AtlasDatasetFile *self)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *time = g_date_time_format_iso8601 (now);
+  g_autofree char *uri = self->file ? g_file_get_uri (self->file) : g_strdup ("");
+  char *data;
+  gsize size;
+
+  g_key_file_set_string (key_file, DRAFT_GROUP, "uri", uri);
+  g_key_file_set_string (key_file, DRAFT_GROUP, "etag", self->etag ? self->etag : "");
+  g_key_file_set_string (key_file, DRAFT_GROUP, "time", time);
+  data = g_key_file_to_data (key_file, &size, NULL);
+
+  return g_bytes_new_take (data, size);
+}
+
+static gboolean
+delete_if_exists (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_file_delete (file, cancellable, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+draft_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DraftData *data = task_data;
+  GError *error = NULL;
+
+  if (data->bytes == NULL)
+    {
+      /* The info goes first: without it a draft is not offered. */
+      if (!delete_if_exists (data->info, cancellable, &error) ||
+          !delete_if_exists (data->json, cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) dir = g_file_get_parent (data->json);
+    g_autoptr(GError) mkdir_error = NULL;
+
+    if (!g_file_make_directory_with_parents (dir, cancellable, &mkdir_error) &&
+        !g_error_matches (mkdir_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+      {
+        g_task_return_error (task, g_steal_pointer (&mkdir_error));
+        return;
+      }
+  }
+
+  /* The dataset first, then the info that makes it a draft: a crash in
+   * between leaves the previous draft's info pointing at newer edits. */
+  if (!write_file (data->json, data->bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
+                   cancellable, &error) ||
+      !write_file (data->info, data->info_bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
+                   cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_next_draft_op (AtlasDatasetFile *self);
+
+static void
+draft_op_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+  g_autoptr(GTask) task = user_data; /* the outer task */
+  GError *error = NULL;
+
+  g_assert (g_queue_peek_head (&self->draft_queue) == task);
+  g_queue_pop_head (&self->draft_queue);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Not fatal: the edits are still in memory, and the next change
+       * tries again. */
+      g_message ("Could not update the draft of unsaved changes: %s", error->message);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+
+  start_next_draft_op (self);
+}
+
+static void
+start_next_draft_op (AtlasDatasetFile *self)
+{
+  GTask *task = g_queue_peek_head (&self->draft_queue);
+  g_autoptr(GTask) thread_task = NULL;
+  DraftData *data;
+
+  if (task == NULL)
+    return;
+
+  data = g_task_get_task_data (task);
+  if (data->op == DRAFT_SYNC && atlas_undo_stack_get_modified (self->undo_stack))
+    {
+      data->bytes = atlas_dataset_to_bytes (self->dataset);
+      data->info_bytes = make_draft_info (self);
+    }
+
+  thread_task = g_task_new (self, g_task_get_cancellable (task), draft_op_done_cb,
+                            g_object_ref (task));
+  g_task_set_source_tag (thread_task, start_next_draft_op);
+  g_task_set_task_data (thread_task, data, NULL);
+  g_task_run_in_thread (thread_task, draft_thread);
+}
+
+static void
+queue_draft_op (AtlasDatasetFile    *self,
+                DraftOp              op,
+                GFile               *file,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  DraftData *data = g_new0 (DraftData, 1);
+
+  data->op = op;
+  data->json = draft_file (file, ".json");
+  data->info = draft_file (file, ".info");
+  g_task_set_source_tag (task, queue_draft_op);
+  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
+
+  g_queue_push_tail (&self->draft_queue, task);
+  if (self->draft_queue.length == 1)
+    start_next_draft_op (self);
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  AtlasDatasetFile *self = user_data;
+
+  self->draft_timeout_id = 0;
+  queue_draft_op (self, DRAFT_SYNC, self->file, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+undo_stack_changed_cb (AtlasDatasetFile *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (self->draft_delay_ms, draft_timeout_cb, self);
+}
+
+static void
+undo_stack_notify_modified_cb (AtlasDatasetFile *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+query_disk_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AtlasDatasetFile) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *etag = NULL;
+  gboolean deleted = FALSE;
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->file == NULL || !g_file_equal (G_FILE (object), self->file))
+    return;
+
+  if (self->saving)
+    {
+      self->recheck_after_save = TRUE;
+      return;
+    }
+
+  if (info != NULL)
+    etag = g_file_info_get_etag (info);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    deleted = TRUE;
+  else
+    return;
+
+  if (deleted)
+    {
+      if (self->reported_deleted)
+        return;
+      self->reported_deleted = TRUE;
+      g_clear_pointer (&self->reported_etag, g_free);
+    }
+  else
+    {
+      self->reported_deleted = FALSE;
+      /* Our own save, or a touch that changed nothing we can see. */
+      if (g_strcmp0 (etag, self->etag) == 0 || g_strcmp0 (etag, self->reported_etag) == 0)
+        return;
+      g_free (self->reported_etag);
+      self->reported_etag = g_strdup (etag);
+    }
+
+  g_signal_emit (self, signals[CHANGED_ON_DISK], 0, deleted);
+}
+
+static void
+check_disk (AtlasDatasetFile *self)
+{
+  if (self->file == NULL)
+    return;
+
+  g_file_query_info_async (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->monitor_cancellable, query_disk_cb,
+                           g_object_ref (self));
+}
+
+static void
+monitor_changed_cb (AtlasDatasetFile  *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    default:
+      /* A CHANGES_DONE_HINT follows a series of CHANGED. */
+      return;
+    }
+
+  if (self->saving)
+    self->recheck_after_save = TRUE;
+  else
+    check_disk (self);
+}
+
+static void
+stop_monitor (AtlasDatasetFile *self)
+{
+  g_cancellable_cancel (self->monitor_cancellable);
+  g_clear_object (&self->monitor_cancellable);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->reported_etag, g_free);
+  self->reported_deleted = FALSE;
+}
+
+static void
+start_monitor (AtlasDatasetFile *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_monitor (self);
+  if (self->file == NULL)
+    return;
+
+  self->monitor_cancellable = g_cancellable_new ();
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES,
+                                       NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Not every file system can be watched; saving still checks the etag. */
+      g_debug ("Not watching %s: %s", g_file_peek_path (self->file), error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_dataset_file_constructed (GObject *object)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+
+  G_OBJECT_CLASS (atlas_dataset_file_parent_class)->constructed (object);
+
+  g_assert (self->dataset != NULL);
+  self->undo_stack = atlas_undo_stack_new (self->dataset);
+  g_signal_connect_object (self->undo_stack, "changed",
+                           G_CALLBACK (undo_stack_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::modified",
+                           G_CALLBACK (undo_stack_notify_modified_cb), self, G_CONNECT_SWAPPED);
+
+  start_monitor (self);
+}
+
+static void
+atlas_dataset_file_dispose (GObject *object)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  stop_monitor (self);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (atlas_dataset_file_parent_class)->dispose (object);
+}
+
+static void
+atlas_dataset_file_finalize (GObject *object)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+
+  g_free (self->etag);
+
+  G_OBJECT_CLASS (atlas_dataset_file_parent_class)->finalize (object);
+}
+
+static void
+atlas_dataset_file_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_ETAG:
+      g_value_set_string (value, self->etag);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, atlas_dataset_file_get_read_only (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, atlas_dataset_file_get_modified (self));
+      break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_dataset_file_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+    case PROP_ETAG:
+      self->etag = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_dataset_file_class_init (AtlasDatasetFileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = atlas_dataset_file_constructed;
+  object_class->dispose = atlas_dataset_file_dispose;
+  object_class->finalize = atlas_dataset_file_finalize;
+  object_class->get_property = atlas_dataset_file_get_property;
+  object_class->set_property = atlas_dataset_file_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL,
+                         ATLAS_TYPE_UNDO_STACK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_ETAG] =
+    g_param_spec_string ("etag", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+}
+
+static void
+atlas_dataset_file_init (AtlasDatasetFile *self)
+{
+  self->draft_delay_ms = DEFAULT_DRAFT_DELAY_MS;
+  g_queue_init (&self->draft_queue);
+}
+
+AtlasDatasetFile *
+atlas_dataset_file_new (AtlasDataset *dataset,
+                        GFile        *file,
+                        const char   *etag)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  return g_object_new (ATLAS_TYPE_DATASET_FILE,
+                       "dataset", dataset,
+                       "file", file,
+                       "etag", etag,
+                       NULL);
+}
+
+AtlasDatasetFile *
+atlas_dataset_file_new_bundled (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasDatasetFile *self = atlas_dataset_file_new (dataset, NULL, NULL);
+
+  self->bundled = TRUE;
+
+  return self;
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+  LoadData *data = g_task_get_task_data (task);
+  AtlasDatasetFile *self;
+
+  dataset = atlas_dataset_load_file_finish (result, &problems, &etag, &error);
+  if (dataset == NULL)
+    {
+      if (problems != NULL)
+        g_object_set_data_full (G_OBJECT (task), "problems", g_steal_pointer (&problems),
+                                (GDestroyNotify) g_ptr_array_unref);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->draft != NULL)
+    {
+      /* The draft's edits are unsaved edits of the original. */
+      self = atlas_dataset_file_new (dataset, data->draft->original, data->draft->etag);
+      atlas_undo_stack_mark_unsaved (self->undo_stack);
+    }
+  else
+    self = atlas_dataset_file_new (dataset, data->file, etag);
+
+  g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+atlas_dataset_file_load_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_dataset_file_load_async);
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  atlas_dataset_load_file_async (file, cancellable, load_cb, task);
+}
+
+static AtlasDatasetFile *
+load_finish (GAsyncResult  *result,
+             GPtrArray    **problems,
+             GError       **error)
+{
+  GPtrArray *found;
+
+  if (problems != NULL)
+    {
+      found = g_object_get_data (G_OBJECT (result), "problems");
+      *problems = found ? g_ptr_array_ref (found) : NULL;
+    }
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+AtlasDatasetFile *
+atlas_dataset_file_load_finish (GAsyncResult  *result,
+                                GPtrArray    **problems,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == atlas_dataset_file_load_async,
+                        NULL);
+
+  return load_finish (result, problems, error);
+}
+
+AtlasDataset *
+atlas_dataset_file_get_dataset (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return self->dataset;
+}
+
+AtlasUndoStack *
+atlas_dataset_file_get_undo_stack (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return self->undo_stack;
+}
+
+GFile *
+atlas_dataset_file_get_file (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return self->file;
+}
+
+const char *
+atlas_dataset_file_get_etag (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return self->etag;
+}
+
+gboolean
+atlas_dataset_file_get_read_only (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), TRUE);
+
+  return self->file == NULL;
+}
+
+gboolean
+atlas_dataset_file_get_modified (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), FALSE);
+
+  return atlas_undo_stack_get_modified (self->undo_stack);
+}
+
+gboolean
+atlas_dataset_file_get_saving (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), FALSE);
+
+  return self->saving;
+}
+
+char *
+atlas_dataset_file_dup_display_name (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (self->bundled)
+    return g_strdup (_("Bundled dataset"));
+  return g_strdup (_("Unsaved dataset"));
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (!write_file (data->file, data->bytes, data->etag, TRUE, G_FILE_CREATE_NONE,
+                   &data->new_etag, cancellable, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          g_autofree char *name = g_file_get_parse_name (data->file);
+
+          g_clear_error (&error);
+          g_set_error (&error, ATLAS_DATASET_FILE_ERROR, ATLAS_DATASET_FILE_ERROR_CHANGED_ON_DISK,
+                       /* Translators: %s is a file name */
+                       _("“%s” was changed by someone else since it was opened"), name);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_saving (AtlasDatasetFile *self,
+            gboolean          saving)
+{
+  if (self->saving == saving)
+    return;
+
+  self->saving = saving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
+save_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+  g_autoptr(GTask) task = user_data; /* the outer task */
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  set_saving (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (self->recheck_after_save)
+        {
+          self->recheck_after_save = FALSE;
+          check_disk (self);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->file == NULL || !g_file_equal (self->file, data->file))
+    {
+      gboolean was_read_only = self->file == NULL;
+
+      /* Saved elsewhere: the old draft is no longer this document's. */
+      queue_draft_op (self, DRAFT_DELETE, self->file, NULL, NULL, NULL);
+      g_set_object (&self->file, data->file);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      if (was_read_only)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      start_monitor (self);
+    }
+
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&data->new_etag);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ETAG]);
+  g_clear_pointer (&self->reported_etag, g_free);
+  self->reported_deleted = FALSE;
+
+  atlas_undo_stack_mark_saved_at (self->undo_stack, data->mark);
+
+  /* Edits made while saving stay in the draft; otherwise it goes. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  queue_draft_op (self, DRAFT_SYNC, self->file, NULL, NULL, NULL);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (self->recheck_after_save)
+    {
+      self->recheck_after_save = FALSE;
+      check_disk (self);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static char *
+describe_problems (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_IN_ERROR; i++)
+    {
+      g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (text, "\n%s", line);
+    }
+  if (problems->len > MAX_PROBLEMS_IN_ERROR)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              ngettext ("… and %u more problem",
+                                        "… and %u more problems",
+                                        problems->len - MAX_PROBLEMS_IN_ERROR),
+                              problems->len - MAX_PROBLEMS_IN_ERROR);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+atlas_dataset_file_save_async (AtlasDatasetFile          *self,
+                               GFile                     *file,
+                               AtlasDatasetFileSaveFlags  flags,
+                               GCancellable              *cancellable,
+                               GAsyncReadyCallback        callback,
+                               gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *name = NULL;
+  SaveData *data;
+
+  g_return_if_fail (ATLAS_IS_DATASET_FILE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_dataset_file_save_async);
+
+  if (file == NULL)
+    file = self->file;
+  if (file == NULL)
+    {
+      g_task_return_new_error (task, ATLAS_DATASET_FILE_ERROR, ATLAS_DATASET_FILE_ERROR_NO_FILE,
+                               _("The bundled dataset is read-only: save it under a new name"));
+      return;
+    }
+  if (self->saving)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The dataset is being saved already"));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  problems = atlas_dataset_validate (self->dataset, name);
+  if (problems->len > 0)
+    {
+      g_autofree char *details = describe_problems (problems);
+
+      g_task_return_new_error (task, ATLAS_DATASET_FILE_ERROR, ATLAS_DATASET_FILE_ERROR_INVALID,
+                               ngettext ("The dataset has %u problem and was not saved:%s",
+                                         "The dataset has %u problems and was not saved:%s",
+                                         problems->len),
+                               problems->len, details);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->bytes = atlas_dataset_to_bytes (self->dataset);
+  data->mark = atlas_undo_stack_save_mark (self->undo_stack);
+  /* Only our own file's etag means anything; a file picked in Save As was
+   * confirmed by the user. */
+  if (self->file != NULL && g_file_equal (file, self->file) &&
+      (flags & ATLAS_DATASET_FILE_SAVE_OVERWRITE) == 0)
+    data->etag = g_strdup (self->etag);
+
+  set_saving (self, TRUE);
+
+  thread_task = g_task_new (self, cancellable, save_done_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, save_thread);
+  g_task_set_task_data (thread_task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (thread_task, save_thread);
+}
+
+gboolean
+atlas_dataset_file_save_finish (AtlasDatasetFile  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+atlas_dataset_file_set_draft_delay (AtlasDatasetFile *self,
+                                    guint             delay_ms)
+{
+  g_return_if_fail (ATLAS_IS_DATASET_FILE (self));
+
+  self->draft_delay_ms = delay_ms;
+}
+
+GFile *
+atlas_dataset_file_get_draft_file (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return draft_file (self->file, ".json");
+}
+
+void
+atlas_dataset_file_write_draft_async (AtlasDatasetFile    *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (ATLAS_IS_DATASET_FILE (self));
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  queue_draft_op (self, DRAFT_SYNC, self->file, cancellable, callback, user_data);
+}
+
+gboolean
+atlas_dataset_file_write_draft_finish (AtlasDatasetFile  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+atlas_dataset_file_discard_draft (AtlasDatasetFile *self)
+{
+  g_return_if_fail (ATLAS_IS_DATASET_FILE (self));
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  queue_draft_op (self, DRAFT_DELETE, self->file, NULL, NULL, NULL);
+}
+
+static int
+compare_drafts_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  const AtlasDraft *draft_a = *(AtlasDraft * const *) a;
+  const AtlasDraft *draft_b = *(AtlasDraft * const *) b;
+
+  return g_date_time_compare (draft_b->time, draft_a->time);
+}
+
+static AtlasDraft *
+read_draft (GFile        *dir,
+            const char   *info_name,
+            GCancellable *cancellable)
+{
+  g_autoptr(GFile) info = g_file_get_child (dir, info_name);
+  g_autofree char *key = g_strndup (info_name, strlen (info_name) - strlen (".info"));
+  g_autofree char *json_name = g_strconcat (key, ".json", NULL);
+  g_autoptr(GFile) json = g_file_get_child (dir, json_name);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *time = NULL;
+  gsize size;
+  AtlasDraft *draft;
+
+  if (!g_file_load_contents (info, cancellable, &contents, &size, NULL, NULL) ||
+      !g_key_file_load_from_data (key_file, contents, size, G_KEY_FILE_NONE, NULL) ||
+      !g_file_query_exists (json, cancellable))
+    return NULL;
+
+  uri = g_key_file_get_string (key_file, DRAFT_GROUP, "uri", NULL);
+  time = g_key_file_get_string (key_file, DRAFT_GROUP, "time", NULL);
+  if (uri == NULL || time == NULL)
+    return NULL;
+
+  draft = g_new0 (AtlasDraft, 1);
+  draft->file = g_steal_pointer (&json);
+  draft->original = uri[0] != '\0' ? g_file_new_for_uri (uri) : NULL;
+  draft->etag = g_key_file_get_string (key_file, DRAFT_GROUP, "etag", NULL);
+  if (draft->etag != NULL && draft->etag[0] == '\0')
+    g_clear_pointer (&draft->etag, g_free);
+  draft->time = g_date_time_new_from_iso8601 (time, NULL);
+  if (draft->time == NULL)
+    draft->time = g_date_time_new_from_unix_utc (0);
+
+  return draft;
+}
+
+GPtrArray *
+atlas_dataset_file_find_drafts (GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GFile) dir = get_drafts_dir ();
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_draft_free);
+  g_autoptr(GError) local_error = NULL;
+
+  enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (enumerator == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&drafts);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info;
+      const char *name;
+      AtlasDraft *draft;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, error))
+        return NULL;
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (!g_str_has_suffix (name, ".info"))
+        continue;
+      draft = read_draft (dir, name, cancellable);
+      if (draft != NULL)
+        g_ptr_array_add (drafts, draft);
+    }
+
+  g_ptr_array_sort (drafts, compare_drafts_newest_first);
+
+  return g_steal_pointer (&drafts);
+}
+
+gboolean
+atlas_draft_discard (AtlasDraft  *draft,
+                     GError     **error)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *json_name = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *info_name = NULL;
+  g_autoptr(GFile) info = NULL;
+
+  g_return_val_if_fail (draft != NULL, FALSE);
+
+  dir = g_file_get_parent (draft->file);
+  json_name = g_file_get_basename (draft->file);
+  key = g_strndup (json_name, strlen (json_name) - strlen (".json"));
+  info_name = g_strconcat (key, ".info", NULL);
+  info = g_file_get_child (dir, info_name);
+
+  return delete_if_exists (info, NULL, error) && delete_if_exists (draft->file, NULL, error);
+}
+
+static AtlasDraft *
+draft_copy (AtlasDraft *draft)
+{
+  AtlasDraft *copy = g_new0 (AtlasDraft, 1);
+
+  copy->file = g_object_ref (draft->file);
+  copy->original = draft->original ? g_object_ref (draft->original) : NULL;
+  copy->etag = g_strdup (draft->etag);
+  copy->time = g_date_time_ref (draft->time);
+
+  return copy;
+}
+
+void
+atlas_dataset_file_restore_draft_async (AtlasDraft          *draft,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+  LoadData *data;
+
+  g_return_if_fail (draft != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_dataset_file_restore_draft_async);
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (draft->file);
+  data->draft = draft_copy (draft);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  atlas_dataset_load_file_async (draft->file, cancellable, load_cb, task);
+}
+
+AtlasDatasetFile *
+atlas_dataset_file_restore_draft_finish (GAsyncResult  *result,
+                                         GPtrArray    **problems,
+                                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        atlas_dataset_file_restore_draft_async, NULL);
+
+  return load_finish (result, problems, error);
+}
