@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-map-view.h"
+#include "atlas-world-layer.h"
+
+G_BEGIN_DECLS
+
+/* For the tests and the benchmark, which draw the map and look at its
+ * pixels. */
+AtlasWorldLayer *atlas_map_view_get_world_layer (AtlasMapView *self);
+ShumateMap      *atlas_map_view_get_map         (AtlasMapView *self);
+GtkWidget       *atlas_map_view_get_legend      (AtlasMapView *self);
+
+G_END_DECLS

@@ -1,0 +1,1078 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The map view puts together the ShumateMap, the offline world layer (and
+ * optionally OpenStreetMap tiles under it) and the legend, and does what the
+ * user does with them: hover, click, keys. It keeps the view on one world:
+ * never zoomed out past the point where the world fills the view, never
+ * panned past its edges, so there is one copy of every country and no
+ * repeated worlds beside it. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <shumate/shumate.h>
+
+#include "atlas-core.h"
+#include "atlas-geo.h"
+#include "atlas-map-paint.h"
+#include "atlas-map-view-private.h"
+#include "atlas-offline-source.h"
+#include "atlas-world-layer.h"
+
+#define MAX_ZOOM 10
+#define FLY_TO_MAX_ZOOM 6.0
+/* Latitudes the whole-world view is centred between: Antarctica is mostly
+ * left out, the Arctic islands are kept. */
+#define HOME_NORTH 80.0
+#define HOME_SOUTH -58.0
+
+struct _AtlasMapView
+{
+  GtkWidget parent_instance;
+
+  /* template */
+  GtkWidget *overlay;
+  ShumateMap *map;
+  GtkWidget *legend;
+  GtkToggleButton *legend_button;
+  GtkLabel *legend_title;
+  GtkImage *legend_arrow;
+  GtkRevealer *legend_revealer;
+  GtkGrid *legend_grid;
+
+  ShumateViewport *viewport;
+  ShumateMapSource *offline_source;
+  AtlasWorldLayer *world_layer;
+  ShumateMapLayer *tile_layer;
+  AtlasWorld *world;
+
+  AtlasDataset *dataset;
+  char *lens_id;
+  char *selected_id;
+  gboolean hatch_patterns;
+  gboolean online_tiles;
+
+  AtlasMapColoring *coloring;
+
+  int last_width, last_height;
+  gboolean homed;
+  gboolean clamping;
+  double press_x, press_y;
+};
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_LENS_ID,
+  PROP_SELECTED_ID,
+  PROP_HATCH_PATTERNS,
+  PROP_LEGEND_VISIBLE,
+  PROP_ONLINE_TILES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
+
+/* g_set_str () is GLib 2.76 */
+static gboolean
+set_str (char       **field,
+         const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static double
+tile_size (AtlasMapView *self)
+{
+  return shumate_map_source_get_tile_size (self->offline_source);
+}
+
+/* The zoom at which the world just covers the view. */
+static double
+min_zoom (AtlasMapView *self,
+          int           width,
+          int           height)
+{
+  return MAX (0.0, log2 (MAX (width, height) / tile_size (self)));
+}
+
+static void
+clamped_center (AtlasMapView *self,
+                double        zoom,
+                int           width,
+                int           height,
+                double       *x,
+                double       *y)
+{
+  double world = tile_size (self) * pow (2.0, zoom);
+  double half_w = width / 2.0 / world;
+  double half_h = height / 2.0 / world;
+
+  *x = half_w >= 0.5 ? 0.5 : CLAMP (*x, half_w, 1 - half_w);
+  *y = half_h >= 0.5 ? 0.5 : CLAMP (*y, half_h, 1 - half_h);
+}
+
+/* Keeps the view on one world (see the top of the file). */
+static void
+clamp_view (AtlasMapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double zoom, lowest, x, y, clamped_x, clamped_y, lon, lat;
+
+  if (self->clamping || width <= 0 || height <= 0)
+    return;
+  self->clamping = TRUE;
+
+  if (shumate_viewport_get_rotation (self->viewport) != 0)
+    shumate_viewport_set_rotation (self->viewport, 0);
+
+  zoom = shumate_viewport_get_zoom_level (self->viewport);
+  lowest = min_zoom (self, width, height);
+  if (zoom < lowest)
+    {
+      zoom = lowest;
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+    }
+
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                           &x, &y);
+  clamped_x = x;
+  clamped_y = y;
+  clamped_center (self, zoom, width, height, &clamped_x, &clamped_y);
+  if (fabs (clamped_x - x) > 1e-12 || fabs (clamped_y - y) > 1e-12)
+    {
+      atlas_geo_map_to_lonlat (clamped_x, clamped_y, &lon, &lat);
+      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+    }
+
+  self->clamping = FALSE;
+}
+
+static void
+viewport_changed_cb (AtlasMapView    *self,
+                     GParamSpec      *pspec,
+                     ShumateViewport *viewport)
+{
+  clamp_view (self);
+}
+
+static void
+go_to (AtlasMapView *self,
+       double        x,
+       double        y,
+       double        zoom,
+       gboolean      animate)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double lon, lat;
+
+  if (width > 0 && height > 0)
+    {
+      zoom = CLAMP (zoom, min_zoom (self, width, height), MAX_ZOOM);
+      clamped_center (self, zoom, width, height, &x, &y);
+    }
+  atlas_geo_map_to_lonlat (x, y, &lon, &lat);
+  if (animate)
+    shumate_map_go_to_full (self->map, lat, lon, zoom);
+  else
+    {
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+    }
+}
+
+static void
+show_world (AtlasMapView *self,
+            gboolean      animate)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double north_x, north_y, south_x, south_y;
+
+  atlas_geo_lonlat_to_map (0, HOME_NORTH, &north_x, &north_y);
+  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &south_x, &south_y);
+  go_to (self, 0.5, (north_y + south_y) / 2,
+         width > 0 ? min_zoom (self, width, height) : 2, animate);
+}
+
+/* Colouring and legend */
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  AtlasMapView *self = user_data;
+  guint32 color = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "color"));
+  int category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "category")) - 1;
+  double pixel = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (area));
+
+  cairo_rectangle (cr, pixel / 2, pixel / 2, width - pixel, height - pixel);
+  cairo_set_source_rgb (cr, ((color >> 16) & 0xff) / 255.0, ((color >> 8) & 0xff) / 255.0,
+                        (color & 0xff) / 255.0);
+  cairo_fill_preserve (cr);
+  if (self->hatch_patterns)
+    atlas_map_paint_hatch (cr, category, pixel);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, pixel);
+  cairo_stroke (cr);
+}
+
+static void
+add_legend_row (AtlasMapView *self,
+                int           row,
+                guint32       color,
+                int           category,
+                const char   *name,
+                int           count)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (name);
+  g_autofree char *count_text = count >= 0 ? g_strdup_printf ("%d", count) : NULL;
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (swatch), "color", GUINT_TO_POINTER (color));
+  g_object_set_data (G_OBJECT (swatch), "category", GINT_TO_POINTER (category + 1));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_grid_attach (self->legend_grid, swatch, 0, row, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
+
+  if (count_text)
+    {
+      GtkWidget *count_label = gtk_label_new (count_text);
+
+      gtk_label_set_xalign (GTK_LABEL (count_label), 1);
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_grid_attach (self->legend_grid, count_label, 2, row, 1, 1);
+    }
+}
+
+static void
+rebuild_legend (AtlasMapView *self)
+{
+  GtkWidget *child;
+  AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
+    gtk_grid_remove (self->legend_grid, child);
+
+  gtk_widget_set_visible (self->legend, self->dataset != NULL);
+  if (self->dataset == NULL)
+    return;
+
+  gtk_label_set_text (self->legend_title, lens ? atlas_lens_get_name (lens) : _("No lens"));
+  if (lens)
+    {
+      GListModel *categories = atlas_lens_get_categories (lens);
+
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, i);
+
+          add_legend_row (self, row++, atlas_category_get_color (category), (int) i,
+                          atlas_category_get_name (category),
+                          (int) atlas_map_coloring_count (self->coloring, (int) i));
+        }
+    }
+  add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1, _("No data"),
+                  (int) atlas_map_coloring_count (self->coloring, -1));
+  add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
+                  atlas_dataset_get_subject_name (self->dataset),
+                  (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
+  add_legend_row (self, row++, ATLAS_MAP_OTHER_COLOR, -1, _("Other countries"), -1);
+}
+
+static void
+update_flags (AtlasMapView *self)
+{
+  AtlasMapPaintFlags flags = ATLAS_MAP_PAINT_NONE;
+
+  if (self->hatch_patterns)
+    flags |= ATLAS_MAP_PAINT_HATCH;
+  if (self->tile_layer != NULL)
+    flags |= ATLAS_MAP_PAINT_NO_OCEAN | ATLAS_MAP_PAINT_TRANSLUCENT;
+  atlas_world_layer_set_flags (self->world_layer, flags);
+}
+
+static void
+update_selection_outline (AtlasMapView *self)
+{
+  atlas_world_layer_set_selected (self->world_layer,
+                                  atlas_world_find_country (self->world, self->selected_id));
+}
+
+static void
+recolor (AtlasMapView *self)
+{
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+  if (self->dataset != NULL)
+    self->coloring = atlas_map_coloring_new (self->world, self->dataset, self->lens_id);
+  atlas_world_layer_set_coloring (self->world_layer, self->coloring);
+  rebuild_legend (self);
+}
+
+static void
+dataset_changed_cb (AtlasMapView *self,
+                    AtlasDataset *dataset)
+{
+  recolor (self);
+  /* The selected partner may have gone. */
+  if (self->selected_id != NULL && atlas_dataset_find_partner (dataset, self->selected_id) == NULL)
+    atlas_map_view_set_selected_id (self, NULL);
+}
+
+/* Partners in the order Tab visits them: by name, as the partner list. */
+static GPtrArray *
+dup_partners_by_name (AtlasMapView *self)
+{
+  GPtrArray *partners = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  if (self->dataset == NULL)
+    return partners;
+  model = atlas_dataset_get_partners (self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      if (atlas_world_find_country (self->world, atlas_partner_get_id (partner)) >= 0)
+        g_ptr_array_add (partners, g_steal_pointer (&partner));
+    }
+  return partners;
+}
+
+static int
+compare_partner_names (gconstpointer a,
+                       gconstpointer b)
+{
+  AtlasPartner *pa = *(AtlasPartner **) a;
+  AtlasPartner *pb = *(AtlasPartner **) b;
+
+  return g_utf8_collate (atlas_partner_get_display_name (pa),
+                         atlas_partner_get_display_name (pb));
+}
+
+/* Returns FALSE when the step leaves the partners (to let the focus go). */
+static gboolean
+step_partner (AtlasMapView *self,
+              int           direction)
+{
+  g_autoptr(GPtrArray) partners = dup_partners_by_name (self);
+  int current = -1, next;
+
+  g_ptr_array_sort (partners, compare_partner_names);
+  if (partners->len == 0)
+    return FALSE;
+  for (guint i = 0; i < partners->len; i++)
+    if (g_strcmp0 (atlas_partner_get_id (g_ptr_array_index (partners, i)), self->selected_id) == 0)
+      current = (int) i;
+
+  if (current < 0)
+    next = direction > 0 ? 0 : (int) partners->len - 1;
+  else
+    next = current + direction;
+  if (next < 0 || next >= (int) partners->len)
+    {
+      atlas_map_view_set_selected_id (self, NULL);
+      return FALSE;
+    }
+  atlas_map_view_set_selected_id (self, atlas_partner_get_id (g_ptr_array_index (partners, next)));
+  atlas_map_view_fly_to (self, self->selected_id);
+  return TRUE;
+}
+
+/* Input */
+
+static char *
+describe_country (AtlasMapView *self,
+                  int           country)
+{
+  const char *alpha2 = atlas_world_country_get_alpha2 (self->world, country);
+  g_autofree char *name = alpha2 ? atlas_iso_codes_get_localized_name (alpha2) : NULL;
+  const char *display = name ? name : atlas_world_country_get_name (self->world, country);
+  AtlasPartner *partner;
+
+  if (self->coloring == NULL)
+    return g_strdup (display);
+
+  partner = atlas_map_coloring_get_partner (self->coloring, country);
+  switch (atlas_map_coloring_get_kind (self->coloring, country))
+    {
+    case ATLAS_MAP_FILL_SUBJECT:
+      return g_strdup_printf ("%s\n%s", display, atlas_dataset_get_subject_name (self->dataset));
+    case ATLAS_MAP_FILL_CATEGORY:
+      {
+        AtlasLens *lens = atlas_map_coloring_get_lens (self->coloring);
+        g_autoptr(AtlasCategory) category =
+          g_list_model_get_item (atlas_lens_get_categories (lens),
+                                 atlas_map_coloring_get_category (self->coloring, country));
+        return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner),
+                                atlas_category_get_name (category));
+      }
+    case ATLAS_MAP_FILL_NO_DATA:
+      return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner), _("No data"));
+    case ATLAS_MAP_FILL_OTHER:
+    default:
+      return g_strdup (display);
+    }
+}
+
+static gboolean
+map_query_tooltip_cb (AtlasMapView *self,
+                      int           x,
+                      int           y,
+                      gboolean      keyboard_mode,
+                      GtkTooltip   *tooltip,
+                      GtkWidget    *map)
+{
+  g_autofree char *text = NULL;
+  int country;
+
+  if (keyboard_mode)
+    country = atlas_world_find_country (self->world, self->selected_id);
+  else
+    country = atlas_world_layer_pick (self->world_layer, x, y);
+  if (country < 0)
+    return FALSE;
+
+  text = describe_country (self, country);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+legend_button_active_cb (AtlasMapView *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->legend_button);
+
+  gtk_revealer_set_reveal_child (self->legend_revealer, active);
+  gtk_image_set_from_icon_name (self->legend_arrow, active ? "pan-down-symbolic" : "pan-up-symbolic");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_VISIBLE]);
+}
+
+static void
+click_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  AtlasMapView    *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   AtlasMapView    *self)
+{
+  int country;
+
+  /* A drag pans; only a click in place selects. */
+  if (n_press != 1 || hypot (x - self->press_x, y - self->press_y) > 4)
+    return;
+
+  country = atlas_world_layer_pick (self->world_layer, x, y);
+  if (country >= 0 && self->coloring && atlas_map_coloring_get_partner (self->coloring, country))
+    atlas_map_view_set_selected_id (self, atlas_world_country_get_alpha2 (self->world, country));
+  else
+    atlas_map_view_set_selected_id (self, NULL);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AtlasMapView             *self)
+{
+  int country = atlas_world_layer_pick (self->world_layer, x, y);
+  gboolean partner = country >= 0 && self->coloring &&
+                     atlas_map_coloring_get_partner (self->coloring, country) != NULL;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), partner ? "pointer" : NULL);
+}
+
+static void
+pan (AtlasMapView *self,
+     double        dx,
+     double        dy)
+{
+  AtlasMapFrame frame;
+  double x, y;
+
+  atlas_world_layer_get_frame (self->world_layer, &frame);
+  x = frame.x + (frame.width / 2 + dx * frame.width) / frame.scale;
+  y = frame.y + (frame.height / 2 + dy * frame.height) / frame.scale;
+  go_to (self, x, y, shumate_viewport_get_zoom_level (self->viewport), FALSE);
+}
+
+static void
+zoom_by (AtlasMapView *self,
+         double        steps)
+{
+  AtlasMapFrame frame;
+
+  atlas_world_layer_get_frame (self->world_layer, &frame);
+  go_to (self,
+         frame.x + frame.width / 2 / frame.scale,
+         frame.y + frame.height / 2 / frame.scale,
+         shumate_viewport_get_zoom_level (self->viewport) + steps,
+         TRUE);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AtlasMapView          *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      pan (self, -0.125, 0);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      pan (self, 0.125, 0);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      pan (self, 0, -0.125);
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      pan (self, 0, 0.125);
+      return TRUE;
+    case GDK_KEY_plus:
+    case GDK_KEY_equal:
+    case GDK_KEY_KP_Add:
+      zoom_by (self, 1);
+      return TRUE;
+    case GDK_KEY_minus:
+    case GDK_KEY_underscore:
+    case GDK_KEY_KP_Subtract:
+      zoom_by (self, -1);
+      return TRUE;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      show_world (self, TRUE);
+      return TRUE;
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      return step_partner (self, (state & GDK_SHIFT_MASK) ? -1 : 1);
+    case GDK_KEY_ISO_Left_Tab:
+      return step_partner (self, -1);
+    case GDK_KEY_Escape:
+      if (self->selected_id == NULL)
+        return FALSE;
+      atlas_map_view_set_selected_id (self, NULL);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* GtkWidget */
+
+static void
+atlas_map_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+atlas_map_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+
+  if (width != self->last_width || height != self->last_height)
+    {
+      self->last_width = width;
+      self->last_height = height;
+      if (!self->homed && width > 0 && height > 0)
+        {
+          self->homed = TRUE;
+          show_world (self, FALSE);
+        }
+      else
+        clamp_view (self);
+    }
+}
+
+static void
+atlas_map_view_dispose (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  if (self->dataset)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  if (self->viewport)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
+  self->overlay = NULL;
+  self->world_layer = NULL;
+  self->tile_layer = NULL;
+  self->viewport = NULL;
+  g_clear_object (&self->offline_source);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_map_view_finalize (GObject *object)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  g_free (self->lens_id);
+  g_free (self->selected_id);
+  g_clear_pointer (&self->world, atlas_world_unref);
+
+  G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_map_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_LENS_ID:
+      g_value_set_string (value, self->lens_id);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    case PROP_HATCH_PATTERNS:
+      g_value_set_boolean (value, self->hatch_patterns);
+      break;
+    case PROP_LEGEND_VISIBLE:
+      g_value_set_boolean (value, atlas_map_view_get_legend_visible (self));
+      break;
+    case PROP_ONLINE_TILES:
+      g_value_set_boolean (value, self->online_tiles);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      atlas_map_view_set_dataset (self, g_value_get_object (value));
+      break;
+    case PROP_LENS_ID:
+      atlas_map_view_set_lens_id (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_ID:
+      atlas_map_view_set_selected_id (self, g_value_get_string (value));
+      break;
+    case PROP_HATCH_PATTERNS:
+      atlas_map_view_set_hatch_patterns (self, g_value_get_boolean (value));
+      break;
+    case PROP_LEGEND_VISIBLE:
+      atlas_map_view_set_legend_visible (self, g_value_get_boolean (value));
+      break;
+    case PROP_ONLINE_TILES:
+      atlas_map_view_set_online_tiles (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_map_view_class_init (AtlasMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_map_view_dispose;
+  object_class->finalize = atlas_map_view_finalize;
+  object_class->get_property = atlas_map_view_get_property;
+  object_class->set_property = atlas_map_view_set_property;
+
+  widget_class->measure = atlas_map_view_measure;
+  widget_class->size_allocate = atlas_map_view_size_allocate;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LENS_ID] =
+    g_param_spec_string ("lens-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HATCH_PATTERNS] =
+    g_param_spec_boolean ("hatch-patterns", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEGEND_VISIBLE] =
+    g_param_spec_boolean ("legend-visible", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE_TILES] =
+    g_param_spec_boolean ("online-tiles", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/atlas-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_arrow);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasMapView, legend_grid);
+  gtk_widget_class_bind_template_callback (widget_class, map_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, legend_button_active_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+atlas_map_view_init (AtlasMapView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->world = atlas_world_ref (atlas_world_get_default ());
+  self->offline_source = atlas_offline_source_new ();
+  shumate_map_set_map_source (self->map, self->offline_source);
+  self->viewport = shumate_map_get_viewport (self->map);
+  shumate_viewport_set_max_zoom_level (self->viewport, MAX_ZOOM);
+  shumate_map_set_go_to_duration (self->map, 600);
+
+  self->world_layer = atlas_world_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->world_layer));
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Arrows pan, plus and minus zoom, Tab steps through the partners"),
+                                  -1);
+  rebuild_legend (self);
+}
+
+GtkWidget *
+atlas_map_view_new (void)
+{
+  return g_object_new (ATLAS_TYPE_MAP_VIEW, NULL);
+}
+
+AtlasDataset *
+atlas_map_view_get_dataset (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+atlas_map_view_set_dataset (AtlasMapView *self,
+                            AtlasDataset *dataset)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+  g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
+
+  if (self->dataset == dataset)
+    return;
+  if (self->dataset)
+    g_signal_handlers_disconnect_by_data (self->dataset, self);
+  g_set_object (&self->dataset, dataset);
+  if (dataset)
+    g_signal_connect_object (dataset, "changed", G_CALLBACK (dataset_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  recolor (self);
+  if (self->selected_id && (dataset == NULL || atlas_dataset_find_partner (dataset, self->selected_id) == NULL))
+    atlas_map_view_set_selected_id (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+const char *
+atlas_map_view_get_lens_id (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->lens_id;
+}
+
+void
+atlas_map_view_set_lens_id (AtlasMapView *self,
+                            const char   *lens_id)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (!set_str (&self->lens_id, lens_id))
+    return;
+  recolor (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
+}
+
+const char *
+atlas_map_view_get_selected_id (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->selected_id;
+}
+
+void
+atlas_map_view_set_selected_id (AtlasMapView *self,
+                                const char   *alpha2)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  if (alpha2 != NULL && alpha2[0] == '\0')
+    alpha2 = NULL;
+  if (!set_str (&self->selected_id, alpha2))
+    return;
+  update_selection_outline (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+gboolean
+atlas_map_view_get_hatch_patterns (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return self->hatch_patterns;
+}
+
+void
+atlas_map_view_set_hatch_patterns (AtlasMapView *self,
+                                   gboolean      hatch_patterns)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  hatch_patterns = !!hatch_patterns;
+  if (self->hatch_patterns == hatch_patterns)
+    return;
+  self->hatch_patterns = hatch_patterns;
+  update_flags (self);
+  rebuild_legend (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HATCH_PATTERNS]);
+}
+
+gboolean
+atlas_map_view_get_legend_visible (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->legend_button);
+}
+
+void
+atlas_map_view_set_legend_visible (AtlasMapView *self,
+                                   gboolean      legend_visible)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  /* The button's handler notifies. */
+  gtk_toggle_button_set_active (self->legend_button, legend_visible);
+}
+
+gboolean
+atlas_map_view_get_online_tiles (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return self->online_tiles;
+}
+
+void
+atlas_map_view_set_online_tiles (AtlasMapView *self,
+                                 gboolean      online_tiles)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  online_tiles = !!online_tiles;
+  if (self->online_tiles == online_tiles)
+    return;
+  self->online_tiles = online_tiles;
+
+  if (online_tiles)
+    {
+      g_autoptr(ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+      ShumateMapSource *source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+
+      /* Tiles load asynchronously; offline, they fail quietly and the
+       * outlines are drawn all the same. */
+      if (source != NULL)
+        {
+          self->tile_layer = shumate_map_layer_new (source, self->viewport);
+          shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
+                                           SHUMATE_LAYER (self->world_layer));
+        }
+    }
+  else if (self->tile_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->tile_layer));
+      self->tile_layer = NULL;
+    }
+  update_flags (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES]);
+}
+
+void
+atlas_map_view_show_world (AtlasMapView *self)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->homed = TRUE;
+  show_world (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+void
+atlas_map_view_fly_to (AtlasMapView *self,
+                       const char   *alpha2)
+{
+  const AtlasGeoSpan *rings;
+  int country, width, height;
+  guint n;
+  double best_area = -1, x0 = 0, y0 = 0, x1 = 1, y1 = 1, zoom;
+
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  country = atlas_world_find_country (self->world, alpha2);
+  if (country < 0)
+    return;
+
+  /* Frame the country's largest part: the bounds of all of it span the
+   * world for the United States or Russia. */
+  rings = atlas_world_country_get_rings (self->world, country, 0, &n);
+  for (guint r = 0; r < n; r++)
+    {
+      double area = (rings[r].max_x - rings[r].min_x) * (rings[r].max_y - rings[r].min_y);
+      if (area > best_area)
+        {
+          best_area = area;
+          x0 = rings[r].min_x;
+          y0 = rings[r].min_y;
+          x1 = rings[r].max_x;
+          y1 = rings[r].max_y;
+        }
+    }
+
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  if (width <= 0 || height <= 0)
+    {
+      width = 800;
+      height = 600;
+    }
+  /* Leave a margin of a fifth around it. */
+  zoom = log2 (MIN (width / ((x1 - x0) * 1.4 * tile_size (self)),
+                    height / ((y1 - y0) * 1.4 * tile_size (self))));
+  zoom = MIN (zoom, FLY_TO_MAX_ZOOM);
+  go_to (self, (x0 + x1) / 2, (y0 + y1) / 2, zoom, gtk_widget_get_mapped (GTK_WIDGET (self)));
+}
+
+AtlasWorldLayer *
+atlas_map_view_get_world_layer (AtlasMapView *self)
+{
+  return self->world_layer;
+}
+
+ShumateMap *
+atlas_map_view_get_map (AtlasMapView *self)
+{
+  return self->map;
+}
+
+GtkWidget *
+atlas_map_view_get_legend (AtlasMapView *self)
+{
+  return GTK_WIDGET (self->legend_grid);
+}

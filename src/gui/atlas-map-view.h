@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* The world map: a ShumateMap coloured by a lens of a dataset, with a
+ * legend, hover tooltips, partner labels, click-to-select and keyboard
+ * navigation. Works offline; OpenStreetMap tiles under the outlines are an
+ * option (online-tiles, off by default).
+ *
+ * Properties: dataset (AtlasDataset), lens-id (string), selected-id (a
+ * partner's alpha-2 code or NULL: set it to select and outline a partner; a
+ * click or Tab sets it and notifies), hatch-patterns, legend-visible,
+ * online-tiles (booleans).
+ *
+ * Keys when the map has the focus: arrows pan, +/- zoom, Home shows the
+ * whole world, Tab/Shift+Tab select the next/previous partner and fly to it
+ * (past the last one, the focus moves on), Escape clears the selection.
+ */
+
+#define ATLAS_TYPE_MAP_VIEW (atlas_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, GtkWidget)
+
+GtkWidget    *atlas_map_view_new                (void);
+
+AtlasDataset *atlas_map_view_get_dataset        (AtlasMapView *self);
+void          atlas_map_view_set_dataset        (AtlasMapView *self,
+                                                 AtlasDataset *dataset);
+const char   *atlas_map_view_get_lens_id        (AtlasMapView *self);
+void          atlas_map_view_set_lens_id        (AtlasMapView *self,
+                                                 const char   *lens_id);
+const char   *atlas_map_view_get_selected_id    (AtlasMapView *self);
+void          atlas_map_view_set_selected_id    (AtlasMapView *self,
+                                                 const char   *alpha2);
+gboolean      atlas_map_view_get_hatch_patterns (AtlasMapView *self);
+void          atlas_map_view_set_hatch_patterns (AtlasMapView *self,
+                                                 gboolean      hatch_patterns);
+gboolean      atlas_map_view_get_legend_visible (AtlasMapView *self);
+void          atlas_map_view_set_legend_visible (AtlasMapView *self,
+                                                 gboolean      legend_visible);
+gboolean      atlas_map_view_get_online_tiles   (AtlasMapView *self);
+void          atlas_map_view_set_online_tiles   (AtlasMapView *self,
+                                                 gboolean      online_tiles);
+
+/* The whole world, centred. */
+void          atlas_map_view_show_world         (AtlasMapView *self);
+/* Animates the view to a country (any ISO alpha-2 code the map knows). */
+void          atlas_map_view_fly_to             (AtlasMapView *self,
+                                                 const char   *alpha2);
+
+G_END_DECLS

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-world-layer.h"
+
+struct _AtlasWorldLayer
+{
+  ShumateLayer parent_instance;
+
+  AtlasMapColoring *coloring;
+  AtlasMapPaintFlags flags;
+  int selected;
+
+  /* The cached rendering: device pixels [x, x + width) of a world
+   * world_device pixels wide, drawn with the colouring and flags below. */
+  cairo_surface_t *cache;
+  double cache_world_device;
+  double cache_x, cache_y;
+  int cache_width, cache_height;
+  AtlasMapColoring *cache_coloring;
+  AtlasMapPaintFlags cache_flags;
+  int cache_scale;
+
+  gulong after_paint_id;
+};
+
+enum {
+  PROP_0,
+  PROP_COLORING,
+  PROP_FLAGS,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasWorldLayer, atlas_world_layer, SHUMATE_TYPE_LAYER)
+
+static void
+drop_cache (AtlasWorldLayer *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->cache_coloring, atlas_map_coloring_unref);
+}
+
+static double
+tile_size (ShumateViewport *viewport)
+{
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+
+  return source ? shumate_map_source_get_tile_size (source) : 256;
+}
+
+static void
+viewport_changed_cb (AtlasWorldLayer *self,
+                     GParamSpec      *pspec,
+                     ShumateViewport *viewport)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ATLAS_BENCH_FIRST_FRAME: the benchmark's probe. Prints when the first
+ * coloured frame has been painted, then quits. */
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                AtlasWorldLayer *self)
+{
+  GApplication *application = g_application_get_default ();
+
+  g_autofree char *status = NULL;
+  const char *peak;
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  /* The peak resident size so far, while the process still exists. */
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (peak = strstr (status, "VmHWM:")) != NULL)
+    printf ("peak-rss-kb %ld\n", strtol (peak + strlen ("VmHWM:"), NULL, 10));
+  fflush (stdout);
+  if (application != NULL)
+    g_application_quit (application);
+  else
+    exit (0);
+}
+
+static void
+render_cache (AtlasWorldLayer *self,
+              double           world_device,
+              double           view_x,
+              double           view_y,
+              double           view_width,
+              double           view_height,
+              int              scale)
+{
+  double x0, y0, x1, y1;
+  AtlasMapFrame frame;
+  cairo_t *cr;
+
+  /* A quarter of the view each way; all of the world when it is at most
+   * twice the view, as in the wide views, where every pan is then free. */
+  if (world_device <= 2 * view_width)
+    {
+      x0 = MIN (0, view_x);
+      x1 = MAX (world_device, view_x + view_width);
+    }
+  else
+    {
+      x0 = MAX (view_x - view_width / 4, MIN (0, view_x));
+      x1 = MIN (view_x + view_width * 5 / 4, MAX (world_device, view_x + view_width));
+    }
+  if (world_device <= 2 * view_height)
+    {
+      y0 = MIN (0, view_y);
+      y1 = MAX (world_device, view_y + view_height);
+    }
+  else
+    {
+      y0 = MAX (view_y - view_height / 4, MIN (0, view_y));
+      y1 = MIN (view_y + view_height * 5 / 4, MAX (world_device, view_y + view_height));
+    }
+  x0 = floor (x0);
+  y0 = floor (y0);
+  x1 = ceil (x1);
+  y1 = ceil (y1);
+
+  drop_cache (self);
+  self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (x1 - x0), (int) (y1 - y0));
+  cairo_surface_set_device_scale (self->cache, scale, scale);
+  self->cache_world_device = world_device;
+  self->cache_x = x0;
+  self->cache_y = y0;
+  self->cache_width = (int) (x1 - x0);
+  self->cache_height = (int) (y1 - y0);
+  self->cache_coloring = atlas_map_coloring_ref (self->coloring);
+  self->cache_flags = self->flags;
+  self->cache_scale = scale;
+
+  frame.x = x0 / world_device;
+  frame.y = y0 / world_device;
+  frame.scale = world_device / scale;
+  frame.width = (x1 - x0) / scale;
+  frame.height = (y1 - y0) / scale;
+  frame.pixel = 1.0 / scale;
+  cr = cairo_create (self->cache);
+  atlas_map_paint (cr, self->coloring, &frame, self->flags | ATLAS_MAP_PAINT_LABELS);
+  cairo_destroy (cr);
+  /* Nothing draws into it from now on: a new one replaces it. */
+  cairo_surface_flush (self->cache);
+}
+
+static void
+atlas_world_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  AtlasWorldLayer *self = ATLAS_WORLD_LAYER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  AtlasMapFrame frame;
+  double world_device, view_x, view_y, shift_x, shift_y;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->coloring == NULL)
+    return;
+
+  atlas_world_layer_get_frame (self, &frame);
+  world_device = frame.scale * scale;
+  view_x = frame.x * world_device;
+  view_y = frame.y * world_device;
+
+  if (self->cache == NULL ||
+      self->cache_world_device != world_device ||
+      self->cache_coloring != self->coloring ||
+      self->cache_flags != self->flags ||
+      self->cache_scale != scale ||
+      view_x < self->cache_x || view_y < self->cache_y ||
+      view_x + width * scale > self->cache_x + self->cache_width ||
+      view_y + height * scale > self->cache_y + self->cache_height)
+    render_cache (self, world_device, view_x, view_y, width * scale, height * scale, scale);
+
+  /* Shift by whole device pixels so that the cache stays sharp. */
+  shift_x = round (self->cache_x - view_x) / scale;
+  shift_y = round (self->cache_y - view_y) / scale;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, self->cache, shift_x, shift_y);
+  cairo_paint (cr);
+
+  if (self->selected >= 0)
+    {
+      /* Drawn where the cache put the country, to the device pixel. */
+      frame.x = self->cache_x / world_device - shift_x / frame.scale;
+      frame.y = self->cache_y / world_device - shift_y / frame.scale;
+      atlas_map_paint_outline (cr, atlas_map_coloring_get_world (self->coloring),
+                               self->selected, &frame);
+    }
+  cairo_destroy (cr);
+
+  if (self->after_paint_id == 0 && g_getenv ("ATLAS_BENCH_FIRST_FRAME") != NULL)
+    {
+      static gboolean reported;
+
+      if (!reported)
+        {
+          reported = TRUE;
+          self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                   G_CALLBACK (after_paint_cb), self);
+        }
+    }
+}
+
+static void
+atlas_world_layer_constructed (GObject *object)
+{
+  AtlasWorldLayer *self = ATLAS_WORLD_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (atlas_world_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+atlas_world_layer_dispose (GObject *object)
+{
+  AtlasWorldLayer *self = ATLAS_WORLD_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  if (viewport != NULL)
+    g_signal_handlers_disconnect_by_data (viewport, self);
+  if (self->after_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+      if (clock != NULL)
+        g_clear_signal_handler (&self->after_paint_id, clock);
+      self->after_paint_id = 0;
+    }
+  drop_cache (self);
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+
+  G_OBJECT_CLASS (atlas_world_layer_parent_class)->dispose (object);
+}
+
+static void
+atlas_world_layer_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AtlasWorldLayer *self = ATLAS_WORLD_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLORING:
+      g_value_set_boxed (value, self->coloring);
+      break;
+    case PROP_FLAGS:
+      g_value_set_uint (value, self->flags);
+      break;
+    case PROP_SELECTED:
+      g_value_set_int (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_world_layer_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AtlasWorldLayer *self = ATLAS_WORLD_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLORING:
+      atlas_world_layer_set_coloring (self, g_value_get_boxed (value));
+      break;
+    case PROP_FLAGS:
+      atlas_world_layer_set_flags (self, g_value_get_uint (value));
+      break;
+    case PROP_SELECTED:
+      atlas_world_layer_set_selected (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_world_layer_class_init (AtlasWorldLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_world_layer_constructed;
+  object_class->dispose = atlas_world_layer_dispose;
+  object_class->get_property = atlas_world_layer_get_property;
+  object_class->set_property = atlas_world_layer_set_property;
+
+  widget_class->snapshot = atlas_world_layer_snapshot;
+
+  properties[PROP_COLORING] =
+    g_param_spec_boxed ("coloring", NULL, NULL,
+                        ATLAS_TYPE_MAP_COLORING,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FLAGS] =
+    g_param_spec_uint ("flags", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_int ("selected", NULL, NULL,
+                      -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_world_layer_init (AtlasWorldLayer *self)
+{
+  self->selected = -1;
+  /* Clicks and hovers are the map view's business. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+AtlasWorldLayer *
+atlas_world_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (ATLAS_TYPE_WORLD_LAYER, "viewport", viewport, NULL);
+}
+
+AtlasMapColoring *
+atlas_world_layer_get_coloring (AtlasWorldLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), NULL);
+
+  return self->coloring;
+}
+
+void
+atlas_world_layer_set_coloring (AtlasWorldLayer  *self,
+                                AtlasMapColoring *coloring)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  if (self->coloring == coloring)
+    return;
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+  if (coloring)
+    self->coloring = atlas_map_coloring_ref (coloring);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORING]);
+}
+
+AtlasMapPaintFlags
+atlas_world_layer_get_flags (AtlasWorldLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), 0);
+
+  return self->flags;
+}
+
+void
+atlas_world_layer_set_flags (AtlasWorldLayer    *self,
+                             AtlasMapPaintFlags  flags)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  if (self->flags == flags)
+    return;
+  self->flags = flags;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLAGS]);
+}
+
+int
+atlas_world_layer_get_selected (AtlasWorldLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), -1);
+
+  return self->selected;
+}
+
+void
+atlas_world_layer_set_selected (AtlasWorldLayer *self,
+                                int              country)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  country = MAX (country, -1);
+  if (self->selected == country)
+    return;
+  self->selected = country;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+atlas_world_layer_get_frame (AtlasWorldLayer *self,
+                             AtlasMapFrame   *frame)
+{
+  ShumateViewport *viewport;
+  double center_x, center_y;
+
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                           &center_x, &center_y);
+  frame->scale = tile_size (viewport) * pow (2.0, shumate_viewport_get_zoom_level (viewport));
+  frame->width = gtk_widget_get_width (GTK_WIDGET (self));
+  frame->height = gtk_widget_get_height (GTK_WIDGET (self));
+  frame->x = center_x - frame->width / 2 / frame->scale;
+  frame->y = center_y - frame->height / 2 / frame->scale;
+  frame->pixel = 1.0 / MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+}
+
+int
+atlas_world_layer_pick (AtlasWorldLayer *self,
+                        double           x,
+                        double           y)
+{
+  AtlasMapFrame frame;
+
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), -1);
+
+  if (self->coloring == NULL)
+    return -1;
+  atlas_world_layer_get_frame (self, &frame);
+  return atlas_world_hit_test (atlas_map_coloring_get_world (self->coloring),
+                               frame.x + x / frame.scale,
+                               frame.y + y / frame.scale);
+}

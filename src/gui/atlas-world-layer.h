@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "atlas-map-paint.h"
+
+G_BEGIN_DECLS
+
+/* The offline choropleth as a ShumateLayer: ocean, countries filled by an
+ * AtlasMapColoring, borders, partner labels, and a selection outline.
+ *
+ * What the world looks like at the current zoom is kept in an image surface
+ * a little larger than the view (the whole world when it is not much larger
+ * than the view), so that a pan repaints that surface, shifted, instead of
+ * the outlines. A change of zoom, colouring or flags draws it again. */
+
+#define ATLAS_TYPE_WORLD_LAYER (atlas_world_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasWorldLayer, atlas_world_layer, ATLAS, WORLD_LAYER, ShumateLayer)
+
+AtlasWorldLayer    *atlas_world_layer_new              (ShumateViewport    *viewport);
+
+AtlasMapColoring   *atlas_world_layer_get_coloring     (AtlasWorldLayer    *self);
+void                atlas_world_layer_set_coloring     (AtlasWorldLayer    *self,
+                                                        AtlasMapColoring   *coloring);
+AtlasMapPaintFlags  atlas_world_layer_get_flags        (AtlasWorldLayer    *self);
+void                atlas_world_layer_set_flags        (AtlasWorldLayer    *self,
+                                                        AtlasMapPaintFlags  flags);
+/* A country index of the world, or -1 */
+int                 atlas_world_layer_get_selected     (AtlasWorldLayer    *self);
+void                atlas_world_layer_set_selected     (AtlasWorldLayer    *self,
+                                                        int                 country);
+
+/* Where the map lies in the layer now (target units: widget pixels). */
+void                atlas_world_layer_get_frame        (AtlasWorldLayer    *self,
+                                                        AtlasMapFrame      *frame);
+/* The country under a point of the layer, or -1 */
+int                 atlas_world_layer_pick             (AtlasWorldLayer    *self,
+                                                        double              x,
+                                                        double              y);
+
+G_END_DECLS

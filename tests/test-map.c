@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Screenshot tests of the map view: the widget is drawn to a texture with
+ * the cairo renderer at a fixed size, and pixels at known places are
+ * compared with what the bundled dataset says they should be. */
+
+#include <math.h>
+
+#include <adwaita.h>
+
+#include "atlas-core.h"
+#include "atlas-map-view-private.h"
+
+#define WIDTH 900
+#define HEIGHT 560
+
+typedef struct
+{
+  GtkWindow *window;
+  AtlasMapView *view;
+  AtlasDataset *dataset;
+} Fixture;
+
+typedef struct
+{
+  guint8 *pixels;
+  gsize stride;
+  int width, height;
+} Shot;
+
+static void
+shot_free (Shot *shot)
+{
+  g_free (shot->pixels);
+  g_free (shot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Shot, shot_free)
+
+static void
+wait_for_frame (Fixture *f)
+{
+  /* Let layout, the frame clock and pending notifications settle. */
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static Shot *
+take_shot (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Shot *shot;
+
+  wait_for_frame (f);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  shot = g_new0 (Shot, 1);
+  shot->width = gdk_texture_get_width (texture);
+  shot->height = gdk_texture_get_height (texture);
+  shot->stride = shot->width * 4;
+  shot->pixels = g_malloc (shot->stride * shot->height);
+  gdk_texture_download (texture, shot->pixels, shot->stride);
+
+  if (g_getenv ("ATLAS_TEST_SHOTS"))
+    {
+      static int n;
+      g_autofree char *name = g_strdup_printf ("%s/map-%02d.png", g_getenv ("ATLAS_TEST_SHOTS"), n++);
+      gdk_texture_save_to_png (texture, name);
+    }
+  return shot;
+}
+
+/* 0xRRGGBB at a widget point */
+static guint32
+pixel_at (Shot   *shot,
+          double  x,
+          double  y)
+{
+  int px = (int) floor (x), py = (int) floor (y);
+  guint32 argb;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, shot->width);
+  g_assert_cmpint (py, <, shot->height);
+  argb = *(guint32 *) (shot->pixels + py * shot->stride + px * 4);
+  return argb & 0xffffff;
+}
+
+static void
+to_widget (Fixture *f,
+           double   lon,
+           double   lat,
+           double  *x,
+           double  *y)
+{
+  AtlasMapFrame frame;
+  double mx, my;
+
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
+  atlas_geo_lonlat_to_map (lon, lat, &mx, &my);
+  *x = (mx - frame.x) * frame.scale;
+  *y = (my - frame.y) * frame.scale;
+}
+
+static guint32
+pixel_at_lonlat (Fixture *f,
+                 Shot    *shot,
+                 double   lon,
+                 double   lat)
+{
+  double x, y;
+
+  to_widget (f, lon, lat, &x, &y);
+  return pixel_at (shot, x, y);
+}
+
+static guint32
+category_color (AtlasDataset *dataset,
+                const char   *lens_id,
+                const char   *partner_id)
+{
+  AtlasPartner *partner = atlas_dataset_find_partner (dataset, partner_id);
+  AtlasLens *lens = atlas_dataset_find_lens (dataset, lens_id);
+  const char *category_id;
+
+  g_assert_nonnull (partner);
+  g_assert_nonnull (lens);
+  category_id = atlas_partner_get_indicator (partner, lens_id);
+  g_assert_nonnull (category_id);
+  return atlas_category_get_color (atlas_lens_find_category (lens, category_id));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dataset = atlas_dataset_new_bundled ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
+  f->view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  atlas_map_view_set_dataset (f->view, f->dataset);
+  atlas_map_view_set_lens_id (f->view, "cooperation_depth");
+  /* The legend would cover part of South America in this small window. */
+  atlas_map_view_set_legend_visible (f->view, FALSE);
+  gtk_window_present (f->window);
+  wait_for_frame (f);
+  atlas_map_view_show_world (f->view);
+  wait_for_frame (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->dataset);
+}
+
+static void
+test_colors (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(Shot) shot = take_shot (f);
+  guint32 subject = atlas_dataset_get_subject_color (f->dataset);
+
+  g_assert_cmphex (pixel_at_lonlat (f, shot, -50.0, -10.0), ==,
+                   category_color (f->dataset, "cooperation_depth", "BR"));
+  g_assert_cmphex (pixel_at_lonlat (f, shot, -30.0, 30.0), ==, ATLAS_MAP_OCEAN_COLOR);
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 2.5, 46.5), ==, subject);
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 10.5, 51.0), ==, subject);
+  /* Crimea is Ukraine's: neutral, not Russia's category. */
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 34.2, 45.2), ==, ATLAS_MAP_OTHER_COLOR);
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 45.0, 55.0), ==,
+                   category_color (f->dataset, "cooperation_depth", "RU"));
+  /* Norway: neither partner nor member. */
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 9.0, 61.5), ==, ATLAS_MAP_OTHER_COLOR);
+}
+
+static void
+test_lens_switch (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(Shot) before = take_shot (f);
+  g_autoptr(Shot) after = NULL;
+  guint32 brazil_before = category_color (f->dataset, "cooperation_depth", "BR");
+  guint32 brazil_after = category_color (f->dataset, "wcit_2012", "BR");
+  guint32 us_after = category_color (f->dataset, "wcit_2012", "US");
+
+  g_assert_cmphex (pixel_at_lonlat (f, before, -50.0, -10.0), ==, brazil_before);
+  atlas_map_view_set_lens_id (f->view, "wcit_2012");
+  after = take_shot (f);
+  g_assert_cmphex (brazil_before, !=, brazil_after);
+  g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, brazil_after);
+  g_assert_cmphex (pixel_at_lonlat (f, after, -85.0, 35.5), ==, us_after);
+  g_assert_cmphex (pixel_at_lonlat (f, after, 2.5, 46.5), ==, atlas_dataset_get_subject_color (f->dataset));
+
+  /* A lens the dataset lacks: every partner shows "No data". */
+  atlas_map_view_set_lens_id (f->view, "no_such_lens");
+  g_clear_pointer (&after, shot_free);
+  after = take_shot (f);
+  g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, ATLAS_MAP_NO_DATA_COLOR);
+}
+
+/* A ring that jumped across ±180° would fill a band across the map at the
+ * latitudes of Chukotka, Alaska and the Aleutians. */
+static void
+test_no_smear (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(Shot) shot = take_shot (f);
+  AtlasWorld *world = atlas_world_get_default ();
+  guint checked = 0;
+
+  AtlasMapFrame frame;
+
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
+  for (double lat = 48; lat <= 74; lat += 1)
+    for (double lon = -180; lon <= 180; lon += 1.5)
+      {
+        gboolean open_sea = TRUE;
+        double x, y;
+
+        to_widget (f, lon, lat, &x, &y);
+        if (x < 5 || y < 5 || x >= shot->width - 5 || y >= shot->height - 5)
+          continue;
+        /* Only pixels a few pixels off any coast, small islands included. */
+        for (int dy = -4; dy <= 4 && open_sea; dy++)
+          for (int dx = -4; dx <= 4 && open_sea; dx++)
+            open_sea = atlas_world_hit_test (world,
+                                             frame.x + (floor (x) + dx + 0.5) / frame.scale,
+                                             frame.y + (floor (y) + dy + 0.5) / frame.scale) < 0;
+        if (!open_sea)
+          continue;
+        checked++;
+        if (pixel_at (shot, x, y) != ATLAS_MAP_OCEAN_COLOR)
+          g_test_fail_printf ("stray fill at %g, %g: %06x", lon, lat, pixel_at (shot, x, y));
+      }
+  /* The Bering Sea and the North Pacific are in view and were checked. */
+  g_assert_cmpuint (checked, >, 200);
+  g_assert_cmphex (pixel_at_lonlat (f, shot, -178.0, 58.0), ==, ATLAS_MAP_OCEAN_COLOR);
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 177.0, 55.0), ==, ATLAS_MAP_OCEAN_COLOR);
+  /* Both halves of Chukotka are drawn. */
+  g_assert_cmphex (pixel_at_lonlat (f, shot, -173.0, 66.3), ==,
+                   category_color (f->dataset, "cooperation_depth", "RU"));
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 172.0, 66.0), ==,
+                   category_color (f->dataset, "cooperation_depth", "RU"));
+}
+
+static void
+test_one_world (Fixture       *f,
+                gconstpointer  data)
+{
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->view);
+  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
+  AtlasMapFrame frame;
+
+  /* Zooming out stops where the world fills the view... */
+  shumate_viewport_set_zoom_level (viewport, 0);
+  wait_for_frame (f);
+  atlas_world_layer_get_frame (layer, &frame);
+  g_assert_cmpfloat (frame.scale, >=, MAX (frame.width, frame.height) - 1e-6);
+  g_assert_cmpfloat (frame.x, >=, -1e-9);
+  g_assert_cmpfloat (frame.y, >=, -1e-9);
+
+  /* ...and panning stops at its edges. */
+  shumate_viewport_set_zoom_level (viewport, 4);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 0, 179.9);
+  wait_for_frame (f);
+  atlas_world_layer_get_frame (layer, &frame);
+  g_assert_cmpfloat (frame.x + frame.width / frame.scale, <=, 1 + 1e-9);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 85, -179.9);
+  wait_for_frame (f);
+  atlas_world_layer_get_frame (layer, &frame);
+  g_assert_cmpfloat (frame.x, >=, -1e-9);
+  g_assert_cmpfloat (frame.y, >=, -1e-9);
+}
+
+static void
+count_notify (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_selection (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Shot) plain = take_shot (f);
+  g_autoptr(Shot) selected = NULL;
+  double x0, y0, x1, y1, left, top, right, bottom;
+  guint changed = 0, outside = 0;
+  int brazil;
+  AtlasWorld *world = atlas_world_get_default ();
+  guint notified = 0;
+
+  brazil = atlas_world_find_country (world, "BR");
+  atlas_world_country_get_bounds (world, brazil, &x0, &y0, &x1, &y1);
+  {
+    double lon0, lat0, lon1, lat1;
+    atlas_geo_map_to_lonlat (x0, y0, &lon0, &lat0);
+    atlas_geo_map_to_lonlat (x1, y1, &lon1, &lat1);
+    to_widget (f, lon0, lat0, &left, &top);
+    to_widget (f, lon1, lat1, &right, &bottom);
+  }
+
+  g_signal_connect_swapped (f->view, "notify::selected-id", G_CALLBACK (count_notify), &notified);
+  atlas_map_view_set_selected_id (f->view, "BR");
+  atlas_map_view_set_selected_id (f->view, "BR");
+  g_assert_cmpstr (atlas_map_view_get_selected_id (f->view), ==, "BR");
+  g_assert_cmpuint (notified, ==, 1);
+  selected = take_shot (f);
+
+  for (int y = 0; y < plain->height; y++)
+    for (int x = 0; x < plain->width; x++)
+      if (pixel_at (plain, x, y) != pixel_at (selected, x, y))
+        {
+          changed++;
+          if (x < left - 4 || x > right + 4 || y < top - 4 || y > bottom + 4)
+            outside++;
+        }
+  /* An outline around Brazil, and nothing else. */
+  g_assert_cmpuint (changed, >, 200);
+  g_assert_cmpuint (outside, ==, 0);
+  /* The inside keeps its colour. */
+  g_assert_cmphex (pixel_at_lonlat (f, selected, -50.0, -10.0), ==,
+                   category_color (f->dataset, "cooperation_depth", "BR"));
+
+  atlas_map_view_set_selected_id (f->view, NULL);
+  g_assert_null (atlas_map_view_get_selected_id (f->view));
+}
+
+static void
+test_hatch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(Shot) shot = NULL;
+  guint32 brazil = category_color (f->dataset, "cooperation_depth", "BR");
+  double x, y;
+  guint same = 0, other = 0;
+
+  atlas_map_view_set_hatch_patterns (f->view, TRUE);
+  shot = take_shot (f);
+  to_widget (f, -50.0, -10.0, &x, &y);
+  for (int dy = 0; dy < 16; dy++)
+    for (int dx = 0; dx < 16; dx++)
+      {
+        if (pixel_at (shot, x + dx, y + dy) == brazil)
+          same++;
+        else
+          other++;
+      }
+  /* Both the colour and the pattern's lines show. */
+  g_assert_cmpuint (same, >, 64);
+  g_assert_cmpuint (other, >, 16);
+  /* The subject and the other countries are not hatched. */
+  g_assert_cmphex (pixel_at_lonlat (f, shot, 2.5, 46.5), ==, atlas_dataset_get_subject_color (f->dataset));
+}
+
+static void
+test_legend (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *grid = atlas_map_view_get_legend (f->view);
+  AtlasLens *lens = atlas_dataset_find_lens (f->dataset, "budapest_convention");
+  g_autoptr(GString) text = g_string_new ("");
+  guint rows = 0;
+
+  atlas_map_view_set_lens_id (f->view, "budapest_convention");
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (child)));
+    else
+      rows++;
+
+  /* One swatch per category, "No data", the subject and the others. */
+  g_assert_cmpuint (rows, ==, atlas_lens_get_n_categories (lens) + 3);
+  for (guint i = 0; i < atlas_lens_get_n_categories (lens); i++)
+    {
+      g_autoptr(AtlasCategory) category = g_list_model_get_item (atlas_lens_get_categories (lens), i);
+      g_assert_nonnull (strstr (text->str, atlas_category_get_name (category)));
+    }
+  g_assert_nonnull (strstr (text->str, atlas_dataset_get_subject_name (f->dataset)));
+
+  g_assert_false (atlas_map_view_get_legend_visible (f->view));
+  atlas_map_view_set_legend_visible (f->view, TRUE);
+  g_assert_true (atlas_map_view_get_legend_visible (f->view));
+}
+
+static void
+test_fly_to (Fixture       *f,
+             gconstpointer  data)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  g_autoptr(Shot) shot = NULL;
+
+  atlas_map_view_fly_to (f->view, "JP");
+  while (g_get_monotonic_time () < deadline &&
+         shumate_map_get_state (atlas_map_view_get_map (f->view)) != SHUMATE_STATE_NONE)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frame (f);
+  while (g_get_monotonic_time () < deadline &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 137) > 8)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom + 1);
+  shot = take_shot (f);
+  g_assert_cmphex (pixel_at (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  adw_init ();
+  atlas_core_init ();
+
+  g_test_add ("/map/colors", Fixture, NULL, fixture_set_up, test_colors, fixture_tear_down);
+  g_test_add ("/map/lens-switch", Fixture, NULL, fixture_set_up, test_lens_switch, fixture_tear_down);
+  g_test_add ("/map/no-smear", Fixture, NULL, fixture_set_up, test_no_smear, fixture_tear_down);
+  g_test_add ("/map/one-world", Fixture, NULL, fixture_set_up, test_one_world, fixture_tear_down);
+  g_test_add ("/map/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
+  g_test_add ("/map/hatch", Fixture, NULL, fixture_set_up, test_hatch, fixture_tear_down);
+  g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/map/fly-to", Fixture, NULL, fixture_set_up, test_fly_to, fixture_tear_down);
+
+  return g_test_run ();
+}
