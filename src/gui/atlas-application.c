@@ -26,6 +26,14 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the dataset FILEs given without opening a window; exit 1 if any is invalid"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export without opening a window: pdf, png, svg, csv, geojson or json; the dataset is the bundled one unless a FILE is given"),
+    N_("FORMAT") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The file to export to (with --export)"), N_("FILE") },
+  { "lens", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The lens of an exported map (with --export)"), N_("ID") },
+  { "partners", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only these partners (with --export)"), N_("ID,ID,…") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The size of an exported image, 1920x1080 by default (with --export)"), N_("WxH") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The paper of an exported briefing: a4 or letter (with --export)"), N_("PAPER") },
   { NULL }
 };
 
@@ -38,6 +46,20 @@ argv_has (char * const *argv,
       if (g_str_equal (argv[i], "--"))
         return FALSE;
       if (g_str_equal (argv[i], option))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+argv_has_prefix (char * const *argv,
+                 const char   *prefix)
+{
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return FALSE;
+      if (g_str_has_prefix (argv[i], prefix))
         return TRUE;
     }
   return FALSE;
@@ -79,6 +101,13 @@ atlas_application_local_command_line (GApplication   *application,
                                       char         ***arguments,
                                       int            *exit_status)
 {
+  if (argv_has (*arguments, "--export") || argv_has_prefix (*arguments, "--export="))
+    {
+      atlas_core_init ();
+      *exit_status = atlas_cli_export (g_strv_length (*arguments), *arguments);
+      return TRUE;
+    }
+
   if (argv_has (*arguments, "--validate"))
     {
       g_auto(GStrv) copy = g_strdupv (*arguments);

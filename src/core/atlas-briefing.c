@@ -1,0 +1,1414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The briefing is a flow of blocks (a paragraph, a table row, the chips, the
+ * map) laid out once with Pango, then cut into pages: paragraphs break
+ * between lines, keeping at least two lines on either side; headings stay
+ * with what follows them; each partner starts a new page. Text is drawn
+ * line by line with Pango so a PDF holds real, searchable text, and never
+ * twice (no clipping tricks). */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-briefing.h"
+#include "atlas-export-private.h"
+#include "atlas-map-render.h"
+
+#define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
+
+/* Sizes in points */
+#define MARGIN_SIDE    56.0
+#define MARGIN_TOP     56.0
+#define MARGIN_BOTTOM  64.0
+#define BODY_SIZE      9.5
+#define SMALL_SIZE     8.0
+#define H1_SIZE        20.0
+#define H2_SIZE        11.5
+#define TITLE_SIZE     24.0
+#define COLUMN_GAP     8.0
+#define ROW_PADDING    3.5
+#define MAP_LABEL_SIZE 6.5
+
+/* Values longer than this are cut in the history table: the full current
+ * text is in the section above it. */
+#define MAX_HISTORY_VALUE 240
+
+#define TEXT_COLOR      0x1e1e1e
+#define SECONDARY_COLOR 0x5e5c64
+#define LINK_COLOR      0x1a5fb4
+#define RULE_COLOR      0xdeddda
+#define SHADE_COLOR     0xf3f2f1
+
+typedef enum {
+  BLOCK_TEXT,
+  BLOCK_ROW,
+  BLOCK_CHIPS,
+  BLOCK_MAP,
+  BLOCK_CONTENTS_ROW,
+} BlockKind;
+
+typedef struct
+{
+  PangoLayoutLine *line;
+  double           x;
+  double           top;
+  double           bottom;
+  double           baseline;
+} Line;
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       x;
+  double       y;
+  double       width;    /* chips: the chip's width */
+  double       height;   /* chips: the chip's height */
+  gboolean     has_swatch;
+  guint32      swatch;
+  int          swatch_index;
+  guint32      color;
+} Cell;
+
+typedef struct
+{
+  BlockKind    kind;
+  double       space_before;
+  double       height;
+  double       x;             /* from the content's left edge */
+  gboolean     keep_with_next;
+  gboolean     new_page;
+  int          section;       /* the partner whose section starts here, or -1 */
+  int          owner;         /* the partner whose section this is in, or -1 */
+  guint32      color;
+
+  /* BLOCK_TEXT */
+  PangoLayout *layout;
+  GArray      *lines;         /* Line */
+  PangoLayout *marker;        /* a bullet hanging left of the text */
+  char        *uri;
+
+  /* BLOCK_ROW, BLOCK_CHIPS, BLOCK_CONTENTS_ROW */
+  GArray      *cells;         /* Cell */
+  gboolean     shaded;
+  gboolean     rule;
+  int          target;        /* BLOCK_CONTENTS_ROW: a section */
+} Block;
+
+typedef struct
+{
+  Block *block;
+  double y;
+  guint  first_line;
+  guint  n_lines;
+} Piece;
+
+struct _AtlasBriefing
+{
+  AtlasDataset   *dataset;
+  AtlasLens      *lens;
+  GPtrArray      *partners;
+  char           *title;
+  gboolean        hatch;
+
+  double          page_width;
+  double          page_height;
+  double          content_width;
+
+  PangoContext   *context;
+  AtlasMapRender *map;
+  GPtrArray      *blocks;     /* Block */
+  GPtrArray      *pages;      /* GArray of Piece */
+  GArray         *section_pages;
+  GPtrArray      *section_titles;
+  int             owner;      /* the section blocks are added to, -1: cover */
+  char           *footer;
+};
+
+static void
+cell_clear (Cell *cell)
+{
+  g_clear_object (&cell->layout);
+}
+
+static void
+block_free (Block *block)
+{
+  g_clear_object (&block->layout);
+  g_clear_pointer (&block->lines, g_array_unref);
+  g_clear_object (&block->marker);
+  g_free (block->uri);
+  g_clear_pointer (&block->cells, g_array_unref);
+  g_free (block);
+}
+
+static void
+set_source (cairo_t *cr,
+            guint32  color)
+{
+  cairo_set_source_rgb (cr,
+                        ((color >> 16) & 0xff) / 255.0,
+                        ((color >> 8) & 0xff) / 255.0,
+                        (color & 0xff) / 255.0);
+}
+
+static double
+luminance (guint32 color)
+{
+  return (0.2126 * ((color >> 16) & 0xff) +
+          0.7152 * ((color >> 8) & 0xff) +
+          0.0722 * (color & 0xff)) / 255.0;
+}
+
+/* The subject's colour marks the briefing, unless too pale to read. */
+static guint32
+accent_color (AtlasBriefing *self)
+{
+  guint32 color = atlas_dataset_get_subject_color (self->dataset);
+
+  return luminance (color) < 0.55 ? color : TEXT_COLOR;
+}
+
+static PangoLayout *
+new_layout (AtlasBriefing *self,
+            const char    *text,
+            double         size,
+            PangoWeight    weight,
+            double         width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  /* Plain text: nothing from a dataset is read as markup. */
+  pango_layout_set_text (layout, text ? text : "", -1);
+
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE;
+}
+
+static Block *
+block_new (BlockKind kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->section = -1;
+  block->target = -1;
+  block->color = TEXT_COLOR;
+
+  return block;
+}
+
+static Block *
+add_block (AtlasBriefing *self,
+           Block         *block)
+{
+  block->owner = self->owner;
+  g_ptr_array_add (self->blocks, block);
+  return block;
+}
+
+static void
+measure_lines (Block *block)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+
+  block->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  do
+    {
+      PangoRectangle logical;
+      Line line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.line = pango_layout_iter_get_line_readonly (iter);
+      line.x = (double) logical.x / PANGO_SCALE;
+      line.top = (double) logical.y / PANGO_SCALE;
+      line.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      g_array_append_val (block->lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  layout_size (block->layout, NULL, &block->height);
+}
+
+static Block *
+add_text (AtlasBriefing *self,
+          const char    *text,
+          double         size,
+          PangoWeight    weight,
+          guint32        color,
+          double         space_before)
+{
+  Block *block = block_new (BLOCK_TEXT);
+
+  block->layout = new_layout (self, text, size, weight, self->content_width);
+  block->color = color;
+  block->space_before = space_before;
+  measure_lines (block);
+
+  return add_block (self, block);
+}
+
+static Block *
+add_heading (AtlasBriefing *self,
+             const char    *text)
+{
+  Block *block = add_text (self, text, H2_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 16);
+
+  block->keep_with_next = TRUE;
+  return block;
+}
+
+static Block *
+add_note (AtlasBriefing *self,
+          const char    *text)
+{
+  Block *block = add_text (self, text, BODY_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 4);
+
+  pango_layout_set_font_description (block->layout, NULL);
+  {
+    PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+
+    pango_font_description_set_absolute_size (font, BODY_SIZE * PANGO_SCALE);
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description (block->layout, font);
+    pango_font_description_free (font);
+  }
+  g_clear_pointer (&block->lines, g_array_unref);
+  measure_lines (block);
+
+  return block;
+}
+
+/* A list item: the text indented, a bullet in the margin, an optional link
+ * line under it; @level 1 is an item of the item above. */
+static void
+add_item (AtlasBriefing *self,
+          const char    *text,
+          const char    *uri,
+          guint          level)
+{
+  double indent = 12 * (level + 1);
+  Block *block = block_new (BLOCK_TEXT);
+
+  block->layout = new_layout (self, text, level > 0 ? BODY_SIZE - 0.5 : BODY_SIZE,
+                              PANGO_WEIGHT_NORMAL, self->content_width - indent);
+  block->marker = new_layout (self, level > 0 ? "–" : "•", BODY_SIZE, PANGO_WEIGHT_NORMAL, -1);
+  block->x = indent;
+  block->space_before = level > 0 ? 2 : 4;
+  if (level > 0)
+    block->color = SECONDARY_COLOR;
+  measure_lines (block);
+  add_block (self, block);
+
+  if (uri != NULL)
+    {
+      Block *link = block_new (BLOCK_TEXT);
+
+      link->layout = new_layout (self, uri, SMALL_SIZE, PANGO_WEIGHT_NORMAL, self->content_width - indent);
+      link->x = indent;
+      link->space_before = 1;
+      link->color = LINK_COLOR;
+      link->uri = g_strdup (uri);
+      measure_lines (link);
+      block->keep_with_next = TRUE;
+      add_block (self, link);
+    }
+}
+
+typedef struct
+{
+  const char *title;
+  double      share;   /* of the content's width */
+} Column;
+
+static Block *
+add_row (AtlasBriefing      *self,
+         const Column       *columns,
+         guint               n_columns,
+         const char * const *texts,
+         gboolean            header)
+{
+  Block *block = block_new (BLOCK_ROW);
+  double x = 0;
+
+  block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
+  block->shaded = header;
+  block->rule = TRUE;
+  block->keep_with_next = header;
+  block->space_before = header ? 6 : 0;
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double width = self->content_width * columns[i].share;
+      Cell cell = { 0 };
+      double height;
+
+      cell.layout = new_layout (self, texts[i] ? texts[i] : "—",
+                                header ? SMALL_SIZE : BODY_SIZE - 0.5,
+                                header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                                width - COLUMN_GAP - 4);
+      cell.x = x + 4;
+      cell.y = ROW_PADDING;
+      cell.color = header ? SECONDARY_COLOR : TEXT_COLOR;
+      layout_size (cell.layout, NULL, &height);
+      block->height = MAX (block->height, height + 2 * ROW_PADDING);
+      g_array_append_val (block->cells, cell);
+      x += width;
+    }
+
+  return add_block (self, block);
+}
+
+static void
+add_table_header (AtlasBriefing *self,
+                  const Column  *columns,
+                  guint          n_columns)
+{
+  g_autofree const char **titles = g_new0 (const char *, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    titles[i] = columns[i].title;
+  add_row (self, columns, n_columns, titles, TRUE);
+}
+
+/* Labels for the enumerated fields; an unknown value shows as it is. */
+static const char *
+value_label (const char *value)
+{
+  static const struct { const char *value; const char *label; } labels[] = {
+    { "summit", N_("Summit") },
+    { "ministerial", N_("Ministerial") },
+    { "working", N_("Working level") },
+    { "expert", N_("Expert level") },
+    { "active", N_("Active") },
+    { "dormant", N_("Dormant") },
+    { "planned", N_("Planned") },
+    { "extradition", N_("Extradition") },
+    { "mutual-legal-assistance", N_("Mutual legal assistance") },
+    { "europol-operational", N_("Europol (operational)") },
+    { "europol-strategic", N_("Europol (strategic)") },
+    { "eurojust", N_("Eurojust") },
+    { "liaison-magistrate", N_("Liaison magistrate") },
+    { "framework", N_("Framework") },
+    { "other", N_("Other") },
+    { "in-force", N_("In force") },
+    { "signed", N_("Signed") },
+    { "under-negotiation", N_("Under negotiation") },
+    { "on-hold", N_("On hold") },
+    { "envisaged", N_("Envisaged") },
+    { "terminated", N_("Terminated") },
+  };
+
+  if (value == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (value, labels[i].value))
+      return g_dgettext (GETTEXT_PACKAGE, labels[i].label);
+
+  return value;
+}
+
+static char *
+year_text (int year)
+{
+  return year > 0 ? g_strdup_printf ("%d", year) : NULL;
+}
+
+/* Takes @text; returns it cut to MAX_HISTORY_VALUE characters. */
+static char *
+shorten (char *text)
+{
+  char *cut;
+
+  if (text == NULL || g_utf8_strlen (text, -1) <= MAX_HISTORY_VALUE)
+    return text;
+
+  cut = g_strdup_printf ("%.*s…", (int) (g_utf8_offset_to_pointer (text, MAX_HISTORY_VALUE) - text), text);
+  g_free (text);
+  return cut;
+}
+
+static void
+add_chips (AtlasBriefing *self,
+           AtlasPartner  *partner)
+{
+  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
+  Block *block = block_new (BLOCK_CHIPS);
+  double x = 0, y = 0, row_height = 0;
+  double pad_x = 6, pad_y = 3.5, swatch = 8, gap = 4, spacing = 5;
+
+  block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
+  block->space_before = 10;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      const char *category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
+      AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
+      g_autofree char *text = NULL;
+      Cell cell = { 0 };
+      double w, h;
+
+      /* Translators: an indicator chip, "Lens: Category" */
+      text = g_strdup_printf (_("%s: %s"), atlas_lens_get_name (lens),
+                              category ? atlas_category_get_name (category) : _("No data"));
+      cell.layout = new_layout (self, text, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
+                                self->content_width - 2 * pad_x - swatch - gap);
+      layout_size (cell.layout, &w, &h);
+      cell.has_swatch = TRUE;
+      cell.swatch = category ? atlas_category_get_color (category) : ATLAS_MAP_NO_DATA_COLOR;
+      cell.swatch_index = category ? atlas_lens_get_category_index (lens, category_id) : -1;
+      cell.width = pad_x + swatch + gap + w + pad_x;
+      cell.height = MAX (h, swatch) + 2 * pad_y;
+      cell.color = TEXT_COLOR;
+
+      if (x > 0 && x + cell.width > self->content_width)
+        {
+          x = 0;
+          y += row_height + spacing;
+          row_height = 0;
+        }
+      cell.x = x;
+      cell.y = y;
+      x += cell.width + spacing;
+      row_height = MAX (row_height, cell.height);
+      g_array_append_val (block->cells, cell);
+    }
+
+  block->height = y + row_height;
+  if (block->cells->len > 0)
+    add_block (self, block);
+  else
+    block_free (block);
+}
+
+static void
+add_section (AtlasBriefing *self,
+             AtlasPartner  *partner,
+             int            section)
+{
+  GListModel *documents = atlas_partner_get_documents (partner);
+  GListModel *dialogues = atlas_partner_get_dialogues (partner);
+  GListModel *agreements = atlas_partner_get_agreements (partner);
+  GListModel *sources = atlas_partner_get_sources (partner);
+  GListModel *history = atlas_partner_get_history (partner);
+  g_autofree char *updated = atlas_export_format_date (atlas_partner_get_updated (partner));
+  g_auto(GStrv) paragraphs = NULL;
+  Block *block;
+
+  block = add_text (self, atlas_partner_get_display_name (partner), H1_SIZE, PANGO_WEIGHT_BOLD,
+                    TEXT_COLOR, 0);
+  block->new_page = TRUE;
+  block->section = section;
+  block->keep_with_next = TRUE;
+
+  add_chips (self, partner);
+
+  add_heading (self, _("Key documents"));
+  if (g_list_model_get_n_items (documents) == 0)
+    add_note (self, _("None recorded."));
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(AtlasDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *text = NULL;
+
+      if (atlas_document_get_year (document) > 0)
+        text = g_strdup_printf ("%s (%d)", atlas_document_get_title (document),
+                                atlas_document_get_year (document));
+      else
+        text = g_strdup (atlas_document_get_title (document));
+      add_item (self, text, atlas_document_get_url (document), 0);
+    }
+
+  add_heading (self, _("Dialogues"));
+  if (g_list_model_get_n_items (dialogues) == 0)
+    add_note (self, _("None recorded."));
+  else
+    {
+      const Column columns[] = {
+        { _("Dialogue"), 0.42 },
+        { _("Level"), 0.16 },
+        { _("Frequency"), 0.16 },
+        { _("Since"), 0.10 },
+        { _("Status"), 0.16 },
+      };
+
+      add_table_header (self, columns, G_N_ELEMENTS (columns));
+      for (guint i = 0; i < g_list_model_get_n_items (dialogues); i++)
+        {
+          g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
+          g_autofree char *since = year_text (atlas_dialogue_get_established (dialogue));
+          const char *texts[] = {
+            atlas_dialogue_get_name (dialogue),
+            value_label (atlas_dialogue_get_level (dialogue)),
+            atlas_dialogue_get_frequency (dialogue),
+            since,
+            value_label (atlas_dialogue_get_status (dialogue)),
+          };
+
+          add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
+        }
+    }
+
+  add_heading (self, _("Agreements"));
+  if (g_list_model_get_n_items (agreements) == 0)
+    add_note (self, _("None recorded."));
+  else
+    {
+      const Column columns[] = {
+        { _("Agreement"), 0.40 },
+        { _("Type"), 0.22 },
+        { _("Signed"), 0.10 },
+        { _("In force"), 0.10 },
+        { _("Status"), 0.18 },
+      };
+
+      add_table_header (self, columns, G_N_ELEMENTS (columns));
+      for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+        {
+          g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (agreements, i);
+          g_autofree char *signed_year = year_text (atlas_agreement_get_signed (agreement));
+          g_autofree char *in_force = year_text (atlas_agreement_get_in_force (agreement));
+          const char *texts[] = {
+            atlas_agreement_get_title (agreement),
+            value_label (atlas_agreement_get_kind (agreement)),
+            signed_year,
+            in_force,
+            value_label (atlas_agreement_get_status (agreement)),
+          };
+
+          add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
+        }
+    }
+
+  add_heading (self, _("Assessment"));
+  paragraphs = g_strsplit (atlas_partner_get_assessment (partner), "\n\n", -1);
+  if (paragraphs[0] == NULL || *g_strstrip (paragraphs[0]) == '\0')
+    add_note (self, _("No assessment yet."));
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] != '\0')
+        add_text (self, paragraphs[i], BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_COLOR, i == 0 ? 4 : 6);
+    }
+
+  add_heading (self, _("Last update and sources"));
+  {
+    /* Translators: %s is a date */
+    g_autofree char *line = g_strdup_printf (_("Profile last updated %s."), updated);
+
+    add_text (self, line, BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_COLOR, 4);
+  }
+  /* A source cited several times in a row is named once, its places under it. */
+  for (guint i = 0; i < g_list_model_get_n_items (sources); )
+    {
+      g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (sources, i);
+      const char *id = atlas_source_ref_get_id (ref);
+      AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint end = i + 1;
+
+      while (end < g_list_model_get_n_items (sources))
+        {
+          g_autoptr(AtlasSourceRef) next = g_list_model_get_item (sources, end);
+
+          if (!g_str_equal (atlas_source_ref_get_id (next), id))
+            break;
+          end++;
+        }
+
+      if (source != NULL)
+        {
+          if (*atlas_source_get_author (source) != '\0')
+            g_string_append_printf (text, "%s, ", atlas_source_get_author (source));
+          g_string_append (text, atlas_source_get_title (source));
+          if (atlas_source_get_year (source) > 0)
+            g_string_append_printf (text, " (%d)", atlas_source_get_year (source));
+        }
+      else
+        g_string_append (text, id);
+      if (end == i + 1 && *atlas_source_ref_get_locator (ref) != '\0')
+        g_string_append_printf (text, " — %s", atlas_source_ref_get_locator (ref));
+      add_item (self, text->str, source ? atlas_source_get_url (source) : NULL, 0);
+      if (end > i + 1)
+        ((Block *) g_ptr_array_index (self->blocks, self->blocks->len - 1))->keep_with_next = TRUE;
+
+      for (guint j = i; end > i + 1 && j < end; j++)
+        {
+          g_autoptr(AtlasSourceRef) place = g_list_model_get_item (sources, j);
+
+          if (*atlas_source_ref_get_locator (place) != '\0')
+            add_item (self, atlas_source_ref_get_locator (place), NULL, 1);
+        }
+      i = end;
+    }
+
+  add_heading (self, _("History"));
+  if (g_list_model_get_n_items (history) == 0)
+    add_note (self, _("No changes recorded."));
+  else
+    {
+      const Column columns[] = {
+        { _("Date"), 0.15 },
+        { _("Field"), 0.20 },
+        { _("Change"), 0.40 },
+        { _("Source"), 0.25 },
+      };
+
+      add_table_header (self, columns, G_N_ELEMENTS (columns));
+      for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+        {
+          g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+          const char *field = atlas_history_entry_get_field (entry);
+          const char *old_value = atlas_history_entry_get_old_value (entry);
+          const char *new_value = atlas_history_entry_get_new_value (entry);
+          g_autofree char *field_text = NULL;
+          g_autofree char *old_text = NULL;
+          g_autofree char *new_text = NULL;
+          g_autofree char *change = NULL;
+          g_autofree char *date = atlas_export_format_date (atlas_history_entry_get_date (entry));
+          AtlasLens *lens = NULL;
+
+          if (g_str_has_prefix (field, "indicators."))
+            lens = atlas_dataset_find_lens (self->dataset, field + strlen ("indicators."));
+
+          if (lens != NULL)
+            {
+              AtlasCategory *old_category = old_value ? atlas_lens_find_category (lens, old_value) : NULL;
+              AtlasCategory *new_category = new_value ? atlas_lens_find_category (lens, new_value) : NULL;
+
+              field_text = g_strdup (atlas_lens_get_name (lens));
+              old_text = g_strdup (old_category ? atlas_category_get_name (old_category) : old_value);
+              new_text = g_strdup (new_category ? atlas_category_get_name (new_category) : new_value);
+            }
+          else
+            {
+              field_text = g_strdup (g_str_equal (field, "assessment") ? _("Assessment") : field);
+              old_text = g_strdup (old_value);
+              new_text = g_strdup (new_value);
+            }
+
+          old_text = shorten (old_text);
+          new_text = shorten (new_text);
+
+          /* Translators: a change in the history, old value → new value */
+          change = g_strdup_printf (_("%s → %s"),
+                                    old_text ? old_text : _("none"),
+                                    new_text ? new_text : _("none"));
+          {
+            const char *texts[] = { date, field_text, change, atlas_history_entry_get_source (entry) };
+
+            add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
+          }
+        }
+    }
+}
+
+static double
+map_height (AtlasBriefing *self)
+{
+  return MIN (self->content_width / atlas_map_render_get_aspect (), self->page_height * 0.36);
+}
+
+static void
+add_cover (AtlasBriefing *self)
+{
+  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = atlas_export_format_date (today_iso);
+  g_autofree char *overline = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *partners_text = NULL;
+  Block *block;
+
+  /* Translators: above the title of an exported briefing */
+  overline = g_utf8_strup (_("Briefing"), -1);
+  block = add_text (self, overline, SMALL_SIZE, PANGO_WEIGHT_BOLD, accent_color (self), 0);
+  {
+    PangoAttrList *attributes = pango_attr_list_new ();
+
+    pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE * 1.2));
+    pango_layout_set_attributes (block->layout, attributes);
+    pango_attr_list_unref (attributes);
+    g_clear_pointer (&block->lines, g_array_unref);
+    measure_lines (block);
+  }
+
+  block = add_text (self, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 6);
+  pango_layout_set_spacing (block->layout, -2 * PANGO_SCALE);
+  g_clear_pointer (&block->lines, g_array_unref);
+  measure_lines (block);
+
+  partners_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners",
+                                                self->partners->len),
+                                   self->partners->len);
+  /* Translators: under a briefing's title: a date, "10 partners", today's date */
+  meta = g_strdup_printf (_("As of %s · %s · Prepared %s"), date, partners_text, today);
+  add_text (self, meta, BODY_SIZE + 0.5, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 8);
+
+  block = add_block (self, block_new (BLOCK_MAP));
+  block->height = map_height (self);
+  block->space_before = 18;
+
+  if (self->lens != NULL && *atlas_lens_get_description (self->lens) != '\0')
+    {
+      g_autofree char *caption = g_strdup_printf ("%s: %s", atlas_lens_get_name (self->lens),
+                                                  atlas_lens_get_description (self->lens));
+
+      add_text (self, caption, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 6);
+    }
+
+  if (self->partners->len == 0)
+    return;
+
+  add_heading (self, _("Partners"));
+  {
+    const Column columns[] = {
+      { _("Partner"), 0.40 },
+      { self->lens ? atlas_lens_get_name (self->lens) : "", 0.48 },
+      { _("Page"), 0.12 },
+    };
+
+    add_table_header (self, columns, G_N_ELEMENTS (columns));
+  }
+
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (self->partners, i);
+      const char *category_id = self->lens ? atlas_partner_get_indicator (partner, atlas_lens_get_id (self->lens)) : NULL;
+      AtlasCategory *category = category_id ? atlas_lens_find_category (self->lens, category_id) : NULL;
+      Cell name = { 0 }, value = { 0 };
+      double h1, h2, swatch = 8;
+
+      block = block_new (BLOCK_CONTENTS_ROW);
+      block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+      g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
+      block->rule = TRUE;
+      block->target = i;
+
+      name.layout = new_layout (self, atlas_partner_get_display_name (partner), BODY_SIZE,
+                                PANGO_WEIGHT_SEMIBOLD, self->content_width * 0.40 - COLUMN_GAP);
+      name.x = 4;
+      name.y = ROW_PADDING;
+      name.color = TEXT_COLOR;
+      layout_size (name.layout, NULL, &h1);
+
+      value.layout = new_layout (self, category ? atlas_category_get_name (category) : _("No data"),
+                                 BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                 self->content_width * 0.48 - COLUMN_GAP - swatch - 6);
+      value.x = self->content_width * 0.40 + 4 + swatch + 6;
+      value.y = ROW_PADDING;
+      value.color = category ? TEXT_COLOR : SECONDARY_COLOR;
+      value.has_swatch = TRUE;
+      value.swatch = category ? atlas_category_get_color (category) : ATLAS_MAP_NO_DATA_COLOR;
+      value.swatch_index = category ? atlas_lens_get_category_index (self->lens, category_id) : -1;
+      layout_size (value.layout, NULL, &h2);
+
+      block->height = MAX (h1, h2) + 2 * ROW_PADDING;
+      g_array_append_val (block->cells, name);
+      g_array_append_val (block->cells, value);
+      add_block (self, block);
+    }
+}
+
+/* The height a block needs at the bottom of a page: two lines of a long
+ * paragraph, or all of anything else. */
+static double
+min_height (Block *block)
+{
+  if (block->kind == BLOCK_TEXT && block->lines->len >= 4)
+    return g_array_index (block->lines, Line, 1).bottom - g_array_index (block->lines, Line, 0).top;
+
+  return block->height;
+}
+
+static double
+chain_height (AtlasBriefing *self,
+              guint          start)
+{
+  double height = 0;
+
+  for (guint i = start; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+
+      if (i > start)
+        height += block->space_before;
+      if (!block->keep_with_next || i + 1 == self->blocks->len)
+        return height + min_height (block);
+      height += block->height;
+    }
+
+  return height;
+}
+
+static GArray *
+new_page (AtlasBriefing *self)
+{
+  GArray *page = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  g_ptr_array_add (self->pages, page);
+  return page;
+}
+
+static void
+paginate (AtlasBriefing *self)
+{
+  double top = MARGIN_TOP;
+  double bottom = self->page_height - MARGIN_BOTTOM;
+  double room = bottom - top;
+  GArray *page = new_page (self);
+  double y = top;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
+      double space = page->len > 0 ? block->space_before : 0;
+      double need = block->keep_with_next ? chain_height (self, i) : min_height (block);
+      Piece piece = { block, 0, 0, 0 };
+
+      if (page->len > 0 && (block->new_page || (y + space + need > bottom && need <= room)))
+        {
+          page = new_page (self);
+          y = top;
+          space = 0;
+        }
+      y += space;
+
+      if (block->section >= 0)
+        g_array_index (self->section_pages, guint, block->section) = self->pages->len - 1;
+
+      if (block->kind != BLOCK_TEXT)
+        {
+          piece.y = y;
+          g_array_append_val (page, piece);
+          y += block->height;
+          continue;
+        }
+
+      for (guint first = 0; first < block->lines->len; )
+        {
+          guint n = block->lines->len;
+          const Line *lines = (const Line *) block->lines->data;
+          guint count = 0;
+
+          while (first + count < n && lines[first + count].bottom - lines[first].top <= bottom - y)
+            count++;
+
+          if (first + count < n)
+            {
+              /* No single line left behind at the top of the next page... */
+              if (n - first - count == 1 && count > 2)
+                count--;
+              /* ...nor alone at the bottom of this one. */
+              if (count == 1 && n - first > 1)
+                count = 0;
+            }
+          if (count == 0 && page->len == 0)
+            count = 1;
+
+          if (count > 0)
+            {
+              piece.y = y;
+              piece.first_line = first;
+              piece.n_lines = count;
+              g_array_append_val (page, piece);
+              y += lines[first + count - 1].bottom - lines[first].top;
+              first += count;
+            }
+          if (first < n)
+            {
+              page = new_page (self);
+              y = top;
+            }
+        }
+    }
+}
+
+static void
+draw_text_piece (AtlasBriefing *self,
+                 cairo_t       *cr,
+                 const Piece   *piece)
+{
+  Block *block = piece->block;
+  const Line *lines = (const Line *) block->lines->data;
+  double x = MARGIN_SIDE + block->x;
+  double offset = piece->y - lines[piece->first_line].top;
+  g_autofree char *link = NULL;
+
+  if (block->uri != NULL)
+    {
+      g_autoptr(GString) escaped = g_string_new (block->uri);
+
+      /* cairo's attribute syntax: single quotes, backslash escapes */
+      g_string_replace (escaped, "\\", "\\\\", 0);
+      g_string_replace (escaped, "'", "\\'", 0);
+      link = g_strdup_printf ("uri='%s'", escaped->str);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+    }
+
+  set_source (cr, block->color);
+  if (block->marker != NULL && piece->first_line == 0)
+    {
+      PangoLayoutLine *marker = pango_layout_get_line_readonly (block->marker, 0);
+
+      cairo_move_to (cr, x - 10, offset + lines[0].baseline);
+      pango_cairo_show_layout_line (cr, marker);
+    }
+
+  for (guint i = piece->first_line; i < piece->first_line + piece->n_lines; i++)
+    {
+      cairo_move_to (cr, x + lines[i].x, offset + lines[i].baseline);
+      pango_cairo_show_layout_line (cr, lines[i].line);
+    }
+
+  if (link != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+static void
+draw_cell (AtlasBriefing *self,
+           cairo_t       *cr,
+           const Cell    *cell,
+           double         x,
+           double         y)
+{
+  set_source (cr, cell->color);
+  cairo_move_to (cr, x + cell->x, y + cell->y);
+  pango_cairo_show_layout (cr, cell->layout);
+}
+
+static void
+draw_row_rule (cairo_t *cr,
+               double   x,
+               double   y,
+               double   width)
+{
+  set_source (cr, RULE_COLOR);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  cairo_stroke (cr);
+}
+
+static void
+draw_row_piece (AtlasBriefing *self,
+                cairo_t       *cr,
+                const Piece   *piece)
+{
+  Block *block = piece->block;
+  double x = MARGIN_SIDE + block->x;
+
+  cairo_save (cr);
+  /* A row taller than a page is cut rather than spilled over the footer. */
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height - MARGIN_BOTTOM + 4);
+  cairo_clip (cr);
+
+  if (block->shaded)
+    {
+      set_source (cr, SHADE_COLOR);
+      cairo_rectangle (cr, x, piece->y, self->content_width, block->height);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < block->cells->len; i++)
+    {
+      const Cell *cell = &g_array_index (block->cells, Cell, i);
+
+      if (cell->has_swatch)
+        {
+          double size = 8;
+          PangoRectangle logical;
+
+          pango_layout_get_extents (cell->layout, NULL, &logical);
+          atlas_map_render_draw_swatch (self->map, cr, x + cell->x - size - 6,
+                                        piece->y + cell->y +
+                                        (pango_layout_get_baseline (cell->layout) / (double) PANGO_SCALE) - size + 0.5,
+                                        size, cell->swatch, cell->swatch_index);
+        }
+      draw_cell (self, cr, cell, x, piece->y);
+    }
+
+  if (block->kind == BLOCK_CONTENTS_ROW && block->target >= 0)
+    {
+      guint page = g_array_index (self->section_pages, guint, block->target);
+      g_autofree char *number = g_strdup_printf ("%u", page + 1);
+      g_autoptr(PangoLayout) layout = new_layout (self, number, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1);
+      g_autofree char *link = g_strdup_printf ("page=%u", page + 1);
+      double w;
+
+      layout_size (layout, &w, NULL);
+      set_source (cr, TEXT_COLOR);
+      cairo_move_to (cr, x + self->content_width - 4 - w, piece->y + ROW_PADDING);
+      pango_cairo_show_layout (cr, layout);
+
+      /* The whole row links to the section. */
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+      cairo_rectangle (cr, x, piece->y, self->content_width, block->height);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0);
+      cairo_fill (cr);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+
+  if (block->rule)
+    draw_row_rule (cr, x, piece->y + block->height, self->content_width);
+
+  cairo_restore (cr);
+}
+
+static void
+draw_chips_piece (AtlasBriefing *self,
+                  cairo_t       *cr,
+                  const Piece   *piece)
+{
+  Block *block = piece->block;
+  double x = MARGIN_SIDE + block->x;
+
+  for (guint i = 0; i < block->cells->len; i++)
+    {
+      const Cell *cell = &g_array_index (block->cells, Cell, i);
+      double cx = x + cell->x, cy = piece->y + cell->y;
+      double r = cell->height / 2, swatch = 8, w;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx + cell->width - r, cy + r, r, -G_PI / 2, G_PI / 2);
+      cairo_arc (cr, cx + r, cy + r, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_close_path (cr);
+      set_source (cr, SHADE_COLOR);
+      cairo_fill_preserve (cr);
+      set_source (cr, RULE_COLOR);
+      cairo_set_line_width (cr, 0.6);
+      cairo_stroke (cr);
+
+      atlas_map_render_draw_swatch (self->map, cr, cx + 6, cy + (cell->height - swatch) / 2,
+                                    swatch, cell->swatch, cell->swatch_index);
+      layout_size (cell->layout, &w, NULL);
+      set_source (cr, cell->color);
+      {
+        double h;
+
+        layout_size (cell->layout, NULL, &h);
+        cairo_move_to (cr, cx + 6 + swatch + 4, cy + (cell->height - h) / 2);
+      }
+      pango_cairo_show_layout (cr, cell->layout);
+    }
+}
+
+static void
+draw_map_piece (AtlasBriefing *self,
+                cairo_t       *cr,
+                const Piece   *piece)
+{
+  double x = MARGIN_SIDE, y = piece->y;
+  double height = piece->block->height, legend_height;
+
+  atlas_map_render_draw_map (self->map, cr, x, y, self->content_width, height);
+  atlas_map_render_draw_legend (self->map, NULL, 0, 0, MAP_LABEL_SIZE, NULL, &legend_height);
+  atlas_map_render_draw_legend (self->map, cr, x + 8, y + height - 8 - legend_height,
+                                MAP_LABEL_SIZE, NULL, NULL);
+
+  /* Translators: the credit under the briefing's map */
+  {
+    g_autoptr(PangoLayout) credit = new_layout (self, _("Map data: Natural Earth"), 6,
+                                                PANGO_WEIGHT_NORMAL, -1);
+    double w, h;
+
+    layout_size (credit, &w, &h);
+    cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.8);
+    cairo_move_to (cr, x + self->content_width - 5 - w, y + height - 4 - h);
+    pango_cairo_show_layout (cr, credit);
+  }
+}
+
+/* A page that goes on with a partner's section says whose. */
+static void
+draw_header (AtlasBriefing *self,
+             cairo_t       *cr,
+             GArray        *pieces)
+{
+  const Piece *first;
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (pieces->len == 0)
+    return;
+  first = &g_array_index (pieces, Piece, 0);
+  if (first->block->owner < 0 || first->block->section >= 0)
+    return;
+
+  /* Translators: at the top of a page that continues a partner's section */
+  text = g_strdup_printf (_("%s (continued)"),
+                          (const char *) g_ptr_array_index (self->section_titles, first->block->owner));
+  layout = new_layout (self, text, 7.5, PANGO_WEIGHT_NORMAL, self->content_width);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  set_source (cr, SECONDARY_COLOR);
+  cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 30);
+  pango_cairo_show_layout (cr, layout);
+  draw_row_rule (cr, MARGIN_SIDE, MARGIN_TOP - 16, self->content_width);
+}
+
+static void
+draw_footer (AtlasBriefing *self,
+             cairo_t       *cr,
+             guint          page)
+{
+  /* Translators: the page number in a briefing's footer */
+  g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
+  g_autoptr(PangoLayout) right = new_layout (self, number, 7.5, PANGO_WEIGHT_NORMAL, -1);
+  g_autoptr(PangoLayout) left = NULL;
+  double y = self->page_height - MARGIN_BOTTOM + 22;
+  double w;
+
+  layout_size (right, &w, NULL);
+  left = new_layout (self, self->footer, 7.5, PANGO_WEIGHT_NORMAL, -1);
+  pango_layout_set_width (left, (int) ((self->content_width - w - 24) * PANGO_SCALE));
+  pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
+
+  draw_row_rule (cr, MARGIN_SIDE, y - 6, self->content_width);
+  set_source (cr, SECONDARY_COLOR);
+  cairo_move_to (cr, MARGIN_SIDE, y);
+  pango_cairo_show_layout (cr, left);
+  cairo_move_to (cr, MARGIN_SIDE + self->content_width - w, y);
+  pango_cairo_show_layout (cr, right);
+}
+
+AtlasBriefing *
+atlas_briefing_new (AtlasDataset *dataset,
+                    AtlasLens    *lens,
+                    GPtrArray    *partners,
+                    double        page_width,
+                    double        page_height)
+{
+  AtlasBriefing *self;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (lens == NULL || ATLAS_IS_LENS (lens), NULL);
+  g_return_val_if_fail (partners != NULL, NULL);
+  g_return_val_if_fail (page_width > 2 * MARGIN_SIDE + 72, NULL);
+  g_return_val_if_fail (page_height > MARGIN_TOP + MARGIN_BOTTOM + 72, NULL);
+
+  self = g_new0 (AtlasBriefing, 1);
+  self->dataset = g_object_ref (dataset);
+  self->lens = lens ? g_object_ref (lens) : NULL;
+  self->partners = g_ptr_array_ref (partners);
+  self->page_width = page_width;
+  self->page_height = page_height;
+  self->content_width = page_width - 2 * MARGIN_SIDE;
+
+  return self;
+}
+
+void
+atlas_briefing_free (AtlasBriefing *self)
+{
+  if (self == NULL)
+    return;
+
+  g_object_unref (self->dataset);
+  g_clear_object (&self->lens);
+  g_ptr_array_unref (self->partners);
+  g_free (self->title);
+  g_clear_pointer (&self->map, atlas_map_render_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->section_pages, g_array_unref);
+  g_clear_pointer (&self->section_titles, g_ptr_array_unref);
+  g_clear_object (&self->context);
+  g_free (self->footer);
+  g_free (self);
+}
+
+void
+atlas_briefing_set_title (AtlasBriefing *self,
+                          const char    *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+atlas_briefing_set_hatch (AtlasBriefing *self,
+                          gboolean       hatch)
+{
+  g_return_if_fail (self != NULL);
+
+  self->hatch = !!hatch;
+}
+
+gboolean
+atlas_briefing_paginate (AtlasBriefing  *self,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  cairo_font_options_t *options;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->section_pages, g_array_unref);
+  g_clear_pointer (&self->section_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->map, atlas_map_render_free);
+  g_clear_object (&self->context);
+
+  if (self->title == NULL)
+    self->title = g_strdup (atlas_dataset_get_title (self->dataset));
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Unhinted metrics: the layout does not depend on the device, so a page
+   * prints as it exports. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+
+  self->map = atlas_map_render_new (atlas_world_get_default (), self->dataset, self->lens);
+  atlas_map_render_set_partners (self->map, self->partners);
+  atlas_map_render_set_hatch (self->map, self->hatch);
+  atlas_map_render_set_label_size (self->map, MAP_LABEL_SIZE);
+
+  date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  /* Translators: a briefing's footer: its title and a date */
+  self->footer = g_strdup_printf (_("%s — as of %s"), self->title, date);
+
+  self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->section_pages = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (self->section_pages, self->partners->len);
+  self->section_titles = g_ptr_array_new_with_free_func (g_free);
+
+  self->owner = -1;
+  add_cover (self);
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (self->partners, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      g_ptr_array_add (self->section_titles, g_strdup (atlas_partner_get_display_name (partner)));
+      self->owner = i;
+      add_section (self, partner, i);
+    }
+
+  paginate (self);
+
+  return TRUE;
+}
+
+guint
+atlas_briefing_get_n_pages (AtlasBriefing *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->pages != NULL, 0);
+
+  return self->pages->len;
+}
+
+void
+atlas_briefing_draw_page (AtlasBriefing *self,
+                          cairo_t       *cr,
+                          guint          page)
+{
+  GArray *pieces;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->pages != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  pieces = g_ptr_array_index (self->pages, page);
+
+  cairo_save (cr);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      switch (piece->block->kind)
+        {
+        case BLOCK_TEXT:
+          draw_text_piece (self, cr, piece);
+          break;
+        case BLOCK_ROW:
+        case BLOCK_CONTENTS_ROW:
+          draw_row_piece (self, cr, piece);
+          break;
+        case BLOCK_CHIPS:
+          draw_chips_piece (self, cr, piece);
+          break;
+        case BLOCK_MAP:
+          draw_map_piece (self, cr, piece);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  draw_header (self, cr, pieces);
+  draw_footer (self, cr, page);
+  cairo_restore (cr);
+}
+
+guint
+atlas_briefing_get_n_sections (AtlasBriefing *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->section_titles ? self->section_titles->len : 0;
+}
+
+const char *
+atlas_briefing_get_section_title (AtlasBriefing *self,
+                                  guint          section)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (section < atlas_briefing_get_n_sections (self), NULL);
+
+  return g_ptr_array_index (self->section_titles, section);
+}
+
+guint
+atlas_briefing_get_section_page (AtlasBriefing *self,
+                                 guint          section)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (section < atlas_briefing_get_n_sections (self), 0);
+
+  return g_array_index (self->section_pages, guint, section);
+}

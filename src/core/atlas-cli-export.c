@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* `cyber-atlas --export`: one export from the command line, with no display
+ * (see atlas-cli.h). */
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "atlas-cli.h"
+#include "atlas-dataset-io.h"
+#include "atlas-export.h"
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("cyber-atlas: %s\n", message);
+}
+
+static char *
+format_list (void)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < ATLAS_EXPORT_N_FORMATS; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, atlas_export_format_to_string (i));
+    }
+
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* "us, ca,MX" -> { "US", "CA", "MX" } */
+static GStrv
+parse_partners (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *id = g_ascii_strup (g_strstrip (parts[i]), -1);
+
+      if (*id != '\0')
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static AtlasDataset *
+load_dataset (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  if (path == NULL)
+    return atlas_dataset_new_bundled ();
+
+  file = g_file_new_for_commandline_arg (path);
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("cyber-atlas: %s: %s\n", path, error->message);
+      return NULL;
+    }
+
+  dataset = atlas_dataset_load_bytes (bytes, path, &problems, &error);
+  if (dataset != NULL)
+    return dataset;
+
+  if (problems != NULL && problems->len > 0)
+    for (guint i = 0; i < problems->len; i++)
+      {
+        g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
+
+        g_printerr ("%s\n", line);
+      }
+  else
+    g_printerr ("cyber-atlas: %s: %s\n", path, error->message);
+
+  return NULL;
+}
+
+static gboolean
+write_stdout (GBytes  *bytes,
+              GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("Could not write to the standard output"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+atlas_cli_export (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasExportOptions) options = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *lens = NULL;
+  g_autofree char *partners = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *title = NULL;
+  g_auto(GStrv) remaining = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean hatch = FALSE;
+  AtlasExportFormat format;
+  AtlasPaper paper;
+  int width = ATLAS_EXPORT_DEFAULT_WIDTH, height = ATLAS_EXPORT_DEFAULT_HEIGHT;
+  const GOptionEntry entries[] = {
+    { "export", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, NULL, NULL },
+    { "lens", 0, 0, G_OPTION_ARG_STRING, &lens, NULL, NULL },
+    { "partners", 0, 0, G_OPTION_ARG_STRING, &partners, NULL, NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, NULL, NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, NULL, NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, NULL, NULL },
+    { "hatch", 0, 0, G_OPTION_ARG_NONE, &hatch, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
+    { NULL }
+  };
+
+  /* The parser edits the vector it is given: work on a copy. */
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  if (format_name == NULL || !atlas_export_format_from_string (format_name, &format))
+    {
+      g_autofree char *known = format_list ();
+      g_autofree char *message = NULL;
+
+      if (format_name == NULL)
+        /* Translators: %s is a list of formats */
+        message = g_strdup_printf (_("--export needs a format: %s"), known);
+      else
+        /* Translators: the first %s is what the user typed, the second a list of formats */
+        message = g_strdup_printf (_("“%s” is not an export format (use one of: %s)"),
+                                   format_name, known);
+      print_error (message);
+      return 1;
+    }
+
+  if (output == NULL || *output == '\0')
+    {
+      print_error (_("--export needs --output FILE (“-” for the standard output)"));
+      return 1;
+    }
+
+  if (remaining != NULL && g_strv_length (remaining) > 1)
+    {
+      print_error (_("--export takes at most one dataset"));
+      return 1;
+    }
+
+  if (size != NULL && !atlas_export_parse_size (size, &width, &height, &error))
+    {
+      print_error (error->message);
+      return 1;
+    }
+
+  paper = atlas_paper_get_default ();
+  if (paper_name != NULL && !atlas_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user typed */
+        g_strdup_printf (_("“%s” is not a paper size (use a4 or letter)"), paper_name);
+
+      print_error (message);
+      return 1;
+    }
+
+  options = atlas_export_options_new (format);
+  atlas_export_options_set_lens_id (options, lens);
+  atlas_export_options_set_size (options, width, height);
+  atlas_export_options_set_paper (options, paper);
+  atlas_export_options_set_title (options, title);
+  atlas_export_options_set_hatch (options, hatch);
+  if (partners != NULL)
+    {
+      g_auto(GStrv) ids = parse_partners (partners);
+
+      if (ids[0] == NULL)
+        {
+          print_error (_("--partners needs at least one country code, such as US,CA"));
+          return 1;
+        }
+      atlas_export_options_set_partner_ids (options, (const char * const *) ids);
+    }
+
+  dataset = load_dataset (remaining ? remaining[0] : NULL);
+  if (dataset == NULL)
+    return 1;
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GBytes) bytes = atlas_export_to_bytes (dataset, options, NULL, NULL, NULL, &error);
+
+      if (bytes == NULL || !write_stdout (bytes, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!atlas_export_to_file (dataset, options, file, NULL, NULL, NULL, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}

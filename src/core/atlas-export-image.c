@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Map images for slides: the map renderer drawn on a PNG or SVG surface. */
+
+#include "config.h"
+
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+
+#include "atlas-export-private.h"
+#include "atlas-map-render.h"
+
+static cairo_status_t
+write_to_array_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static char *
+image_subtitle (AtlasExportJob *job)
+{
+  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (job->dataset));
+
+  if (job->lens == NULL)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("As of %s"), date);
+
+  /* Translators: the first %s is a lens ("Depth of cooperation"), the second a date */
+  return g_strdup_printf (_("%s, as of %s"), atlas_lens_get_name (job->lens), date);
+}
+
+static void
+draw_image (AtlasExportJob *job,
+            cairo_t        *cr,
+            double          width,
+            double          height)
+{
+  g_autoptr(AtlasMapRender) render = NULL;
+  g_autofree char *subtitle = image_subtitle (job);
+  const char *title = atlas_export_options_get_title (job->options);
+
+  if (title == NULL)
+    title = atlas_dataset_get_title (job->dataset);
+
+  render = atlas_map_render_new (atlas_world_get_default (), job->dataset, job->lens);
+  atlas_map_render_set_partners (render, job->partners);
+  atlas_map_render_set_hatch (render, atlas_export_options_get_hatch (job->options));
+  atlas_map_render_draw_image (render, cr, width, height, title, subtitle);
+}
+
+GBytes *
+atlas_export_image (AtlasExportJob  *job,
+                    GError         **error)
+{
+  AtlasExportFormat format = atlas_export_options_get_format (job->options);
+  int width = atlas_export_options_get_width (job->options);
+  int height = atlas_export_options_get_height (job->options);
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (format == ATLAS_EXPORT_FORMAT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (write_to_array_cb, data, width, height);
+      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+
+  cr = cairo_create (surface);
+  draw_image (job, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  atlas_export_job_progress (job, 0.7);
+
+  if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (job->cancellable))
+    {
+      if (format == ATLAS_EXPORT_FORMAT_SVG)
+        cairo_surface_finish (surface);
+      else
+        status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, data);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    return NULL;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_FAILED,
+                   _("Could not draw the map: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  atlas_export_job_progress (job, 1.0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}

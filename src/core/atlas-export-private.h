@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-export.h"
+
+G_BEGIN_DECLS
+
+/* The writers behind atlas_export_to_bytes (), one per format; the options
+ * are already resolved into a lens (nullable) and the partners to export. */
+
+typedef struct
+{
+  AtlasDataset            *dataset;
+  AtlasExportOptions      *options;
+  AtlasLens               *lens;
+  GPtrArray               *partners;
+  GCancellable            *cancellable;
+  AtlasExportProgressFunc  progress;
+  gpointer                 progress_data;
+} AtlasExportJob;
+
+void    atlas_export_job_progress (AtlasExportJob  *job,
+                                   double           fraction);
+
+GBytes *atlas_export_pdf          (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_image        (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_csv          (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_geojson      (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_json         (AtlasExportJob  *job,
+                                   GError         **error);
+
+/* "30 June 2014" from "2014-06-30", in the user's language; a copy of the
+ * input when it is not a date. */
+char   *atlas_export_format_date  (const char      *iso_date);
+
+G_END_DECLS

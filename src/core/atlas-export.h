@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Exports: a dataset (or some of its partners) written as a PDF briefing, a
+ * map image (PNG, SVG), a table (CSV), outlines (GeoJSON) or profiles in the
+ * dataset format (JSON). The app, the command line and the benchmark all go
+ * through atlas_export_to_file (), so they write the same bytes; printing
+ * draws the same briefing pages (atlas-briefing.h).
+ *
+ * Nothing here needs a display, and an export may run in a worker thread
+ * as long as nothing changes the dataset meanwhile: the app exports a copy
+ * (atlas_export_copy_dataset ()).
+ */
+
+typedef enum {
+  ATLAS_EXPORT_FORMAT_PDF,
+  ATLAS_EXPORT_FORMAT_PNG,
+  ATLAS_EXPORT_FORMAT_SVG,
+  ATLAS_EXPORT_FORMAT_CSV,
+  ATLAS_EXPORT_FORMAT_GEOJSON,
+  ATLAS_EXPORT_FORMAT_JSON,
+} AtlasExportFormat;
+
+#define ATLAS_EXPORT_N_FORMATS 6
+
+#define ATLAS_TYPE_EXPORT_FORMAT (atlas_export_format_get_type ())
+GType        atlas_export_format_get_type      (void) G_GNUC_CONST;
+
+/* "pdf", "png"...: the command line's names, the GSettings values */
+const char  *atlas_export_format_to_string     (AtlasExportFormat  format);
+gboolean     atlas_export_format_from_string   (const char        *string,
+                                                AtlasExportFormat *format);
+/* "pdf", "png", "svg", "csv", "geojson", "json" (no dot) */
+const char  *atlas_export_format_get_extension (AtlasExportFormat  format);
+const char  *atlas_export_format_get_mime_type (AtlasExportFormat  format);
+/* Translated, for a drop-down: "PDF Briefing"... */
+const char  *atlas_export_format_get_label     (AtlasExportFormat  format);
+/* Whether the format draws the map (and so uses a lens) */
+gboolean     atlas_export_format_uses_lens     (AtlasExportFormat  format);
+/* Whether the format is an image with a size in pixels */
+gboolean     atlas_export_format_is_image      (AtlasExportFormat  format);
+
+typedef enum {
+  ATLAS_PAPER_A4,
+  ATLAS_PAPER_LETTER,
+} AtlasPaper;
+
+#define ATLAS_TYPE_PAPER (atlas_paper_get_type ())
+GType        atlas_paper_get_type              (void) G_GNUC_CONST;
+
+/* Letter in the locales that use it (LC_PAPER), A4 elsewhere. */
+AtlasPaper   atlas_paper_get_default           (void);
+/* Accepts "a4", "letter" and the PWG names "iso_a4", "na_letter" */
+gboolean     atlas_paper_from_string           (const char        *string,
+                                                AtlasPaper        *paper);
+/* The PWG name: "iso_a4", "na_letter" */
+const char  *atlas_paper_to_string             (AtlasPaper         paper);
+/* In PostScript points, portrait */
+void         atlas_paper_get_size              (AtlasPaper         paper,
+                                                double            *width,
+                                                double            *height);
+
+#define ATLAS_EXPORT_ERROR (atlas_export_error_quark ())
+GQuark       atlas_export_error_quark          (void);
+
+typedef enum {
+  ATLAS_EXPORT_ERROR_INVALID_ARGUMENT,
+  ATLAS_EXPORT_ERROR_UNKNOWN_LENS,
+  ATLAS_EXPORT_ERROR_UNKNOWN_PARTNER,
+  ATLAS_EXPORT_ERROR_FAILED,
+} AtlasExportError;
+
+/* Image sizes, in pixels */
+#define ATLAS_EXPORT_DEFAULT_WIDTH  1920
+#define ATLAS_EXPORT_DEFAULT_HEIGHT 1080
+#define ATLAS_EXPORT_MIN_SIZE       64
+#define ATLAS_EXPORT_MAX_SIZE       16384
+
+/* Parses "WIDTHxHEIGHT" (also with "×" or "X"), each within
+ * ATLAS_EXPORT_MIN_SIZE..ATLAS_EXPORT_MAX_SIZE. */
+gboolean     atlas_export_parse_size           (const char        *string,
+                                                int               *width,
+                                                int               *height,
+                                                GError           **error);
+
+/* What to export and how: a plain bag of properties. */
+
+#define ATLAS_TYPE_EXPORT_OPTIONS (atlas_export_options_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasExportOptions, atlas_export_options, ATLAS, EXPORT_OPTIONS, GObject)
+
+AtlasExportOptions  *atlas_export_options_new             (AtlasExportFormat   format);
+AtlasExportOptions  *atlas_export_options_copy            (AtlasExportOptions *self);
+AtlasExportFormat    atlas_export_options_get_format      (AtlasExportOptions *self);
+void                 atlas_export_options_set_format      (AtlasExportOptions *self,
+                                                           AtlasExportFormat   format);
+/* NULL: the dataset's first lens */
+const char          *atlas_export_options_get_lens_id     (AtlasExportOptions *self);
+void                 atlas_export_options_set_lens_id     (AtlasExportOptions *self,
+                                                           const char         *lens_id);
+/* NULL: every partner, in the dataset's order. Otherwise these partners,
+ * still in the dataset's order. */
+const char * const  *atlas_export_options_get_partner_ids (AtlasExportOptions *self);
+void                 atlas_export_options_set_partner_ids (AtlasExportOptions *self,
+                                                           const char * const *partner_ids);
+int                  atlas_export_options_get_width       (AtlasExportOptions *self);
+int                  atlas_export_options_get_height      (AtlasExportOptions *self);
+void                 atlas_export_options_set_size        (AtlasExportOptions *self,
+                                                           int                 width,
+                                                           int                 height);
+AtlasPaper           atlas_export_options_get_paper       (AtlasExportOptions *self);
+void                 atlas_export_options_set_paper       (AtlasExportOptions *self,
+                                                           AtlasPaper          paper);
+/* NULL: the dataset's title */
+const char          *atlas_export_options_get_title       (AtlasExportOptions *self);
+void                 atlas_export_options_set_title       (AtlasExportOptions *self,
+                                                           const char         *title);
+/* Hatch patterns over the category colours (for black and white prints) */
+gboolean             atlas_export_options_get_hatch       (AtlasExportOptions *self);
+void                 atlas_export_options_set_hatch       (AtlasExportOptions *self,
+                                                           gboolean            hatch);
+
+/* Checks the options against a dataset: the lens and the partners must
+ * exist. On success, returns the partners to export (a new array of
+ * references, dataset order) and sets *lens (borrowed; NULL when the
+ * dataset has no lens). */
+GPtrArray           *atlas_export_options_resolve         (AtlasExportOptions *self,
+                                                           AtlasDataset       *dataset,
+                                                           AtlasLens         **lens,
+                                                           GError            **error);
+
+/* Called from the thread that exports, with a fraction in 0..1. */
+typedef void (*AtlasExportProgressFunc) (double   fraction,
+                                         gpointer user_data);
+
+/* Renders the export in memory. */
+GBytes       *atlas_export_to_bytes     (AtlasDataset             *dataset,
+                                         AtlasExportOptions       *options,
+                                         GCancellable             *cancellable,
+                                         AtlasExportProgressFunc   progress,
+                                         gpointer                  user_data,
+                                         GError                  **error);
+
+/* Renders the export and writes it to @file through a temporary file in
+ * the same folder, renamed over @file only once complete: a failed or
+ * cancelled export leaves @file as it was and no stray file behind. */
+gboolean      atlas_export_to_file      (AtlasDataset             *dataset,
+                                         AtlasExportOptions       *options,
+                                         GFile                    *file,
+                                         GCancellable             *cancellable,
+                                         AtlasExportProgressFunc   progress,
+                                         gpointer                  user_data,
+                                         GError                  **error);
+
+/* The atomic write atlas_export_to_file () uses. */
+gboolean      atlas_export_write_bytes  (GFile                    *file,
+                                         GBytes                   *bytes,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+
+/* A deep copy of the dataset, keeping only the given partners (NULL: all),
+ * and every source, lens and unknown key: what a JSON export writes, and
+ * what the app hands a worker thread. */
+AtlasDataset *atlas_export_copy_dataset (AtlasDataset             *dataset,
+                                         const char * const       *partner_ids);
+
+G_END_DECLS

@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The one drawing of the map every export shares (see the header): the
+ * countries come from atlas_map_paint (), framed and cut here; labels,
+ * legend and titles are laid out with Pango in the context's own units. */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-map-render.h"
+
+/* The part of the world shown, and where it is cut */
+#define NORTH_LATITUDE 84.0
+#define SOUTH_LATITUDE (-57.0)
+#define CUT_LONGITUDE (-169.0)
+
+#define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
+
+/* Vector output is simplified for this resolution unless told otherwise:
+ * 300 dpi in PostScript points. */
+#define DEFAULT_DETAIL (300.0 / 72.0)
+
+struct _AtlasMapRender
+{
+  AtlasWorld   *world;
+  AtlasDataset *dataset;
+  AtlasLens    *lens;
+  GPtrArray    *partners;    /* nullable: all */
+  gboolean      hatch;
+  double        label_size;
+  double        detail;
+
+  AtlasMapColoring *coloring;   /* built on first use */
+  PangoContext *pango_context;
+};
+
+typedef struct
+{
+  double x;       /* device position of map x = cut */
+  double y;       /* device position of map y = north */
+  double scale;   /* device units per map unit */
+  double cut;     /* map x of the cut */
+  double north;   /* map y of the top edge */
+  double south;   /* map y of the bottom edge */
+} View;
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+static void
+set_source_rgb (cairo_t *cr,
+                guint32  color)
+{
+  cairo_set_source_rgb (cr,
+                        ((color >> 16) & 0xff) / 255.0,
+                        ((color >> 8) & 0xff) / 255.0,
+                        (color & 0xff) / 255.0);
+}
+
+static void
+get_bounds (double *cut,
+            double *north,
+            double *south)
+{
+  double x;
+
+  atlas_geo_lonlat_to_map (CUT_LONGITUDE, NORTH_LATITUDE, cut, north);
+  atlas_geo_lonlat_to_map (0, SOUTH_LATITUDE, &x, south);
+}
+
+static View
+fit_view (double x,
+          double y,
+          double width,
+          double height)
+{
+  View view;
+  double map_height;
+
+  get_bounds (&view.cut, &view.north, &view.south);
+  map_height = view.south - view.north;
+  view.scale = MIN (width, height / map_height);
+  view.x = x + (width - view.scale) / 2;
+  view.y = y + (height - view.scale * map_height) / 2;
+
+  return view;
+}
+
+/* Map units to the context's units; x left of the cut wraps to the right. */
+static inline void
+to_device (const View *view,
+           double      mx,
+           double      my,
+           double     *dx,
+           double     *dy)
+{
+  if (mx < view->cut)
+    mx += 1.0;
+  *dx = view->x + (mx - view->cut) * view->scale;
+  *dy = view->y + (my - view->north) * view->scale;
+}
+
+static PangoLayout *
+create_layout (AtlasMapRender *self,
+               const char     *text,
+               double          size,
+               PangoWeight     weight)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  if (self->pango_context == NULL)
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      /* The same metrics on every surface: a PNG and a PDF lay out alike. */
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (self->pango_context, options);
+      cairo_font_options_destroy (options);
+    }
+
+  layout = pango_layout_new (self->pango_context);
+  font = pango_font_description_from_string (FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  *width = (double) w / PANGO_SCALE;
+  *height = (double) h / PANGO_SCALE;
+}
+
+static gboolean
+partner_is_shown (AtlasMapRender *self,
+                  AtlasPartner   *partner)
+{
+  if (self->partners == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < self->partners->len; i++)
+    if (g_ptr_array_index (self->partners, i) == partner)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The category position of a partner in the lens, -1 for "No data". */
+static int
+partner_category (AtlasMapRender *self,
+                  AtlasPartner   *partner)
+{
+  const char *category_id;
+
+  if (self->lens == NULL)
+    return -1;
+
+  category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (self->lens));
+  return category_id ? atlas_lens_get_category_index (self->lens, category_id) : -1;
+}
+
+/* The colouring paints every partner of a dataset: for some of them, it is
+ * given a dataset holding just those (the same objects). */
+static AtlasMapColoring *
+get_coloring (AtlasMapRender *self)
+{
+  g_autoptr(AtlasDataset) shown = NULL;
+
+  if (self->coloring != NULL)
+    return self->coloring;
+
+  if (self->partners == NULL)
+    shown = g_object_ref (self->dataset);
+  else
+    {
+      shown = atlas_dataset_new ();
+      atlas_dataset_set_subject_name (shown, atlas_dataset_get_subject_name (self->dataset));
+      atlas_dataset_set_subject_color (shown, atlas_dataset_get_subject_color (self->dataset));
+      atlas_dataset_set_members (shown, atlas_dataset_get_members (self->dataset));
+      if (self->lens != NULL)
+        atlas_dataset_append_lens (shown, self->lens);
+      for (guint i = 0; i < self->partners->len; i++)
+        atlas_dataset_add_partner (shown, g_ptr_array_index (self->partners, i));
+    }
+
+  self->coloring = atlas_map_coloring_new (self->world, shown,
+                                           self->lens ? atlas_lens_get_id (self->lens) : NULL);
+  return self->coloring;
+}
+
+/* Two paintings: the world east of the cut at the left, what lies west of
+ * it at the right. */
+static void
+draw_countries (AtlasMapRender *self,
+                cairo_t        *cr,
+                const View     *view,
+                double          pixel)
+{
+  AtlasMapColoring *coloring = get_coloring (self);
+  AtlasMapPaintFlags flags = self->hatch ? ATLAS_MAP_PAINT_HATCH : ATLAS_MAP_PAINT_NONE;
+  double height = (view->south - view->north) * view->scale;
+  AtlasMapFrame east = { view->cut, view->north, view->scale, (1.0 - view->cut) * view->scale, height, pixel };
+  AtlasMapFrame west = { 0.0, view->north, view->scale, view->cut * view->scale, height, pixel };
+
+  cairo_save (cr);
+  cairo_translate (cr, view->x, view->y);
+  atlas_map_paint (cr, coloring, &east, flags);
+  cairo_translate (cr, east.width, 0);
+  atlas_map_paint (cr, coloring, &west, flags);
+  cairo_restore (cr);
+}
+
+static gboolean
+boxes_overlap (const Box *a,
+               const Box *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+box_fits (const Box *box,
+          GArray    *placed,
+          const Box *frame)
+{
+  if (box->x < frame->x || box->y < frame->y ||
+      box->x + box->width > frame->x + frame->width ||
+      box->y + box->height > frame->y + frame->height)
+    return FALSE;
+
+  for (guint i = 0; i < placed->len; i++)
+    if (boxes_overlap (box, &g_array_index (placed, Box, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+typedef struct
+{
+  AtlasPartner *partner;
+  int           country;
+  double        area;
+} LabelItem;
+
+static int
+compare_label_items (gconstpointer a,
+                     gconstpointer b)
+{
+  const LabelItem *la = a, *lb = b;
+
+  return (la->area < lb->area) - (la->area > lb->area);
+}
+
+static void
+draw_label_text (cairo_t     *cr,
+                 PangoLayout *layout,
+                 double       x,
+                 double       y,
+                 double       size)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, size * 0.28);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+
+  /* Real text, not paths: a PDF or SVG keeps it searchable. */
+  cairo_move_to (cr, x, y);
+  set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Partners' names, biggest countries first; a name that does not fit over
+ * its country moves beside it, joined by a leader line. */
+static void
+draw_labels (AtlasMapRender *self,
+             cairo_t        *cr,
+             const View     *view,
+             const Box      *frame)
+{
+  GListModel *partners = atlas_dataset_get_partners (self->dataset);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LabelItem));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  double size = self->label_size;
+  /* right, left, below, above, then the diagonals, at two distances */
+  static const double directions[][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
+    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+  };
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+      LabelItem item = { partner, 0, 0 };
+      double x1, y1, x2, y2;
+
+      item.country = atlas_world_find_country (self->world, atlas_partner_get_id (partner));
+      if (item.country < 0 || !partner_is_shown (self, partner))
+        continue;
+      atlas_world_country_get_bounds (self->world, item.country, &x1, &y1, &x2, &y2);
+      item.area = (x2 - x1) * (y2 - y1);
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_label_items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LabelItem *item = &g_array_index (items, LabelItem, i);
+      g_autoptr(PangoLayout) layout = create_layout (self, atlas_partner_get_display_name (item->partner),
+                                                     size, PANGO_WEIGHT_SEMIBOLD);
+      double mx, my, px, py, width, height;
+      Box box;
+      gboolean found = FALSE, leader = FALSE;
+      double pad = size * 0.15;
+
+      atlas_world_country_get_label_point (self->world, item->country, &mx, &my);
+      to_device (view, mx, my, &px, &py);
+      layout_size (layout, &width, &height);
+
+      box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+      found = box_fits (&box, placed, frame);
+
+      for (guint d = 0; !found && d < 2 * G_N_ELEMENTS (directions); d++)
+        {
+          const double *dir = directions[d % G_N_ELEMENTS (directions)];
+          double reach = size * (d < G_N_ELEMENTS (directions) ? 1.2 : 2.6);
+          double cx = px + dir[0] * (reach + width / 2);
+          double cy = py + dir[1] * (reach + height / 2);
+
+          box = (Box) { cx - width / 2 - pad, cy - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+          found = box_fits (&box, placed, frame);
+          leader = found;
+        }
+
+      if (!found)
+        box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+      g_array_append_val (placed, box);
+
+      if (leader)
+        {
+          double ex = CLAMP (px, box.x + pad, box.x + box.width - pad);
+          double ey = CLAMP (py, box.y + pad, box.y + box.height - pad);
+
+          set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+          cairo_set_line_width (cr, MAX (size * 0.07, 0.3));
+          cairo_move_to (cr, px, py);
+          cairo_line_to (cr, ex, ey);
+          cairo_stroke (cr);
+          cairo_arc (cr, px, py, size * 0.16, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+
+      draw_label_text (cr, layout, box.x + pad, box.y + pad, size);
+    }
+}
+
+/* The size of a device pixel in the context's units; on vector surfaces,
+ * of a pixel at the resolution asked for. */
+static double
+device_pixel (AtlasMapRender *self,
+              cairo_t        *cr)
+{
+  double dx = 1, dy = 0;
+
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  dx = hypot (dx, dy);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    dx *= self->detail;
+
+  return dx > 0 ? 1.0 / dx : 1.0;
+}
+
+AtlasMapRender *
+atlas_map_render_new (AtlasWorld   *world,
+                      AtlasDataset *dataset,
+                      AtlasLens    *lens)
+{
+  AtlasMapRender *self;
+
+  g_return_val_if_fail (world != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (lens == NULL || ATLAS_IS_LENS (lens), NULL);
+
+  self = g_new0 (AtlasMapRender, 1);
+  self->world = atlas_world_ref (world);
+  self->dataset = g_object_ref (dataset);
+  self->lens = lens ? g_object_ref (lens) : NULL;
+  self->label_size = 12;
+  self->detail = DEFAULT_DETAIL;
+
+  return self;
+}
+
+void
+atlas_map_render_free (AtlasMapRender *self)
+{
+  if (self == NULL)
+    return;
+
+  atlas_world_unref (self->world);
+  g_object_unref (self->dataset);
+  g_clear_object (&self->lens);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+  g_clear_object (&self->pango_context);
+  g_free (self);
+}
+
+void
+atlas_map_render_set_partners (AtlasMapRender *self,
+                               GPtrArray      *partners)
+{
+  g_return_if_fail (self != NULL);
+
+  if (partners != NULL)
+    g_ptr_array_ref (partners);
+  g_clear_pointer (&self->partners, g_ptr_array_unref);
+  g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
+  self->partners = partners;
+}
+
+void
+atlas_map_render_set_hatch (AtlasMapRender *self,
+                            gboolean        hatch)
+{
+  g_return_if_fail (self != NULL);
+
+  self->hatch = !!hatch;
+}
+
+void
+atlas_map_render_set_label_size (AtlasMapRender *self,
+                                 double          size)
+{
+  g_return_if_fail (self != NULL);
+
+  self->label_size = MAX (size, 0);
+}
+
+void
+atlas_map_render_set_detail (AtlasMapRender *self,
+                             double          pixels_per_unit)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (pixels_per_unit > 0);
+
+  self->detail = pixels_per_unit;
+}
+
+double
+atlas_map_render_get_aspect (void)
+{
+  double cut, north, south;
+
+  get_bounds (&cut, &north, &south);
+  return 1.0 / (south - north);
+}
+
+void
+atlas_map_render_draw_map (AtlasMapRender *self,
+                           cairo_t        *cr,
+                           double          x,
+                           double          y,
+                           double          width,
+                           double          height)
+{
+  View view;
+  Box frame = { x, y, width, height };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  view = fit_view (x, y, width, height);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  set_source_rgb (cr, ATLAS_MAP_OCEAN_COLOR);
+  cairo_paint (cr);
+
+  draw_countries (self, cr, &view, device_pixel (self, cr));
+  if (self->label_size > 0)
+    draw_labels (self, cr, &view, &frame);
+
+  cairo_restore (cr);
+}
+
+void
+atlas_map_render_draw_swatch (AtlasMapRender *self,
+                              cairo_t        *cr,
+                              double          x,
+                              double          y,
+                              double          size,
+                              guint32         color,
+                              int             index)
+{
+  double radius = size * 0.18;
+
+  g_return_if_fail (self != NULL);
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + size - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + size - radius, y + size - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + size - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_source_rgb (cr, color);
+  cairo_fill_preserve (cr);
+
+  if (self->hatch && index >= 0)
+    atlas_map_paint_hatch (cr, index, MAX (device_pixel (self, cr), size / 24));
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+  cairo_set_line_width (cr, MAX (size * 0.05, 0.25));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  char    *text;
+  guint32  color;
+  int      index;
+} LegendRow;
+
+static void
+legend_row_clear (LegendRow *row)
+{
+  g_free (row->text);
+}
+
+static GArray *
+legend_rows (AtlasMapRender *self)
+{
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
+  GListModel *partners = atlas_dataset_get_partners (self->dataset);
+  gboolean no_data = FALSE;
+  LegendRow row;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) legend_row_clear);
+
+  if (self->lens != NULL)
+    {
+      GListModel *categories = atlas_lens_get_categories (self->lens);
+
+      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+        {
+          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, i);
+
+          row = (LegendRow) { g_strdup (atlas_category_get_name (category)),
+                              atlas_category_get_color (category), i };
+          g_array_append_val (rows, row);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+      if (partner_is_shown (self, partner) && partner_category (self, partner) < 0)
+        no_data = TRUE;
+    }
+
+  row = (LegendRow) { g_strdup (atlas_dataset_get_subject_name (self->dataset)),
+                      atlas_dataset_get_subject_color (self->dataset), -1 };
+  g_array_append_val (rows, row);
+
+  if (no_data)
+    {
+      row = (LegendRow) { g_strdup (_("No data")), ATLAS_MAP_NO_DATA_COLOR, -1 };
+      g_array_append_val (rows, row);
+    }
+
+  return rows;
+}
+
+void
+atlas_map_render_draw_legend (AtlasMapRender *self,
+                              cairo_t        *cr,
+                              double          x,
+                              double          y,
+                              double          font_size,
+                              double         *width,
+                              double         *height)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double pad = font_size * 0.8;
+  double swatch = font_size * 1.05;
+  double gap = font_size * 0.55;
+  double row_height = font_size * 1.65;
+  double w, h, max_width, total_height;
+
+  g_return_if_fail (self != NULL);
+
+  rows = legend_rows (self);
+  heading = create_layout (self, self->lens ? atlas_lens_get_name (self->lens) : _("Map"),
+                           font_size * 1.05, PANGO_WEIGHT_BOLD);
+  layout_size (heading, &max_width, &h);
+  total_height = pad + h + font_size * 0.4;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LegendRow *row = &g_array_index (rows, LegendRow, i);
+      PangoLayout *layout = create_layout (self, row->text, font_size, PANGO_WEIGHT_NORMAL);
+
+      layout_size (layout, &w, &h);
+      max_width = MAX (max_width, swatch + gap + w);
+      g_ptr_array_add (layouts, layout);
+      total_height += row_height;
+    }
+  max_width += 2 * pad;
+  total_height += pad - (row_height - swatch) / 2;
+
+  if (width != NULL)
+    *width = max_width;
+  if (height != NULL)
+    *height = total_height;
+  if (cr == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  {
+    double r = font_size * 0.5;
+
+    cairo_arc (cr, x + max_width - r, y + r, r, -G_PI / 2, 0);
+    cairo_arc (cr, x + max_width - r, y + total_height - r, r, 0, G_PI / 2);
+    cairo_arc (cr, x + r, y + total_height - r, r, G_PI / 2, G_PI);
+    cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  }
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_set_line_width (cr, MAX (font_size * 0.06, 0.3));
+  cairo_stroke (cr);
+
+  set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+  cairo_move_to (cr, x + pad, y + pad);
+  pango_cairo_show_layout (cr, heading);
+  layout_size (heading, &w, &h);
+
+  {
+    double row_y = y + pad + h + font_size * 0.4;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        LegendRow *row = &g_array_index (rows, LegendRow, i);
+        PangoLayout *layout = g_ptr_array_index (layouts, i);
+        double text_y;
+
+        atlas_map_render_draw_swatch (self, cr, x + pad, row_y, swatch, row->color, row->index);
+        layout_size (layout, &w, &h);
+        text_y = row_y + (swatch - h) / 2;
+        set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+        cairo_move_to (cr, x + pad + swatch + gap, text_y);
+        pango_cairo_show_layout (cr, layout);
+        row_y += row_height;
+      }
+  }
+
+  cairo_restore (cr);
+}
+
+void
+atlas_map_render_draw_image (AtlasMapRender *self,
+                             cairo_t        *cr,
+                             double          width,
+                             double          height,
+                             const char     *title,
+                             const char     *subtitle)
+{
+  double unit = MIN (height, width * 9.0 / 16.0);
+  double margin = unit * 0.035;
+  double top = margin;
+  double legend_width, legend_height, w, h;
+  double saved_label_size = self->label_size;
+  g_autoptr(PangoLayout) attribution = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  set_source_rgb (cr, ATLAS_MAP_OCEAN_COLOR);
+  cairo_paint (cr);
+
+  if (title != NULL && *title != '\0')
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, title, unit * 0.042, PANGO_WEIGHT_BOLD);
+
+      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+      cairo_move_to (cr, margin, top);
+      pango_cairo_show_layout (cr, layout);
+      layout_size (layout, &w, &h);
+      top += h;
+    }
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, subtitle, unit * 0.025, PANGO_WEIGHT_NORMAL);
+
+      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
+      cairo_move_to (cr, margin, top + unit * 0.004);
+      pango_cairo_show_layout (cr, layout);
+      layout_size (layout, &w, &h);
+      top += h;
+    }
+  if (top > margin)
+    top += margin * 0.6;
+
+  if (self->label_size > 0)
+    self->label_size = unit * 0.0185;
+  atlas_map_render_draw_map (self, cr, 0, top, width, height - top - margin * 0.5);
+  self->label_size = saved_label_size;
+
+  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, &legend_width, &legend_height);
+  atlas_map_render_draw_legend (self, cr, margin, height - margin - legend_height, unit * 0.02,
+                                NULL, NULL);
+
+  /* Translators: the credit on exported maps */
+  attribution = create_layout (self, _("Map data: Natural Earth"), unit * 0.015, PANGO_WEIGHT_NORMAL);
+  layout_size (attribution, &w, &h);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, width - margin - w, height - margin * 0.6 - h);
+  pango_cairo_show_layout (cr, attribution);
+
+  cairo_restore (cr);
+}
