@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "atlas-dataset-file.h"
 #include "atlas-window.h"
 #include "atlas-partner-list.h"
 
@@ -30,6 +31,29 @@ struct _AtlasWindow
   char                 *lens_id;
   GCancellable         *cancellable;
   GFile                *loading_file;
+
+  /* Files and saving (atlas-window-files.c) */
+  GtkInfoBar           *reload_bar;
+  GtkLabel             *reload_label;
+  GtkButton            *reload_button;
+  GtkButton            *undo_button;
+  GMenu                *recent_section;
+  AtlasDatasetFile     *document;
+  GPtrArray            *pending_drafts; /* of AtlasDraft, to offer */
+  gboolean              close_after_save;
+  gboolean              close_confirmed;
 };
+
+/* atlas-window.c */
+void _atlas_window_set_dataset        (AtlasWindow      *self,
+                                       AtlasDataset     *dataset,
+                                       GFile            *file,
+                                       const char       *etag);
+
+/* atlas-window-files.c */
+void _atlas_window_files_class_init   (AtlasWindowClass *klass);
+void _atlas_window_files_init         (AtlasWindow      *self);
+void _atlas_window_files_dispose      (AtlasWindow      *self);
+void _atlas_window_files_update_title (AtlasWindow      *self);
 
 G_END_DECLS

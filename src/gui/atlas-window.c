@@ -19,6 +19,7 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_FILE,
+  PROP_DATASET_FILE,
   PROP_LENS_ID,
   N_PROPS
 };
@@ -35,19 +36,6 @@ get_settings (AtlasWindow *self)
   if (ATLAS_IS_APPLICATION (application))
     return atlas_application_get_settings (ATLAS_APPLICATION (application));
   return NULL;
-}
-
-static void
-update_title (AtlasWindow *self)
-{
-  g_autofree char *subtitle = NULL;
-
-  if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
-  else if (self->dataset != NULL)
-    subtitle = g_strdup (_("Bundled dataset (read-only)"));
-
-  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
 }
 
 /* Keeps the drop-down on the window's lens, choosing the first lens when the
@@ -82,11 +70,11 @@ sync_lens_dropdown (AtlasWindow *self)
     }
 }
 
-static void
-set_dataset (AtlasWindow  *self,
-             AtlasDataset *dataset,
-             GFile        *file,
-             const char   *etag)
+void
+_atlas_window_set_dataset (AtlasWindow  *self,
+                           AtlasDataset *dataset,
+                           GFile        *file,
+                           const char   *etag)
 {
   g_set_object (&self->file, file);
   g_free (self->etag);
@@ -100,164 +88,10 @@ set_dataset (AtlasWindow  *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
     }
 
-  update_title (self);
+  _atlas_window_files_update_title (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-}
-
-static void
-show_load_error (AtlasWindow *self,
-                 GFile       *file,
-                 GError      *error,
-                 GPtrArray   *problems)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *title = NULL;
-
-  if (problems != NULL && problems->len > 0)
-    {
-      for (guint i = 0; i < problems->len && i < MAX_PROBLEMS_SHOWN; i++)
-        {
-          g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
-
-          g_string_append_printf (details, "%s\n", line);
-        }
-      if (problems->len > MAX_PROBLEMS_SHOWN)
-        g_string_append_printf (details,
-                                ngettext ("… and %u more problem",
-                                          "… and %u more problems",
-                                          problems->len - MAX_PROBLEMS_SHOWN),
-                                problems->len - MAX_PROBLEMS_SHOWN);
-    }
-  else
-    g_string_append (details, error->message);
-
-  if (self->dataset != NULL)
-    {
-      /* Keep what is open; say what went wrong. */
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Could Not Open the Dataset"),
-                                                           NULL));
-      adw_message_dialog_format_body (dialog, "%s\n\n%s", name, details->str);
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("“%s” is not a dataset this app can open"), name);
-  adw_status_page_set_description (self->error_page, title);
-  gtk_label_set_text (self->error_details, details->str);
-  gtk_stack_set_visible_child_name (self->main_stack, "error");
-}
-
-static void
-load_file_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(AtlasDataset) dataset = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  dataset = atlas_dataset_load_file_finish (result, &problems, &etag, &error);
-  /* A newer load replaced this one: it owns loading_file now. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  file = g_steal_pointer (&self->loading_file);
-  if (dataset == NULL)
-    {
-      show_load_error (self, file, error, problems);
-      return;
-    }
-
-  set_dataset (self, dataset, file, etag);
-}
-
-void
-atlas_window_load_file (AtlasWindow *self,
-                        GFile       *file)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_set_object (&self->loading_file, file);
-
-  if (self->dataset == NULL)
-    gtk_stack_set_visible_child_name (self->main_stack, "loading");
-
-  atlas_dataset_load_file_async (file, self->cancellable, load_file_cb, g_object_ref (self));
-}
-
-void
-atlas_window_load_bundled (AtlasWindow *self)
-{
-  g_autoptr(AtlasDataset) dataset = NULL;
-
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-
-  dataset = atlas_dataset_new_bundled ();
-  set_dataset (self, dataset, NULL, NULL);
-}
-
-static void
-open_response_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  AtlasWindow     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      atlas_window_load_file (self, file);
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) json_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (json_filter, _("Datasets (JSON)"));
-  gtk_file_filter_add_mime_type (json_filter, "application/json");
-  gtk_file_filter_add_suffix (json_filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json_filter);
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_bundled_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  atlas_window_load_bundled (ATLAS_WINDOW (widget));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET_FILE]);
 }
 
 static void
@@ -325,6 +159,7 @@ atlas_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  _atlas_window_files_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->dataset);
@@ -360,6 +195,9 @@ atlas_window_get_property (GObject    *object,
       break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+    case PROP_DATASET_FILE:
+      g_value_set_object (value, self->document);
       break;
     case PROP_LENS_ID:
       g_value_set_string (value, self->lens_id);
@@ -407,6 +245,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET_FILE] =
+    g_param_spec_object ("dataset-file", NULL, NULL,
+                         ATLAS_TYPE_DATASET_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LENS_ID] =
     g_param_spec_string ("lens-id", NULL, NULL,
                          NULL,
@@ -427,9 +269,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_details);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  _atlas_window_files_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -449,6 +289,7 @@ atlas_window_init (AtlasWindow *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _atlas_window_files_init (self);
 
   expression = gtk_property_expression_new (ATLAS_TYPE_LENS, NULL, "name");
   gtk_drop_down_set_expression (self->lens_dropdown, expression);

@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "atlas-core.h"
+#include "atlas-dataset-file.h"
+#include "atlas-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +20,10 @@ void          atlas_window_load_file    (AtlasWindow *self,
 AtlasDataset *atlas_window_get_dataset  (AtlasWindow *self);
 /* NULL for the bundled dataset, which is read-only. */
 GFile        *atlas_window_get_file     (AtlasWindow *self);
+/* The open document, and the undo stack every edit goes through; both
+ * change when another file is opened (notify::dataset-file). */
+AtlasDatasetFile *atlas_window_get_dataset_file (AtlasWindow *self);
+AtlasUndoStack   *atlas_window_get_undo_stack   (AtlasWindow *self);
 const char   *atlas_window_get_lens_id  (AtlasWindow *self);
 void          atlas_window_set_lens_id  (AtlasWindow *self,
                                          const char  *lens_id);
