@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The map's figures. A frame is what the user waits for: the map view
+ * (outlines, borders, labels, legend) snapshotted and its node tree rendered
+ * to a texture by the cairo renderer, in an undecorated window of the size
+ * named. Panning moves the view along a small circle, as a drag does;
+ * redrawing switches the lens every frame, so nothing can be reused.
+ *
+ * startup-first-frame runs the app itself with ATLAS_BENCH_FIRST_FRAME set:
+ * it prints the monotonic time of its first coloured map frame, and its peak
+ * resident size then, and quits. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "atlas-bench-map.h"
+#include "atlas-core.h"
+#include "atlas-geo.h"
+#include "atlas-map-view-private.h"
+
+#define PAN_RADIUS 120.0
+
+typedef struct
+{
+  GtkWindow *window;
+  AtlasMapView *view;
+  AtlasDataset *dataset;
+  ShumateViewport *viewport;
+  double center_x, center_y;   /* map units */
+  double world;                /* pixels */
+  gboolean redraw;
+  guint step;
+  int width, height;
+} MapBench;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+ensure_gtk (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  /* The figures are defined on the cairo renderer (see README's bench). */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("atlas-bench: the map figures need a display\n");
+      exit (1);
+    }
+  adw_init ();
+}
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 40; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+map_bench_center (MapBench *b,
+                  double    x,
+                  double    y)
+{
+  double lon, lat;
+
+  atlas_geo_map_to_lonlat (x, y, &lon, &lat);
+  shumate_location_set_location (SHUMATE_LOCATION (b->viewport), lat, lon);
+}
+
+static MapBench *
+map_bench_new (int    width,
+               int    height,
+               double lon,
+               double lat,
+               double zoom)
+{
+  MapBench *b = g_new0 (MapBench, 1);
+  AtlasMapFrame frame;
+
+  ensure_gtk ();
+  b->width = width;
+  b->height = height;
+  b->dataset = atlas_dataset_new_bundled ();
+  b->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_decorated (b->window, FALSE);
+  gtk_window_set_default_size (b->window, width, height);
+  b->view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  gtk_window_set_child (b->window, GTK_WIDGET (b->view));
+  atlas_map_view_set_dataset (b->view, b->dataset);
+  atlas_map_view_set_lens_id (b->view, "cooperation_depth");
+  gtk_window_present (b->window);
+  settle ();
+
+  gtk_widget_allocate (GTK_WIDGET (b->view), width, height, -1, NULL);
+
+  b->viewport = shumate_map_get_viewport (atlas_map_view_get_map (b->view));
+  if (zoom > 0)
+    {
+      shumate_viewport_set_zoom_level (b->viewport, zoom);
+      shumate_location_set_location (SHUMATE_LOCATION (b->viewport), lat, lon);
+    }
+  else
+    atlas_map_view_show_world (b->view);
+  settle ();
+
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (b->view), &frame);
+  b->world = frame.scale;
+  b->center_x = frame.x + frame.width / 2 / frame.scale;
+  b->center_y = frame.y + frame.height / 2 / frame.scale;
+  return b;
+}
+
+static void
+map_bench_free (MapBench *b)
+{
+  gtk_window_destroy (b->window);
+  settle ();
+  g_object_unref (b->dataset);
+  g_free (b);
+}
+
+static void
+render_frame (MapBench *b)
+{
+  GtkWidget *widget = GTK_WIDGET (b->view);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = b->width;
+  int height = b->height;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* The layout a frame does first (a moved map lays out its layers again),
+   * at the size asked for: a virtual screen may be smaller than 4K. */
+  gtk_widget_allocate (widget, width, height, -1, NULL);
+  /* What the frame clock's paint does to the window's child (a widget
+   * paintable would only give back the last frame's nodes). */
+  gtk_widget_snapshot_child (GTK_WIDGET (b->window), widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_printerr ("atlas-bench: the map drew nothing\n");
+      exit (1);
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* For looking at what was measured. */
+static void
+save_frame (MapBench   *b,
+            const char *name)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_BENCH_SHOTS"), file, NULL);
+
+  gtk_widget_snapshot_child (GTK_WIDGET (b->window), GTK_WIDGET (b->view), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (b->window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, b->width, b->height));
+  gdk_texture_save_to_png (texture, path);
+}
+
+static void
+map_frame (MapBench *b)
+{
+  b->step++;
+  if (b->redraw)
+    atlas_map_view_set_lens_id (b->view, b->step % 2 ? "wcit_2012" : "cooperation_depth");
+  else
+    {
+      double angle = b->step * 0.3;
+      map_bench_center (b,
+                        b->center_x + PAN_RADIUS * cos (angle) / b->world,
+                        b->center_y + PAN_RADIUS * sin (angle) / b->world);
+    }
+  render_frame (b);
+}
+
+static void
+run_frames (const char *name,
+            int         width,
+            int         height,
+            double      lon,
+            double      lat,
+            double      zoom,
+            gboolean    redraw,
+            guint       runs)
+{
+  MapBench *b = map_bench_new (width, height, lon, lat, zoom);
+  g_autofree double *times = g_new (double, runs);
+
+  b->redraw = redraw;
+  /* Warm-up: the first frame draws the cache. */
+  map_frame (b);
+  map_frame (b);
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      map_frame (b);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  g_print ("bench %s: median %.2f ms (n=%u)\n", name, median (times, runs), runs);
+  if (g_getenv ("ATLAS_BENCH_SHOTS") != NULL)
+    save_frame (b, name);
+  map_bench_free (b);
+}
+
+void
+atlas_bench_map_pan_1080p (void)
+{
+  run_frames ("map-pan-1080p", 1920, 1080, 0, 0, 0, FALSE, 41);
+}
+
+void
+atlas_bench_map_pan_2160p (void)
+{
+  run_frames ("map-pan-2160p", 3840, 2160, 0, 0, 0, FALSE, 21);
+}
+
+void
+atlas_bench_map_pan_europe_1080p (void)
+{
+  run_frames ("map-pan-europe-1080p", 1920, 1080, 12.0, 50.0, 4.5, FALSE, 41);
+}
+
+void
+atlas_bench_map_redraw_1080p (void)
+{
+  run_frames ("map-redraw-1080p", 1920, 1080, 0, 0, 0, TRUE, 21);
+}
+
+void
+atlas_bench_hit_test (void)
+{
+  AtlasWorld *world = atlas_world_get_default ();
+  const guint batch = 20000, runs = 21;
+  g_autofree double *times = g_new (double, runs);
+  g_autofree double *points = g_new (double, 2 * batch);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  volatile int sink = 0;
+
+  /* Anywhere between the polar circles: land and sea alike. */
+  for (guint i = 0; i < batch; i++)
+    atlas_geo_lonlat_to_map (g_rand_double_range (rand, -180, 180),
+                             g_rand_double_range (rand, -66, 66),
+                             &points[2 * i], &points[2 * i + 1]);
+
+  for (guint r = 0; r <= runs; r++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      for (guint i = 0; i < batch; i++)
+        sink += atlas_world_hit_test (world, points[2 * i], points[2 * i + 1]);
+      /* The first batch warms the caches up. */
+      if (r > 0)
+        times[r - 1] = (g_get_monotonic_time () - start) / 1000.0 / batch;
+    }
+  (void) sink;
+  g_print ("bench hit-test: median %.5f ms (n=%u)\n", median (times, runs), runs);
+}
+
+static char *
+app_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self ? g_path_get_dirname (self) : g_strdup (".");
+
+  return g_build_filename (dir, "..", "src", "cyber-atlas", NULL);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  char *output;
+  gboolean timed_out;
+} Run;
+
+static void
+communicated_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->output, NULL, NULL);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  GSubprocess *process = user_data;
+
+  g_subprocess_force_exit (process);
+  return G_SOURCE_REMOVE;
+}
+
+void
+atlas_bench_startup (void)
+{
+  g_autofree char *app = app_path ();
+  g_autofree char *app_dir = g_path_get_dirname (app);
+  g_autofree char *schema_dir = g_build_filename (app_dir, "..", "data", NULL);
+  const guint runs = 7;
+  double times[7], rss[7];
+  guint done = 0;
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      Run run = { loop, NULL, FALSE };
+      const char *line;
+      gint64 start;
+      guint timeout;
+
+      g_subprocess_launcher_setenv (launcher, "ATLAS_BENCH_FIRST_FRAME", "1", TRUE);
+      g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+      g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", schema_dir, FALSE);
+      start = g_get_monotonic_time ();
+      process = g_subprocess_launcher_spawn (launcher, &error, app, NULL);
+      if (process == NULL)
+        {
+          g_printerr ("atlas-bench: %s\n", error->message);
+          return;
+        }
+      timeout = g_timeout_add_seconds (20, timeout_cb, process);
+      g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &run);
+      g_main_loop_run (loop);
+      g_source_remove_by_user_data (process);
+      (void) timeout;
+
+      line = run.output ? strstr (run.output, "first-frame ") : NULL;
+      if (line == NULL)
+        {
+          g_printerr ("atlas-bench: %s showed no coloured map within 20 s\n", app);
+          g_free (run.output);
+          return;
+        }
+      times[done] = (g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10) - start) / 1000.0;
+      line = strstr (run.output, "peak-rss-kb ");
+      rss[done] = line ? g_ascii_strtod (line + strlen ("peak-rss-kb "), NULL) / 1024.0 : 0;
+      done++;
+      g_free (run.output);
+    }
+
+  g_print ("bench startup-first-frame: median %.2f ms (n=%u)\n", median (times, done), done);
+  g_print ("bench startup-rss: %.1f MB\n", median (rss, done));
+}
