@@ -20,6 +20,7 @@ enum {
   PROP_DATASET,
   PROP_FILE,
   PROP_DATASET_FILE,
+  PROP_UNDO_STACK,
   PROP_LENS_ID,
   N_PROPS
 };
@@ -92,6 +93,7 @@ _atlas_window_set_dataset (AtlasWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
 }
 
 static void
@@ -199,6 +201,9 @@ atlas_window_get_property (GObject    *object,
     case PROP_DATASET_FILE:
       g_value_set_object (value, self->document);
       break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, atlas_window_get_undo_stack (self));
+      break;
     case PROP_LENS_ID:
       g_value_set_string (value, self->lens_id);
       break;
@@ -248,6 +253,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   properties[PROP_DATASET_FILE] =
     g_param_spec_object ("dataset-file", NULL, NULL,
                          ATLAS_TYPE_DATASET_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL,
+                         ATLAS_TYPE_UNDO_STACK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LENS_ID] =
     g_param_spec_string ("lens-id", NULL, NULL,
