@@ -357,12 +357,14 @@ compare_by_size (gconstpointer a,
 
   atlas_world_country_get_bounds (world, ca, &ax0, &ay0, &ax1, &ay1);
   atlas_world_country_get_bounds (world, cb, &bx0, &by0, &bx1, &by1);
-  return ((bx1 - bx0) * (by1 - by0) > (ax1 - ax0) * (ay1 - ay0)) -
-         ((bx1 - bx0) * (by1 - by0) < (ax1 - ax0) * (ay1 - ay0));
+  return ((bx1 - bx0) * (by1 - by0) < (ax1 - ax0) * (ay1 - ay0)) -
+         ((bx1 - bx0) * (by1 - by0) > (ax1 - ax0) * (ay1 - ay0));
 }
 
-/* Partner names at their label points, larger countries first; a name that
- * would overlap one already placed is left out. */
+/* Partner names at their label points. Smaller countries first: a large
+ * one has room to spare around its label point, a small one has none. A
+ * name that fits nowhere near its country without covering another name or
+ * a neighbour is left out (zooming in brings it back). */
 static void
 paint_labels (cairo_t             *cr,
               AtlasMapColoring    *coloring,
@@ -376,6 +378,10 @@ paint_labels (cairo_t             *cr,
   /* Grows with the zoom, within what stays readable and unobtrusive. */
   double size = CLAMP (frame->scale / 150.0, 11.0, 20.0);
   double halo = MAX (2.5, size / 5);
+  static const double offsets[][2] = {
+    { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
+    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 }, { 0, 2 }, { 0, -2 },
+  };
 
   for (guint i = 0; i < coloring->n_countries; i++)
     if (coloring->partners[i] != NULL)
@@ -401,20 +407,39 @@ paint_labels (cairo_t             *cr,
       atlas_world_country_get_label_point (world, country, &lx, &ly);
       pango_layout_set_text (layout, name ? name : "", -1);
       pango_layout_get_pixel_extents (layout, &ink, &logical);
-      x = (lx - frame->x) * frame->scale - logical.width / 2.0;
-      y = (ly - frame->y) * frame->scale - logical.height / 2.0;
-      /* Whole device pixels keep the text sharp. */
-      x = round (x / frame->pixel) * frame->pixel;
-      y = round (y / frame->pixel) * frame->pixel;
-      box = (Box) { x - halo, y - halo, x + logical.width + halo, y + logical.height + halo };
-      if (box.x1 < 0 || box.y1 < 0 || box.x0 > frame->width || box.y0 > frame->height)
-        continue;
-      for (guint j = 0; j < placed->len && !clash; j++)
+      lx = (lx - frame->x) * frame->scale;
+      ly = (ly - frame->y) * frame->scale;
+
+      /* Centred on the label point, or else beside it. */
+      for (guint k2 = 0; k2 < G_N_ELEMENTS (offsets); k2++)
         {
-          Box *other = &g_array_index (placed, Box, j);
-          clash = box.x0 < other->x1 && box.x1 > other->x0 && box.y0 < other->y1 && box.y1 > other->y0;
+          x = lx + offsets[k2][0] * (logical.width / 2.0 + halo) - logical.width / 2.0;
+          y = ly + offsets[k2][1] * (logical.height / 2.0 + halo) - logical.height / 2.0;
+          /* Whole device pixels keep the text sharp. */
+          x = round (x / frame->pixel) * frame->pixel;
+          y = round (y / frame->pixel) * frame->pixel;
+          box = (Box) { x - halo, y - halo, x + logical.width + halo, y + logical.height + halo };
+          clash = FALSE;
+          for (guint j = 0; j < placed->len && !clash; j++)
+            {
+              Box *other = &g_array_index (placed, Box, j);
+              clash = box.x0 < other->x1 && box.x1 > other->x0 && box.y0 < other->y1 && box.y1 > other->y0;
+            }
+          if (!clash)
+            {
+              /* Beside a country, over the sea: not over a neighbour,
+               * which it would seem to name. */
+              int under = atlas_world_hit_test (world,
+                                                frame->x + (box.x0 + box.x1) / 2 / frame->scale,
+                                                frame->y + (box.y0 + box.y1) / 2 / frame->scale);
+              clash = k2 > 0 && under >= 0 && under != (int) country;
+            }
+          if (!clash)
+            break;
         }
       if (clash)
+        continue;
+      if (box.x1 < 0 || box.y1 < 0 || box.x0 > frame->width || box.y0 > frame->height)
         continue;
       g_array_append_val (placed, box);
 
