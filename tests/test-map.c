@@ -423,6 +423,67 @@ test_fly_to (Fixture       *f,
   g_assert_cmphex (pixel_at (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
 }
 
+static void
+wait_for_animation (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  wait_for_frame (f);
+  while (g_get_monotonic_time () < deadline &&
+         shumate_map_get_state (atlas_map_view_get_map (f->view)) != SHUMATE_STATE_NONE)
+    g_main_context_iteration (NULL, FALSE);
+  /* go_to animations run on the frame clock, which has no state to ask. */
+  for (int i = 0; i < 50; i++)
+    {
+      g_usleep (20000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  AtlasMapFrame before, after;
+  g_autofree char *first = NULL;
+
+  /* Tab: the partners by name, starting with the first. */
+  g_assert_true (gtk_widget_activate_action (view, "map.next-partner", NULL));
+  g_assert_nonnull (atlas_map_view_get_selected_id (f->view));
+  g_assert_nonnull (atlas_dataset_find_partner (f->dataset, atlas_map_view_get_selected_id (f->view)));
+  first = g_strdup (atlas_map_view_get_selected_id (f->view));
+  gtk_widget_activate_action (view, "map.next-partner", NULL);
+  g_assert_cmpstr (atlas_map_view_get_selected_id (f->view), !=, first);
+  gtk_widget_activate_action (view, "map.previous-partner", NULL);
+  g_assert_cmpstr (atlas_map_view_get_selected_id (f->view), ==, first);
+  /* Tab flies to the partner. */
+  wait_for_animation (f);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+
+  gtk_widget_activate_action (view, "map.clear-selection", NULL);
+  g_assert_null (atlas_map_view_get_selected_id (f->view));
+
+  /* Home, then + and the arrows. */
+  gtk_widget_activate_action (view, "map.show-world", NULL);
+  wait_for_animation (f);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 0.01);
+  gtk_widget_activate_action (view, "map.zoom-in", NULL);
+  wait_for_animation (f);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom + 1, 0.01);
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &before);
+  gtk_widget_activate_action (view, "map.pan", "(dd)", 0.125, 0.0);
+  wait_for_frame (f);
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &after);
+  g_assert_cmpfloat_with_epsilon ((after.x - before.x) * after.scale, 0.125 * after.width, 1.0);
+  gtk_widget_activate_action (view, "map.zoom-out", NULL);
+  wait_for_animation (f);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 0.01);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +501,7 @@ main (int    argc,
   g_test_add ("/map/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/map/hatch", Fixture, NULL, fixture_set_up, test_hatch, fixture_tear_down);
   g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/map/fly-to", Fixture, NULL, fixture_set_up, test_fly_to, fixture_tear_down);
 
   return g_test_run ();

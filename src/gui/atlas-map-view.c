@@ -549,61 +549,99 @@ zoom_by (AtlasMapView *self,
          TRUE);
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasMapView          *self)
-{
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
+/* Actions and their keys */
 
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      pan (self, -0.125, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      pan (self, 0.125, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      pan (self, 0, -0.125);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      pan (self, 0, 0.125);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      zoom_by (self, 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_underscore:
-    case GDK_KEY_KP_Subtract:
-      zoom_by (self, -1);
-      return TRUE;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      show_world (self, TRUE);
-      return TRUE;
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-      return step_partner (self, (state & GDK_SHIFT_MASK) ? -1 : 1);
-    case GDK_KEY_ISO_Left_Tab:
-      return step_partner (self, -1);
-    case GDK_KEY_Escape:
-      if (self->selected_id == NULL)
-        return FALSE;
-      atlas_map_view_set_selected_id (self, NULL);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  pan (ATLAS_MAP_VIEW (widget), dx, dy);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  zoom_by (ATLAS_MAP_VIEW (widget), 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_by (ATLAS_MAP_VIEW (widget), -1);
+}
+
+static void
+show_world_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_world (ATLAS_MAP_VIEW (widget), TRUE);
+}
+
+static void
+next_partner_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_partner (ATLAS_MAP_VIEW (widget), 1);
+}
+
+static void
+previous_partner_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step_partner (ATLAS_MAP_VIEW (widget), -1);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  atlas_map_view_set_selected_id (ATLAS_MAP_VIEW (widget), NULL);
+}
+
+/* Tab and Escape go on to the window (focus moves, dialogs close) when the
+ * map has nothing to do with them. */
+static gboolean
+tab_cb (GtkWidget *widget,
+        GVariant  *args,
+        gpointer   user_data)
+{
+  return step_partner (ATLAS_MAP_VIEW (widget), g_variant_get_int32 (args));
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  AtlasMapView *self = ATLAS_MAP_VIEW (widget);
+
+  if (self->selected_id == NULL)
+    return FALSE;
+  atlas_map_view_set_selected_id (self, NULL);
+  return TRUE;
+}
+
+static void
+add_pan_binding (GtkWidgetClass *widget_class,
+                 guint           keyval,
+                 guint           kp_keyval,
+                 double          dx,
+                 double          dy)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "map.pan", "(dd)", dx, dy);
+  gtk_widget_class_add_binding_action (widget_class, kp_keyval, 0, "map.pan", "(dd)", dx, dy);
 }
 
 /* GtkWidget */
@@ -799,6 +837,34 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, map_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, legend_button_active_cb);
 
+  /* An eighth of the view per key press. */
+  gtk_widget_class_install_action (widget_class, "map.pan", "(dd)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.show-world", NULL, show_world_action);
+  gtk_widget_class_install_action (widget_class, "map.next-partner", NULL, next_partner_action);
+  gtk_widget_class_install_action (widget_class, "map.previous-partner", NULL, previous_partner_action);
+  gtk_widget_class_install_action (widget_class, "map.clear-selection", NULL, clear_selection_action);
+
+  add_pan_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -0.125, 0);
+  add_pan_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 0.125, 0);
+  add_pan_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -0.125);
+  add_pan_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 0.125);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.show-world", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Home, 0, "map.show-world", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, 0, tab_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Tab, 0, tab_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, tab_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, tab_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Left_Tab, 0, tab_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+
   gtk_widget_class_set_css_name (widget_class, "atlas-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -832,10 +898,6 @@ atlas_map_view_init (AtlasMapView *self)
   controller = gtk_event_controller_motion_new ();
   g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map"),
