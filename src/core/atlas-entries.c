@@ -7,8 +7,9 @@
 
 #include "config.h"
 
-#include "atlas-entries.h"
 #include "atlas-core-private.h"
+#include "atlas-entries.h"
+#include "atlas-entries-private.h"
 
 static const char * const dialogue_levels[] = {
   "summit", "ministerial", "working", "expert", NULL
@@ -273,6 +274,28 @@ atlas_source_set_url (AtlasSource *self,
     g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_URL]);
 }
 
+/* For the loader: takes the strings, notifies nothing. */
+AtlasSource *
+atlas_source_new_take (char *id,
+                       char *title,
+                       char *author,
+                       int   year,
+                       char *url)
+{
+  AtlasSource *self = g_object_new (ATLAS_TYPE_SOURCE, NULL);
+
+  g_free (self->id);
+  self->id = id ? id : g_strdup ("");
+  g_free (self->title);
+  self->title = title ? title : g_strdup ("");
+  g_free (self->author);
+  self->author = author ? author : g_strdup ("");
+  self->year = MAX (year, 0);
+  self->url = url;
+
+  return self;
+}
+
 AtlasSource *
 atlas_source_copy (AtlasSource *self)
 {
@@ -485,6 +508,22 @@ atlas_document_set_url (AtlasDocument *self,
 
   if (atlas_set_str (&self->url, url))
     g_object_notify_by_pspec (G_OBJECT (self), document_properties[DOCUMENT_PROP_URL]);
+}
+
+/* For the loader: takes the strings, notifies nothing. */
+AtlasDocument *
+atlas_document_new_take (char *title,
+                         int   year,
+                         char *url)
+{
+  AtlasDocument *self = g_object_new (ATLAS_TYPE_DOCUMENT, NULL);
+
+  g_free (self->title);
+  self->title = title ? title : g_strdup ("");
+  self->year = MAX (year, 0);
+  self->url = url;
+
+  return self;
 }
 
 AtlasDocument *
@@ -755,6 +794,28 @@ atlas_dialogue_set_status (AtlasDialogue *self,
 
   if (set_required_str (&self->status, status))
     g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_STATUS]);
+}
+
+/* For the loader: takes the strings, notifies nothing. */
+AtlasDialogue *
+atlas_dialogue_new_take (char *name,
+                         char *frequency,
+                         char *level,
+                         int   established,
+                         char *status)
+{
+  AtlasDialogue *self = g_object_new (ATLAS_TYPE_DIALOGUE, NULL);
+
+  g_free (self->name);
+  self->name = name ? name : g_strdup ("");
+  self->frequency = frequency;
+  g_free (self->level);
+  self->level = level ? level : g_strdup ("");
+  self->established = MAX (established, 0);
+  g_free (self->status);
+  self->status = status ? status : g_strdup ("");
+
+  return self;
 }
 
 AtlasDialogue *
@@ -1050,6 +1111,28 @@ atlas_agreement_set_status (AtlasAgreement *self,
     g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_STATUS]);
 }
 
+/* For the loader: takes the strings, notifies nothing. */
+AtlasAgreement *
+atlas_agreement_new_take (char *kind,
+                          char *title,
+                          int   year,
+                          int   in_force,
+                          char *status)
+{
+  AtlasAgreement *self = g_object_new (ATLAS_TYPE_AGREEMENT, NULL);
+
+  g_free (self->kind);
+  self->kind = kind ? kind : g_strdup ("");
+  g_free (self->title);
+  self->title = title ? title : g_strdup ("");
+  self->signed_year = MAX (year, 0);
+  self->in_force = MAX (in_force, 0);
+  g_free (self->status);
+  self->status = status ? status : g_strdup ("");
+
+  return self;
+}
+
 AtlasAgreement *
 atlas_agreement_copy (AtlasAgreement *self)
 {
@@ -1243,6 +1326,21 @@ atlas_source_ref_set_locator (AtlasSourceRef *self,
 
   if (set_required_str (&self->locator, locator))
     g_object_notify_by_pspec (G_OBJECT (self), source_ref_properties[SOURCE_REF_PROP_LOCATOR]);
+}
+
+/* For the loader: takes the strings, notifies nothing. */
+AtlasSourceRef *
+atlas_source_ref_new_take (char *id,
+                           char *locator)
+{
+  AtlasSourceRef *self = g_object_new (ATLAS_TYPE_SOURCE_REF, NULL);
+
+  g_free (self->id);
+  self->id = id ? id : g_strdup ("");
+  g_free (self->locator);
+  self->locator = locator ? locator : g_strdup ("");
+
+  return self;
 }
 
 AtlasSourceRef *
@@ -1516,6 +1614,28 @@ atlas_history_entry_set_source (AtlasHistoryEntry *self,
 
   if (set_required_str (&self->source, source))
     g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_SOURCE]);
+}
+
+/* For the loader: takes the strings, notifies nothing. */
+AtlasHistoryEntry *
+atlas_history_entry_new_take (char *date,
+                              char *field,
+                              char *old_value,
+                              char *new_value,
+                              char *source)
+{
+  AtlasHistoryEntry *self = g_object_new (ATLAS_TYPE_HISTORY_ENTRY, NULL);
+
+  g_free (self->date);
+  self->date = date ? date : g_strdup ("");
+  g_free (self->field);
+  self->field = field ? field : g_strdup ("");
+  self->old_value = old_value;
+  self->new_value = new_value;
+  g_free (self->source);
+  self->source = source ? source : g_strdup ("");
+
+  return self;
 }
 
 AtlasHistoryEntry *

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* atlas-bench: the app's performance figures, one line each:
+ *   bench NAME: median X ms (n=RUNS)
+ *   bench NAME: X MB
+ *
+ * To add a figure, write a function that prints its lines (with
+ * bench_time() or bench_report_mb()) and add it to the figures table.
+ * `atlas-bench --only NAME` runs one figure; `--list` lists them.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atlas-core.h"
+
+typedef struct
+{
+  const char *name;
+  void      (*run) (void);
+} Figure;
+
+static char *self_path;
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* Runs func runs times (after one warm-up run) and prints the median.
+ * func returns what it made, or NULL; freeing that is not timed. */
+static void
+bench_time (const char *name,
+            guint       runs,
+            gpointer  (*func) (gpointer data),
+            gpointer    data)
+{
+  g_autofree double *times = g_new (double, runs);
+  gpointer warm_up = func (data);
+
+  if (warm_up != NULL)
+    g_object_unref (warm_up);
+
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gpointer result = func (data);
+
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (result != NULL)
+        g_object_unref (result);
+    }
+
+  qsort (times, runs, sizeof (double), compare_doubles);
+  g_print ("bench %s: median %.2f ms (n=%u)\n", name, times[runs / 2], runs);
+}
+
+static void
+bench_report_mb (const char *name,
+                 double      bytes)
+{
+  g_print ("bench %s: %.1f MB\n", name, bytes / (1024.0 * 1024.0));
+}
+
+/* Datasets */
+
+static GBytes *
+bundled_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = g_resources_lookup_data ("/io/github/cyberdiplomacy/Atlas/data/dataset.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  return bytes;
+}
+
+static char *
+filler (const char *prefix,
+        guint       i,
+        guint       words)
+{
+  static const char * const vocabulary[] = {
+    "cyber-security", "cooperation", "dialogue", "partnership", "internet", "governance",
+    "strategic", "cyber-crime", "agreement", "multilateral", "capacity", "Europol",
+  };
+  GString *str = g_string_new (prefix);
+
+  for (guint w = 0; w < words; w++)
+    g_string_append_printf (str, " %s", vocabulary[(i * 7 + w * 3) % G_N_ELEMENTS (vocabulary)]);
+
+  return g_string_free (str, FALSE);
+}
+
+/* Every ISO 3166-1 country as a partner, each with 200 entries across
+ * documents, dialogues and agreements and a long history: about 10 MB. */
+static AtlasDataset *
+make_large_dataset (void)
+{
+  AtlasDataset *dataset = atlas_dataset_new_bundled ();
+  AtlasPartner *model;
+  g_autoptr(AtlasPartner) template = NULL;
+  const char * const *codes = atlas_iso_codes_get_all ();
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+
+  model = atlas_dataset_find_partner (dataset, "US");
+  template = atlas_partner_copy (model);
+
+  while (atlas_dataset_get_n_partners (dataset) > 0)
+    {
+      g_autoptr(AtlasPartner) first = g_list_model_get_item (atlas_dataset_get_partners (dataset), 0);
+      atlas_dataset_remove_partner (dataset, first);
+    }
+
+  for (guint c = 0; codes[c] != NULL; c++)
+    {
+      AtlasPartner *partner = atlas_partner_copy (template);
+      GListStore *documents = atlas_partner_get_documents_store (partner);
+      GListStore *dialogues = atlas_partner_get_dialogues_store (partner);
+      GListStore *agreements = atlas_partner_get_agreements_store (partner);
+      GListStore *history = atlas_partner_get_history_store (partner);
+
+      atlas_partner_set_id (partner, codes[c]);
+      atlas_partner_set_name (partner, atlas_iso_codes_get_name (codes[c]));
+      g_list_store_remove_all (documents);
+      g_list_store_remove_all (dialogues);
+      g_list_store_remove_all (agreements);
+
+      for (guint i = 0; i < 70; i++)
+        {
+          g_autofree char *title = filler ("Statement on", i, 1);
+          g_autofree char *url = g_strdup_printf ("https://example.org/%s/%u",
+                                                  codes[c], i);
+          g_autoptr(AtlasDocument) document = atlas_document_new (title);
+
+          atlas_document_set_year (document, 1990 + i % 30);
+          atlas_document_set_url (document, url);
+          g_list_store_append (documents, document);
+        }
+
+      for (guint i = 0; i < 65; i++)
+        {
+          g_autofree char *name = filler ("Dialogue on", i, 1);
+          g_autoptr(AtlasDialogue) dialogue = atlas_dialogue_new (name);
+
+          atlas_dialogue_set_frequency (dialogue, i % 3 ? "annual" : NULL);
+          atlas_dialogue_set_level (dialogue, atlas_dialogue_get_level_values ()[i % 4]);
+          atlas_dialogue_set_established (dialogue, i % 2 ? 2000 + i % 20 : 0);
+          atlas_dialogue_set_status (dialogue, atlas_dialogue_get_status_values ()[i % 3]);
+          g_list_store_append (dialogues, dialogue);
+        }
+
+      for (guint i = 0; i < 65; i++)
+        {
+          g_autofree char *title = filler ("Agreement on", i, 1);
+          g_autoptr(AtlasAgreement) agreement =
+            atlas_agreement_new (atlas_agreement_get_kind_values ()[i % 8], title);
+
+          atlas_agreement_set_signed (agreement, 2000 + i % 15);
+          atlas_agreement_set_in_force (agreement, i % 2 ? 2005 + i % 15 : 0);
+          atlas_agreement_set_status (agreement, atlas_agreement_get_status_values ()[i % 6]);
+          g_list_store_append (agreements, agreement);
+        }
+
+      for (guint i = 0; i < 24; i++)
+        {
+          g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2015 + i / 12, 1 + i % 12, 1 + i % 28);
+          g_autofree char *old_value = filler ("Before:", i, 2);
+          g_autofree char *new_value = filler ("After:", i + 1, 2);
+          g_autoptr(AtlasHistoryEntry) entry =
+            atlas_history_entry_new (date, "assessment", old_value, new_value,
+                                     "https://example.org/s");
+
+          g_list_store_append (history, entry);
+        }
+
+      g_ptr_array_add (partners, partner);
+    }
+
+  for (guint i = 0; i < partners->len; i++)
+    atlas_dataset_add_partner (dataset, g_ptr_array_index (partners, i));
+
+  return dataset;
+}
+
+static GBytes *
+large_bytes (void)
+{
+  static GBytes *bytes = NULL;
+
+  if (bytes == NULL)
+    {
+      g_autoptr(AtlasDataset) dataset = make_large_dataset ();
+      bytes = atlas_dataset_to_bytes (dataset);
+    }
+
+  return bytes;
+}
+
+/* Figures */
+
+static gpointer
+load_once (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_bytes (data, "bench.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+/* Includes freeing the bytes: a save is done when they are written. */
+static gpointer
+save_once (gpointer data)
+{
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (data);
+
+  g_assert_nonnull (bytes);
+
+  return NULL;
+}
+
+static void
+figure_load_bundled (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+
+  bench_time ("load-bundled", 51, load_once, bytes);
+}
+
+static void
+figure_save_bundled (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+
+  bench_time ("save-bundled", 51, save_once, dataset);
+}
+
+static void
+figure_load_large (void)
+{
+  GBytes *bytes = large_bytes ();
+
+  bench_report_mb ("large-size", g_bytes_get_size (bytes));
+  bench_time ("load-large", 7, load_once, bytes);
+}
+
+static void
+figure_save_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  bench_time ("save-large", 7, save_once, dataset);
+}
+
+/* The peak resident size of this process, in kB. Not getrusage(): its
+ * ru_maxrss survives execve(), so a child would inherit the bench's peak. */
+static long
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+
+  line = strstr (status, "VmHWM:");
+
+  return line ? strtol (line + strlen ("VmHWM:"), NULL, 10) : 0;
+}
+
+/* Peak memory of loading, measured in a fresh process so that nothing the
+ * bench built before counts: the growth of the child's peak RSS from just
+ * before reading the file to just after the dataset is built. */
+static void
+figure_load_large_rss (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *output = NULL;
+  GBytes *bytes = large_bytes ();
+  int fd, status = 0;
+  double kb;
+  const char *argv[] = { self_path, "--child-load", NULL, NULL };
+
+  fd = g_file_open_tmp ("atlas-bench-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  argv[2] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  kb = g_ascii_strtod (output, NULL);
+  bench_report_mb ("load-large-rss", kb * 1024.0);
+  g_print ("bench load-large-rss-ratio: %.1f x file size\n", kb * 1024.0 / g_bytes_get_size (bytes));
+}
+
+static int
+child_load (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  long before;
+
+  /* What any run of the app has: types, the iso-codes table. */
+  atlas_core_init ();
+  before = peak_rss_kb ();
+
+  dataset = atlas_dataset_load_file (file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_print ("%ld\n", peak_rss_kb () - before);
+
+  return 0;
+}
+
+static const Figure figures[] = {
+  { "load-bundled", figure_load_bundled },
+  { "save-bundled", figure_save_bundled },
+  { "load-large", figure_load_large },
+  { "save-large", figure_save_large },
+  { "load-large-rss", figure_load_large_rss },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *only = NULL;
+  gboolean list = FALSE;
+  g_autofree char *child = NULL;
+  g_autofree char *write_large = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run one figure", "NAME" },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, "List the figures", NULL },
+    { "write-large", 0, 0, G_OPTION_ARG_FILENAME, &write_large,
+      "Write the generated large dataset to FILE", "FILE" },
+    { "child-load", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child, NULL, NULL },
+    { NULL }
+  };
+  gboolean found = FALSE;
+
+  setlocale (LC_ALL, "");
+  /* Re-executed for figures that need a fresh process. */
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path == NULL)
+    self_path = g_strdup (argv[0]);
+
+  context = g_option_context_new ("- measure Cyber Diplomacy Atlas");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  atlas_core_init ();
+
+  if (child != NULL)
+    return child_load (child);
+
+  if (write_large != NULL)
+    {
+      GBytes *bytes = large_bytes ();
+
+      if (!g_file_set_contents (write_large, g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return 0;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      if (list)
+        g_print ("%s\n", figures[i].name);
+      else if (only == NULL || strcmp (only, figures[i].name) == 0)
+        {
+          figures[i].run ();
+          found = TRUE;
+        }
+    }
+
+  if (!list && !found)
+    {
+      g_printerr ("No figure named %s (see --list)\n", only);
+      return 2;
+    }
+
+  return 0;
+}
