@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The list of the dataset's partners, each with the colour and name of its
- * category under the current lens. The selection is exposed as an ISO code
- * so the map and the profile can share it. */
+ * category under the current lens, searchable and sortable through the
+ * core's AtlasPartnerFilter. The selection is exposed as an ISO code so the
+ * map and the profile can share it. */
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "atlas-partner-list.h"
@@ -15,12 +17,27 @@ struct _AtlasPartnerList
 {
   GtkWidget           parent_instance;
 
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *sort_button;
+  GtkStack           *stack;
   GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
 
   AtlasDataset       *dataset;
+  AtlasPartnerFilter *filter;
   GtkSingleSelection *selection;
+  /* Set while the entry is given a search made elsewhere: replacing its
+   * text empties it first, and an empty search is reported at once. */
+  gboolean            setting_text;
   char               *lens_id;
+  char               *selected_id;
   GPtrArray          *rows;
+
+  /* Set while the shown list is being rebuilt (a search, a re-sort), when
+   * the selection model briefly loses the selected partner: the selected
+   * id then stays. */
+  guint               model_changing;
 };
 
 enum {
@@ -28,6 +45,8 @@ enum {
   PROP_DATASET,
   PROP_LENS_ID,
   PROP_SELECTED_ID,
+  PROP_SORT,
+  PROP_SEARCH,
   N_PROPS
 };
 
@@ -48,6 +67,15 @@ set_str (char       **field,
   return TRUE;
 }
 
+static AtlasLens *
+get_lens (AtlasPartnerList *self)
+{
+  if (self->dataset == NULL || self->lens_id == NULL)
+    return NULL;
+
+  return atlas_dataset_find_lens (self->dataset, self->lens_id);
+}
+
 static void
 update_row (AtlasPartnerList *self,
             GtkWidget        *row)
@@ -56,15 +84,13 @@ update_row (AtlasPartnerList *self,
   AtlasSwatch *swatch = g_object_get_data (G_OBJECT (row), "swatch");
   GtkLabel *name_label = g_object_get_data (G_OBJECT (row), "name");
   GtkLabel *category_label = g_object_get_data (G_OBJECT (row), "category");
-  AtlasLens *lens = NULL;
+  AtlasLens *lens = get_lens (self);
   AtlasCategory *category = NULL;
   const char *category_id;
 
   if (partner == NULL)
     return;
 
-  if (self->dataset != NULL && self->lens_id != NULL)
-    lens = atlas_dataset_find_lens (self->dataset, self->lens_id);
   category_id = lens ? atlas_partner_get_indicator (partner, self->lens_id) : NULL;
   if (category_id != NULL)
     category = atlas_lens_find_category (lens, category_id);
@@ -73,6 +99,13 @@ update_row (AtlasPartnerList *self,
   gtk_label_set_text (category_label,
                       category ? atlas_category_get_name (category) : _("No data"));
   atlas_swatch_set_color (swatch, category ? (gint64) atlas_category_get_color (category) : -1);
+}
+
+static void
+update_all_rows (AtlasPartnerList *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (self, g_ptr_array_index (self->rows, i));
 }
 
 static void
@@ -89,8 +122,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               AtlasPartnerList         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *swatch = atlas_swatch_new ();
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *category = gtk_label_new (NULL);
@@ -101,13 +134,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (category), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (category, "dim-label");
   gtk_widget_add_css_class (category, "caption");
+  gtk_widget_set_margin_start (swatch, 2);
 
   gtk_box_append (GTK_BOX (labels), name);
   gtk_box_append (GTK_BOX (labels), category);
   gtk_box_append (GTK_BOX (row), swatch);
   gtk_box_append (GTK_BOX (row), labels);
-  gtk_widget_set_margin_top (row, 4);
-  gtk_widget_set_margin_bottom (row, 4);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
 
   g_object_set_data (G_OBJECT (row), "swatch", swatch);
   g_object_set_data (G_OBJECT (row), "name", name);
@@ -145,19 +179,154 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (row), "partner", NULL);
 }
 
+static guint
+find_position (AtlasPartnerList *self,
+               const char       *id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (atlas_partner_get_id (partner), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+set_selected_id_internal (AtlasPartnerList *self,
+                          const char       *id)
+{
+  if (set_str (&self->selected_id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
 static void
 selection_changed_cb (AtlasPartnerList *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+  AtlasPartner *partner = gtk_single_selection_get_selected_item (self->selection);
+  AtlasPartner *selected;
+
+  if (partner != NULL)
+    {
+      set_selected_id_internal (self, atlas_partner_get_id (partner));
+      return;
+    }
+
+  if (self->selected_id == NULL)
+    return;
+
+  /* Hidden by the search or moving within the list: the partner is still
+   * the selected one. Gone from the dataset, or unselected by the user
+   * while shown: it is not. */
+  selected = self->dataset ? atlas_dataset_find_partner (self->dataset, self->selected_id) : NULL;
+  if (selected == NULL)
+    set_selected_id_internal (self, NULL);
+  else if (self->model_changing == 0 && atlas_partner_filter_matches (self->filter, selected))
+    set_selected_id_internal (self, NULL);
+}
+
+static void
+update_empty_state (AtlasPartnerList *self)
+{
+  GListModel *shown = atlas_partner_filter_get_model (self->filter);
+
+  if (g_list_model_get_n_items (shown) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  if (self->dataset != NULL && atlas_dataset_get_n_partners (self->dataset) > 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Partners Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try a country’s name or its ISO code"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Partners"));
+      adw_status_page_set_description (self->empty_page, _("Add a partner with the + button"));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+model_items_changed_cb (AtlasPartnerList *self)
+{
+  self->model_changing++;
+}
+
+/* After the selection model has dealt with the change: select the partner
+ * again if it came back into view. */
+static void
+model_items_changed_after_cb (AtlasPartnerList *self)
+{
+  self->model_changing--;
+
+  if (self->model_changing == 0 && self->selected_id != NULL &&
+      gtk_single_selection_get_selected_item (self->selection) == NULL)
+    {
+      guint position = find_position (self, self->selected_id);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, position);
+    }
+
+  update_empty_state (self);
+}
+
+static void
+search_changed_cb (AtlasPartnerList *self)
+{
+  if (!self->setting_text)
+    atlas_partner_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+stop_search_cb (AtlasPartnerList *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Enter in the search selects the first match. */
+static void
+search_activate_cb (AtlasPartnerList *self)
+{
+  GListModel *shown = atlas_partner_filter_get_model (self->filter);
+
+  if (g_list_model_get_n_items (shown) > 0)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (shown, 0);
+
+      atlas_partner_list_set_selected_id (self, atlas_partner_get_id (partner));
+    }
 }
 
 static void
 atlas_partner_list_dispose (GObject *object)
 {
   AtlasPartnerList *self = ATLAS_PARTNER_LIST (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PARTNER_LIST);
+  /* The template's unnamed children too (the box layout holds them all). */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  if (self->selection != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->selection, self);
+      g_signal_handlers_disconnect_by_data (atlas_partner_filter_get_model (self->filter), self);
+    }
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (atlas_partner_list_parent_class)->dispose (object);
@@ -169,6 +338,7 @@ atlas_partner_list_finalize (GObject *object)
   AtlasPartnerList *self = ATLAS_PARTNER_LIST (object);
 
   g_clear_pointer (&self->lens_id, g_free);
+  g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_partner_list_parent_class)->finalize (object);
@@ -191,7 +361,13 @@ atlas_partner_list_get_property (GObject    *object,
       g_value_set_string (value, self->lens_id);
       break;
     case PROP_SELECTED_ID:
-      g_value_set_string (value, atlas_partner_list_get_selected_id (self));
+      g_value_set_string (value, self->selected_id);
+      break;
+    case PROP_SORT:
+      g_value_set_enum (value, atlas_partner_filter_get_sort (self->filter));
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, atlas_partner_list_get_search (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -216,6 +392,12 @@ atlas_partner_list_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ID:
       atlas_partner_list_set_selected_id (self, g_value_get_string (value));
+      break;
+    case PROP_SORT:
+      atlas_partner_list_set_sort (self, g_value_get_enum (value));
+      break;
+    case PROP_SEARCH:
+      atlas_partner_list_set_search (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -245,13 +427,31 @@ atlas_partner_list_class_init (AtlasPartnerListClass *klass)
     g_param_spec_string ("selected-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL,
+                       ATLAS_TYPE_PARTNER_SORT, ATLAS_PARTNER_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cyberdiplomacy/Atlas/ui/atlas-partner-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasPartnerList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPartnerList, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPartnerList, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasPartnerList, list_view);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPartnerList, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "partners.sort", "sort");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "partnerlist");
 }
 
@@ -259,13 +459,28 @@ static void
 atlas_partner_list_init (AtlasPartnerList *self)
 {
   GtkListItemFactory *factory;
+  GListModel *shown;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  /* Filtering is fast enough to follow every key. */
+  gtk_search_entry_set_search_delay (self->search_entry, 0);
 
   self->rows = g_ptr_array_new ();
-  self->selection = gtk_single_selection_new (NULL);
+  self->filter = atlas_partner_filter_new (NULL);
+  shown = atlas_partner_filter_get_model (self->filter);
+
+  /* Around the selection model's own handler: connected before it, and
+   * after all handlers. */
+  g_signal_connect_swapped (shown, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  g_signal_connect_data (shown, "items-changed", G_CALLBACK (model_items_changed_after_cb),
+                         self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->selection = gtk_single_selection_new (g_object_ref (shown));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
 
@@ -277,6 +492,7 @@ atlas_partner_list_init (AtlasPartnerList *self)
   g_object_unref (factory);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_empty_state (self);
 }
 
 AtlasDataset *
@@ -297,10 +513,16 @@ atlas_partner_list_set_dataset (AtlasPartnerList *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
-  gtk_single_selection_set_model (self->selection,
-                                  dataset ? atlas_dataset_get_partners (dataset) : NULL);
+  g_object_freeze_notify (G_OBJECT (self));
+  /* A new dataset starts with nothing selected. */
+  set_selected_id_internal (self, NULL);
+  atlas_partner_filter_set_lens (self->filter, get_lens (self));
+  atlas_partner_filter_set_partners (self->filter,
+                                     dataset ? atlas_dataset_get_partners (dataset) : NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 const char *
@@ -320,48 +542,104 @@ atlas_partner_list_set_lens_id (AtlasPartnerList *self,
   if (!set_str (&self->lens_id, lens_id))
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
+  atlas_partner_filter_set_lens (self->filter, get_lens (self));
+  update_all_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
 }
 
 const char *
 atlas_partner_list_get_selected_id (AtlasPartnerList *self)
 {
-  AtlasPartner *partner;
-
   g_return_val_if_fail (ATLAS_IS_PARTNER_LIST (self), NULL);
 
-  partner = gtk_single_selection_get_selected_item (self->selection);
-
-  return partner ? atlas_partner_get_id (partner) : NULL;
+  return self->selected_id;
 }
 
 void
 atlas_partner_list_set_selected_id (AtlasPartnerList *self,
                                     const char       *id)
 {
-  GListModel *model;
-  guint position = GTK_INVALID_LIST_POSITION;
+  guint position;
 
   g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
 
-  if (g_strcmp0 (id, atlas_partner_list_get_selected_id (self)) == 0)
-    return;
+  if (id != NULL && (self->dataset == NULL || atlas_dataset_find_partner (self->dataset, id) == NULL))
+    id = NULL;
 
-  model = G_LIST_MODEL (self->selection);
-  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (atlas_partner_get_id (partner), id) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
-
+  position = find_position (self, id);
+  g_object_freeze_notify (G_OBJECT (self));
+  set_selected_id_internal (self, id);
+  /* Unselecting a partner that the search hides must not forget it. */
+  self->model_changing++;
   gtk_single_selection_set_selected (self->selection, position);
+  self->model_changing--;
+  g_object_thaw_notify (G_OBJECT (self));
+
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+AtlasPartnerSort
+atlas_partner_list_get_sort (AtlasPartnerList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PARTNER_LIST (self), ATLAS_PARTNER_SORT_NAME);
+
+  return atlas_partner_filter_get_sort (self->filter);
+}
+
+void
+atlas_partner_list_set_sort (AtlasPartnerList *self,
+                             AtlasPartnerSort  sort)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
+
+  if (atlas_partner_filter_get_sort (self->filter) == sort)
+    return;
+
+  atlas_partner_filter_set_sort (self->filter, sort);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+const char *
+atlas_partner_list_get_search (AtlasPartnerList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PARTNER_LIST (self), NULL);
+
+  return atlas_partner_filter_get_search (self->filter);
+}
+
+void
+atlas_partner_list_set_search (AtlasPartnerList *self,
+                               const char       *search)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
+
+  if (g_strcmp0 (search, atlas_partner_filter_get_search (self->filter)) == 0)
+    return;
+
+  atlas_partner_filter_set_search (self->filter, search);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), search ? search : "") != 0)
+    {
+      self->setting_text = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search ? search : "");
+      self->setting_text = FALSE;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+void
+atlas_partner_list_focus_search (AtlasPartnerList *self)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+GListModel *
+atlas_partner_list_get_model (AtlasPartnerList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PARTNER_LIST (self), NULL);
+
+  return atlas_partner_filter_get_model (self->filter);
 }

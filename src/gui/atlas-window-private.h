@@ -8,6 +8,7 @@
 #include "atlas-dataset-file.h"
 #include "atlas-window.h"
 #include "atlas-partner-list.h"
+#include "atlas-profile-view.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,8 @@ struct _AtlasWindow
   GtkStack             *main_stack;
   AdwFlap              *flap;
   AtlasPartnerList     *partner_list;
+  AdwFlap              *profile_flap;
+  AtlasProfileView     *profile_view;
   AdwStatusPage        *error_page;
   GtkLabel             *error_details;
 
@@ -42,7 +45,13 @@ struct _AtlasWindow
   GPtrArray            *pending_drafts; /* of AtlasDraft, to offer */
   gboolean              close_after_save;
   gboolean              close_confirmed;
+  char                 *selected_id;
 };
+
+/* atlas-window-panels.c: the partner list, the profile and its editor */
+void _atlas_window_panels_class_init  (GtkWidgetClass *widget_class);
+void _atlas_window_panels_init        (AtlasWindow    *self);
+void _atlas_window_panels_constructed (AtlasWindow    *self);
 
 /* atlas-window.c */
 void _atlas_window_set_dataset        (AtlasWindow      *self,

@@ -22,6 +22,7 @@ enum {
   PROP_DATASET_FILE,
   PROP_UNDO_STACK,
   PROP_LENS_ID,
+  PROP_SELECTED_ID,
   N_PROPS
 };
 
@@ -151,6 +152,8 @@ atlas_window_constructed (GObject *object)
                        G_SETTINGS_BIND_DEFAULT);
       atlas_window_set_lens_id (self, lens_id);
     }
+
+  _atlas_window_panels_constructed (self);
 }
 
 static void
@@ -178,6 +181,7 @@ atlas_window_finalize (GObject *object)
 
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->lens_id, g_free);
+  g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
@@ -207,6 +211,9 @@ atlas_window_get_property (GObject    *object,
     case PROP_LENS_ID:
       g_value_set_string (value, self->lens_id);
       break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -224,6 +231,9 @@ atlas_window_set_property (GObject      *object,
     {
     case PROP_LENS_ID:
       atlas_window_set_lens_id (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_ID:
+      atlas_window_set_selected_id (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -262,6 +272,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
     g_param_spec_string ("lens-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -290,6 +304,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
       gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_1 + i, 0,
                                     select_lens_shortcut_cb, "u", i);
     }
+
+  _atlas_window_panels_class_init (widget_class);
 }
 
 static void
@@ -307,6 +323,7 @@ atlas_window_init (AtlasWindow *self)
                             G_CALLBACK (lens_selected_cb), self);
 
   g_object_bind_property (self, "lens-id", self->partner_list, "lens-id", G_BINDING_SYNC_CREATE);
+  _atlas_window_panels_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -357,4 +374,26 @@ atlas_window_set_lens_id (AtlasWindow *self,
 
   sync_lens_dropdown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
+}
+
+const char *
+atlas_window_get_selected_id (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  return self->selected_id;
+}
+
+void
+atlas_window_set_selected_id (AtlasWindow *self,
+                              const char  *id)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }

@@ -27,5 +27,10 @@ AtlasUndoStack   *atlas_window_get_undo_stack   (AtlasWindow *self);
 const char   *atlas_window_get_lens_id  (AtlasWindow *self);
 void          atlas_window_set_lens_id  (AtlasWindow *self,
                                          const char  *lens_id);
+/* The ISO code of the selected partner, shared by the list, the map and
+ * the profile; NULL for none. */
+const char   *atlas_window_get_selected_id (AtlasWindow *self);
+void          atlas_window_set_selected_id (AtlasWindow *self,
+                                            const char  *id);
 
 G_END_DECLS

@@ -1,0 +1,2111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The profile of one partner: its category under each lens, key documents,
+ * dialogues, agreements, the assessment, sources and history; and, with
+ * "Edit" on, the same as a form.
+ *
+ * Everything the form changes goes through the AtlasUndoStack, never into
+ * the partner directly. The form's widgets refer to entries by list and
+ * position, not by object, because the stack swaps a partner's contents
+ * when it undoes; after any change of the partner, the form is brought
+ * back in line with it in one idle pass (rebuilding a list section only
+ * when its length changed), and the widgets' own handlers ignore that pass
+ * so that undo never feeds back into the stack.
+ *
+ * All text from the dataset is shown as plain text. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "atlas-profile-view.h"
+#include "atlas-swatch.h"
+
+/* Years a form offers; the bottom one stands for "none". */
+#define YEAR_NONE 1899
+#define YEAR_MAX  2100
+
+typedef struct
+{
+  const char *value;
+  const char *label;
+} ValueLabel;
+
+static const ValueLabel level_labels[] = {
+  { "summit", N_("Summit") },
+  { "ministerial", N_("Ministerial") },
+  { "working", N_("Working level") },
+  { "expert", N_("Expert level") },
+  { NULL, NULL }
+};
+
+static const ValueLabel dialogue_status_labels[] = {
+  { "active", N_("Active") },
+  { "dormant", N_("Dormant") },
+  { "planned", N_("Planned") },
+  { NULL, NULL }
+};
+
+static const ValueLabel kind_labels[] = {
+  { "extradition", N_("Extradition") },
+  { "mutual-legal-assistance", N_("Mutual legal assistance") },
+  { "europol-operational", N_("Europol operational") },
+  { "europol-strategic", N_("Europol strategic") },
+  { "eurojust", N_("Eurojust") },
+  { "liaison-magistrate", N_("Liaison magistrate") },
+  { "framework", N_("Framework") },
+  { "other", N_("Other") },
+  { NULL, NULL }
+};
+
+static const ValueLabel agreement_status_labels[] = {
+  { "in-force", N_("In force") },
+  { "signed", N_("Signed") },
+  { "under-negotiation", N_("Under negotiation") },
+  { "on-hold", N_("On hold") },
+  { "envisaged", N_("Envisaged") },
+  { "terminated", N_("Terminated") },
+  { NULL, NULL }
+};
+
+typedef enum
+{
+  SECTION_DOCUMENTS,
+  SECTION_DIALOGUES,
+  SECTION_AGREEMENTS,
+  N_SECTIONS
+} SectionKind;
+
+typedef enum
+{
+  FIELD_TEXT,          /* string, "" when empty */
+  FIELD_NULLABLE_TEXT, /* string, NULL when empty */
+  FIELD_URL,           /* nullable; only http(s) is taken */
+  FIELD_YEAR,          /* int, 0 for none */
+  FIELD_ENUM,          /* string among a ValueLabel table */
+} FieldKind;
+
+/* What one form widget edits: a property of the n-th entry of a list. */
+typedef struct
+{
+  SectionKind       section;
+  guint             index;
+  const char       *property;
+  FieldKind         kind;
+  const ValueLabel *values;
+} FieldRef;
+
+typedef struct
+{
+  GtkWidget *group;  /* AdwPreferencesGroup */
+  GPtrArray *rows;   /* the group's rows (borrowed) */
+  GPtrArray *fields; /* field widgets (borrowed) */
+  guint      n_items;
+} Section;
+
+struct _AtlasProfileView
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkStack        *stack;
+  GtkLabel        *name_label;
+  GtkLabel        *subtitle_label;
+  GtkToggleButton *edit_button;
+  GtkScrolledWindow *scroller;
+  GtkBox          *content_box;
+
+  AtlasDataset    *dataset;
+  AtlasUndoStack  *undo_stack;
+  char            *selected_id;
+  AtlasPartner    *partner;
+  gboolean         editing;
+  guint            refresh_id;
+  gulong           partners_changed_id;
+
+  /* The form, while editing */
+  gboolean         form_built;
+  GPtrArray       *indicator_dropdowns; /* GtkDropDown, "lens-id" data */
+  GtkTextBuffer   *assessment_buffer;
+  GtkWidget       *name_row;
+  GtkWidget       *updated_row;
+  GtkWidget       *source_row;
+  Section          sections[N_SECTIONS];
+
+  /* > 0 while the form is being brought in line with the partner */
+  guint            syncing;
+};
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_SELECTED_ID,
+  PROP_PARTNER,
+  PROP_UNDO_STACK,
+  PROP_EDITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasProfileView, atlas_profile_view, GTK_TYPE_WIDGET)
+
+static void rebuild (AtlasProfileView *self);
+static void sync_form (AtlasProfileView *self);
+
+static const char * const section_keys[N_SECTIONS] = { "documents", "dialogues", "agreements" };
+
+static const char *
+value_label (const ValueLabel *table,
+             const char       *value)
+{
+  for (guint i = 0; table[i].value != NULL; i++)
+    if (g_strcmp0 (table[i].value, value) == 0)
+      return _(table[i].label);
+
+  return value ? value : "";
+}
+
+static GListModel *
+section_model (AtlasPartner *partner,
+               SectionKind   section)
+{
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      return atlas_partner_get_documents (partner);
+    case SECTION_DIALOGUES:
+      return atlas_partner_get_dialogues (partner);
+    case SECTION_AGREEMENTS:
+      return atlas_partner_get_agreements (partner);
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GListStore *
+section_store (AtlasPartner *partner,
+               SectionKind   section)
+{
+  return G_LIST_STORE (section_model (partner, section));
+}
+
+static gboolean
+set_str (char       **field,
+         const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* Rows: dataset text is never markup. */
+
+static GtkWidget *
+action_row_new (const char *title,
+                const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+static GtkWidget *
+placeholder_row_new (const char *text)
+{
+  GtkWidget *row = action_row_new (text, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_widget_add_css_class (row, "placeholder-row");
+  return row;
+}
+
+static GtkWidget *
+group_new (const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  return group;
+}
+
+static GtkWidget *
+plain_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  return label;
+}
+
+/* A category as a coloured chip with its name. */
+static GtkWidget *
+chip_new (AtlasCategory *category)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = atlas_swatch_new ();
+  GtkWidget *label = plain_label_new (category ? atlas_category_get_name (category) : _("No data"));
+
+  atlas_swatch_set_color (ATLAS_SWATCH (swatch),
+                          category ? (gint64) atlas_category_get_color (category) : -1);
+  gtk_widget_set_size_request (swatch, 12, 12);
+  gtk_widget_add_css_class (chip, "category-chip");
+  if (category == NULL)
+    gtk_widget_add_css_class (chip, "no-data");
+  else if (atlas_category_get_description (category)[0] != '\0')
+    gtk_widget_set_tooltip_text (chip, atlas_category_get_description (category));
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (chip), swatch);
+  gtk_box_append (GTK_BOX (chip), label);
+
+  return chip;
+}
+
+static GtkWidget *
+status_label_new (const char *text)
+{
+  GtkWidget *label = plain_label_new (text);
+
+  gtk_widget_add_css_class (label, "status-pill");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static char *
+join_parts (const char * const *parts)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, parts[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A macro so that the format stays a literal the compiler can check. */
+#define year_text(format, year) \
+  ((year) > 0 ? g_strdup_printf ((format), (year)) : g_strdup (""))
+
+gboolean
+atlas_profile_view_is_web_link (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  if (uri == NULL || uri[0] == '\0')
+    return FALSE;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (parsed);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    return FALSE;
+
+  return g_uri_get_host (parsed) != NULL && g_uri_get_host (parsed)[0] != '\0';
+}
+
+static void
+link_clicked_cb (GtkButton        *button,
+                 AtlasProfileView *self)
+{
+  atlas_profile_view_open_link (self, g_object_get_data (G_OBJECT (button), "uri"));
+}
+
+static GtkWidget *
+link_button_new (AtlasProfileView *self,
+                 const char       *uri)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: %s is a web address */
+  tooltip = g_strdup_printf (_("Open %s in the browser"), uri);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Link"),
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "uri", g_strdup (uri), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), self);
+
+  return button;
+}
+
+/* Reading */
+
+static char *
+history_field_name (AtlasProfileView *self,
+                    const char       *field,
+                    AtlasLens       **lens_out)
+{
+  *lens_out = NULL;
+
+  if (g_str_equal (field, "assessment"))
+    return g_strdup (_("Assessment"));
+
+  if (g_str_has_prefix (field, "indicators."))
+    {
+      AtlasLens *lens = atlas_dataset_find_lens (self->dataset, field + strlen ("indicators."));
+
+      if (lens != NULL)
+        {
+          *lens_out = lens;
+          return g_strdup (atlas_lens_get_name (lens));
+        }
+    }
+
+  return g_strdup (field);
+}
+
+static const char *
+history_value (AtlasLens  *lens,
+               const char *value)
+{
+  AtlasCategory *category;
+
+  if (value == NULL)
+    return _("No data");
+  if (lens != NULL && (category = atlas_lens_find_category (lens, value)) != NULL)
+    return atlas_category_get_name (category);
+
+  return value;
+}
+
+static void
+build_indicators (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Indicators"));
+  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
+  guint n = g_list_model_get_n_items (lenses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
+      AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
+      GtkWidget *row = action_row_new (atlas_lens_get_name (lens), NULL);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip_new (category));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No lenses")));
+
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+build_assessment (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Assessment"));
+  const char *assessment = atlas_partner_get_assessment (self->partner);
+  GtkWidget *label;
+
+  if (assessment == NULL || assessment[0] == '\0')
+    {
+      label = plain_label_new (_("No assessment"));
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      label = plain_label_new (assessment);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+    }
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "assessment");
+  gtk_widget_set_name (label, "assessment-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
+                                  -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+build_documents (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Key Documents"));
+  GListModel *documents = atlas_partner_get_documents (self->partner);
+  guint n = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *year = year_text ("%d", atlas_document_get_year (document));
+      const char *url = atlas_document_get_url (document);
+      GtkWidget *row = action_row_new (atlas_document_get_title (document), year);
+
+      if (atlas_profile_view_is_web_link (url))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), link_button_new (self, url));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No key documents")));
+
+  gtk_box_append (self->content_box, group);
+}
+
+static char *
+dialogue_summary (AtlasDialogue *dialogue)
+{
+  g_autofree char *since = year_text (_("since %d"), atlas_dialogue_get_established (dialogue));
+  const char *frequency = atlas_dialogue_get_frequency (dialogue);
+  const char *parts[] = {
+    value_label (level_labels, atlas_dialogue_get_level (dialogue)),
+    frequency ? frequency : "",
+    since,
+    NULL
+  };
+
+  return join_parts (parts);
+}
+
+static void
+build_dialogues (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Dialogues"));
+  GListModel *dialogues = atlas_partner_get_dialogues (self->partner);
+  guint n = g_list_model_get_n_items (dialogues);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
+      g_autofree char *summary = dialogue_summary (dialogue);
+      GtkWidget *row = action_row_new (atlas_dialogue_get_name (dialogue), summary);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 status_label_new (value_label (dialogue_status_labels,
+                                                                atlas_dialogue_get_status (dialogue))));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No dialogues")));
+
+  gtk_box_append (self->content_box, group);
+}
+
+static char *
+agreement_summary (AtlasAgreement *agreement)
+{
+  g_autofree char *signed_text = year_text (_("signed %d"), atlas_agreement_get_signed (agreement));
+  g_autofree char *in_force = year_text (_("in force %d"), atlas_agreement_get_in_force (agreement));
+  const char *parts[] = {
+    value_label (kind_labels, atlas_agreement_get_kind (agreement)),
+    signed_text,
+    in_force,
+    NULL
+  };
+
+  return join_parts (parts);
+}
+
+static void
+build_agreements (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Agreements"));
+  GListModel *agreements = atlas_partner_get_agreements (self->partner);
+  guint n = g_list_model_get_n_items (agreements);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (agreements, i);
+      g_autofree char *summary = agreement_summary (agreement);
+      GtkWidget *row = action_row_new (atlas_agreement_get_title (agreement), summary);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 status_label_new (value_label (agreement_status_labels,
+                                                                atlas_agreement_get_status (agreement))));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No agreements")));
+
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+build_sources (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Sources"));
+  GListModel *refs = atlas_partner_get_sources (self->partner);
+  guint n = g_list_model_get_n_items (refs);
+  const char *updated = atlas_partner_get_updated (self->partner);
+  GtkWidget *updated_row;
+
+  updated_row = action_row_new (_("Last updated"), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (updated_row),
+                             plain_label_new (updated && updated[0] ? updated : _("Unknown")));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), updated_row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
+      AtlasSource *source = atlas_dataset_find_source (self->dataset, atlas_source_ref_get_id (ref));
+      g_autofree char *title = NULL;
+      g_autofree char *year = NULL;
+      GtkWidget *row;
+
+      if (source != NULL)
+        {
+          const char *parts[] = {
+            atlas_source_get_author (source),
+            (year = year_text ("%d", atlas_source_get_year (source))),
+            atlas_source_ref_get_locator (ref),
+            NULL
+          };
+          g_autofree char *subtitle = join_parts (parts);
+
+          row = action_row_new (atlas_source_get_title (source), subtitle);
+          if (atlas_profile_view_is_web_link (atlas_source_get_url (source)))
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                       link_button_new (self, atlas_source_get_url (source)));
+        }
+      else
+        row = action_row_new (atlas_source_ref_get_id (ref), atlas_source_ref_get_locator (ref));
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+build_history (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("History of Changes"));
+  GListModel *history = atlas_partner_get_history (self->partner);
+  guint n = g_list_model_get_n_items (history);
+
+  /* Newest first: what changed last is what a reader looks for. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i - 1);
+      AtlasLens *lens = NULL;
+      g_autofree char *field = history_field_name (self, atlas_history_entry_get_field (entry), &lens);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      const char *parts[] = {
+        atlas_history_entry_get_date (entry),
+        atlas_history_entry_get_source (entry),
+        NULL
+      };
+      GtkWidget *row;
+
+      if (lens != NULL)
+        /* Translators: a change of an indicator: "Lens: old value → new value" */
+        title = g_strdup_printf (_("%s: %s → %s"), field,
+                                 history_value (lens, atlas_history_entry_get_old_value (entry)),
+                                 history_value (lens, atlas_history_entry_get_new_value (entry)));
+      else
+        /* Translators: %s is the changed field, such as "Assessment" */
+        title = g_strdup_printf (_("%s changed"), field);
+
+      subtitle = join_parts (parts);
+      row = action_row_new (title, subtitle);
+      if (lens == NULL && atlas_history_entry_get_new_value (entry) != NULL)
+        gtk_widget_set_tooltip_text (row, atlas_history_entry_get_new_value (entry));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (n == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No recorded changes")));
+
+  gtk_box_append (self->content_box, group);
+}
+
+static void
+update_header (AtlasProfileView *self)
+{
+  const char *id = atlas_partner_get_id (self->partner);
+  const char *name = atlas_partner_get_name (self->partner);
+  const char *display = atlas_partner_get_display_name (self->partner);
+  g_autofree char *subtitle = NULL;
+
+  gtk_label_set_text (self->name_label, display);
+  if (g_strcmp0 (name, display) != 0 && name != NULL && name[0] != '\0')
+    {
+      const char *parts[] = { name, id, NULL };
+
+      subtitle = join_parts (parts);
+    }
+  else
+    subtitle = g_strdup (id);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+/* Editing */
+
+static void
+clear_form (AtlasProfileView *self)
+{
+  self->form_built = FALSE;
+  g_ptr_array_set_size (self->indicator_dropdowns, 0);
+  g_clear_object (&self->assessment_buffer);
+  self->name_row = NULL;
+  self->updated_row = NULL;
+  self->source_row = NULL;
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      self->sections[i].group = NULL;
+      g_ptr_array_set_size (self->sections[i].rows, 0);
+      g_ptr_array_set_size (self->sections[i].fields, 0);
+      self->sections[i].n_items = 0;
+    }
+}
+
+static gboolean
+can_edit (AtlasProfileView *self)
+{
+  return self->partner != NULL && self->undo_stack != NULL && self->dataset != NULL &&
+         self->syncing == 0;
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                AtlasProfileView        *self)
+{
+  if (self->undo_stack != NULL)
+    atlas_undo_stack_break_coalescing (self->undo_stack);
+}
+
+/* Leaving a field ends its undo step: the next edit is a new one. */
+static void
+break_coalescing_on_leave (AtlasProfileView *self,
+                           GtkWidget        *widget)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+}
+
+static void
+indicator_selected_cb (GtkDropDown      *dropdown,
+                       GParamSpec       *pspec,
+                       AtlasProfileView *self)
+{
+  const char *lens_id = g_object_get_data (G_OBJECT (dropdown), "lens-id");
+  AtlasLens *lens;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *category_id = NULL;
+
+  if (!can_edit (self) || (lens = atlas_dataset_find_lens (self->dataset, lens_id)) == NULL)
+    return;
+
+  if (selected < atlas_lens_get_n_categories (lens))
+    {
+      g_autoptr(AtlasCategory) category = g_list_model_get_item (atlas_lens_get_categories (lens), selected);
+
+      category_id = atlas_category_get_id (category);
+    }
+
+  if (g_strcmp0 (category_id, atlas_partner_get_indicator (self->partner, lens_id)) == 0)
+    return;
+
+  atlas_undo_stack_set_indicator (self->undo_stack, self->partner, lens_id, category_id);
+}
+
+static guint
+indicator_position (AtlasProfileView *self,
+                    AtlasLens        *lens)
+{
+  const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
+  int index = atlas_lens_get_category_index (lens, category_id);
+
+  /* "No data" is the last choice. */
+  return index < 0 ? atlas_lens_get_n_categories (lens) : (guint) index;
+}
+
+static void
+build_indicator_form (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Indicators"));
+  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
+  guint n = g_list_model_get_n_items (lenses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      GListModel *categories = atlas_lens_get_categories (lens);
+      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+      GtkWidget *row = action_row_new (atlas_lens_get_name (lens), NULL);
+      GtkWidget *dropdown;
+
+      for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
+        {
+          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, j);
+
+          gtk_string_list_append (choices, atlas_category_get_name (category));
+        }
+      gtk_string_list_append (choices, _("No data"));
+
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_lens_get_name (lens),
+                                      -1);
+      g_object_set_data_full (G_OBJECT (dropdown), "lens-id",
+                              g_strdup (atlas_lens_get_id (lens)), g_free);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), indicator_position (self, lens));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->indicator_dropdowns, dropdown);
+    }
+
+  gtk_box_append (self->content_box, group);
+}
+
+static char *
+get_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+assessment_changed_cb (GtkTextBuffer    *buffer,
+                       AtlasProfileView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!can_edit (self))
+    return;
+
+  text = get_buffer_text (buffer);
+  if (g_strcmp0 (text, atlas_partner_get_assessment (self->partner)) == 0)
+    return;
+
+  atlas_undo_stack_set_assessment (self->undo_stack, self->partner, text);
+}
+
+static void
+build_assessment_form (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Assessment"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  self->assessment_buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  /* The app's undo stack owns Ctrl+Z: the buffer's own history would undo
+   * behind its back. */
+  gtk_text_buffer_set_enable_undo (self->assessment_buffer, FALSE);
+  gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
+  g_signal_connect (self->assessment_buffer, "changed", G_CALLBACK (assessment_changed_cb), self);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_set_size_request (view, -1, 160);
+  gtk_widget_add_css_class (view, "assessment-editor");
+  gtk_widget_set_name (view, "assessment-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+  break_coalescing_on_leave (self, view);
+
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "assessment-frame");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  gtk_box_append (self->content_box, group);
+}
+
+static gboolean
+is_valid_date (const char *text)
+{
+  unsigned int year, month, day;
+  char end;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+
+  return text[4] == '-' && text[7] == '-' &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+static void
+edit_copy (AtlasProfileView *self,
+           AtlasPartner     *copy,
+           const char       *label,
+           const char       *coalesce_key)
+{
+  atlas_undo_stack_edit_partner (self->undo_stack, self->partner, copy, label, coalesce_key);
+}
+
+static void
+name_changed_cb (GtkEditable      *editable,
+                 AtlasProfileView *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(AtlasPartner) copy = NULL;
+
+  if (!can_edit (self) || g_strcmp0 (text, atlas_partner_get_name (self->partner)) == 0)
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  atlas_partner_set_name (copy, text);
+  edit_copy (self, copy, _("Rename Partner"), "name");
+}
+
+static void
+updated_changed_cb (GtkEditable      *editable,
+                    AtlasProfileView *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(AtlasPartner) copy = NULL;
+  gboolean valid = is_valid_date (text);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+
+  if (!valid || !can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  atlas_partner_set_updated (copy, text);
+  edit_copy (self, copy, _("Change Update Date"), "updated");
+}
+
+static void
+source_changed_cb (GtkEditable      *editable,
+                   AtlasProfileView *self)
+{
+  if (self->undo_stack != NULL && self->syncing == 0)
+    atlas_undo_stack_set_change_source (self->undo_stack, gtk_editable_get_text (editable));
+}
+
+static GtkWidget *
+entry_row_new (AtlasProfileView *self,
+               const char       *title,
+               const char       *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* As for the assessment: undo belongs to the app's stack. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  break_coalescing_on_leave (self, row);
+
+  return row;
+}
+
+static void
+build_change_form (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("This Change"));
+  const char *source = atlas_undo_stack_get_change_source (self->undo_stack);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Changes of indicators and of the assessment are "
+                                           "recorded in the history with this source"));
+
+  self->source_row = entry_row_new (self, _("Source of this change"), source);
+  g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
+
+  self->updated_row = entry_row_new (self, _("Last updated (YYYY-MM-DD)"),
+                                     atlas_partner_get_updated (self->partner));
+  g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
+
+  self->name_row = entry_row_new (self, _("Name in the dataset"),
+                                  atlas_partner_get_name (self->partner));
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
+
+  gtk_box_append (self->content_box, group);
+}
+
+/* List sections: fields */
+
+static FieldRef *
+field_ref (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "atlas-field");
+}
+
+static const char *
+section_edit_label (SectionKind section)
+{
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      return _("Edit Document");
+    case SECTION_DIALOGUES:
+      return _("Edit Dialogue");
+    case SECTION_AGREEMENTS:
+      return _("Edit Agreement");
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sets a property of an entry through a copy of the partner, unless it
+ * already has that value. */
+static void
+apply_field (AtlasProfileView *self,
+             FieldRef         *ref,
+             const GValue     *value)
+{
+  g_autoptr(AtlasPartner) copy = NULL;
+  g_autoptr(GObject) current = NULL;
+  g_autoptr(GObject) item = NULL;
+  g_auto(GValue) old = G_VALUE_INIT;
+  g_autofree char *key = NULL;
+
+  if (!can_edit (self))
+    return;
+
+  current = g_list_model_get_item (section_model (self->partner, ref->section), ref->index);
+  if (current == NULL)
+    return;
+
+  g_value_init (&old, G_VALUE_TYPE (value));
+  g_object_get_property (current, ref->property, &old);
+  if (G_VALUE_HOLDS_STRING (value) ?
+      g_strcmp0 (g_value_get_string (&old), g_value_get_string (value)) == 0 :
+      g_value_get_int (&old) == g_value_get_int (value))
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  item = g_list_model_get_item (section_model (copy, ref->section), ref->index);
+  g_object_set_property (item, ref->property, value);
+
+  key = g_strdup_printf ("%s.%u.%s", section_keys[ref->section], ref->index, ref->property);
+  edit_copy (self, copy, section_edit_label (ref->section), key);
+}
+
+static void
+field_entry_changed_cb (GtkEditable      *editable,
+                        AtlasProfileView *self)
+{
+  FieldRef *ref = field_ref (GTK_WIDGET (editable));
+  const char *text = gtk_editable_get_text (editable);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+
+  if (ref->kind == FIELD_URL)
+    {
+      gboolean ok = text[0] == '\0' || atlas_profile_view_is_web_link (text);
+
+      /* Only web links are kept: a half-typed one waits until it is one. */
+      if (ok)
+        gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      if (!ok)
+        return;
+    }
+
+  if (text[0] == '\0' && ref->kind != FIELD_TEXT)
+    g_value_set_string (&value, NULL);
+  else
+    g_value_set_string (&value, text);
+
+  apply_field (self, ref, &value);
+}
+
+static void
+field_year_changed_cb (GtkSpinButton    *spin,
+                       AtlasProfileView *self)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, year <= YEAR_NONE ? 0 : year);
+  apply_field (self, field_ref (GTK_WIDGET (spin)), &value);
+}
+
+static gboolean
+year_output_cb (GtkSpinButton *spin)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = NULL;
+
+  /* Translators: shown in a year field left empty */
+  text = year <= YEAR_NONE ? g_strdup (C_("year", "None")) : g_strdup_printf ("%d", year);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static int
+year_input_cb (GtkSpinButton *spin,
+               double        *new_value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  gint64 year;
+
+  year = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    {
+      /* Anything that is not a number empties the field. */
+      *new_value = YEAR_NONE;
+      return TRUE;
+    }
+
+  *new_value = CLAMP (year, YEAR_NONE, YEAR_MAX);
+  return TRUE;
+}
+
+static void
+field_enum_changed_cb (GtkDropDown      *dropdown,
+                       GParamSpec       *pspec,
+                       AtlasProfileView *self)
+{
+  FieldRef *ref = field_ref (GTK_WIDGET (dropdown));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, ref->values[selected].value);
+  apply_field (self, ref, &value);
+}
+
+static void
+attach_ref (GtkWidget        *widget,
+            SectionKind       section,
+            guint             index,
+            const char       *property,
+            FieldKind         kind,
+            const ValueLabel *values)
+{
+  FieldRef *ref = g_new0 (FieldRef, 1);
+
+  ref->section = section;
+  ref->index = index;
+  ref->property = property;
+  ref->kind = kind;
+  ref->values = values;
+  g_object_set_data_full (G_OBJECT (widget), "atlas-field", ref, g_free);
+}
+
+static GtkWidget *
+add_text_field (AtlasProfileView *self,
+                GtkWidget        *expander,
+                SectionKind       section,
+                guint             index,
+                const char       *property,
+                FieldKind         kind,
+                const char       *title)
+{
+  GtkWidget *row = entry_row_new (self, title, NULL);
+
+  attach_ref (row, section, index, property, kind, NULL);
+  if (kind == FIELD_URL)
+    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_URL);
+  g_signal_connect (row, "changed", G_CALLBACK (field_entry_changed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  g_ptr_array_add (self->sections[section].fields, row);
+
+  return row;
+}
+
+static GtkWidget *
+add_year_field (AtlasProfileView *self,
+                GtkWidget        *expander,
+                SectionKind       section,
+                guint             index,
+                const char       *property,
+                const char       *title)
+{
+  GtkWidget *row = action_row_new (title, NULL);
+  GtkWidget *spin = gtk_spin_button_new_with_range (YEAR_NONE, YEAR_MAX, 1);
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  attach_ref (spin, section, index, property, FIELD_YEAR, NULL);
+  g_signal_connect (spin, "output", G_CALLBACK (year_output_cb), NULL);
+  g_signal_connect (spin, "input", G_CALLBACK (year_input_cb), NULL);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (field_year_changed_cb), self);
+  break_coalescing_on_leave (self, spin);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  g_ptr_array_add (self->sections[section].fields, spin);
+
+  return spin;
+}
+
+static GtkWidget *
+add_enum_field (AtlasProfileView *self,
+                GtkWidget        *expander,
+                SectionKind       section,
+                guint             index,
+                const char       *property,
+                const ValueLabel *values,
+                const char       *title)
+{
+  GtkWidget *row = action_row_new (title, NULL);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; values[i].value != NULL; i++)
+    gtk_string_list_append (choices, _(values[i].label));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  attach_ref (dropdown, section, index, property, FIELD_ENUM, values);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (field_enum_changed_cb), self);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  g_ptr_array_add (self->sections[section].fields, dropdown);
+
+  return dropdown;
+}
+
+/* Brings one form widget in line with the entry it edits. */
+static void
+sync_field (AtlasProfileView *self,
+            GtkWidget        *widget)
+{
+  FieldRef *ref = field_ref (widget);
+  g_autoptr(GObject) item = g_list_model_get_item (section_model (self->partner, ref->section),
+                                                   ref->index);
+
+  if (item == NULL)
+    return;
+
+  switch (ref->kind)
+    {
+    case FIELD_TEXT:
+    case FIELD_NULLABLE_TEXT:
+    case FIELD_URL:
+      {
+        g_autofree char *text = NULL;
+
+        g_object_get (item, ref->property, &text, NULL);
+        if (g_strcmp0 (text ? text : "", gtk_editable_get_text (GTK_EDITABLE (widget))) != 0)
+          {
+            gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+            gtk_widget_remove_css_class (widget, "error");
+          }
+      }
+      break;
+
+    case FIELD_YEAR:
+      {
+        int year = 0;
+
+        g_object_get (item, ref->property, &year, NULL);
+        if (year <= 0)
+          year = YEAR_NONE;
+        if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (widget)) != year)
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), year);
+      }
+      break;
+
+    case FIELD_ENUM:
+      {
+        g_autofree char *value = NULL;
+        guint position = GTK_INVALID_LIST_POSITION;
+
+        g_object_get (item, ref->property, &value, NULL);
+        for (guint i = 0; ref->values[i].value != NULL; i++)
+          if (g_strcmp0 (ref->values[i].value, value) == 0)
+            position = i;
+        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != position)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+sync_item_row (AtlasProfileView *self,
+               SectionKind       section,
+               guint             index)
+{
+  GtkWidget *row = g_ptr_array_index (self->sections[section].rows, index);
+  g_autoptr(GObject) item = g_list_model_get_item (section_model (self->partner, section), index);
+  g_autofree char *subtitle = NULL;
+  const char *title = NULL;
+
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      title = atlas_document_get_title (ATLAS_DOCUMENT (item));
+      subtitle = year_text ("%d", atlas_document_get_year (ATLAS_DOCUMENT (item)));
+      break;
+    case SECTION_DIALOGUES:
+      title = atlas_dialogue_get_name (ATLAS_DIALOGUE (item));
+      subtitle = dialogue_summary (ATLAS_DIALOGUE (item));
+      break;
+    case SECTION_AGREEMENTS:
+      title = atlas_agreement_get_title (ATLAS_AGREEMENT (item));
+      subtitle = agreement_summary (ATLAS_AGREEMENT (item));
+      break;
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title && title[0] ? title : _("Untitled"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+}
+
+static void
+refresh_now (AtlasProfileView *self);
+
+static void
+add_item_clicked_cb (GtkButton        *button,
+                     AtlasProfileView *self)
+{
+  SectionKind section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "section"));
+  g_autoptr(AtlasPartner) copy = NULL;
+  g_autoptr(GObject) item = NULL;
+  const char *label = NULL;
+
+  if (!can_edit (self))
+    return;
+
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      item = G_OBJECT (atlas_document_new (""));
+      label = _("Add Document");
+      break;
+    case SECTION_DIALOGUES:
+      item = G_OBJECT (atlas_dialogue_new (""));
+      atlas_dialogue_set_level (ATLAS_DIALOGUE (item), "working");
+      atlas_dialogue_set_status (ATLAS_DIALOGUE (item), "active");
+      label = _("Add Dialogue");
+      break;
+    case SECTION_AGREEMENTS:
+      item = G_OBJECT (atlas_agreement_new ("other", ""));
+      atlas_agreement_set_status (ATLAS_AGREEMENT (item), "under-negotiation");
+      label = _("Add Agreement");
+      break;
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  copy = atlas_partner_copy (self->partner);
+  g_list_store_append (section_store (copy, section), item);
+  edit_copy (self, copy, label, NULL);
+  refresh_now (self);
+
+  /* Open the new entry and put the cursor in its first field. */
+  if (self->sections[section].rows->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_index (self->sections[section].rows,
+                                          self->sections[section].rows->len - 1);
+
+      if (ADW_IS_EXPANDER_ROW (row))
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          for (guint i = 0; i < self->sections[section].fields->len; i++)
+            {
+              GtkWidget *field = g_ptr_array_index (self->sections[section].fields, i);
+
+              if (field_ref (field)->index == self->sections[section].n_items - 1 &&
+                  ADW_IS_ENTRY_ROW (field))
+                {
+                  gtk_widget_grab_focus (field);
+                  break;
+                }
+            }
+        }
+    }
+}
+
+static const char *
+section_label (SectionKind section,
+               const char *what)
+{
+  static const char *labels[N_SECTIONS][3] = {
+    { N_("Remove Document"), N_("Move Document Up"), N_("Move Document Down") },
+    { N_("Remove Dialogue"), N_("Move Dialogue Up"), N_("Move Dialogue Down") },
+    { N_("Remove Agreement"), N_("Move Agreement Up"), N_("Move Agreement Down") },
+  };
+
+  if (g_str_equal (what, "remove"))
+    return _(labels[section][0]);
+  if (g_str_equal (what, "up"))
+    return _(labels[section][1]);
+  return _(labels[section][2]);
+}
+
+static void
+item_action_clicked_cb (GtkButton        *button,
+                        AtlasProfileView *self)
+{
+  FieldRef *ref = field_ref (GTK_WIDGET (button));
+  const char *what = ref->property;
+  g_autoptr(AtlasPartner) copy = NULL;
+  g_autoptr(GObject) item = NULL;
+  GListStore *store;
+  guint target = ref->index;
+  guint n;
+
+  if (!can_edit (self))
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  store = section_store (copy, ref->section);
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (ref->index >= n)
+    return;
+
+  if (g_str_equal (what, "remove"))
+    g_list_store_remove (store, ref->index);
+  else
+    {
+      target = g_str_equal (what, "up") ? ref->index - 1 : ref->index + 1;
+      if (ref->index == 0 && g_str_equal (what, "up"))
+        return;
+      if (target >= n)
+        return;
+      item = g_list_model_get_item (G_LIST_MODEL (store), ref->index);
+      g_list_store_remove (store, ref->index);
+      g_list_store_insert (store, target, item);
+    }
+
+  edit_copy (self, copy, section_label (ref->section, what), NULL);
+  refresh_now (self);
+
+  /* Keep the keyboard where the user was: on the same button of the row
+   * the entry moved to. */
+  if (!g_str_equal (what, "remove") && target < self->sections[ref->section].rows->len)
+    {
+      GtkWidget *row = g_ptr_array_index (self->sections[ref->section].rows, target);
+      GtkWidget *same = g_object_get_data (G_OBJECT (row), what);
+
+      if (same != NULL && gtk_widget_get_sensitive (same))
+        gtk_widget_grab_focus (same);
+      else if (same != NULL)
+        gtk_widget_grab_focus (row);
+    }
+}
+
+static GtkWidget *
+item_button_new (AtlasProfileView *self,
+                 SectionKind       section,
+                 guint             index,
+                 const char       *what,
+                 const char       *icon_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  const char *label = section_label (section, what);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  attach_ref (button, section, index, what, FIELD_TEXT, NULL);
+  g_signal_connect (button, "clicked", G_CALLBACK (item_action_clicked_cb), self);
+
+  return button;
+}
+
+static GtkWidget *
+item_row_new (AtlasProfileView *self,
+              SectionKind       section,
+              guint             index,
+              guint             n_items)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *up = item_button_new (self, section, index, "up", "go-up-symbolic");
+  GtkWidget *down = item_button_new (self, section, index, "down", "go-down-symbolic");
+  GtkWidget *remove = item_button_new (self, section, index, "remove", "user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_set_sensitive (up, index > 0);
+  gtk_widget_set_sensitive (down, index + 1 < n_items);
+  gtk_widget_add_css_class (remove, "error");
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  g_object_set_data (G_OBJECT (row), "up", up);
+  g_object_set_data (G_OBJECT (row), "down", down);
+  g_object_set_data (G_OBJECT (row), "remove", remove);
+
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      add_text_field (self, row, section, index, "title", FIELD_TEXT, _("Title"));
+      add_year_field (self, row, section, index, "year", _("Year"));
+      add_text_field (self, row, section, index, "url", FIELD_URL, _("Link (http or https)"));
+      break;
+    case SECTION_DIALOGUES:
+      add_text_field (self, row, section, index, "name", FIELD_TEXT, _("Name"));
+      add_text_field (self, row, section, index, "frequency", FIELD_NULLABLE_TEXT,
+                      _("Frequency (such as “annual”)"));
+      add_enum_field (self, row, section, index, "level", level_labels, _("Level"));
+      add_year_field (self, row, section, index, "established", _("Set up in"));
+      add_enum_field (self, row, section, index, "status", dialogue_status_labels, _("Status"));
+      break;
+    case SECTION_AGREEMENTS:
+      add_enum_field (self, row, section, index, "kind", kind_labels, _("Kind"));
+      add_text_field (self, row, section, index, "title", FIELD_TEXT, _("Title"));
+      add_year_field (self, row, section, index, "signed", _("Signed in"));
+      add_year_field (self, row, section, index, "in-force", _("In force since"));
+      add_enum_field (self, row, section, index, "status", agreement_status_labels, _("Status"));
+      break;
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return row;
+}
+
+static const char *
+section_empty_text (SectionKind section)
+{
+  switch (section)
+    {
+    case SECTION_DOCUMENTS:
+      return _("No key documents");
+    case SECTION_DIALOGUES:
+      return _("No dialogues");
+    case SECTION_AGREEMENTS:
+      return _("No agreements");
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+build_section_rows (AtlasProfileView *self,
+                    SectionKind       section)
+{
+  Section *s = &self->sections[section];
+  GListModel *model = section_model (self->partner, section);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GArray) expanded = g_array_new (FALSE, TRUE, sizeof (gboolean));
+
+  for (guint i = 0; i < s->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (s->rows, i);
+      gboolean is_expanded = ADW_IS_EXPANDER_ROW (row) &&
+                             adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row));
+
+      g_array_append_val (expanded, is_expanded);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (s->group), row);
+    }
+  g_ptr_array_set_size (s->rows, 0);
+  g_ptr_array_set_size (s->fields, 0);
+
+  self->syncing++;
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = item_row_new (self, section, i, n);
+
+      g_ptr_array_add (s->rows, row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (s->group), row);
+      sync_item_row (self, section, i);
+      if (i < expanded->len && s->n_items == n)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_array_index (expanded, gboolean, i));
+    }
+  for (guint i = 0; i < s->fields->len; i++)
+    sync_field (self, g_ptr_array_index (s->fields, i));
+  self->syncing--;
+
+  if (n == 0)
+    {
+      GtkWidget *row = placeholder_row_new (section_empty_text (section));
+
+      g_ptr_array_add (s->rows, row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (s->group), row);
+    }
+
+  s->n_items = n;
+}
+
+static void
+build_section_form (AtlasProfileView *self,
+                    SectionKind       section,
+                    const char       *title,
+                    const char       *add_label)
+{
+  Section *s = &self->sections[section];
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  s->group = group_new (title);
+  gtk_widget_set_tooltip_text (add, add_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
+                                  -1);
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (add), "section", GUINT_TO_POINTER (section));
+  g_signal_connect (add, "clicked", G_CALLBACK (add_item_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (s->group), add);
+
+  s->n_items = G_MAXUINT;
+  build_section_rows (self, section);
+  gtk_box_append (self->content_box, s->group);
+}
+
+static void
+build_form (AtlasProfileView *self)
+{
+  GtkWidget *remove;
+
+  build_change_form (self);
+  build_indicator_form (self);
+  build_assessment_form (self);
+  build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
+  build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
+  build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
+  build_sources (self);
+
+  remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
+  gtk_widget_set_halign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_add_css_class (remove, "pill");
+  gtk_box_append (self->content_box, remove);
+
+  self->form_built = TRUE;
+}
+
+static void
+sync_form (AtlasProfileView *self)
+{
+  g_autofree char *text = NULL;
+
+  update_header (self);
+  self->syncing++;
+
+  for (guint i = 0; i < self->indicator_dropdowns->len; i++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (self->indicator_dropdowns, i);
+      AtlasLens *lens = atlas_dataset_find_lens (self->dataset,
+                                                 g_object_get_data (G_OBJECT (dropdown), "lens-id"));
+      guint position;
+
+      if (lens == NULL)
+        continue;
+      position = indicator_position (self, lens);
+      if (gtk_drop_down_get_selected (dropdown) != position)
+        gtk_drop_down_set_selected (dropdown, position);
+    }
+
+  text = get_buffer_text (self->assessment_buffer);
+  if (g_strcmp0 (text, atlas_partner_get_assessment (self->partner)) != 0)
+    gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 atlas_partner_get_name (self->partner)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), atlas_partner_get_name (self->partner));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->updated_row)),
+                 atlas_partner_get_updated (self->partner)) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->updated_row), atlas_partner_get_updated (self->partner));
+      gtk_widget_remove_css_class (self->updated_row, "error");
+    }
+
+  self->syncing--;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      Section *s = &self->sections[i];
+      guint n = g_list_model_get_n_items (section_model (self->partner, i));
+
+      if (n != s->n_items)
+        {
+          build_section_rows (self, i);
+          continue;
+        }
+
+      self->syncing++;
+      for (guint j = 0; j < n; j++)
+        sync_item_row (self, i, j);
+      for (guint j = 0; j < s->fields->len; j++)
+        sync_field (self, g_ptr_array_index (s->fields, j));
+      self->syncing--;
+    }
+}
+
+/* Whole views */
+
+static void
+clear_content (AtlasProfileView *self)
+{
+  GtkWidget *child;
+
+  clear_form (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
+    gtk_box_remove (self->content_box, child);
+}
+
+static void
+update_edit_button (AtlasProfileView *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button),
+                            self->partner != NULL && self->undo_stack != NULL);
+  if (gtk_toggle_button_get_active (self->edit_button) != self->editing)
+    gtk_toggle_button_set_active (self->edit_button, self->editing);
+}
+
+static void
+rebuild (AtlasProfileView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  clear_content (self);
+  update_edit_button (self);
+
+  if (self->partner == NULL || self->dataset == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "profile");
+  update_header (self);
+
+  if (self->editing && self->undo_stack != NULL)
+    {
+      build_form (self);
+      return;
+    }
+
+  build_indicators (self);
+  build_assessment (self);
+  build_documents (self);
+  build_dialogues (self);
+  build_agreements (self);
+  build_sources (self);
+  build_history (self);
+}
+
+static void
+refresh_now (AtlasProfileView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->partner == NULL)
+    return;
+
+  if (self->form_built)
+    sync_form (self);
+  else
+    {
+      /* Keep the reader where they were. */
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      double value = gtk_adjustment_get_value (adjustment);
+
+      rebuild (self);
+      gtk_adjustment_set_value (adjustment, value);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  AtlasProfileView *self = user_data;
+
+  self->refresh_id = 0;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One edit can change a partner many times over (a swap of its contents):
+ * catch up once, before the next frame. */
+static void
+partner_changed_cb (AtlasProfileView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
+}
+
+static void
+set_partner (AtlasProfileView *self,
+             AtlasPartner     *partner)
+{
+  if (self->partner == partner)
+    return;
+
+  if (self->partner != NULL)
+    g_signal_handlers_disconnect_by_func (self->partner, partner_changed_cb, self);
+  g_set_object (&self->partner, partner);
+  if (partner != NULL)
+    g_signal_connect_swapped (partner, "changed", G_CALLBACK (partner_changed_cb), self);
+
+  if (self->undo_stack != NULL)
+    atlas_undo_stack_break_coalescing (self->undo_stack);
+
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
+}
+
+static void
+resolve_partner (AtlasProfileView *self)
+{
+  AtlasPartner *partner = NULL;
+
+  if (self->dataset != NULL && self->selected_id != NULL)
+    partner = atlas_dataset_find_partner (self->dataset, self->selected_id);
+
+  set_partner (self, partner);
+}
+
+static void
+edit_toggled_cb (AtlasProfileView *self)
+{
+  atlas_profile_view_set_editing (self, gtk_toggle_button_get_active (self->edit_button));
+}
+
+static void
+atlas_profile_view_dispose (GObject *object)
+{
+  AtlasProfileView *self = ATLAS_PROFILE_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->partner != NULL)
+    g_signal_handlers_disconnect_by_func (self->partner, partner_changed_cb, self);
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->partners_changed_id, atlas_dataset_get_partners (self->dataset));
+  if (self->indicator_dropdowns != NULL)
+    clear_form (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PROFILE_VIEW);
+
+  g_clear_object (&self->partner);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->undo_stack);
+
+  G_OBJECT_CLASS (atlas_profile_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_profile_view_finalize (GObject *object)
+{
+  AtlasProfileView *self = ATLAS_PROFILE_VIEW (object);
+
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->indicator_dropdowns, g_ptr_array_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_pointer (&self->sections[i].rows, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].fields, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (atlas_profile_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_profile_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasProfileView *self = ATLAS_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    case PROP_PARTNER:
+      g_value_set_object (value, self->partner);
+      break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_profile_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AtlasProfileView *self = ATLAS_PROFILE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      atlas_profile_view_set_dataset (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_ID:
+      atlas_profile_view_set_selected_id (self, g_value_get_string (value));
+      break;
+    case PROP_UNDO_STACK:
+      atlas_profile_view_set_undo_stack (self, g_value_get_object (value));
+      break;
+    case PROP_EDITING:
+      atlas_profile_view_set_editing (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_profile_view_class_init (AtlasProfileViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_profile_view_dispose;
+  object_class->finalize = atlas_profile_view_finalize;
+  object_class->get_property = atlas_profile_view_get_property;
+  object_class->set_property = atlas_profile_view_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTNER] =
+    g_param_spec_object ("partner", NULL, NULL,
+                         ATLAS_TYPE_PARTNER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL,
+                         ATLAS_TYPE_UNDO_STACK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cyberdiplomacy/Atlas/ui/atlas-profile-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileView, content_box);
+  gtk_widget_class_bind_template_callback (widget_class, edit_toggled_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "profileview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_profile_view_init (AtlasProfileView *self)
+{
+  self->indicator_dropdowns = g_ptr_array_new ();
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      self->sections[i].rows = g_ptr_array_new ();
+      self->sections[i].fields = g_ptr_array_new ();
+    }
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_edit_button (self);
+}
+
+GtkWidget *
+atlas_profile_view_new (void)
+{
+  return g_object_new (ATLAS_TYPE_PROFILE_VIEW, NULL);
+}
+
+AtlasDataset *
+atlas_profile_view_get_dataset (AtlasProfileView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+atlas_profile_view_set_dataset (AtlasProfileView *self,
+                                AtlasDataset     *dataset)
+{
+  g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
+  g_return_if_fail (!dataset || ATLAS_IS_DATASET (dataset));
+
+  if (self->dataset == dataset)
+    return;
+
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->partners_changed_id, atlas_dataset_get_partners (self->dataset));
+  g_set_object (&self->dataset, dataset);
+  /* A partner removed (or brought back by undo) leaves (or comes back). */
+  if (dataset != NULL)
+    self->partners_changed_id = g_signal_connect_swapped (atlas_dataset_get_partners (dataset),
+                                                          "items-changed",
+                                                          G_CALLBACK (resolve_partner), self);
+
+  /* Another dataset's partner with the same code is another profile. */
+  set_partner (self, NULL);
+  resolve_partner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+const char *
+atlas_profile_view_get_selected_id (AtlasProfileView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), NULL);
+
+  return self->selected_id;
+}
+
+void
+atlas_profile_view_set_selected_id (AtlasProfileView *self,
+                                    const char       *id)
+{
+  g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
+
+  if (!set_str (&self->selected_id, id))
+    return;
+
+  resolve_partner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+AtlasPartner *
+atlas_profile_view_get_partner (AtlasProfileView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), NULL);
+
+  return self->partner;
+}
+
+AtlasUndoStack *
+atlas_profile_view_get_undo_stack (AtlasProfileView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), NULL);
+
+  return self->undo_stack;
+}
+
+void
+atlas_profile_view_set_undo_stack (AtlasProfileView *self,
+                                   AtlasUndoStack   *undo_stack)
+{
+  g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
+  g_return_if_fail (!undo_stack || ATLAS_IS_UNDO_STACK (undo_stack));
+
+  if (!g_set_object (&self->undo_stack, undo_stack))
+    return;
+
+  if (self->editing)
+    rebuild (self);
+  update_edit_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
+}
+
+gboolean
+atlas_profile_view_get_editing (AtlasProfileView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), FALSE);
+
+  return self->editing;
+}
+
+void
+atlas_profile_view_set_editing (AtlasProfileView *self,
+                                gboolean          editing)
+{
+  g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
+
+  editing = !!editing;
+  if (self->editing == editing)
+    return;
+
+  self->editing = editing;
+  if (self->undo_stack != NULL)
+    atlas_undo_stack_break_coalescing (self->undo_stack);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+gboolean
+atlas_profile_view_open_link (AtlasProfileView *self,
+                              const char       *uri)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (ATLAS_IS_PROFILE_VIEW (self), FALSE);
+
+  /* A dataset is a document from elsewhere: its links may only lead to the
+   * web, never to a local file or another program. */
+  if (!atlas_profile_view_is_web_link (uri))
+    {
+      g_debug ("Refusing to open a link that is not http(s): %s", uri ? uri : "(null)");
+      return FALSE;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  return TRUE;
+}

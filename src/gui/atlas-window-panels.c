@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The window's side panels: the partner list (start) and the profile with
+ * its editor (end), both AdwFlaps that fold away on a narrow window and
+ * come back with the header bar's toggles; the shared selection; adding
+ * and removing partners, a removal being undoable from a toast. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-add-partner-dialog.h"
+#include "atlas-application.h"
+#include "atlas-window-private.h"
+
+static AtlasUndoStack *
+get_undo_stack (AtlasWindow *self)
+{
+  return atlas_window_get_undo_stack (self);
+}
+
+static AtlasPartner *
+get_selected_partner (AtlasWindow *self)
+{
+  if (self->dataset == NULL || self->selected_id == NULL)
+    return NULL;
+
+  return atlas_dataset_find_partner (self->dataset, self->selected_id);
+}
+
+static void
+update_actions (AtlasWindow *self)
+{
+  gboolean editable = get_selected_partner (self) != NULL && get_undo_stack (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-partner", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-partner",
+                                 self->dataset != NULL && get_undo_stack (self) != NULL);
+}
+
+/* On a narrow window the profile is what a choice in the list is for:
+ * bring it in, and the list out of its way. */
+static void
+selected_id_changed_cb (AtlasWindow *self)
+{
+  update_actions (self);
+
+  if (self->selected_id == NULL)
+    return;
+
+  if (adw_flap_get_folded (self->profile_flap))
+    adw_flap_set_reveal_flap (self->profile_flap, TRUE);
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_folded (self->profile_flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  atlas_partner_list_focus_search (self->partner_list);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gboolean editing = !atlas_profile_view_get_editing (self->profile_view);
+
+  atlas_profile_view_set_editing (self->profile_view, editing);
+  if (editing)
+    adw_flap_set_reveal_flap (self->profile_flap, TRUE);
+}
+
+static void
+partner_chosen_cb (AtlasAddPartnerDialog *dialog,
+                   const char            *id,
+                   AtlasWindow           *self)
+{
+  AtlasUndoStack *undo_stack = get_undo_stack (self);
+  g_autoptr(AtlasPartner) partner = NULL;
+
+  if (undo_stack == NULL || self->dataset == NULL ||
+      atlas_dataset_find_partner (self->dataset, id) != NULL)
+    return;
+
+  partner = atlas_partner_new (id, atlas_iso_codes_get_name (id));
+  atlas_partner_set_updated (partner, atlas_undo_stack_get_change_date (undo_stack));
+  atlas_undo_stack_add_partner (undo_stack, partner, G_MAXUINT);
+
+  /* A new partner has everything still to be written. */
+  atlas_window_set_selected_id (self, id);
+  atlas_profile_view_set_editing (self->profile_view, TRUE);
+  adw_flap_set_reveal_flap (self->profile_flap, TRUE);
+}
+
+static void
+add_partner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasAddPartnerDialog *dialog;
+
+  if (self->dataset == NULL || get_undo_stack (self) == NULL)
+    return;
+
+  dialog = atlas_add_partner_dialog_new (GTK_WINDOW (self), self->dataset);
+  g_signal_connect_object (dialog, "partner-chosen", G_CALLBACK (partner_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_removal_cb (AdwToast    *toast,
+                 AtlasWindow *self)
+{
+  AtlasUndoStack *undo_stack = get_undo_stack (self);
+  const char *id = g_object_get_data (G_OBJECT (toast), "partner-id");
+
+  /* The toast goes as soon as anything else is done, so the last command
+   * is still the removal. */
+  if (undo_stack != NULL && atlas_undo_stack_undo (undo_stack))
+    atlas_window_set_selected_id (self, id);
+}
+
+static void
+remove_partner_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasUndoStack *undo_stack = get_undo_stack (self);
+  AtlasPartner *partner = get_selected_partner (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (partner == NULL || undo_stack == NULL)
+    return;
+
+  /* A toast's title is markup (libadwaita 1.2 has no switch for it), and
+   * the name may come from the dataset. */
+  name = g_markup_escape_text (atlas_partner_get_display_name (partner), -1);
+  /* Translators: %s is a country's name */
+  title = g_strdup_printf (_("%s removed"), name);
+  atlas_undo_stack_remove_partner (undo_stack, partner);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "partner-id",
+                          g_strdup (atlas_partner_get_id (partner)), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal_cb), self, 0);
+  g_signal_connect_object (undo_stack, "changed", G_CALLBACK (adw_toast_dismiss), toast,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_stack_changed_cb (AtlasWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+dataset_changed_cb (AtlasWindow *self)
+{
+  atlas_profile_view_set_dataset (self->profile_view, self->dataset);
+  update_actions (self);
+}
+
+void
+_atlas_window_panels_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (ATLAS_TYPE_PROFILE_VIEW);
+
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, profile_flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, profile_view);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.edit", NULL);
+  gtk_widget_class_install_action (widget_class, "win.add-partner", NULL, add_partner_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-partner", NULL, remove_partner_action);
+}
+
+void
+_atlas_window_panels_init (AtlasWindow *self)
+{
+  g_object_bind_property (self, "selected-id", self->partner_list, "selected-id",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "selected-id", self->profile_view, "selected-id",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::selected-id", G_CALLBACK (selected_id_changed_cb), NULL);
+  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
+  g_signal_connect_swapped (self->profile_view, "notify::undo-stack",
+                            G_CALLBACK (undo_stack_changed_cb), self);
+  /* The undo stack belongs to the files side of the window (one per
+   * dataset); every edit goes through it. */
+  g_object_bind_property (self, "undo-stack", self->profile_view, "undo-stack",
+                          G_BINDING_SYNC_CREATE);
+
+  update_actions (self);
+}
+
+void
+_atlas_window_panels_constructed (AtlasWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (ATLAS_IS_APPLICATION (application))
+    g_settings_bind (atlas_application_get_settings (ATLAS_APPLICATION (application)),
+                     "partner-sort", self->partner_list, "sort", G_SETTINGS_BIND_DEFAULT);
+}

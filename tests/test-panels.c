@@ -1,0 +1,971 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The partner list, the profile and its editor, built on the bundled
+ * dataset (needs a display: run under Xvfb).
+ *
+ * With ATLAS_SHOTS_DIR set, /panels/shots also saves screenshots of the
+ * window there (panels-*.png). */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "atlas-add-partner-dialog.h"
+#include "atlas-core.h"
+#include "atlas-partner-list.h"
+#include "atlas-profile-view.h"
+#include "atlas-swatch.h"
+#include "atlas-window-private.h"
+
+static const char *markup_text = "Not <b>bold</b> & <i>not</i> markup: <span>1 < 2</span>";
+
+static void
+flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets the frame clock lay out and draw the windows. */
+static void
+wait_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  flush ();
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (label == NULL)
+    return TRUE;
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
+/* The first descendant (depth first) of a type with an accessible label. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && has_label (child, label))
+        return child;
+      if ((found = find_widget (child, type, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_widgets (child, type, found);
+    }
+}
+
+/* A label showing exactly @text, as laid out: markup would have been
+ * stripped from the layout. */
+static GtkLabel *
+find_label_showing (GtkWidget  *root,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (pango_layout_get_text (gtk_label_get_layout (label)), text) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+static char *
+get_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static GtkWindow *
+window_with (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 480, 900);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  wait_frames (50);
+
+  return window;
+}
+
+static char *
+model_ids (GListModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, atlas_partner_get_id (partner));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* Partner list */
+
+static void
+test_list_shows_partners (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasPartnerList *list = g_object_new (ATLAS_TYPE_PARTNER_LIST, NULL);
+  GtkWindow *window = window_with (GTK_WIDGET (list));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *list_view;
+  g_autofree char *ids = NULL;
+
+  atlas_partner_list_set_dataset (list, dataset);
+  atlas_partner_list_set_lens_id (list, "cooperation_depth");
+  wait_frames (100);
+
+  list_view = find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners");
+  g_assert_nonnull (list_view);
+  g_assert_nonnull (find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners"));
+
+  ids = model_ids (atlas_partner_list_get_model (list));
+  g_assert_cmpstr (ids, ==, "BR,CA,CN,IN,JP,MX,RU,ZA,KR,US");
+
+  /* Ten rows on screen, each with its name and category. */
+  collect_widgets (list_view, ATLAS_TYPE_SWATCH, rows);
+  g_assert_cmpuint (rows->len, ==, 10);
+  g_assert_nonnull (find_label_showing (list_view, "South Korea"));
+  g_assert_nonnull (find_label_showing (list_view, "Confidence-building"));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_list_filter (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasPartnerList *list = g_object_new (ATLAS_TYPE_PARTNER_LIST, NULL);
+  GtkWindow *window = window_with (GTK_WIDGET (list));
+  GListModel *model = atlas_partner_list_get_model (list);
+  GtkWidget *entry;
+
+  atlas_partner_list_set_dataset (list, dataset);
+  entry = find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners");
+
+  /* Typing in the entry narrows the list at once. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "south");
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (atlas_partner_list_get_search (list), ==, "south");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "KR");
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Escape clears it. */
+  g_signal_emit_by_name (entry, "stop-search");
+  flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+
+  /* Sorting by category, through the widget's action as the menu does. */
+  atlas_partner_list_set_lens_id (list, "budapest_convention");
+  gtk_widget_activate_action (GTK_WIDGET (list), "partners.sort", "s", "category");
+  g_assert_cmpint (atlas_partner_list_get_sort (list), ==, ATLAS_PARTNER_SORT_CATEGORY);
+  {
+    g_autofree char *ids = model_ids (model);
+
+    g_assert_cmpstr (ids, ==, "JP,US,CA,ZA,MX,BR,IN,CN,RU,KR");
+  }
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_list_selection (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasPartnerList *list = g_object_new (ATLAS_TYPE_PARTNER_LIST, NULL);
+  GtkWindow *window = window_with (GTK_WIDGET (list));
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  guint notified = 0;
+
+  atlas_partner_list_set_dataset (list, dataset);
+  list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners"));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
+  g_signal_connect_swapped (list, "notify::selected-id", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  g_assert_null (atlas_partner_list_get_selected_id (list));
+  atlas_partner_list_set_selected_id (list, "KR");
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (list), ==, "KR");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (atlas_partner_get_id (gtk_single_selection_get_selected_item (selection)), ==, "KR");
+
+  /* A search hiding the partner keeps it selected; clearing the search
+   * shows it selected again. */
+  atlas_partner_list_set_search (list, "bra");
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (list), ==, "KR");
+  g_assert_null (gtk_single_selection_get_selected_item (selection));
+  atlas_partner_list_set_search (list, "");
+  g_assert_cmpstr (atlas_partner_get_id (gtk_single_selection_get_selected_item (selection)), ==, "KR");
+
+  /* Re-sorting keeps it too. */
+  atlas_partner_list_set_lens_id (list, "cooperation_depth");
+  atlas_partner_list_set_sort (list, ATLAS_PARTNER_SORT_CATEGORY);
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (list), ==, "KR");
+  g_assert_cmpstr (atlas_partner_get_id (gtk_single_selection_get_selected_item (selection)), ==, "KR");
+
+  /* A click on another row selects it. */
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (list), ==, "US");
+
+  /* A partner leaving the dataset is no longer selected. */
+  atlas_dataset_remove_partner (dataset, atlas_dataset_find_partner (dataset, "US"));
+  g_assert_null (atlas_partner_list_get_selected_id (list));
+
+  /* Unknown codes select nothing. */
+  atlas_partner_list_set_selected_id (list, "ZZ");
+  g_assert_null (atlas_partner_list_get_selected_id (list));
+
+  gtk_window_destroy (window);
+}
+
+/* Profile */
+
+static void
+test_profile_plain_text (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  GtkWindow *window = window_with (GTK_WIDGET (profile));
+  AtlasPartner *korea = atlas_dataset_find_partner (dataset, "KR");
+  g_autofree char *assessment = g_strdup (atlas_partner_get_assessment (korea));
+  g_autoptr(AtlasDocument) document = atlas_document_new (markup_text);
+  GtkLabel *label;
+
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_profile_view_set_selected_id (profile, "KR");
+  g_assert_true (atlas_profile_view_get_partner (profile) == korea);
+
+  /* The bundled assessment, verbatim. */
+  g_assert_cmpuint (strlen (assessment), >, 100);
+  label = find_label_showing (GTK_WIDGET (profile), assessment);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, assessment);
+  g_assert_false (gtk_label_get_use_markup (label));
+
+  /* Markup in the dataset is shown as it is written, in the assessment
+   * and in a document's title alike. */
+  atlas_partner_set_assessment (korea, markup_text);
+  g_list_store_append (atlas_partner_get_documents_store (korea), document);
+  flush ();
+  label = find_label_showing (GTK_WIDGET (profile), markup_text);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    guint shown = 0;
+
+    collect_widgets (GTK_WIDGET (profile), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (g_strcmp0 (pango_layout_get_text (gtk_label_get_layout (g_ptr_array_index (labels, i))),
+                     markup_text) == 0)
+        shown++;
+    g_assert_cmpuint (shown, ==, 2);
+  }
+
+  /* Each lens as a chip; South Korea has no Budapest status. */
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "Depth of cooperation"));
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "Limited"));
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "No data"));
+
+  /* Nothing selected: an empty state. */
+  atlas_profile_view_set_selected_id (profile, NULL);
+  g_assert_null (atlas_profile_view_get_partner (profile));
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_profile_links (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  GtkWindow *window = window_with (GTK_WIDGET (profile));
+  AtlasPartner *korea = atlas_dataset_find_partner (dataset, "KR");
+  GListStore *documents = atlas_partner_get_documents_store (korea);
+  const char *refused[] = {
+    "file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "http://",
+    "mailto:someone@example.org", "not a url", "", NULL,
+  };
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint links = 0;
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(AtlasDocument) document = atlas_document_new ("A document with a strange link");
+
+      g_assert_false (atlas_profile_view_is_web_link (refused[i]));
+      atlas_document_set_url (document, refused[i]);
+      g_list_store_append (documents, document);
+    }
+  g_assert_false (atlas_profile_view_is_web_link (NULL));
+  g_assert_true (atlas_profile_view_is_web_link ("https://example.org/a?b=c"));
+  g_assert_true (atlas_profile_view_is_web_link ("HTTP://example.org"));
+
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_profile_view_set_selected_id (profile, "KR");
+
+  /* Only web links get a button (and so, the dataset's own). */
+  collect_widgets (GTK_WIDGET (profile), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *uri = g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, i)), "uri");
+
+      if (uri != NULL)
+        {
+          g_assert_true (g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://"));
+          links++;
+        }
+    }
+  g_assert_cmpuint (links, >, 0);
+
+  /* Opening anything else is refused outright. */
+  for (guint i = 0; refused[i] != NULL; i++)
+    g_assert_false (atlas_profile_view_open_link (profile, refused[i]));
+
+  gtk_window_destroy (window);
+}
+
+/* Editor */
+
+typedef struct
+{
+  AtlasDataset     *dataset;
+  AtlasUndoStack   *undo_stack;
+  AtlasProfileView *profile;
+  GtkWindow        *window;
+  AtlasPartner     *korea;
+} Editor;
+
+static void
+editor_setup (Editor        *editor,
+              gconstpointer  data)
+{
+  editor->dataset = atlas_dataset_new_bundled ();
+  editor->undo_stack = atlas_undo_stack_new (editor->dataset);
+  editor->profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  editor->window = window_with (GTK_WIDGET (editor->profile));
+  editor->korea = atlas_dataset_find_partner (editor->dataset, "KR");
+
+  atlas_undo_stack_set_change_source (editor->undo_stack, "Test source");
+  atlas_undo_stack_set_change_date (editor->undo_stack, "2024-05-01");
+  atlas_profile_view_set_dataset (editor->profile, editor->dataset);
+  atlas_profile_view_set_undo_stack (editor->profile, editor->undo_stack);
+  atlas_profile_view_set_selected_id (editor->profile, "KR");
+  atlas_profile_view_set_editing (editor->profile, TRUE);
+  flush ();
+}
+
+static void
+editor_teardown (Editor        *editor,
+                 gconstpointer  data)
+{
+  gtk_window_destroy (editor->window);
+  flush ();
+  g_clear_object (&editor->undo_stack);
+  g_clear_object (&editor->dataset);
+}
+
+static void
+test_editor_toggle (Editor        *editor,
+                    gconstpointer  data)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TOGGLE_BUTTON, "Edit");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_false (atlas_profile_view_get_editing (editor->profile));
+  g_assert_null (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (atlas_profile_view_get_editing (editor->profile));
+
+  /* No undo stack, no editing. */
+  atlas_profile_view_set_undo_stack (editor->profile, NULL);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_null (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+}
+
+static void
+test_editor_indicator (Editor        *editor,
+                       gconstpointer  data)
+{
+  GtkDropDown *dropdown;
+  GListModel *history = atlas_partner_get_history (editor->korea);
+  guint n_history = g_list_model_get_n_items (history);
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+                                         "Depth of cooperation"));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+  /* four categories and "No data" */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "strategic");
+  g_assert_true (atlas_undo_stack_get_can_undo (editor->undo_stack));
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history + 1);
+  entry = g_list_model_get_item (history, n_history);
+  g_assert_cmpstr (atlas_history_entry_get_field (entry), ==, "indicators.cooperation_depth");
+  g_assert_cmpstr (atlas_history_entry_get_old_value (entry), ==, "limited");
+  g_assert_cmpstr (atlas_history_entry_get_new_value (entry), ==, "strategic");
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "Test source");
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2024-05-01");
+
+  /* Undo puts the model and the form back, without a new command. */
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
+  g_assert_true (atlas_undo_stack_get_can_redo (editor->undo_stack));
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+
+  /* "No data" clears the indicator. */
+  gtk_drop_down_set_selected (dropdown, 4);
+  flush ();
+  g_assert_null (atlas_partner_get_indicator (editor->korea, "cooperation_depth"));
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
+}
+
+static void
+test_editor_assessment (Editor        *editor,
+                        gconstpointer  data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW,
+                                                  "Assessment"));
+  GtkTextBuffer *buffer;
+  g_autofree char *before = g_strdup (atlas_partner_get_assessment (editor->korea));
+  g_autofree char *expected = NULL;
+  GtkTextIter end;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+  g_assert_false (gtk_text_buffer_get_enable_undo (buffer));
+
+  /* Typing, one character at a time, is one undo step. */
+  for (const char *p = " Updated."; *p != '\0'; p++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, 1);
+    }
+  flush ();
+  expected = g_strconcat (before, " Updated.", NULL);
+  g_assert_cmpstr (atlas_partner_get_assessment (editor->korea), ==, expected);
+
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_assessment (editor->korea), ==, before);
+  text = get_text (buffer);
+  g_assert_cmpstr (text, ==, before);
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+  g_assert_true (atlas_undo_stack_get_can_redo (editor->undo_stack));
+
+  g_assert_true (atlas_undo_stack_redo (editor->undo_stack));
+  flush ();
+  g_clear_pointer (&text, g_free);
+  text = get_text (buffer);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_editor_documents (Editor        *editor,
+                       gconstpointer  data)
+{
+  GListModel *documents = atlas_partner_get_documents (editor->korea);
+  guint n = g_list_model_get_n_items (documents);
+  GtkWidget *add;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GtkWidget *title_entry = NULL;
+  GtkWidget *up = NULL;
+  g_autoptr(AtlasDocument) first = NULL;
+  g_autoptr(AtlasDocument) last = NULL;
+
+  g_assert_cmpuint (n, >, 0);
+  add = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Add Document");
+  g_assert_nonnull (add);
+
+  g_signal_emit_by_name (add, "clicked");
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
+
+  /* Type a title in the new entry's first field: one undo step. */
+  collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (gtk_widget_has_focus (g_ptr_array_index (entries, i)) ||
+        gtk_widget_is_focus (g_ptr_array_index (entries, i)) ||
+        gtk_widget_get_focus_child (g_ptr_array_index (entries, i)) != NULL)
+      title_entry = g_ptr_array_index (entries, i);
+  g_assert_nonnull (title_entry);
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "N");
+  gtk_editable_set_text (GTK_EDITABLE (title_entry), "New <b>statement</b>");
+  flush ();
+  last = g_list_model_get_item (documents, n);
+  g_assert_cmpstr (atlas_document_get_title (last), ==, "New <b>statement</b>");
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (editor->profile), "New <b>statement</b>"));
+
+  /* Move it to the top, one step at a time. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      up = NULL;
+
+      collect_widgets (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, buttons);
+      for (guint j = 0; j < buttons->len && up == NULL; j++)
+        {
+          GtkWidget *button = g_ptr_array_index (buttons, j);
+
+          if (has_label (button, "Move Document Up") && gtk_widget_get_sensitive (button))
+            {
+              /* the up button of the row at position i */
+              guint k = 0;
+
+              for (guint m = 0; m <= j; m++)
+                if (has_label (g_ptr_array_index (buttons, m), "Move Document Up"))
+                  k++;
+              if (k - 1 == i)
+                up = button;
+            }
+        }
+      g_assert_nonnull (up);
+      g_signal_emit_by_name (up, "clicked");
+      flush ();
+    }
+  first = g_list_model_get_item (documents, 0);
+  g_assert_cmpstr (atlas_document_get_title (first), ==, "New <b>statement</b>");
+
+  /* Remove it. */
+  {
+    GtkWidget *remove = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Remove Document");
+
+    g_signal_emit_by_name (remove, "clicked");
+    flush ();
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n);
+
+  /* And undo all the way back: removal, n moves, typing, adding. */
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_clear_object (&last);
+  last = g_list_model_get_item (documents, n);
+  g_assert_cmpstr (atlas_document_get_title (last), ==, "");
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n);
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+}
+
+static void
+test_editor_fields (Editor        *editor,
+                    gconstpointer  data)
+{
+  GListModel *dialogues = atlas_partner_get_dialogues (editor->korea);
+  g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, 0);
+  g_autofree char *level = g_strdup (atlas_dialogue_get_level (dialogue));
+  GtkDropDown *level_dropdown;
+  GtkSpinButton *year;
+  GtkWidget *updated;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+
+  g_assert_nonnull (dialogue);
+  level_dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN, "Level"));
+  g_assert_nonnull (level_dropdown);
+  gtk_drop_down_set_selected (level_dropdown, 0);
+  flush ();
+  g_assert_cmpstr (atlas_dialogue_get_level (dialogue), ==, "summit");
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpstr (atlas_dialogue_get_level (dialogue), ==, level);
+  g_assert_cmpstr (atlas_dialogue_get_level_values ()[gtk_drop_down_get_selected (level_dropdown)], ==, level);
+
+  /* Years: the lowest value means none. */
+  year = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_SPIN_BUTTON, "Set up in"));
+  g_assert_nonnull (year);
+  gtk_spin_button_set_value (year, 2019);
+  flush ();
+  g_assert_cmpint (atlas_dialogue_get_established (dialogue), ==, 2019);
+  gtk_spin_button_set_value (year, 1);
+  flush ();
+  g_assert_cmpint (atlas_dialogue_get_established (dialogue), ==, 0);
+
+  /* A malformed date is not taken. */
+  updated = find_widget (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, NULL);
+  collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, spins);
+  updated = NULL;
+  for (guint i = 0; i < spins->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (spins, i)),
+                   "Last updated (YYYY-MM-DD)") == 0)
+      updated = g_ptr_array_index (spins, i);
+  g_assert_nonnull (updated);
+  gtk_editable_set_text (GTK_EDITABLE (updated), "2024-13-01");
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), !=, "2024-13-01");
+  g_assert_true (gtk_widget_has_css_class (updated, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (updated), "2024-02-29");
+  flush ();
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2024-02-29");
+  g_assert_false (gtk_widget_has_css_class (updated, "error"));
+}
+
+static void
+test_editor_follows_selection (Editor        *editor,
+                               gconstpointer  data)
+{
+  GtkDropDown *dropdown;
+
+  /* Another partner's form, still editing. */
+  atlas_profile_view_set_selected_id (editor->profile, "US");
+  flush ();
+  g_assert_true (atlas_profile_view_get_editing (editor->profile));
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+                                         "Depth of cooperation"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* The partner removed (by someone else's undo, say): nothing shown. */
+  atlas_undo_stack_remove_partner (editor->undo_stack,
+                                   atlas_dataset_find_partner (editor->dataset, "US"));
+  flush ();
+  g_assert_null (atlas_profile_view_get_partner (editor->profile));
+  atlas_undo_stack_undo (editor->undo_stack);
+  flush ();
+  g_assert_nonnull (atlas_profile_view_get_partner (editor->profile));
+}
+
+/* Adding partners */
+
+static void
+chosen_cb (AtlasAddPartnerDialog  *dialog,
+           const char             *id,
+           char                  **chosen)
+{
+  g_free (*chosen);
+  *chosen = g_strdup (id);
+}
+
+static void
+test_add_partner_dialog (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasAddPartnerDialog *dialog = atlas_add_partner_dialog_new (NULL, dataset);
+  GListModel *model = atlas_add_partner_dialog_get_model (dialog);
+  guint n_all = g_strv_length ((char **) atlas_iso_codes_get_all ());
+  g_autofree char *chosen = NULL;
+
+  /* Every country but the partners, by name. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all - 10);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasPartner) country = g_list_model_get_item (model, i);
+
+      g_assert_null (atlas_dataset_find_partner (dataset, atlas_partner_get_id (country)));
+    }
+
+  atlas_add_partner_dialog_set_search (dialog, "norw");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  atlas_add_partner_dialog_set_search (dialog, "kor");
+  /* North Korea only: South Korea is a partner already. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(AtlasPartner) north = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (atlas_partner_get_id (north), ==, "KP");
+  }
+
+  /* Enter in the search picks the first country shown. */
+  g_signal_connect (dialog, "partner-chosen", G_CALLBACK (chosen_cb), &chosen);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_frames (50);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, "Search countries"),
+                         "activate");
+  flush ();
+  g_assert_cmpstr (chosen, ==, "KP");
+}
+
+/* The window: shared selection, actions, adding and removing */
+
+static AtlasWindow *
+window_new (int width,
+            int height)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (150);
+
+  return window;
+}
+
+static void
+test_window_panels (void)
+{
+  AtlasWindow *window = window_new (1400, 900);
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  AtlasUndoStack *undo_stack;
+  AtlasPartner *korea = atlas_dataset_find_partner (dataset, "KR");
+
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), ATLAS_TYPE_PROFILE_VIEW, "Profile"));
+
+  /* One selection for the list and the profile. */
+  atlas_window_set_selected_id (window, "KR");
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (window->partner_list), ==, "KR");
+  g_assert_true (atlas_profile_view_get_partner (window->profile_view) == korea);
+  atlas_partner_list_set_selected_id (window->partner_list, "JP");
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "JP");
+  g_assert_cmpstr (atlas_partner_get_id (atlas_profile_view_get_partner (window->profile_view)), ==, "JP");
+  atlas_window_set_selected_id (window, "KR");
+
+  /* Wide: both panels beside the map. */
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_false (adw_flap_get_folded (window->profile_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
+
+  /* Ctrl+E's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
+  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+
+  /* Removing, and undoing it. */
+  undo_stack = atlas_profile_view_get_undo_stack (window->profile_view);
+  g_assert_nonnull (undo_stack);
+  g_object_ref (korea);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL));
+  flush ();
+  g_assert_null (atlas_dataset_find_partner (dataset, "KR"));
+  g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 9);
+  g_assert_null (atlas_window_get_selected_id (window));
+  g_assert_true (atlas_undo_stack_undo (undo_stack));
+  flush ();
+  g_assert_true (atlas_dataset_find_partner (dataset, "KR") == korea);
+  g_object_unref (korea);
+
+  /* Ctrl+F: the search gets the keyboard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY,
+                                                      "Search partners")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
+static void
+test_window_narrow (void)
+{
+  AtlasWindow *window = window_new (600, 800);
+
+  /* Narrow: the panels fold over the map, hidden until asked for. */
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_true (adw_flap_get_folded (window->profile_flap));
+
+  /* Picking a partner brings its profile in. */
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  atlas_window_set_selected_id (window, "BR");
+  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
+/* Screenshots for people to look at */
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  wait_frames (200);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_shots (void)
+{
+  AtlasWindow *window;
+  AtlasAddPartnerDialog *dialog;
+  AtlasPartner *korea;
+  GtkScrolledWindow *scroller;
+
+  if (g_getenv ("ATLAS_SHOTS_DIR") == NULL)
+    {
+      g_test_skip ("set ATLAS_SHOTS_DIR to save screenshots");
+      return;
+    }
+
+  window = window_new (1440, 900);
+  save_shot (GTK_WIDGET (window), "panels-start.png");
+
+  atlas_window_set_selected_id (window, "KR");
+  save_shot (GTK_WIDGET (window), "panels-profile.png");
+
+  scroller = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, NULL));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 100000);
+  save_shot (GTK_WIDGET (window), "panels-profile-end.png");
+
+  atlas_partner_list_set_search (window->partner_list, "south");
+  atlas_partner_list_set_sort (window->partner_list, ATLAS_PARTNER_SORT_CATEGORY);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  korea = atlas_dataset_find_partner (atlas_window_get_dataset (window), "KR");
+  atlas_undo_stack_set_change_source (atlas_profile_view_get_undo_stack (window->profile_view),
+                                      "Council of Europe treaty office");
+  atlas_undo_stack_set_indicator (atlas_profile_view_get_undo_stack (window->profile_view),
+                                  korea, "budapest_convention", "pending");
+  save_shot (GTK_WIDGET (window), "panels-editor.png");
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 700);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_widgets (GTK_WIDGET (window->profile_view), ADW_TYPE_EXPANDER_ROW, rows);
+    if (rows->len > 0)
+      adw_expander_row_set_expanded (g_ptr_array_index (rows, 0), TRUE);
+  }
+  save_shot (GTK_WIDGET (window), "panels-editor-lists.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 100000);
+  save_shot (GTK_WIDGET (window), "panels-history.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL);
+  save_shot (GTK_WIDGET (window), "panels-removed-toast.png");
+
+  dialog = atlas_add_partner_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_add_partner_dialog_set_search (dialog, "ko");
+  save_shot (GTK_WIDGET (dialog), "panels-add-partner.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = window_new (600, 800);
+  save_shot (GTK_WIDGET (window), "panels-narrow.png");
+  adw_flap_set_reveal_flap (window->flap, TRUE);
+  save_shot (GTK_WIDGET (window), "panels-narrow-list.png");
+  atlas_window_set_selected_id (window, "CN");
+  save_shot (GTK_WIDGET (window), "panels-narrow-profile.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  /* Country names in English, whatever the machine's language. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  atlas_core_init ();
+
+  /* What AdwApplication loads for the app. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/cyberdiplomacy/Atlas/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/panels/list/shows-partners", test_list_shows_partners);
+  g_test_add_func ("/panels/list/filter", test_list_filter);
+  g_test_add_func ("/panels/list/selection", test_list_selection);
+  g_test_add_func ("/panels/profile/plain-text", test_profile_plain_text);
+  g_test_add_func ("/panels/profile/links", test_profile_links);
+  g_test_add ("/panels/editor/toggle", Editor, NULL, editor_setup, test_editor_toggle, editor_teardown);
+  g_test_add ("/panels/editor/indicator", Editor, NULL, editor_setup, test_editor_indicator, editor_teardown);
+  g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);
+  g_test_add ("/panels/editor/documents", Editor, NULL, editor_setup, test_editor_documents, editor_teardown);
+  g_test_add ("/panels/editor/fields", Editor, NULL, editor_setup, test_editor_fields, editor_teardown);
+  g_test_add ("/panels/editor/follows-selection", Editor, NULL, editor_setup,
+              test_editor_follows_selection, editor_teardown);
+  g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);
+  g_test_add_func ("/panels/window/panels", test_window_panels);
+  g_test_add_func ("/panels/window/narrow", test_window_narrow);
+  g_test_add_func ("/panels/shots", test_shots);
+
+  return g_test_run ();
+}
