@@ -199,6 +199,7 @@ map_frame (MapBench *b)
   b->step++;
   if (b->redraw)
     atlas_map_view_set_lens_id (b->view, b->step % 2 ? "wcit_2012" : "cooperation_depth");
+
   else
     {
       double angle = b->step * 0.3;

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atlas-bench-map.h"
 #include "atlas-core.h"
 
 typedef struct
@@ -343,6 +344,13 @@ static const Figure figures[] = {
   { "load-large", figure_load_large },
   { "save-large", figure_save_large },
   { "load-large-rss", figure_load_large_rss },
+  /* The map's figures (atlas-bench-map.c) need a display. */
+  { "map-pan-1080p", atlas_bench_map_pan_1080p },
+  { "map-pan-2160p", atlas_bench_map_pan_2160p },
+  { "map-pan-europe-1080p", atlas_bench_map_pan_europe_1080p },
+  { "map-redraw-1080p", atlas_bench_map_redraw_1080p },
+  { "hit-test", atlas_bench_hit_test },
+  { "startup", atlas_bench_startup },
 };
 
 int

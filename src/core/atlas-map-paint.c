@@ -658,6 +658,9 @@ atlas_map_paint (cairo_t             *cr,
     }
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  /* Half the cost of the default on the world's coasts, and as smooth to
+   * the eye once the borders are drawn over the edges. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   for (guint c = 0; c < coloring->n_countries; c++)
     {
       AtlasGeoSpan bounds;

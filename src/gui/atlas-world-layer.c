@@ -26,6 +26,10 @@ struct _AtlasWorldLayer
   AtlasMapColoring *cache_coloring;
   AtlasMapPaintFlags cache_flags;
   int cache_scale;
+  /* Just the view, drawn first after a zoom or a change of colours; an
+   * idle callback then draws the margins a pan would need. */
+  gboolean cache_partial;
+  guint extend_id;
 
   gulong after_paint_id;
 };
@@ -45,6 +49,7 @@ G_DEFINE_FINAL_TYPE (AtlasWorldLayer, atlas_world_layer, SHUMATE_TYPE_LAYER)
 static void
 drop_cache (AtlasWorldLayer *self)
 {
+  g_clear_handle_id (&self->extend_id, g_source_remove);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_clear_pointer (&self->cache_coloring, atlas_map_coloring_unref);
 }
@@ -89,6 +94,8 @@ after_paint_cb (GdkFrameClock   *clock,
     exit (0);
 }
 
+static gboolean extend_cache_cb (gpointer user_data);
+
 static void
 render_cache (AtlasWorldLayer *self,
               double           world_device,
@@ -96,15 +103,23 @@ render_cache (AtlasWorldLayer *self,
               double           view_y,
               double           view_width,
               double           view_height,
-              int              scale)
+              int              scale,
+              gboolean         partial)
 {
   double x0, y0, x1, y1;
   AtlasMapFrame frame;
   cairo_t *cr;
 
+  if (partial)
+    {
+      x0 = view_x;
+      x1 = view_x + view_width;
+      y0 = view_y;
+      y1 = view_y + view_height;
+    }
   /* A quarter of the view each way; all of the world when it is at most
    * twice the view, as in the wide views, where every pan is then free. */
-  if (world_device <= 2 * view_width)
+  else if (world_device <= 2 * view_width)
     {
       x0 = MIN (0, view_x);
       x1 = MAX (world_device, view_x + view_width);
@@ -114,7 +129,9 @@ render_cache (AtlasWorldLayer *self,
       x0 = MAX (view_x - view_width / 4, MIN (0, view_x));
       x1 = MIN (view_x + view_width * 5 / 4, MAX (world_device, view_x + view_width));
     }
-  if (world_device <= 2 * view_height)
+  if (partial)
+    ;
+  else if (world_device <= 2 * view_height)
     {
       y0 = MIN (0, view_y);
       y1 = MAX (world_device, view_y + view_height);
@@ -140,6 +157,9 @@ render_cache (AtlasWorldLayer *self,
   self->cache_coloring = atlas_map_coloring_ref (self->coloring);
   self->cache_flags = self->flags;
   self->cache_scale = scale;
+  self->cache_partial = partial;
+  if (partial)
+    self->extend_id = g_idle_add_full (G_PRIORITY_LOW, extend_cache_cb, self, NULL);
 
   frame.x = x0 / world_device;
   frame.y = y0 / world_device;
@@ -152,6 +172,28 @@ render_cache (AtlasWorldLayer *self,
   cairo_destroy (cr);
   /* Nothing draws into it from now on: a new one replaces it. */
   cairo_surface_flush (self->cache);
+}
+
+static gboolean
+extend_cache_cb (gpointer user_data)
+{
+  AtlasWorldLayer *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  AtlasMapFrame frame;
+  double world_device;
+
+  self->extend_id = 0;
+  atlas_world_layer_get_frame (self, &frame);
+  world_device = frame.scale * scale;
+  /* Only if the partial drawing is still the one on screen. */
+  if (self->cache != NULL && self->cache_partial && self->coloring == self->cache_coloring &&
+      self->flags == self->cache_flags && self->cache_scale == scale &&
+      self->cache_world_device == world_device && width > 0 && height > 0)
+    render_cache (self, world_device, frame.x * world_device, frame.y * world_device,
+                  width * scale, height * scale, scale, FALSE);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -178,11 +220,12 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
       self->cache_world_device != world_device ||
       self->cache_coloring != self->coloring ||
       self->cache_flags != self->flags ||
-      self->cache_scale != scale ||
-      view_x < self->cache_x || view_y < self->cache_y ||
-      view_x + width * scale > self->cache_x + self->cache_width ||
-      view_y + height * scale > self->cache_y + self->cache_height)
-    render_cache (self, world_device, view_x, view_y, width * scale, height * scale, scale);
+      self->cache_scale != scale)
+    render_cache (self, world_device, view_x, view_y, width * scale, height * scale, scale, TRUE);
+  else if (view_x < self->cache_x || view_y < self->cache_y ||
+           view_x + width * scale > self->cache_x + self->cache_width ||
+           view_y + height * scale > self->cache_y + self->cache_height)
+    render_cache (self, world_device, view_x, view_y, width * scale, height * scale, scale, FALSE);
 
   /* Shift by whole device pixels so that the cache stays sharp. */
   shift_x = round (self->cache_x - view_x) / scale;
