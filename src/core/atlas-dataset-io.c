@@ -1511,11 +1511,11 @@ check_references (Loader *l)
                               check->lens_index, check->category_index);
       if (check->color == ATLAS_NO_DATA_COLOR)
         add_pending (l, path, check->offset,
-                     g_strdup_printf (_("colour #%06x is the grey kept for \"No data\""),
+                     g_strdup_printf (_("colour #%06X is the grey kept for \"No data\""),
                                       check->color));
       else
         add_pending (l, path, check->offset,
-                     g_strdup_printf (_("colour #%06x is the subject's colour"), check->color));
+                     g_strdup_printf (_("colour #%06X is the subject's colour"), check->color));
     }
 
   for (guint i = 0; i < l->indicator_checks->len; i++)
