@@ -32,23 +32,35 @@ image_subtitle (AtlasExportJob *job)
   return g_strdup_printf (_("%s, as of %s"), atlas_lens_get_name (job->lens), date);
 }
 
+static AtlasMapRender *
+new_render (AtlasExportJob *job)
+{
+  AtlasMapRender *render = atlas_map_render_new (atlas_world_get_default (), job->dataset, job->lens);
+
+  atlas_map_render_set_partners (render, job->partners);
+  atlas_map_render_set_hatch (render, atlas_export_options_get_hatch (job->options));
+
+  return render;
+}
+
+static const char *
+image_title (AtlasExportJob *job)
+{
+  const char *title = atlas_export_options_get_title (job->options);
+
+  return title ? title : atlas_dataset_get_title (job->dataset);
+}
+
 static void
 draw_image (AtlasExportJob *job,
             cairo_t        *cr,
             double          width,
             double          height)
 {
-  g_autoptr(AtlasMapRender) render = NULL;
+  g_autoptr(AtlasMapRender) render = new_render (job);
   g_autofree char *subtitle = image_subtitle (job);
-  const char *title = atlas_export_options_get_title (job->options);
 
-  if (title == NULL)
-    title = atlas_dataset_get_title (job->dataset);
-
-  render = atlas_map_render_new (atlas_world_get_default (), job->dataset, job->lens);
-  atlas_map_render_set_partners (render, job->partners);
-  atlas_map_render_set_hatch (render, atlas_export_options_get_hatch (job->options));
-  atlas_map_render_draw_image (render, cr, width, height, title, subtitle);
+  atlas_map_render_draw_image (render, cr, width, height, image_title (job), subtitle);
 }
 
 GBytes *
@@ -100,4 +112,34 @@ atlas_export_image (AtlasExportJob  *job,
 
   atlas_export_job_progress (job, 1.0);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+gboolean
+atlas_export_image_locate (AtlasDataset       *dataset,
+                           AtlasExportOptions *options,
+                           double              longitude,
+                           double              latitude,
+                           double             *x,
+                           double             *y)
+{
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(AtlasMapRender) render = NULL;
+  g_autofree char *subtitle = NULL;
+  AtlasExportJob job = { 0 };
+
+  partners = atlas_export_options_resolve (options, dataset, &job.lens, NULL);
+  if (partners == NULL)
+    return FALSE;
+
+  job.dataset = dataset;
+  job.options = options;
+  job.partners = partners;
+  render = new_render (&job);
+  subtitle = image_subtitle (&job);
+
+  return atlas_map_render_locate (render,
+                                  atlas_export_options_get_width (options),
+                                  atlas_export_options_get_height (options),
+                                  image_title (&job), subtitle,
+                                  longitude, latitude, x, y);
 }

@@ -33,6 +33,15 @@ GBytes *atlas_export_geojson      (AtlasExportJob  *job,
 GBytes *atlas_export_json         (AtlasExportJob  *job,
                                    GError         **error);
 
+/* Where a point of the world lands in the image the options give (for
+ * tests); FALSE when the options do not resolve or the map omits it. */
+gboolean atlas_export_image_locate (AtlasDataset       *dataset,
+                                    AtlasExportOptions *options,
+                                    double              longitude,
+                                    double              latitude,
+                                    double             *x,
+                                    double             *y);
+
 /* "30 June 2014" from "2014-06-30", in the user's language; a copy of the
  * input when it is not a date. */
 char   *atlas_export_format_date  (const char      *iso_date);

@@ -772,6 +772,36 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
   return bytes;
 }
 
+/* GIO's messages name the temporary file, which means nothing to the user. */
+static const char *
+describe_write_error (const GError *error)
+{
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+        return _("the folder does not exist");
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return _("a part of the path is not a folder");
+      case G_IO_ERROR_IS_DIRECTORY:
+        return _("it is a folder");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("permission denied");
+      case G_IO_ERROR_NO_SPACE:
+        return _("the disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("the disk is read-only");
+      case G_IO_ERROR_FILENAME_TOO_LONG:
+        return _("the name is too long");
+      case G_IO_ERROR_INVALID_FILENAME:
+        return _("the name is not valid");
+      default:
+        break;
+      }
+
+  return error->message;
+}
+
 /* A name no one else picks: the target's name, hidden, with a random tail. */
 static GFile *
 create_temporary_sibling (GFile              *file,
@@ -784,8 +814,7 @@ create_temporary_sibling (GFile              *file,
 
   if (parent == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                           _("The target is a folder"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
       return NULL;
     }
 
@@ -830,8 +859,7 @@ atlas_export_write_bytes (GFile         *file,
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
                             cancellable, NULL);
   if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                         _("The target is a folder"));
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
 
   if (local_error == NULL)
     temporary = create_temporary_sibling (file, &stream, cancellable, &local_error);
@@ -862,7 +890,7 @@ atlas_export_write_bytes (GFile         *file,
       else
         g_set_error (error, local_error->domain, local_error->code,
                      /* Translators: %s is a file name, then the reason */
-                     _("Could not write “%s”: %s"), name, local_error->message);
+                     _("Could not write “%s”: %s"), name, describe_write_error (local_error));
       return FALSE;
     }
 

@@ -684,6 +684,57 @@ atlas_map_render_draw_legend (AtlasMapRender *self,
   cairo_restore (cr);
 }
 
+/* The picture's title and subtitle, drawn when @cr is given; returns where
+ * the map starts. */
+static double
+image_header (AtlasMapRender *self,
+              cairo_t        *cr,
+              double          width,
+              double          height,
+              const char     *title,
+              const char     *subtitle)
+{
+  double unit = MIN (height, width * 9.0 / 16.0);
+  double margin = unit * 0.035;
+  double top = margin;
+  double w, h;
+
+  if (title != NULL && *title != '\0')
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, title, unit * 0.042, PANGO_WEIGHT_BOLD);
+
+      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (cr != NULL)
+        {
+          set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
+          cairo_move_to (cr, margin, top);
+          pango_cairo_show_layout (cr, layout);
+        }
+      layout_size (layout, &w, &h);
+      top += h;
+    }
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, subtitle, unit * 0.025, PANGO_WEIGHT_NORMAL);
+
+      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      if (cr != NULL)
+        {
+          cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
+          cairo_move_to (cr, margin, top + unit * 0.004);
+          pango_cairo_show_layout (cr, layout);
+        }
+      layout_size (layout, &w, &h);
+      top += h;
+    }
+  if (top > margin)
+    top += margin * 0.6;
+
+  return top;
+}
+
 void
 atlas_map_render_draw_image (AtlasMapRender *self,
                              cairo_t        *cr,
@@ -694,8 +745,7 @@ atlas_map_render_draw_image (AtlasMapRender *self,
 {
   double unit = MIN (height, width * 9.0 / 16.0);
   double margin = unit * 0.035;
-  double top = margin;
-  double legend_width, legend_height, w, h;
+  double legend_height, w, h, top;
   double saved_label_size = self->label_size;
   g_autoptr(PangoLayout) attribution = NULL;
 
@@ -706,39 +756,14 @@ atlas_map_render_draw_image (AtlasMapRender *self,
   set_source_rgb (cr, ATLAS_MAP_OCEAN_COLOR);
   cairo_paint (cr);
 
-  if (title != NULL && *title != '\0')
-    {
-      g_autoptr(PangoLayout) layout = create_layout (self, title, unit * 0.042, PANGO_WEIGHT_BOLD);
-
-      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
-      cairo_move_to (cr, margin, top);
-      pango_cairo_show_layout (cr, layout);
-      layout_size (layout, &w, &h);
-      top += h;
-    }
-  if (subtitle != NULL && *subtitle != '\0')
-    {
-      g_autoptr(PangoLayout) layout = create_layout (self, subtitle, unit * 0.025, PANGO_WEIGHT_NORMAL);
-
-      pango_layout_set_width (layout, (int) ((width - 2 * margin) * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
-      cairo_move_to (cr, margin, top + unit * 0.004);
-      pango_cairo_show_layout (cr, layout);
-      layout_size (layout, &w, &h);
-      top += h;
-    }
-  if (top > margin)
-    top += margin * 0.6;
+  top = image_header (self, cr, width, height, title, subtitle);
 
   if (self->label_size > 0)
     self->label_size = unit * 0.0185;
   atlas_map_render_draw_map (self, cr, 0, top, width, height - top - margin * 0.5);
   self->label_size = saved_label_size;
 
-  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, &legend_width, &legend_height);
+  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, NULL, &legend_height);
   atlas_map_render_draw_legend (self, cr, margin, height - margin - legend_height, unit * 0.02,
                                 NULL, NULL);
 
@@ -750,4 +775,31 @@ atlas_map_render_draw_image (AtlasMapRender *self,
   pango_cairo_show_layout (cr, attribution);
 
   cairo_restore (cr);
+}
+
+gboolean
+atlas_map_render_locate (AtlasMapRender *self,
+                         double          width,
+                         double          height,
+                         const char     *title,
+                         const char     *subtitle,
+                         double          longitude,
+                         double          latitude,
+                         double         *x,
+                         double         *y)
+{
+  double unit = MIN (height, width * 9.0 / 16.0);
+  double margin = unit * 0.035;
+  double top, mx, my;
+  View view;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  top = image_header (self, NULL, width, height, title, subtitle);
+  view = fit_view (0, top, width, height - top - margin * 0.5);
+  atlas_geo_lonlat_to_map (longitude, latitude, &mx, &my);
+  to_device (&view, mx, my, x, y);
+
+  return latitude <= NORTH_LATITUDE && latitude >= SOUTH_LATITUDE;
 }

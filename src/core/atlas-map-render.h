@@ -92,6 +92,19 @@ void            atlas_map_render_draw_image   (AtlasMapRender *self,
                                                const char     *title,
                                                const char     *subtitle);
 
+/* Where a point of the world, in degrees, lands in the picture
+ * atlas_map_render_draw_image () draws with the same arguments; FALSE when
+ * the map does not show it. */
+gboolean        atlas_map_render_locate       (AtlasMapRender *self,
+                                               double          width,
+                                               double          height,
+                                               const char     *title,
+                                               const char     *subtitle,
+                                               double          longitude,
+                                               double          latitude,
+                                               double         *x,
+                                               double         *y);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapRender, atlas_map_render_free)
 
 G_END_DECLS
