@@ -423,6 +423,42 @@ test_fly_to (Fixture       *f,
   g_assert_cmphex (pixel_at (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
 }
 
+static char *
+describe (Fixture *f,
+          double   lon,
+          double   lat)
+{
+  double x, y;
+
+  to_widget (f, lon, lat, &x, &y);
+  return atlas_map_view_describe_point (f->view, x, y);
+}
+
+static void
+test_tooltip (Fixture       *f,
+              gconstpointer  data)
+{
+  AtlasPartner *brazil = atlas_dataset_find_partner (f->dataset, "BR");
+  AtlasLens *lens = atlas_dataset_find_lens (f->dataset, "cooperation_depth");
+  AtlasCategory *category = atlas_lens_find_category (lens, atlas_partner_get_indicator (brazil, "cooperation_depth"));
+  g_autofree char *expected = g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (brazil),
+                                               atlas_category_get_name (category));
+  g_autofree char *text = describe (f, -50.0, -10.0);
+  g_autofree char *france = describe (f, 2.5, 46.5);
+  g_autofree char *norway = describe (f, 9.0, 61.5);
+  g_autofree char *sea = describe (f, -30.0, 30.0);
+  g_autofree char *no_data = NULL;
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (g_str_has_suffix (france, atlas_dataset_get_subject_name (f->dataset)));
+  g_assert_null (strchr (norway, '\n'));
+  g_assert_null (sea);
+
+  atlas_map_view_set_lens_id (f->view, "no_such_lens");
+  no_data = describe (f, -50.0, -10.0);
+  g_assert_true (g_str_has_suffix (no_data, "\nNo data"));
+}
+
 static void
 wait_for_animation (Fixture *f)
 {
@@ -489,6 +525,8 @@ main (int    argc,
       char **argv)
 {
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  /* Untranslated names and "No data". */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_set_nonfatal_assertions ();
   adw_init ();
@@ -501,6 +539,7 @@ main (int    argc,
   g_test_add ("/map/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
   g_test_add ("/map/hatch", Fixture, NULL, fixture_set_up, test_hatch, fixture_tear_down);
   g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
+  g_test_add ("/map/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
   g_test_add ("/map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/map/fly-to", Fixture, NULL, fixture_set_up, test_fly_to, fixture_tear_down);
 

@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 AtlasWorldLayer *atlas_map_view_get_world_layer (AtlasMapView *self);
 ShumateMap      *atlas_map_view_get_map         (AtlasMapView *self);
 GtkWidget       *atlas_map_view_get_legend      (AtlasMapView *self);
+/* The hover tooltip's text at a point of the map, or NULL over the sea. */
+char            *atlas_map_view_describe_point  (AtlasMapView *self,
+                                                 double        x,
+                                                 double        y);
 
 G_END_DECLS

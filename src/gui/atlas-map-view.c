@@ -1138,3 +1138,13 @@ atlas_map_view_get_legend (AtlasMapView *self)
 {
   return GTK_WIDGET (self->legend_grid);
 }
+
+char *
+atlas_map_view_describe_point (AtlasMapView *self,
+                               double        x,
+                               double        y)
+{
+  int country = atlas_world_layer_pick (self->world_layer, x, y);
+
+  return country < 0 ? NULL : describe_country (self, country);
+}
