@@ -7,6 +7,7 @@
 
 #include "atlas-dataset-file.h"
 #include "atlas-window.h"
+#include "atlas-map-view.h"
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 
@@ -23,6 +24,7 @@ struct _AtlasWindow
   GtkStack             *main_stack;
   AdwFlap              *flap;
   AtlasPartnerList     *partner_list;
+  AtlasMapView         *map_view;
   AdwFlap              *profile_flap;
   AtlasProfileView     *profile_view;
   AdwStatusPage        *error_page;

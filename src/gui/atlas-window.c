@@ -150,6 +150,12 @@ atlas_window_constructed (GObject *object)
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "legend-visible", self->map_view, "legend-visible",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "hatch-patterns", self->map_view, "hatch-patterns",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "online-tiles", self->map_view, "online-tiles",
+                       G_SETTINGS_BIND_DEFAULT);
       atlas_window_set_lens_id (self, lens_id);
     }
 
@@ -280,6 +286,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ATLAS_TYPE_PARTNER_LIST);
+  g_type_ensure (ATLAS_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cyberdiplomacy/Atlas/ui/atlas-window.ui");
@@ -289,6 +296,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, partner_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_details);
 
@@ -323,6 +331,10 @@ atlas_window_init (AtlasWindow *self)
                             G_CALLBACK (lens_selected_cb), self);
 
   g_object_bind_property (self, "lens-id", self->partner_list, "lens-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "lens-id", self->map_view, "lens-id", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "dataset", self->map_view, "dataset", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-id", self->map_view, "selected-id",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   _atlas_window_panels_init (self);
 
 #if DEVELOPMENT
