@@ -848,14 +848,16 @@ save_shot (GtkWidget  *widget,
 {
   const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot;
+  int width, height;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
 
-  wait_frames (200);
+  wait_frames (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
@@ -864,13 +866,34 @@ save_shot (GtkWidget  *widget,
   g_test_message ("saved %s", path);
 }
 
+/* The profile's own scroller (a status page has one too, unmapped). */
+static GtkAdjustment *
+profile_vadjustment (AtlasWindow *window)
+{
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (scrollers, i)))
+      return gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, i));
+
+  g_assert_not_reached ();
+}
+
+static void
+scroll_profile (AtlasWindow *window,
+                double       value)
+{
+  wait_frames (100);
+  gtk_adjustment_set_value (profile_vadjustment (window), value);
+}
+
 static void
 test_shots (void)
 {
   AtlasWindow *window;
   AtlasAddPartnerDialog *dialog;
   AtlasPartner *korea;
-  GtkScrolledWindow *scroller;
 
   if (g_getenv ("ATLAS_SHOTS_DIR") == NULL)
     {
@@ -884,8 +907,7 @@ test_shots (void)
   atlas_window_set_selected_id (window, "KR");
   save_shot (GTK_WIDGET (window), "panels-profile.png");
 
-  scroller = GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, NULL));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 100000);
+  scroll_profile (window, 100000);
   save_shot (GTK_WIDGET (window), "panels-profile-end.png");
 
   atlas_partner_list_set_search (window->partner_list, "south");
@@ -898,7 +920,7 @@ test_shots (void)
                                   korea, "budapest_convention", "pending");
   save_shot (GTK_WIDGET (window), "panels-editor.png");
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 700);
+  scroll_profile (window, 640);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
@@ -909,7 +931,7 @@ test_shots (void)
   save_shot (GTK_WIDGET (window), "panels-editor-lists.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 100000);
+  scroll_profile (window, 100000);
   save_shot (GTK_WIDGET (window), "panels-history.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL);

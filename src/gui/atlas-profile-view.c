@@ -422,6 +422,7 @@ build_assessment (AtlasProfileView *self)
   GtkWidget *group = group_new (_("Assessment"));
   const char *assessment = atlas_partner_get_assessment (self->partner);
   GtkWidget *label;
+  GtkWidget *card;
 
   if (assessment == NULL || assessment[0] == '\0')
     {
@@ -442,7 +443,11 @@ build_assessment (AtlasProfileView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
                                   -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "assessment-card");
+  gtk_box_append (GTK_BOX (card), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
   gtk_box_append (self->content_box, group);
 }
 
@@ -551,45 +556,75 @@ build_agreements (AtlasProfileView *self)
   gtk_box_append (self->content_box, group);
 }
 
+/* One row per work cited, its places (pages, sections, footnotes) under
+ * it: a profile often cites one paper many times. */
 static void
-build_sources (AtlasProfileView *self)
+build_sources (AtlasProfileView *self,
+               gboolean          with_updated)
 {
   GtkWidget *group = group_new (_("Sources"));
   GListModel *refs = atlas_partner_get_sources (self->partner);
   guint n = g_list_model_get_n_items (refs);
   const char *updated = atlas_partner_get_updated (self->partner);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   GtkWidget *updated_row;
 
-  updated_row = action_row_new (_("Last updated"), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (updated_row),
-                             plain_label_new (updated && updated[0] ? updated : _("Unknown")));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), updated_row);
+  /* The form edits the date at its top. */
+  if (with_updated)
+    {
+      updated_row = action_row_new (_("Last updated"), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (updated_row),
+                                 plain_label_new (updated && updated[0] ? updated : _("Unknown")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), updated_row);
+    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
-      AtlasSource *source = atlas_dataset_find_source (self->dataset, atlas_source_ref_get_id (ref));
-      g_autofree char *title = NULL;
-      g_autofree char *year = NULL;
-      GtkWidget *row;
+      const char *id = atlas_source_ref_get_id (ref);
 
-      if (source != NULL)
+      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+        g_ptr_array_add (ids, (gpointer) g_intern_string (id));
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
+      g_autofree char *year = source ? year_text ("%d", atlas_source_get_year (source)) : NULL;
+      const char *parts[] = { source ? atlas_source_get_author (source) : "", year ? year : "", NULL };
+      g_autofree char *subtitle = join_parts (parts);
+      const char *url = source ? atlas_source_get_url (source) : NULL;
+      GtkWidget *row = adw_expander_row_new ();
+      guint count = 0;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     source ? atlas_source_get_title (source) : id);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      if (atlas_profile_view_is_web_link (url))
+        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), link_button_new (self, url));
+
+      for (guint j = 0; j < n; j++)
         {
-          const char *parts[] = {
-            atlas_source_get_author (source),
-            (year = year_text ("%d", atlas_source_get_year (source))),
-            atlas_source_ref_get_locator (ref),
-            NULL
-          };
-          g_autofree char *subtitle = join_parts (parts);
+          g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, j);
 
-          row = action_row_new (atlas_source_get_title (source), subtitle);
-          if (atlas_profile_view_is_web_link (atlas_source_get_url (source)))
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                       link_button_new (self, atlas_source_get_url (source)));
+          if (!g_str_equal (atlas_source_ref_get_id (ref), id))
+            continue;
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                    action_row_new (atlas_source_ref_get_locator (ref), NULL));
+          count++;
         }
-      else
-        row = action_row_new (atlas_source_ref_get_id (ref), atlas_source_ref_get_locator (ref));
+
+      if (count > 0)
+        {
+          g_autofree char *places = NULL;
+          g_autofree char *with_places = NULL;
+
+          places = g_strdup_printf (ngettext ("%u place", "%u places", count), count);
+          with_places = subtitle[0] ? g_strdup_printf ("%s · %s", subtitle, places) : g_steal_pointer (&places);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), with_places);
+        }
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -769,6 +804,7 @@ build_indicator_form (AtlasProfileView *self)
 
       dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dropdown, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_lens_get_name (lens),
                                       -1);
@@ -1196,6 +1232,7 @@ add_enum_field (AtlasProfileView *self,
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dropdown, "flat");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
@@ -1393,45 +1430,55 @@ item_action_clicked_cb (GtkButton        *button,
                         AtlasProfileView *self)
 {
   FieldRef *ref = field_ref (GTK_WIDGET (button));
+  /* Copied: removing an entry destroys this button and its ref. */
   const char *what = ref->property;
+  SectionKind section = ref->section;
+  guint index = ref->index;
   g_autoptr(AtlasPartner) copy = NULL;
   g_autoptr(GObject) item = NULL;
   GListStore *store;
-  guint target = ref->index;
+  guint target = 0;
   guint n;
 
   if (!can_edit (self))
     return;
 
   copy = atlas_partner_copy (self->partner);
-  store = section_store (copy, ref->section);
+  store = section_store (copy, section);
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  if (ref->index >= n)
+  if (index >= n)
     return;
 
   if (g_str_equal (what, "remove"))
-    g_list_store_remove (store, ref->index);
+    g_list_store_remove (store, index);
   else
     {
-      target = g_str_equal (what, "up") ? ref->index - 1 : ref->index + 1;
-      if (ref->index == 0 && g_str_equal (what, "up"))
+      target = g_str_equal (what, "up") ? index - 1 : index + 1;
+      if (index == 0 && g_str_equal (what, "up"))
         return;
       if (target >= n)
         return;
-      item = g_list_model_get_item (G_LIST_MODEL (store), ref->index);
-      g_list_store_remove (store, ref->index);
+      item = g_list_model_get_item (G_LIST_MODEL (store), index);
+      g_list_store_remove (store, index);
       g_list_store_insert (store, target, item);
     }
 
-  edit_copy (self, copy, section_label (ref->section, what), NULL);
+  edit_copy (self, copy, section_label (section, what), NULL);
   refresh_now (self);
 
-  /* Keep the keyboard where the user was: on the same button of the row
-   * the entry moved to. */
-  if (!g_str_equal (what, "remove") && target < self->sections[ref->section].rows->len)
+  /* Keep the entry open and the keyboard where the user was: on the same
+   * button of the row the entry moved to. */
+  if (!g_str_equal (what, "remove") && target < self->sections[section].rows->len)
     {
-      GtkWidget *row = g_ptr_array_index (self->sections[ref->section].rows, target);
+      GPtrArray *rows = self->sections[section].rows;
+      GtkWidget *row = g_ptr_array_index (rows, target);
+      GtkWidget *from = g_ptr_array_index (rows, index);
       GtkWidget *same = g_object_get_data (G_OBJECT (row), what);
+      gboolean was_expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (from));
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (from),
+                                     adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), was_expanded);
 
       if (same != NULL && gtk_widget_get_sensitive (same))
         gtk_widget_grab_focus (same);
@@ -1449,6 +1496,16 @@ item_button_new (AtlasProfileView *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
   const char *label = section_label (section, what);
+
+  if (g_str_equal (what, "remove"))
+    {
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon_name);
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Remove"));
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_add_css_class (button, "error");
+    }
 
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -1473,13 +1530,12 @@ item_row_new (AtlasProfileView *self,
   GtkWidget *down = item_button_new (self, section, index, "down", "go-down-symbolic");
   GtkWidget *remove = item_button_new (self, section, index, "remove", "user-trash-symbolic");
 
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *actions_row = gtk_list_box_row_new ();
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_sensitive (up, index > 0);
   gtk_widget_set_sensitive (down, index + 1 < n_items);
-  gtk_widget_add_css_class (remove, "error");
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
   g_object_set_data (G_OBJECT (row), "up", up);
   g_object_set_data (G_OBJECT (row), "down", down);
   g_object_set_data (G_OBJECT (row), "remove", remove);
@@ -1510,6 +1566,20 @@ item_row_new (AtlasProfileView *self,
     default:
       g_assert_not_reached ();
     }
+
+  /* Moving and removing sit under the fields, away from the expander's
+   * own arrow. */
+  gtk_widget_set_halign (actions, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (actions, 6);
+  gtk_widget_set_margin_bottom (actions, 6);
+  gtk_widget_set_margin_start (actions, 12);
+  gtk_widget_set_margin_end (actions, 12);
+  gtk_box_append (GTK_BOX (actions), up);
+  gtk_box_append (GTK_BOX (actions), down);
+  gtk_box_append (GTK_BOX (actions), remove);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), actions);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
 
   return row;
 }
@@ -1614,7 +1684,7 @@ build_form (AtlasProfileView *self)
   build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
   build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
   build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
-  build_sources (self);
+  build_sources (self, FALSE);
 
   remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
@@ -1732,7 +1802,7 @@ rebuild (AtlasProfileView *self)
   build_documents (self);
   build_dialogues (self);
   build_agreements (self);
-  build_sources (self);
+  build_sources (self, TRUE);
   build_history (self);
 }
 
@@ -1808,6 +1878,21 @@ resolve_partner (AtlasProfileView *self)
   set_partner (self, partner);
 }
 
+/* Another window or the files side may set the source too. */
+static void
+change_source_changed_cb (AtlasProfileView *self)
+{
+  const char *source = atlas_undo_stack_get_change_source (self->undo_stack);
+
+  if (self->source_row == NULL ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->source_row)), source ? source : "") == 0)
+    return;
+
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row), source ? source : "");
+  self->syncing--;
+}
+
 static void
 edit_toggled_cb (AtlasProfileView *self)
 {
@@ -1829,6 +1914,8 @@ atlas_profile_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PROFILE_VIEW);
 
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
   g_clear_object (&self->partner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->undo_stack);
@@ -2055,8 +2142,15 @@ atlas_profile_view_set_undo_stack (AtlasProfileView *self,
   g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
   g_return_if_fail (!undo_stack || ATLAS_IS_UNDO_STACK (undo_stack));
 
-  if (!g_set_object (&self->undo_stack, undo_stack))
+  if (self->undo_stack == undo_stack)
     return;
+
+  if (self->undo_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+  g_set_object (&self->undo_stack, undo_stack);
+  if (undo_stack != NULL)
+    g_signal_connect_swapped (undo_stack, "notify::change-source",
+                              G_CALLBACK (change_source_changed_cb), self);
 
   if (self->editing)
     rebuild (self);
@@ -2086,6 +2180,7 @@ atlas_profile_view_set_editing (AtlasProfileView *self,
   if (self->undo_stack != NULL)
     atlas_undo_stack_break_coalescing (self->undo_stack);
   rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 
