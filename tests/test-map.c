@@ -269,13 +269,30 @@ test_one_world (Fixture       *f,
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
   AtlasMapFrame frame;
 
-  /* Zooming out stops where the world fills the view... */
+  /* Zooming out stops where the world fills the view's width... */
   shumate_viewport_set_zoom_level (viewport, 0);
   wait_for_frame (f);
   atlas_world_layer_get_frame (layer, &frame);
-  g_assert_cmpfloat (frame.scale, >=, MAX (frame.width, frame.height) - 1e-6);
-  g_assert_cmpfloat (frame.x, >=, -1e-9);
+  g_assert_cmpfloat_with_epsilon (frame.scale, frame.width, 1e-6);
+  g_assert_cmpfloat_with_epsilon (frame.x, 0, 1e-9);
   g_assert_cmpfloat (frame.y, >=, -1e-9);
+
+  /* ...or, in a flat view, where it shows the inhabited latitudes, centred
+   * with sea beside it, never a second copy. */
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT / 3);
+  wait_for_frame (f);
+  shumate_viewport_set_zoom_level (viewport, 0);
+  wait_for_frame (f);
+  atlas_world_layer_get_frame (layer, &frame);
+  g_assert_cmpfloat (frame.scale, <, frame.width);
+  g_assert_cmpfloat_with_epsilon (frame.x + frame.width / 2 / frame.scale, 0.5, 1e-9);
+  {
+    g_autoptr(Shot) shot = take_shot (f);
+    g_assert_cmphex (pixel_at (shot, 2, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
+    g_assert_cmphex (pixel_at (shot, shot->width - 3, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
+  }
+  gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
+  wait_for_frame (f);
 
   /* ...and panning stops at its edges. */
   shumate_viewport_set_zoom_level (viewport, 4);

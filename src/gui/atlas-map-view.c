@@ -5,7 +5,8 @@
  * user does with them: hover, click, keys. It keeps the view on one world:
  * never zoomed out past the point where the world fills the view, never
  * panned past its edges, so there is one copy of every country and no
- * repeated worlds beside it. */
+ * repeated worlds beside it (a view of another shape than the world's shows
+ * sea around it). */
 
 #include "config.h"
 
@@ -23,10 +24,10 @@
 
 #define MAX_ZOOM 10
 #define FLY_TO_MAX_ZOOM 6.0
-/* Latitudes the whole-world view is centred between: Antarctica is mostly
- * left out, the Arctic islands are kept. */
-#define HOME_NORTH 80.0
-#define HOME_SOUTH -58.0
+/* Latitudes the whole-world view shows at least: Antarctica is left out,
+ * Tierra del Fuego and most of the Arctic islands are in. */
+#define HOME_NORTH 78.0
+#define HOME_SOUTH -56.0
 
 struct _AtlasMapView
 {
@@ -95,13 +96,20 @@ tile_size (AtlasMapView *self)
   return shumate_map_source_get_tile_size (self->offline_source);
 }
 
-/* The zoom at which the world just covers the view. */
+/* The widest view: the whole world's width, or the inhabited latitudes'
+ * height if the view is too wide and flat for that. Zooming out stops there,
+ * so the world is never repeated beside itself. */
 static double
 min_zoom (AtlasMapView *self,
           int           width,
           int           height)
 {
-  return MAX (0.0, log2 (MAX (width, height) / tile_size (self)));
+  double x, north_y, south_y;
+
+  atlas_geo_lonlat_to_map (0, HOME_NORTH, &x, &north_y);
+  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &x, &south_y);
+  return MAX (0.0, MIN (log2 (width / tile_size (self)),
+                        log2 (height / ((south_y - north_y) * tile_size (self)))));
 }
 
 static void
@@ -120,7 +128,9 @@ clamped_center (AtlasMapView *self,
   *y = half_h >= 0.5 ? 0.5 : CLAMP (*y, half_h, 1 - half_h);
 }
 
-/* Keeps the view on one world (see the top of the file). */
+/* Keeps the view on one world (see the top of the file). Where the world
+ * is narrower or shorter than the view, it stays centred in it, with sea
+ * around. */
 static void
 clamp_view (AtlasMapView *self)
 {
