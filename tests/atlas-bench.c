@@ -19,6 +19,7 @@
 
 #include "atlas-bench-map.h"
 #include "atlas-core.h"
+#include "atlas-dataset-file.h"
 
 typedef struct
 {
@@ -269,6 +270,81 @@ figure_save_large (void)
   bench_time ("save-large", 7, save_once, dataset);
 }
 
+/* The whole of Save (atlas-dataset-file.c): check, serialize, write beside
+ * the file, keep a backup, rename over it, read the new etag. */
+static void
+save_file_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  atlas_dataset_file_save_finish (ATLAS_DATASET_FILE (object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static gpointer
+save_file_once (gpointer data)
+{
+  AtlasDatasetFile *document = data;
+  gboolean done = FALSE;
+
+  atlas_dataset_file_save_async (document, NULL, ATLAS_DATASET_FILE_SAVE_NONE, NULL,
+                                 save_file_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  return NULL;
+}
+
+static void
+figure_save_bundled_file (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "dataset.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDatasetFile) document = atlas_dataset_file_new (dataset, file, NULL);
+
+  bench_time ("save-bundled-file", 51, save_file_once, document);
+
+  g_clear_object (&document);
+  g_remove (path);
+  g_remove (backup);
+  g_rmdir (dir);
+}
+
+/* An edit and its undo on the large dataset: the undo stack copies the
+ * partner before and after. */
+static gpointer
+edit_undo_once (gpointer data)
+{
+  AtlasUndoStack *stack = data;
+  AtlasDataset *dataset = atlas_undo_stack_get_dataset (stack);
+  g_autoptr(AtlasPartner) partner = g_list_model_get_item (atlas_dataset_get_partners (dataset), 0);
+
+  atlas_undo_stack_set_assessment (stack, partner, "Edited by the bench.");
+  atlas_undo_stack_break_coalescing (stack);
+  atlas_undo_stack_undo (stack);
+
+  return NULL;
+}
+
+static void
+figure_edit_undo_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+  g_autoptr(AtlasUndoStack) stack = NULL;
+
+  g_assert_no_error (error);
+  stack = atlas_undo_stack_new (dataset);
+  bench_time ("edit-undo-large", 51, edit_undo_once, stack);
+}
+
 /* The peak resident size of this process, in kB. Not getrusage(): its
  * ru_maxrss survives execve(), so a child would inherit the bench's peak. */
 static long
@@ -341,6 +417,8 @@ child_load (const char *path)
 static const Figure figures[] = {
   { "load-bundled", figure_load_bundled },
   { "save-bundled", figure_save_bundled },
+  { "save-bundled-file", figure_save_bundled_file },
+  { "edit-undo-large", figure_edit_undo_large },
   { "load-large", figure_load_large },
   { "save-large", figure_save_large },
   { "load-large-rss", figure_load_large_rss },
