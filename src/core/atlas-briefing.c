@@ -756,16 +756,8 @@ add_cover (AtlasBriefing *self)
 
   /* Translators: above the title of an exported briefing */
   overline = g_utf8_strup (_("Briefing"), -1);
-  block = add_text (self, overline, SMALL_SIZE, PANGO_WEIGHT_BOLD, accent_color (self), 0);
-  {
-    PangoAttrList *attributes = pango_attr_list_new ();
-
-    pango_attr_list_insert (attributes, pango_attr_letter_spacing_new (PANGO_SCALE * 1.2));
-    pango_layout_set_attributes (block->layout, attributes);
-    pango_attr_list_unref (attributes);
-    g_clear_pointer (&block->lines, g_array_unref);
-    measure_lines (block);
-  }
+  /* No letter-spacing: it splits the word for search and copy. */
+  add_text (self, overline, SMALL_SIZE + 0.5, PANGO_WEIGHT_BOLD, accent_color (self), 0);
 
   block = add_text (self, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 6);
   pango_layout_set_spacing (block->layout, -2 * PANGO_SCALE);

@@ -67,4 +67,10 @@ void _atlas_window_files_init         (AtlasWindow      *self);
 void _atlas_window_files_dispose      (AtlasWindow      *self);
 void _atlas_window_files_update_title (AtlasWindow      *self);
 
+/* atlas-window-export.c: the Export dialog and printing */
+void               _atlas_window_export_class_init      (GtkWidgetClass *widget_class);
+void               _atlas_window_export_init            (AtlasWindow    *self);
+/* The print operation win.print runs, for the whole briefing */
+GtkPrintOperation *_atlas_window_create_print_operation (AtlasWindow    *self);
+
 G_END_DECLS

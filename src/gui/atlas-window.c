@@ -314,6 +314,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
     }
 
   _atlas_window_panels_class_init (widget_class);
+  _atlas_window_export_class_init (widget_class);
 }
 
 static void
@@ -336,6 +337,7 @@ atlas_window_init (AtlasWindow *self)
   g_object_bind_property (self, "selected-id", self->map_view, "selected-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   _atlas_window_panels_init (self);
+  _atlas_window_export_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
