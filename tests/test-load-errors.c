@@ -600,6 +600,7 @@ test_load_file (void)
   g_assert_nonnull (etag);
   g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 2);
 
+  g_clear_pointer (&etag, g_free);
   g_assert_null (atlas_dataset_load_file (missing, NULL, &problems, &etag, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_null (problems);

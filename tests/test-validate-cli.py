@@ -1,0 +1,87 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""`cyber-atlas --validate FILE...`: exit status, one line per problem on
+stdout, a summary on stderr, no display needed, files left untouched.
+
+Usage: test-validate-cli.py CYBER_ATLAS SOURCE_ROOT (prints TAP)."""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+cyber_atlas, source_root = sys.argv[1], sys.argv[2]
+minimal = os.path.join(source_root, 'tests', 'data', 'minimal.json')
+bundled = os.path.join(source_root, 'data', 'dataset.json')
+
+results = []
+
+
+def check(name, condition, detail=''):
+    results.append((name, condition, detail))
+
+
+def run(*files):
+    env = dict(os.environ)
+    # Headless: no display of any kind.
+    for key in ('DISPLAY', 'WAYLAND_DISPLAY'):
+        env.pop(key, None)
+    env['LC_ALL'] = 'C'
+    proc = subprocess.run([cyber_atlas, '--validate', *files], env=env,
+                          capture_output=True, timeout=60)
+    return proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8')
+
+
+with open(minimal, encoding='utf-8') as f:
+    minimal_text = f.read()
+
+with tempfile.TemporaryDirectory() as tmp:
+    bad = os.path.join(tmp, 'bad.json')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.write(minimal_text.replace('"wcit_2012": "refused"', '"wcit_2012": "maybe"', 1)
+                            .replace('"id": "CN"', '"id": "XX"', 1))
+    accented = os.path.join(tmp, 'accented.json')
+    with open(accented, 'w', encoding='utf-8') as f:
+        f.write(minimal_text.replace('"wcit_2012": "refused"', '"wcit_2012": "signé"', 1))
+    not_json = os.path.join(tmp, 'not.json')
+    with open(not_json, 'w', encoding='utf-8') as f:
+        f.write('{"format": ')
+    missing = os.path.join(tmp, 'missing.json')
+    before = {p: (os.stat(p).st_mtime_ns, open(p, 'rb').read()) for p in (bad, minimal, bundled)}
+
+    code, out, err = run(bundled, minimal)
+    check('valid files exit 0', code == 0, f'exit {code}')
+    check('valid files print no problem', out == '', repr(out))
+    check('valid files print a summary on stderr', err.strip() == '2 files valid', repr(err))
+
+    code, out, err = run(minimal, bad)
+    check('an invalid file exits 1', code == 1, f'exit {code}')
+    check('one line per problem, file:line:col: path: message', out.splitlines() == [
+        f'{bad}:71:22: partners[0].indicators.wcit_2012: "maybe" is not a category of lens wcit_2012',
+        f'{bad}:118:13: partners[1].id: "XX" is not an ISO 3166-1 alpha-2 country code',
+    ], repr(out))
+    check('the summary counts files and problems',
+          err.strip() == '1 of 2 files invalid, 2 problems', repr(err))
+
+    code, out, err = run(accented)
+    check('text from the file is printed as UTF-8 in a C locale',
+          code == 1 and '"signé" is not a category of lens wcit_2012' in out, repr(out))
+
+    code, out, err = run(not_json)
+    check('broken JSON exits 1 with its place',
+          code == 1 and out.startswith(f'{not_json}:1:12: ') and
+          'unexpected end of file' in out, repr(out))
+
+    code, out, err = run(missing, minimal)
+    check('a missing file exits 1 and is named',
+          code == 1 and out.startswith(f'{missing}: ') and len(out.splitlines()) == 1, repr(out))
+
+    after = {p: (os.stat(p).st_mtime_ns, open(p, 'rb').read()) for p in before}
+    check('--validate leaves the files untouched', before == after)
+
+print(f'1..{len(results)}')
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f'{"ok" if ok else "not ok"} {i} {name}')
+    if not ok and detail:
+        print(f'# {detail}')
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)
