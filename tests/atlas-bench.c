@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atlas-bench-export.h"
 #include "atlas-bench-map.h"
 #include "atlas-core.h"
 #include "atlas-dataset-file.h"
@@ -429,6 +430,13 @@ static const Figure figures[] = {
   { "map-redraw-1080p", atlas_bench_map_redraw_1080p },
   { "hit-test", atlas_bench_hit_test },
   { "startup", atlas_bench_startup },
+  /* The exports (atlas-bench-export.c); no display. */
+  { "export-pdf", atlas_bench_export_pdf },
+  { "export-png-2160p", atlas_bench_export_png_2160p },
+  { "export-svg", atlas_bench_export_svg },
+  { "export-csv", atlas_bench_export_csv },
+  { "export-geojson", atlas_bench_export_geojson },
+  { "export-json", atlas_bench_export_json },
 };
 
 int
