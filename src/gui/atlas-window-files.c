@@ -257,6 +257,27 @@ changed_on_disk_cb (AtlasWindow      *self,
   gtk_info_bar_set_revealed (self->reload_bar, TRUE);
 }
 
+static gboolean
+offer_drafts_idle_cb (gpointer user_data)
+{
+  offer_next_draft (ATLAS_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+offer_drafts_when_idle (AtlasWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, offer_drafts_idle_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
+static void
+map_offer_drafts_cb (AtlasWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, map_offer_drafts_cb, NULL);
+  offer_drafts_when_idle (self);
+}
+
 static void
 set_document (AtlasWindow      *self,
               AtlasDatasetFile *document)
@@ -292,7 +313,15 @@ set_document (AtlasWindow      *self,
       drafts_offered = TRUE;
       g_clear_pointer (&self->pending_drafts, g_ptr_array_unref);
       self->pending_drafts = atlas_dataset_file_find_drafts (NULL, NULL);
-      offer_next_draft (self);
+      if (self->pending_drafts != NULL && self->pending_drafts->len > 0)
+        {
+          /* A dialog presented before its window is mapped can end up
+           * beneath it. */
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            offer_drafts_when_idle (self);
+          else
+            g_signal_connect (self, "map", G_CALLBACK (map_offer_drafts_cb), NULL);
+        }
     }
 }
 
@@ -620,14 +649,19 @@ show_save_error (AtlasWindow *self,
                  GError      *error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *what = NULL;
   AdwMessageDialog *dialog;
   gboolean invalid = g_error_matches (error, ATLAS_DATASET_FILE_ERROR,
                                       ATLAS_DATASET_FILE_ERROR_INVALID);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  /* Translators: %s is a file name */
-  adw_message_dialog_format_heading (dialog, _("Could Not Save “%s”"), name);
-  adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save"), NULL));
+  /* Say which file, unless the message does already. */
+  if (strstr (error->message, name) != NULL)
+    what = g_strdup (error->message);
+  else
+    /* Translators: a file name, then what went wrong */
+    what = g_strdup_printf (_("“%s”: %s"), name, error->message);
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", what,
                                   invalid
                                   ? _("Nothing was written. Correct the problems, then save again.")
                                   : _("The file on disk is as it was, and your changes are still here. "
