@@ -39,6 +39,8 @@ new_render (AtlasExportJob *job)
 
   atlas_map_render_set_partners (render, job->partners);
   atlas_map_render_set_hatch (render, atlas_export_options_get_hatch (job->options));
+  /* An SVG's unit is the image's pixel: lines one unit wide, detail for it. */
+  atlas_map_render_set_detail (render, 1.0);
 
   return render;
 }
