@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* libFuzzer target for dataset loading and saving. Build with clang, the
+ * core instrumented for coverage, and sanitizers:
+ *
+ *   CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_lundef=false \
+ *     -Db_sanitize=address,undefined -Dc_args=-fsanitize=fuzzer-no-link
+ *   ninja -C _build-fuzz tests/fuzz-load
+ *   _build-fuzz/tests/fuzz-load -max_len=65536 tests/data
+ *
+ * Besides "no crash, no hang", it checks that whatever loads saves to
+ * canonical text: saving, loading that and saving again gives the same
+ * bytes.
+ */
+
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "atlas-core.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) reloaded = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atlas_core_init ();
+
+  bytes = g_bytes_new_static (data, size);
+  dataset = atlas_dataset_load_bytes (bytes, "fuzz.json", &problems, &error);
+
+  if (dataset == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (problems->len, >=, 1);
+      return 0;
+    }
+
+  g_assert_no_error (error);
+  saved = atlas_dataset_to_bytes (dataset);
+  reloaded = atlas_dataset_load_bytes (saved, "saved.json", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = atlas_dataset_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+
+  return 0;
+}
