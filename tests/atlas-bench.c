@@ -392,7 +392,6 @@ figure_load_large_rss (void)
 
   kb = g_ascii_strtod (output, NULL);
   bench_report_mb ("load-large-rss", kb * 1024.0);
-  g_print ("bench load-large-rss-ratio: %.1f x file size\n", kb * 1024.0 / g_bytes_get_size (bytes));
 }
 
 static int
