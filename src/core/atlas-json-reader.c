@@ -327,12 +327,6 @@ atlas_json_reader_next_member (AtlasJsonReader *r)
 
   if (r->pos < r->len && r->text[r->pos] == '}')
     {
-      if (!r->first[r->depth])
-        {
-          r->pos++;
-          r->depth--;
-          return FALSE;
-        }
       r->pos++;
       r->depth--;
       return FALSE;
