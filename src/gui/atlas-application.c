@@ -34,6 +34,8 @@ static const GOptionEntry main_entries[] = {
   { "partners", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only these partners (with --export)"), N_("ID,ID,…") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The size of an exported image, 1920x1080 by default (with --export)"), N_("WxH") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The paper of an exported briefing: a4 or letter (with --export)"), N_("PAPER") },
+  { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The title of an exported briefing or map (with --export)"), N_("TEXT") },
+  { "hatch", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Hatch patterns on an exported map, for black and white prints (with --export)"), NULL },
   { NULL }
 };
 
