@@ -408,6 +408,40 @@ test_print (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* win.export opens the dialog on the window's dataset and lens. */
+static void
+test_action (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AtlasExportDialog *dialog = NULL;
+
+  atlas_window_load_bundled (window);
+  atlas_window_set_lens_id (window, "internet_governance");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_ms (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_EXPORT_DIALOG (toplevel))
+        dialog = ATLAS_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  {
+    g_autoptr(AtlasExportOptions) options = atlas_export_dialog_get_options (dialog);
+
+    g_assert_cmpstr (atlas_export_options_get_lens_id (options), ==, "internet_governance");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 save_shot (GtkWidget  *widget,
            const char *name)
@@ -467,6 +501,7 @@ main (int   argc,
   g_test_add ("/export-dialog/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/export-dialog/failure", Fixture, NULL, fixture_set_up, test_failure, fixture_tear_down);
   g_test_add ("/export-dialog/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/export-dialog/action", Fixture, NULL, fixture_set_up, test_action, fixture_tear_down);
   g_test_add ("/export-dialog/print", Fixture, NULL, fixture_set_up, test_print, fixture_tear_down);
   g_test_add ("/export-dialog/shots", Fixture, NULL, fixture_set_up, test_shots, fixture_tear_down);
 
