@@ -376,7 +376,7 @@ paint_labels (cairo_t             *cr,
   PangoLayout *layout;
   PangoFontDescription *font;
   /* Grows with the zoom, within what stays readable and unobtrusive. */
-  double size = CLAMP (frame->scale / 150.0, 11.0, 20.0);
+  double size = CLAMP (frame->scale / 150.0, 11.0, 20.0) * (frame->text_scale > 0 ? frame->text_scale : 1.0);
   double halo = MAX (2.5, size / 5);
   static const double offsets[][2] = {
     { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },

@@ -71,6 +71,7 @@ typedef struct
   double scale;          /* target units per map unit: the world's width */
   double width, height;  /* the target's size, in its units */
   double pixel;          /* target units per device pixel (0.5 at scale 2) */
+  double text_scale;     /* labels' size factor (presentation mode); 0 means 1 */
 } AtlasMapFrame;
 
 typedef enum

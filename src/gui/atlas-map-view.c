@@ -71,6 +71,7 @@ enum {
   PROP_HATCH_PATTERNS,
   PROP_LEGEND_VISIBLE,
   PROP_ONLINE_TILES,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
@@ -756,6 +757,9 @@ atlas_map_view_get_property (GObject    *object,
     case PROP_ONLINE_TILES:
       g_value_set_boolean (value, self->online_tiles);
       break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, atlas_map_view_get_text_scale (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -788,6 +792,9 @@ atlas_map_view_set_property (GObject      *object,
       break;
     case PROP_ONLINE_TILES:
       atlas_map_view_set_online_tiles (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_SCALE:
+      atlas_map_view_set_text_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -832,6 +839,10 @@ atlas_map_view_class_init (AtlasMapViewClass *klass)
     g_param_spec_boolean ("online-tiles", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         0.5, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
@@ -1157,4 +1168,28 @@ atlas_map_view_describe_point (AtlasMapView *self,
   int country = atlas_world_layer_pick (self->world_layer, x, y);
 
   return country < 0 ? NULL : describe_country (self, country);
+}
+
+double
+atlas_map_view_get_text_scale (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), 1.0);
+
+  return atlas_world_layer_get_text_scale (self->world_layer);
+}
+
+/* Partner labels grow by this factor (the legend follows the style sheet:
+ * the window's presentation mode sets both). */
+void
+atlas_map_view_set_text_scale (AtlasMapView *self,
+                               double        text_scale)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  text_scale = CLAMP (text_scale, 0.5, 4.0);
+  if (atlas_map_view_get_text_scale (self) == text_scale)
+    return;
+
+  atlas_world_layer_set_text_scale (self->world_layer, text_scale);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }

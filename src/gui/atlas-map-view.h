@@ -47,6 +47,10 @@ gboolean      atlas_map_view_get_online_tiles   (AtlasMapView *self);
 void          atlas_map_view_set_online_tiles   (AtlasMapView *self,
                                                  gboolean      online_tiles);
 
+double        atlas_map_view_get_text_scale     (AtlasMapView *self);
+void          atlas_map_view_set_text_scale     (AtlasMapView *self,
+                                                 double        text_scale);
+
 /* The whole world, centred. */
 void          atlas_map_view_show_world         (AtlasMapView *self);
 /* Animates the view to a country (any ISO alpha-2 code the map knows). */

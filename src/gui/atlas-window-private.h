@@ -8,6 +8,7 @@
 #include "atlas-dataset-file.h"
 #include "atlas-window.h"
 #include "atlas-map-view.h"
+#include "atlas-swatch.h"
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 
@@ -48,6 +49,19 @@ struct _AtlasWindow
   gboolean              close_after_save;
   gboolean              close_confirmed;
   char                 *selected_id;
+
+  /* Presentation mode (atlas-window-present.c) */
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *presentation_caption;
+  GtkLabel             *presentation_title;
+  GtkLabel             *presentation_category;
+  AtlasSwatch          *presentation_swatch;
+  GtkRevealer          *presentation_hint_revealer;
+  GtkEventController   *presentation_keys;
+  guint                 presentation_hint_id;
+  gboolean              presenting;
+  gboolean              presentation_saved_flap;
+  gboolean              presentation_saved_profile;
 };
 
 /* atlas-window-panels.c: the partner list, the profile and its editor */
@@ -68,6 +82,10 @@ void _atlas_window_files_dispose      (AtlasWindow      *self);
 void _atlas_window_files_update_title (AtlasWindow      *self);
 
 /* atlas-window-export.c: the Export dialog and printing */
+/* atlas-window-present.c: presentation mode, for projectors */
+void _atlas_window_present_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_present_init       (AtlasWindow    *self);
+
 void               _atlas_window_export_class_init      (GtkWidgetClass *widget_class);
 void               _atlas_window_export_init            (AtlasWindow    *self);
 /* The print operation win.print runs, for the whole briefing */

@@ -315,6 +315,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   _atlas_window_panels_class_init (widget_class);
   _atlas_window_export_class_init (widget_class);
+  _atlas_window_present_class_init (widget_class);
 }
 
 static void
@@ -338,6 +339,7 @@ atlas_window_init (AtlasWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   _atlas_window_panels_init (self);
   _atlas_window_export_init (self);
+  _atlas_window_present_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

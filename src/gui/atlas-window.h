@@ -33,4 +33,9 @@ const char   *atlas_window_get_selected_id (AtlasWindow *self);
 void          atlas_window_set_selected_id (AtlasWindow *self,
                                             const char  *id);
 
+/* Presentation mode: full screen, map only, large text, keyboard-driven. */
+gboolean      atlas_window_get_presenting (AtlasWindow *self);
+void          atlas_window_set_presenting (AtlasWindow *self,
+                                           gboolean     presenting);
+
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _AtlasWorldLayer
   AtlasMapColoring *coloring;
   AtlasMapPaintFlags flags;
   int selected;
+  double text_scale;
 
   /* The cached rendering: device pixels [x, x + width) of a world
    * world_device pixels wide, drawn with the colouring and flags below. */
@@ -167,6 +168,7 @@ render_cache (AtlasWorldLayer *self,
   frame.width = (x1 - x0) / scale;
   frame.height = (y1 - y0) / scale;
   frame.pixel = 1.0 / scale;
+  frame.text_scale = self->text_scale;
   cr = cairo_create (self->cache);
   atlas_map_paint (cr, self->coloring, &frame, self->flags | ATLAS_MAP_PAINT_LABELS);
   cairo_destroy (cr);
@@ -372,6 +374,7 @@ static void
 atlas_world_layer_init (AtlasWorldLayer *self)
 {
   self->selected = -1;
+  self->text_scale = 1.0;
   /* Clicks and hovers are the map view's business. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -450,6 +453,29 @@ atlas_world_layer_set_selected (AtlasWorldLayer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
+/* Labels grow by this factor, for a room to read them off a projector. */
+void
+atlas_world_layer_set_text_scale (AtlasWorldLayer *self,
+                                  double           text_scale)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  text_scale = CLAMP (text_scale, 0.5, 4.0);
+  if (self->text_scale == text_scale)
+    return;
+  self->text_scale = text_scale;
+  drop_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+atlas_world_layer_get_text_scale (AtlasWorldLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), 1.0);
+
+  return self->text_scale;
+}
+
 void
 atlas_world_layer_get_frame (AtlasWorldLayer *self,
                              AtlasMapFrame   *frame)
@@ -469,6 +495,7 @@ atlas_world_layer_get_frame (AtlasWorldLayer *self,
   frame->x = center_x - frame->width / 2 / frame->scale;
   frame->y = center_y - frame->height / 2 / frame->scale;
   frame->pixel = 1.0 / MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  frame->text_scale = self->text_scale;
 }
 
 int

@@ -33,6 +33,9 @@ void                atlas_world_layer_set_selected     (AtlasWorldLayer    *self
                                                         int                 country);
 
 /* Where the map lies in the layer now (target units: widget pixels). */
+void                atlas_world_layer_set_text_scale   (AtlasWorldLayer    *self,
+                                                        double              text_scale);
+double              atlas_world_layer_get_text_scale   (AtlasWorldLayer    *self);
 void                atlas_world_layer_get_frame        (AtlasWorldLayer    *self,
                                                         AtlasMapFrame      *frame);
 /* The country under a point of the layer, or -1 */

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Presentation mode: the map alone, full screen, with large labels and a
+ * caption naming the partner on show, for a projector at the end of a
+ * meeting room. It is driven from the keyboard (or a presenter's clicker,
+ * which sends Page Up and Page Down): next and previous partner, lens by
+ * number, the whole world, legend on or off, Escape to leave. The panels'
+ * own settings are left as they were, so leaving restores the window. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-window-private.h"
+
+/* Labels on the map grow by this much; the legend and caption follow the
+ * style sheet (window.presentation in style.css). */
+#define PRESENTATION_TEXT_SCALE 2.0
+/* How long the key hint stays on screen after entering. */
+#define HINT_SECONDS 6
+
+static void
+update_caption (AtlasWindow *self)
+{
+  AtlasLens *lens = NULL;
+  AtlasPartner *partner = NULL;
+  AtlasCategory *category = NULL;
+  const char *category_id = NULL;
+
+  if (!self->presenting || self->dataset == NULL)
+    return;
+
+  if (self->lens_id != NULL)
+    lens = atlas_dataset_find_lens (self->dataset, self->lens_id);
+  if (self->selected_id != NULL)
+    partner = atlas_dataset_find_partner (self->dataset, self->selected_id);
+  if (partner != NULL && lens != NULL)
+    category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
+  if (category_id != NULL)
+    category = atlas_lens_find_category (lens, category_id);
+
+  if (partner == NULL)
+    {
+      /* The lens is the story when no partner is picked. */
+      gtk_label_set_text (self->presentation_title,
+                          lens ? atlas_lens_get_name (lens) : atlas_dataset_get_title (self->dataset));
+      gtk_label_set_text (self->presentation_category, atlas_dataset_get_title (self->dataset));
+      gtk_widget_set_visible (GTK_WIDGET (self->presentation_swatch), FALSE);
+    }
+  else
+    {
+      g_autofree char *line = NULL;
+
+      /* Translators: "<lens>: <category>", e.g. "Depth of cooperation: Mature" */
+      line = g_strdup_printf (_("%s: %s"),
+                              lens ? atlas_lens_get_name (lens) : "",
+                              category ? atlas_category_get_name (category) : _("No data"));
+      gtk_label_set_text (self->presentation_title, atlas_partner_get_display_name (partner));
+      gtk_label_set_text (self->presentation_category, line);
+      gtk_widget_set_visible (GTK_WIDGET (self->presentation_swatch), TRUE);
+      atlas_swatch_set_color (self->presentation_swatch,
+                              category ? (gint64) atlas_category_get_color (category) : -1);
+    }
+}
+
+/* On a projector the partner named must be the one in view, whoever
+ * picked it (the keys, the list before entering, a click). */
+static void
+selected_id_changed_cb (AtlasWindow *self)
+{
+  if (!self->presenting)
+    return;
+
+  if (self->selected_id != NULL)
+    atlas_map_view_fly_to (self->map_view, self->selected_id);
+  update_caption (self);
+}
+
+static gboolean
+hide_hint_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->presentation_hint_id = 0;
+  gtk_revealer_set_reveal_child (self->presentation_hint_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the whole world once the map has its full-screen size. */
+static gboolean
+fit_world_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+  int start_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "atlas-start-width"));
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "atlas-frames")) + 1;
+
+  g_object_set_data (G_OBJECT (widget), "atlas-frames", GINT_TO_POINTER (frames));
+  if (gtk_widget_get_width (widget) == start_width && frames < 30)
+    return G_SOURCE_CONTINUE;
+
+  if (self->selected_id != NULL)
+    atlas_map_view_fly_to (self->map_view, self->selected_id);
+  else
+    atlas_map_view_show_world (self->map_view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_presenting (AtlasWindow *self,
+                gboolean     presenting)
+{
+  GtkWidget *sidebar = adw_flap_get_flap (self->flap);
+  GtkWidget *profile = adw_flap_get_flap (self->profile_flap);
+  GtkWidget *map = GTK_WIDGET (self->map_view);
+
+  if (self->presenting == presenting || (presenting && self->dataset == NULL))
+    return;
+
+  self->presenting = presenting;
+  g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
+
+  /* Hiding the flaps' children, not unrevealing them, keeps the user's
+   * panel settings (bound to reveal-flap) untouched. */
+  if (presenting)
+    {
+      self->presentation_saved_flap = sidebar && gtk_widget_get_visible (sidebar);
+      self->presentation_saved_profile = profile && gtk_widget_get_visible (profile);
+    }
+  if (sidebar != NULL)
+    gtk_widget_set_visible (sidebar, presenting ? FALSE : self->presentation_saved_flap);
+  if (profile != NULL)
+    gtk_widget_set_visible (profile, presenting ? FALSE : self->presentation_saved_profile);
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), !presenting);
+  gtk_widget_set_visible (self->presentation_caption, presenting);
+  atlas_map_view_set_text_scale (self->map_view, presenting ? PRESENTATION_TEXT_SCALE : 1.0);
+
+  if (presenting)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      update_caption (self);
+      gtk_revealer_set_reveal_child (self->presentation_hint_revealer, TRUE);
+      self->presentation_hint_id = g_timeout_add_seconds (HINT_SECONDS, hide_hint_cb, self);
+      gtk_widget_grab_focus (map);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+      gtk_revealer_set_reveal_child (self->presentation_hint_revealer, FALSE);
+    }
+
+  g_object_set_data (G_OBJECT (map), "atlas-start-width", GINT_TO_POINTER (gtk_widget_get_width (map)));
+  g_object_set_data (G_OBJECT (map), "atlas-frames", GINT_TO_POINTER (0));
+  gtk_widget_add_tick_callback (map, fit_world_tick_cb, self, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
+}
+
+static void
+presentation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  set_presenting (self, !self->presenting);
+}
+
+static void
+leave_presentation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  set_presenting (ATLAS_WINDOW (widget), FALSE);
+}
+
+/* Runs before any child sees the key, and only while presenting: the
+ * room's remote sends Page Up/Down, a laptop's arrows do the same. */
+static gboolean
+presentation_key_pressed_cb (GtkEventControllerKey *controller,
+                             guint                  keyval,
+                             guint                  keycode,
+                             GdkModifierType        state,
+                             AtlasWindow           *self)
+{
+  GtkWidget *map = GTK_WIDGET (self->map_view);
+
+  if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      set_presenting (self, FALSE);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_n:
+      gtk_widget_activate_action (map, "map.next-partner", NULL);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_p:
+      gtk_widget_activate_action (map, "map.previous-partner", NULL);
+      return TRUE;
+    case GDK_KEY_Home:
+      atlas_window_set_selected_id (self, NULL);
+      atlas_map_view_show_world (self->map_view);
+      return TRUE;
+    case GDK_KEY_l:
+      atlas_map_view_set_legend_visible (self->map_view,
+                                         !atlas_map_view_get_legend_visible (self->map_view));
+      return TRUE;
+    case GDK_KEY_h:
+      atlas_map_view_set_hatch_patterns (self->map_view,
+                                         !atlas_map_view_get_hatch_patterns (self->map_view));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+void
+_atlas_window_present_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (ATLAS_TYPE_SWATCH);
+
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_caption);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_category);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_swatch);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_hint_revealer);
+
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   leave_presentation_action);
+}
+
+void
+_atlas_window_present_init (AtlasWindow *self)
+{
+  self->presentation_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (self->presentation_keys, "key-pressed",
+                    G_CALLBACK (presentation_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->presentation_keys);
+
+  g_signal_connect_swapped (self, "notify::selected-id", G_CALLBACK (selected_id_changed_cb), self);
+  g_signal_connect_swapped (self, "notify::lens-id", G_CALLBACK (update_caption), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", FALSE);
+}
+
+gboolean
+atlas_window_get_presenting (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+atlas_window_set_presenting (AtlasWindow *self,
+                             gboolean     presenting)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  set_presenting (self, !!presenting);
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Presentation mode: what it hides and shows, the caption following the
+ * selection and the lens, the panels' settings left alone, and the large
+ * labels. With ATLAS_SHOTS_DIR set, it also saves present-*.png there. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-window-private.h"
+
+static void
+wait_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static AtlasWindow *
+new_window (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (300);
+
+  return window;
+}
+
+static void
+test_enter_and_leave (void)
+{
+  AtlasWindow *window = new_window ();
+  GtkWidget *sidebar = adw_flap_get_flap (window->flap);
+  gboolean reveal_before = adw_flap_get_reveal_flap (window->flap);
+
+  g_assert_false (atlas_window_get_presenting (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_false (gtk_widget_get_visible (window->presentation_caption));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_frames (200);
+
+  g_assert_true (atlas_window_get_presenting (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_false (gtk_widget_get_visible (adw_flap_get_flap (window->profile_flap)));
+  g_assert_true (gtk_widget_get_visible (window->presentation_caption));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_cmpfloat (atlas_map_view_get_text_scale (window->map_view), >, 1.5);
+  /* The panels' own state, which settings remember, is untouched. */
+  g_assert_cmpint (adw_flap_get_reveal_flap (window->flap), ==, reveal_before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
+  wait_frames (100);
+
+  g_assert_false (atlas_window_get_presenting (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_false (gtk_widget_get_visible (window->presentation_caption));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
+  g_assert_cmpfloat (atlas_map_view_get_text_scale (window->map_view), ==, 1.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_caption_follows (void)
+{
+  AtlasWindow *window = new_window ();
+  AtlasDataset *dataset = atlas_window_get_dataset (window);
+  AtlasLens *lens;
+  AtlasPartner *japan = atlas_dataset_find_partner (dataset, "JP");
+  g_autofree char *expected = NULL;
+
+  atlas_window_set_presenting (window, TRUE);
+  wait_frames (100);
+
+  lens = atlas_dataset_find_lens (dataset, atlas_window_get_lens_id (window));
+  g_assert_nonnull (lens);
+  /* No partner picked: the caption names the lens. */
+  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==, atlas_lens_get_name (lens));
+
+  /* The next partner, as a clicker's Page Down would. */
+  gtk_widget_activate_action (GTK_WIDGET (window->map_view), "map.next-partner", NULL);
+  wait_frames (100);
+  g_assert_nonnull (atlas_window_get_selected_id (window));
+  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==,
+                   atlas_partner_get_display_name (atlas_dataset_find_partner (dataset,
+                                                                                atlas_window_get_selected_id (window))));
+
+  atlas_window_set_selected_id (window, "JP");
+  atlas_window_set_lens_id (window, "budapest_convention");
+  wait_frames (600);
+  lens = atlas_dataset_find_lens (dataset, "budapest_convention");
+  expected = g_strdup_printf ("%s: %s", atlas_lens_get_name (lens),
+                              atlas_category_get_name (atlas_lens_find_category (lens,
+                                                                                 atlas_partner_get_indicator (japan, "budapest_convention"))));
+  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==, atlas_partner_get_display_name (japan));
+  g_assert_cmpstr (gtk_label_get_text (window->presentation_category), ==, expected);
+  g_assert_cmpint (atlas_swatch_get_color (window->presentation_swatch), ==,
+                   atlas_category_get_color (atlas_lens_find_category (lens, "party")));
+
+  save_shot (GTK_WIDGET (window), "present-japan.png");
+
+  atlas_window_set_selected_id (window, NULL);
+  atlas_window_set_lens_id (window, "cooperation_depth");
+  atlas_map_view_show_world (window->map_view);
+  wait_frames (800);
+  save_shot (GTK_WIDGET (window), "present-world.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  atlas_core_init ();
+
+  /* What AdwApplication loads by itself in the app. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/present/enter-and-leave", test_enter_and_leave);
+  g_test_add_func ("/present/caption-follows", test_caption_follows);
+
+  return g_test_run ();
+}
