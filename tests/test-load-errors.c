@@ -152,6 +152,10 @@ static const Case cases[] = {
   { "duplicate-key/unknown-member-twice", "\"schema_version\": 1,",
     "\"schema_version\": 1,\n  \"x\": 1,\n  \"x\": 2,",
     ATLAS_DATASET_ERROR_INVALID, 5, 3, "x", "duplicate key \"x\"" },
+  /* Found by fuzzing: the second list replaces the first, whose partners
+   * the cross-reference checks still held. */
+  { "duplicate-key/partners", "\n  ]\n}\n", "\n  ],\n  \"partners\": []\n}\n",
+    ATLAS_DATASET_ERROR_INVALID, 132, 3, "partners", "duplicate key \"partners\"" },
   { "duplicate-key/indicators", "\"wcit_2012\": \"signed\"",
     "\"wcit_2012\": \"signed\", \"wcit_2012\": \"refused\"",
     ATLAS_DATASET_ERROR_INVALID, 121, 32, "partners[1].indicators.wcit_2012",

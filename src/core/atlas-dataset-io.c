@@ -56,7 +56,8 @@ typedef struct
   int       column;
 } Pending;
 
-/* Checks made once the whole file is read. */
+/* Checks made once the whole file is read. They hold references: a
+ * second "partners" member, say, replaces the partners of the first. */
 typedef struct
 {
   AtlasPartner *partner;
@@ -97,7 +98,7 @@ typedef struct
   char            *error_path;     /* where the reader failed, if it did */
 
   GHashTable      *source_ids;     /* owned id -> itself */
-  GHashTable      *lenses;         /* id -> AtlasLens, borrowed from the dataset */
+  GHashTable      *lenses;         /* id -> AtlasLens */
   GHashTable      *partner_ids;    /* owned id -> index + 1 */
   guint            partner_index;  /* of the partner being read */
   guint            lens_index;     /* of the lens being read */
@@ -1038,8 +1039,8 @@ read_lens (Loader     *l,
   for (guint i = 0; i < categories->len; i++)
     atlas_lens_append_category (lens, g_ptr_array_index (categories, i));
   members_keep_extra (&m, lens);
-  /* The dataset will hold it, and the table lives no longer than that. */
-  g_hash_table_insert (l->lenses, (gpointer) atlas_lens_get_id (lens), lens);
+  /* The key is the lens's own, alive as long as the table's reference. */
+  g_hash_table_insert (l->lenses, (gpointer) atlas_lens_get_id (lens), g_object_ref (lens));
 
   return lens;
 }
@@ -1176,7 +1177,7 @@ read_source_ref (Loader     *l,
 
   if (id_offset != G_MAXSIZE)
     {
-      SourceRefCheck check = { ref, l->partner_index, index, id_offset };
+      SourceRefCheck check = { g_object_ref (ref), l->partner_index, index, id_offset };
 
       g_array_append_val (l->source_ref_checks, check);
     }
@@ -1281,7 +1282,7 @@ read_indicators (Loader       *l,
             break;
           }
 
-        check.partner = partner;
+        check.partner = g_object_ref (partner);
         check.partner_index = l->partner_index;
         check.lens_id = g_steal_pointer (&lens_id);
         check.category_id = category_id;
@@ -1670,8 +1671,17 @@ indicator_check_clear (gpointer data)
 {
   IndicatorCheck *check = data;
 
+  g_object_unref (check->partner);
   g_free (check->lens_id);
   g_free (check->category_id);
+}
+
+static void
+source_ref_check_clear (gpointer data)
+{
+  SourceRefCheck *check = data;
+
+  g_object_unref (check->ref);
 }
 
 static AtlasDataset *
@@ -1683,7 +1693,7 @@ load_text (const char  *text,
 {
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   g_autoptr(GHashTable) source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) lenses = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lenses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   g_autoptr(GHashTable) partner_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) indicator_checks = g_array_new (FALSE, FALSE, sizeof (IndicatorCheck));
   g_autoptr(GArray) source_ref_checks = g_array_new (FALSE, FALSE, sizeof (SourceRefCheck));
@@ -1704,6 +1714,7 @@ load_text (const char  *text,
 
   atlas_core_init ();
   g_array_set_clear_func (indicator_checks, indicator_check_clear);
+  g_array_set_clear_func (source_ref_checks, source_ref_check_clear);
 
   if (problems != NULL)
     *problems = NULL;
