@@ -313,7 +313,8 @@ skip_and_describe (Loader        *l,
 }
 
 /* The value readers consume one value whatever it is, return TRUE when it
- * was valid, and report it when it was not. */
+ * was valid, and report it when it was not. Afterwards the reader's
+ * value_offset still points at the value, for problems found later. */
 
 static gboolean
 read_string (Loader      *l,
@@ -430,12 +431,10 @@ read_id (Loader      *l,
          char         separator,
          char       **out)
 {
-  gsize offset = l->reader.value_offset;
   gboolean valid;
 
   if (!read_string (l, path, FALSE, out))
     return FALSE;
-  offset = l->reader.value_offset;
 
   valid = (*out)[0] != '\0';
   for (const char *p = *out; *p; p++)
@@ -444,7 +443,8 @@ read_id (Loader      *l,
 
   if (!valid)
     {
-      add_problem (l, path, offset, _("\"%s\" is not a valid id (use a-z, 0-9 and \"%c\")"),
+      add_problem (l, path, l->reader.value_offset,
+                   _("\"%s\" is not a valid id (use a-z, 0-9 and \"%c\")"),
                    *out, separator);
       return FALSE;
     }
