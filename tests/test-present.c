@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-preferences-window.h"
 #include "atlas-window-private.h"
 
 static void
@@ -148,6 +149,60 @@ test_caption_follows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Each switch of the preferences is its GSettings key, both ways. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.cyberdiplomacy.Atlas");
+  GtkWidget *window = atlas_preferences_window_new (NULL, settings);
+  const char *keys[] = { "legend-visible", "hatch-patterns", "online-tiles" };
+  const char *names[] = { "Legend", "Hatch Patterns", "OpenStreetMap Tiles" };
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkWidget *child;
+      GtkSwitch *found = NULL;
+      gboolean before = g_settings_get_boolean (settings, keys[i]);
+
+      /* Depth-first search for the switch named after the key's row. */
+      for (child = gtk_widget_get_first_child (window); child != NULL; )
+        {
+          if (GTK_IS_SWITCH (child))
+            {
+              g_autofree char *mismatch =
+                gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+              if (mismatch == NULL)
+                {
+                  found = GTK_SWITCH (child);
+                  break;
+                }
+            }
+          if (gtk_widget_get_first_child (child) != NULL)
+            child = gtk_widget_get_first_child (child);
+          else
+            {
+              while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+                child = gtk_widget_get_parent (child) == window ? NULL : gtk_widget_get_parent (child);
+              if (child != NULL)
+                child = gtk_widget_get_next_sibling (child);
+            }
+        }
+
+      g_assert_nonnull (found);
+      g_assert_cmpint (gtk_switch_get_active (found), ==, before);
+      gtk_switch_set_active (found, !before);
+      g_assert_cmpint (g_settings_get_boolean (settings, keys[i]), ==, !before);
+      g_settings_set_boolean (settings, keys[i], before);
+      g_assert_cmpint (gtk_switch_get_active (found), ==, before);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -166,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/present/enter-and-leave", test_enter_and_leave);
   g_test_add_func ("/present/caption-follows", test_caption_follows);
+  g_test_add_func ("/preferences/switches", test_preferences);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "atlas-application.h"
 #include "atlas-core.h"
+#include "atlas-preferences-window.h"
 #include "atlas-window.h"
 
 struct _AtlasApplication
@@ -230,7 +231,21 @@ new_window_action_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AtlasApplication *self = user_data;
+  GtkWidget *window;
+
+  window = atlas_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         atlas_application_get_settings (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
   { "about", about_action_cb },
   { "new-window", new_window_action_cb },
@@ -242,6 +257,8 @@ atlas_application_startup (GApplication *application)
   AtlasApplication *self = ATLAS_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *new_accels[] = { "<Control>n", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char * const setting_actions[] = { "hatch-patterns", "legend-visible", "online-tiles" };
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
@@ -252,6 +269,16 @@ atlas_application_startup (GApplication *application)
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  /* Map options as stateful actions, for the menu and for presentation keys. */
+  for (guint i = 0; i < G_N_ELEMENTS (setting_actions); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (atlas_application_get_settings (self),
+                                                            setting_actions[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+    }
 }
 
 static void
