@@ -35,6 +35,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* A failed precondition in the core is a bug the fuzzer should report. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   atlas_core_init ();
 
   bytes = g_bytes_new_static (data, size);

@@ -518,6 +518,24 @@ test_too_large_file (void)
   g_file_delete (file, NULL, NULL);
 }
 
+/* Found by fuzzing: an invalid id took part in the check for duplicates,
+ * and the lens got the same category twice. */
+static void
+test_invalid_ids_twice (void)
+{
+  g_autofree char *a = replace_first (minimal_text, "\"id\": \"signed\"", "\"id\": \"Bad\"");
+  g_autofree char *b = replace_first (a, "\"id\": \"refused\"", "\"id\": \"Bad\"");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (load_string (b, strlen (b), &problems, &error));
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+  assert_problem (g_ptr_array_index (problems, 0), 32, 17, "lenses[0].categories[0].id",
+                  "\"Bad\" is not a valid id (use a-z, 0-9 and \"-\")");
+  assert_problem (g_ptr_array_index (problems, 1), 38, 17, "lenses[0].categories[1].id",
+                  "\"Bad\" is not a valid id (use a-z, 0-9 and \"-\")");
+}
+
 static void
 test_many_problems (void)
 {
@@ -694,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/load-errors/nesting/limit", test_nesting_limit);
   g_test_add_func ("/load-errors/size/bytes", test_too_large);
   g_test_add_func ("/load-errors/size/file", test_too_large_file);
+  g_test_add_func ("/load-errors/lens/invalid-ids-twice", test_invalid_ids_twice);
   g_test_add_func ("/load-errors/report/all-problems-in-order", test_many_problems);
   g_test_add_func ("/load-errors/report/cap", test_problem_cap);
   g_test_add_func ("/load-errors/report/to-string", test_problem_to_string);

@@ -446,6 +446,8 @@ read_id (Loader      *l,
       add_problem (l, path, l->reader.value_offset,
                    _("\"%s\" is not a valid id (use a-z, 0-9 and \"%c\")"),
                    *out, separator);
+      /* Not an id: it must not take part in the checks for duplicates. */
+      g_clear_pointer (out, g_free);
       return FALSE;
     }
 
