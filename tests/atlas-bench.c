@@ -19,8 +19,10 @@
 
 #include "atlas-bench-export.h"
 #include "atlas-bench-map.h"
+#include "atlas-bench-panels.h"
 #include "atlas-core.h"
 #include "atlas-dataset-file.h"
+#include "atlas-partner-filter.h"
 
 typedef struct
 {
@@ -394,6 +396,86 @@ figure_load_large_rss (void)
   bench_report_mb ("load-large-rss", kb * 1024.0);
 }
 
+/* Partner list: the core's filter and sort models, a key at a time, as
+ * the search is typed and deleted (sorted by category, the dearer order). */
+typedef struct
+{
+  AtlasPartnerFilter *filter;
+  GPtrArray          *steps;
+  guint               step;
+} FilterBench;
+
+static gpointer
+filter_key_once (gpointer data)
+{
+  FilterBench *b = data;
+
+  atlas_partner_filter_set_search (b->filter, g_ptr_array_index (b->steps, b->step++ % b->steps->len));
+  g_list_model_get_n_items (atlas_partner_filter_get_model (b->filter));
+
+  return NULL;
+}
+
+static void
+figure_filter_large (void)
+{
+  static const char * const words[] = { "south korea", "united states", "bra", "ger", "côte" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+  g_autoptr(AtlasPartnerFilter) filter = NULL;
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  FilterBench b = { 0 };
+
+  g_assert_no_error (error);
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      glong len = g_utf8_strlen (words[w], -1);
+
+      for (glong i = 1; i <= len; i++)
+        g_ptr_array_add (steps, g_utf8_substring (words[w], 0, i));
+      for (glong i = len - 1; i >= 0; i--)
+        g_ptr_array_add (steps, g_utf8_substring (words[w], 0, i));
+    }
+
+  filter = atlas_partner_filter_new (atlas_dataset_get_partners (dataset));
+  atlas_partner_filter_set_lens (filter, atlas_dataset_find_lens (dataset, "cooperation_depth"));
+  atlas_partner_filter_set_sort (filter, ATLAS_PARTNER_SORT_CATEGORY);
+  b.filter = filter;
+  b.steps = steps;
+  bench_time ("filter-large", steps->len, filter_key_once, &b);
+}
+
+/* The same, with the list drawn after each key (needs a display). */
+static void
+figure_filter_large_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_bench_panels_filter_list ("filter-large-list", dataset);
+}
+
+/* Selecting a partner and drawing its profile (needs a display). */
+static void
+figure_select_partner (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+
+  atlas_bench_panels_select_partner ("select-partner", dataset);
+}
+
+/* The same on the large dataset: profiles of 200 entries and 24 changes. */
+static void
+figure_select_partner_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  atlas_bench_panels_select_partner ("select-partner-large", dataset);
+}
+
 static int
 child_load (const char *path)
 {
@@ -429,6 +511,11 @@ static const Figure figures[] = {
   { "map-redraw-1080p", atlas_bench_map_redraw_1080p },
   { "hit-test", atlas_bench_hit_test },
   { "startup", atlas_bench_startup },
+  /* The side panels (atlas-bench-panels.c); all but filter-large need a display. */
+  { "filter-large", figure_filter_large },
+  { "filter-large-list", figure_filter_large_list },
+  { "select-partner", figure_select_partner },
+  { "select-partner-large", figure_select_partner_large },
   /* The exports (atlas-bench-export.c); no display. */
   { "export-pdf", atlas_bench_export_pdf },
   { "export-png-2160p", atlas_bench_export_png_2160p },

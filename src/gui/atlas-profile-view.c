@@ -22,6 +22,9 @@
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
 
+/* The narrowest a wrapped label of the profile gets, in characters. */
+#define MIN_WRAP_CHARS 24
+
 /* Years a form offers; the bottom one stands for "none". */
 #define YEAR_NONE 1899
 #define YEAR_MAX  2100
@@ -96,6 +99,14 @@ typedef struct
   const ValueLabel *values;
 } FieldRef;
 
+/* A group of read-only rows, kept from one partner to the next */
+typedef struct
+{
+  GtkWidget *group;       /* AdwPreferencesGroup, NULL until built */
+  GtkWidget *placeholder; /* shown when the list is empty */
+  GPtrArray *rows;        /* in use, then spare (hidden) */
+} RowList;
+
 typedef struct
 {
   GtkWidget *group;  /* AdwPreferencesGroup */
@@ -123,6 +134,18 @@ struct _AtlasProfileView
   gboolean         editing;
   guint            refresh_id;
   gulong           partners_changed_id;
+
+  /* The read view */
+  gboolean         read_built;
+  RowList          indicators;
+  RowList          documents;
+  RowList          dialogues;
+  RowList          agreements;
+  RowList          sources;
+  RowList          history;
+  GtkWidget       *assessment_label;
+  GtkWidget       *updated_label;
+  GPtrArray       *source_ids;  /* interned, in order of first citation */
 
   /* The form, while editing */
   gboolean         form_built;
@@ -204,6 +227,39 @@ set_str (char       **field,
   return TRUE;
 }
 
+/* A wrapping label's natural width is, by default, searched for among
+ * widths that keep its line count, laying the text out again each time;
+ * and its minimum width is measured by laying it out at width 0, a line
+ * per word (or per character), the dearest layout of all. With a few dozen
+ * rows that made showing a profile take 100-200 ms. The panel's width is
+ * set by the window anyway: ask for the unwrapped width, and a minimum of
+ * a few words when the text is long enough to be wider than that (GTK
+ * warns when the minimum exceeds the natural width). Call again when the
+ * text changes. */
+static void
+tune_wrap (GtkLabel *label)
+{
+  gboolean long_text = g_utf8_strlen (gtk_label_get_text (label), -1) >= 2 * MIN_WRAP_CHARS;
+
+  gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+  if (gtk_label_get_wrap (label))
+    gtk_label_set_width_chars (label, long_text ? MIN_WRAP_CHARS : -1);
+}
+
+static void
+tune_wrap_all (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        tune_wrap (GTK_LABEL (child));
+      else
+        tune_wrap_all (child);
+    }
+}
+
 /* Rows: dataset text is never markup. */
 
 static GtkWidget *
@@ -216,6 +272,7 @@ action_row_new (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
   if (subtitle != NULL && subtitle[0] != '\0')
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  tune_wrap_all (row);
 
   return row;
 }
@@ -250,24 +307,38 @@ plain_label_new (const char *text)
 }
 
 /* A category as a coloured chip with its name. */
+static void
+chip_set_category (GtkWidget     *chip,
+                   AtlasCategory *category)
+{
+  const char *description = category ? atlas_category_get_description (category) : "";
+
+  atlas_swatch_set_color (g_object_get_data (G_OBJECT (chip), "swatch"),
+                          category ? (gint64) atlas_category_get_color (category) : -1);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (chip), "label"),
+                      category ? atlas_category_get_name (category) : _("No data"));
+  if (category == NULL)
+    gtk_widget_add_css_class (chip, "no-data");
+  else
+    gtk_widget_remove_css_class (chip, "no-data");
+  gtk_widget_set_tooltip_text (chip, description[0] != '\0' ? description : NULL);
+}
+
 static GtkWidget *
 chip_new (AtlasCategory *category)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *swatch = atlas_swatch_new ();
-  GtkWidget *label = plain_label_new (category ? atlas_category_get_name (category) : _("No data"));
+  GtkWidget *label = plain_label_new ("");
 
-  atlas_swatch_set_color (ATLAS_SWATCH (swatch),
-                          category ? (gint64) atlas_category_get_color (category) : -1);
   gtk_widget_set_size_request (swatch, 12, 12);
   gtk_widget_add_css_class (chip, "category-chip");
-  if (category == NULL)
-    gtk_widget_add_css_class (chip, "no-data");
-  else if (atlas_category_get_description (category)[0] != '\0')
-    gtk_widget_set_tooltip_text (chip, atlas_category_get_description (category));
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (chip), swatch);
   gtk_box_append (GTK_BOX (chip), label);
+  g_object_set_data (G_OBJECT (chip), "swatch", swatch);
+  g_object_set_data (G_OBJECT (chip), "label", label);
+  chip_set_category (chip, category);
 
   return chip;
 }
@@ -331,23 +402,37 @@ link_clicked_cb (GtkButton        *button,
   atlas_profile_view_open_link (self, g_object_get_data (G_OBJECT (button), "uri"));
 }
 
+/* Shown only for a web link: see atlas_profile_view_open_link (). */
+static void
+link_button_set_uri (GtkWidget  *button,
+                     const char *uri)
+{
+  g_autofree char *tooltip = NULL;
+  gboolean web = atlas_profile_view_is_web_link (uri);
+
+  gtk_widget_set_visible (button, web);
+  g_object_set_data_full (G_OBJECT (button), "uri", web ? g_strdup (uri) : NULL, g_free);
+  if (!web)
+    return;
+
+  /* Translators: %s is a web address */
+  tooltip = g_strdup_printf (_("Open %s in the browser"), uri);
+  gtk_widget_set_tooltip_text (button, tooltip);
+}
+
 static GtkWidget *
 link_button_new (AtlasProfileView *self,
                  const char       *uri)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
-  g_autofree char *tooltip = NULL;
 
-  /* Translators: %s is a web address */
-  tooltip = g_strdup_printf (_("Open %s in the browser"), uri);
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Link"),
                                   -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "uri", g_strdup (uri), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), self);
+  link_button_set_uri (button, uri);
 
   return button;
 }
@@ -392,90 +477,6 @@ history_value (AtlasLens  *lens,
   return value;
 }
 
-static void
-build_indicators (AtlasProfileView *self)
-{
-  GtkWidget *group = group_new (_("Indicators"));
-  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
-  guint n = g_list_model_get_n_items (lenses);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
-      const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
-      AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
-      GtkWidget *row = action_row_new (atlas_lens_get_name (lens), NULL);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip_new (category));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No lenses")));
-
-  gtk_box_append (self->content_box, group);
-}
-
-static void
-build_assessment (AtlasProfileView *self)
-{
-  GtkWidget *group = group_new (_("Assessment"));
-  const char *assessment = atlas_partner_get_assessment (self->partner);
-  GtkWidget *label;
-  GtkWidget *card;
-
-  if (assessment == NULL || assessment[0] == '\0')
-    {
-      label = plain_label_new (_("No assessment"));
-      gtk_widget_add_css_class (label, "dim-label");
-    }
-  else
-    {
-      label = plain_label_new (assessment);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    }
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "assessment");
-  gtk_widget_set_name (label, "assessment-text");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
-                                  -1);
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "assessment-card");
-  gtk_box_append (GTK_BOX (card), label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
-  gtk_box_append (self->content_box, group);
-}
-
-static void
-build_documents (AtlasProfileView *self)
-{
-  GtkWidget *group = group_new (_("Key Documents"));
-  GListModel *documents = atlas_partner_get_documents (self->partner);
-  guint n = g_list_model_get_n_items (documents);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *year = year_text ("%d", atlas_document_get_year (document));
-      const char *url = atlas_document_get_url (document);
-      GtkWidget *row = action_row_new (atlas_document_get_title (document), year);
-
-      if (atlas_profile_view_is_web_link (url))
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), link_button_new (self, url));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No key documents")));
-
-  gtk_box_append (self->content_box, group);
-}
-
 static char *
 dialogue_summary (AtlasDialogue *dialogue)
 {
@@ -489,31 +490,6 @@ dialogue_summary (AtlasDialogue *dialogue)
   };
 
   return join_parts (parts);
-}
-
-static void
-build_dialogues (AtlasProfileView *self)
-{
-  GtkWidget *group = group_new (_("Dialogues"));
-  GListModel *dialogues = atlas_partner_get_dialogues (self->partner);
-  guint n = g_list_model_get_n_items (dialogues);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
-      g_autofree char *summary = dialogue_summary (dialogue);
-      GtkWidget *row = action_row_new (atlas_dialogue_get_name (dialogue), summary);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 status_label_new (value_label (dialogue_status_labels,
-                                                                atlas_dialogue_get_status (dialogue))));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No dialogues")));
-
-  gtk_box_append (self->content_box, group);
 }
 
 static char *
@@ -531,149 +507,407 @@ agreement_summary (AtlasAgreement *agreement)
   return join_parts (parts);
 }
 
+/* The read view keeps its widgets from one partner to the next and only
+ * changes their text: building rows is half the cost of showing a profile
+ * (see the select-partner bench). Spare rows are hidden, not destroyed. */
+
+typedef GtkWidget *(*RowCreateFunc) (AtlasProfileView *self);
+typedef void       (*RowFillFunc)   (AtlasProfileView *self,
+                                     GtkWidget        *row,
+                                     guint             index);
+
 static void
-build_agreements (AtlasProfileView *self)
+row_list_clear (RowList *list)
 {
-  GtkWidget *group = group_new (_("Agreements"));
-  GListModel *agreements = atlas_partner_get_agreements (self->partner);
-  guint n = g_list_model_get_n_items (agreements);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (agreements, i);
-      g_autofree char *summary = agreement_summary (agreement);
-      GtkWidget *row = action_row_new (atlas_agreement_get_title (agreement), summary);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 status_label_new (value_label (agreement_status_labels,
-                                                                atlas_agreement_get_status (agreement))));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No agreements")));
-
-  gtk_box_append (self->content_box, group);
+  list->group = NULL;
+  list->placeholder = NULL;
+  g_ptr_array_set_size (list->rows, 0);
 }
 
-/* One row per work cited, its places (pages, sections, footnotes) under
- * it: a profile often cites one paper many times. */
 static void
-build_sources (AtlasProfileView *self,
-               gboolean          with_updated)
+row_list_build (AtlasProfileView *self,
+                RowList          *list,
+                const char       *title,
+                const char       *empty_text)
 {
-  GtkWidget *group = group_new (_("Sources"));
-  GListModel *refs = atlas_partner_get_sources (self->partner);
-  guint n = g_list_model_get_n_items (refs);
-  const char *updated = atlas_partner_get_updated (self->partner);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  GtkWidget *updated_row;
+  list->group = group_new (title);
+  list->placeholder = placeholder_row_new (empty_text);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (list->group), list->placeholder);
+  gtk_box_append (self->content_box, list->group);
+}
 
-  /* The form edits the date at its top. */
-  if (with_updated)
+static void
+row_list_sync (AtlasProfileView *self,
+               RowList          *list,
+               guint             n,
+               RowCreateFunc     create,
+               RowFillFunc       fill)
+{
+  while (list->rows->len < n)
     {
-      updated_row = action_row_new (_("Last updated"), NULL);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (updated_row),
-                                 plain_label_new (updated && updated[0] ? updated : _("Unknown")));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), updated_row);
+      GtkWidget *row = create (self);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list->group), row);
+      g_ptr_array_add (list->rows, row);
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (list->rows, i);
+
+      if (i < n)
+        fill (self, row, i);
+      gtk_widget_set_visible (row, i < n);
+    }
+  gtk_widget_set_visible (list->placeholder, n == 0);
+}
+
+static void
+row_set_text (GtkWidget  *row,
+              const char *title,
+              const char *subtitle)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle ? subtitle : "");
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  tune_wrap_all (row);
+}
+
+/* Indicators: a row per lens, its category as a chip */
+
+static GtkWidget *
+indicator_row_create (AtlasProfileView *self)
+{
+  GtkWidget *row = action_row_new (NULL, NULL);
+  GtkWidget *chip = chip_new (NULL);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
+  g_object_set_data (G_OBJECT (row), "chip", chip);
+  return row;
+}
+
+static void
+indicator_row_fill (AtlasProfileView *self,
+                    GtkWidget        *row,
+                    guint             index)
+{
+  g_autoptr(AtlasLens) lens = g_list_model_get_item (atlas_dataset_get_lenses (self->dataset), index);
+  const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
+  AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
+
+  row_set_text (row, atlas_lens_get_name (lens), NULL);
+  chip_set_category (g_object_get_data (G_OBJECT (row), "chip"), category);
+}
+
+/* Documents */
+
+static GtkWidget *
+document_row_create (AtlasProfileView *self)
+{
+  GtkWidget *row = action_row_new (NULL, NULL);
+  GtkWidget *button = link_button_new (self, NULL);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "link", button);
+  return row;
+}
+
+static void
+document_row_fill (AtlasProfileView *self,
+                   GtkWidget        *row,
+                   guint             index)
+{
+  g_autoptr(AtlasDocument) document = g_list_model_get_item (atlas_partner_get_documents (self->partner), index);
+  g_autofree char *year = year_text ("%d", atlas_document_get_year (document));
+
+  row_set_text (row, atlas_document_get_title (document), year);
+  link_button_set_uri (g_object_get_data (G_OBJECT (row), "link"), atlas_document_get_url (document));
+}
+
+/* Dialogues and agreements: a status at the end */
+
+static GtkWidget *
+status_row_create (AtlasProfileView *self)
+{
+  GtkWidget *row = action_row_new (NULL, NULL);
+  GtkWidget *status = status_label_new ("");
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  return row;
+}
+
+static void
+dialogue_row_fill (AtlasProfileView *self,
+                   GtkWidget        *row,
+                   guint             index)
+{
+  g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner), index);
+  g_autofree char *summary = dialogue_summary (dialogue);
+
+  row_set_text (row, atlas_dialogue_get_name (dialogue), summary);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
+                      value_label (dialogue_status_labels, atlas_dialogue_get_status (dialogue)));
+}
+
+static void
+agreement_row_fill (AtlasProfileView *self,
+                    GtkWidget        *row,
+                    guint             index)
+{
+  g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (atlas_partner_get_agreements (self->partner), index);
+  g_autofree char *summary = agreement_summary (agreement);
+
+  row_set_text (row, atlas_agreement_get_title (agreement), summary);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
+                      value_label (agreement_status_labels, atlas_agreement_get_status (agreement)));
+}
+
+/* Sources: one row per work cited, its places (pages, sections, footnotes)
+ * under it, since a profile often cites one paper many times. */
+
+static void
+source_expanded_cb (AdwExpanderRow   *row,
+                    GParamSpec       *pspec,
+                    AtlasProfileView *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "source-id");
+  GPtrArray *places = g_object_get_data (G_OBJECT (row), "places");
+  GListModel *refs;
+
+  if (!adw_expander_row_get_expanded (row) || places->len > 0 || self->partner == NULL)
+    return;
+
+  refs = atlas_partner_get_sources (self->partner);
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
       g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
-      const char *id = atlas_source_ref_get_id (ref);
+      GtkWidget *place;
 
-      if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-        g_ptr_array_add (ids, (gpointer) g_intern_string (id));
+      if (!g_str_equal (atlas_source_ref_get_id (ref), id))
+        continue;
+      place = action_row_new (atlas_source_ref_get_locator (ref), NULL);
+      adw_expander_row_add_row (row, place);
+      g_ptr_array_add (places, place);
     }
+}
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
-      g_autofree char *year = source ? year_text ("%d", atlas_source_get_year (source)) : NULL;
-      const char *parts[] = { source ? atlas_source_get_author (source) : "", year ? year : "", NULL };
-      g_autofree char *subtitle = join_parts (parts);
-      const char *url = source ? atlas_source_get_url (source) : NULL;
-      GtkWidget *row = adw_expander_row_new ();
-      guint count = 0;
+static GtkWidget *
+source_row_create (AtlasProfileView *self)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *button = link_button_new (self, NULL);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     source ? atlas_source_get_title (source) : id);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      if (atlas_profile_view_is_web_link (url))
-        adw_expander_row_add_action (ADW_EXPANDER_ROW (row), link_button_new (self, url));
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, j);
-
-          if (!g_str_equal (atlas_source_ref_get_id (ref), id))
-            continue;
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                    action_row_new (atlas_source_ref_get_locator (ref), NULL));
-          count++;
-        }
-
-      if (count > 0)
-        {
-          g_autofree char *places = NULL;
-          g_autofree char *with_places = NULL;
-
-          places = g_strdup_printf (ngettext ("%u place", "%u places", count), count);
-          with_places = subtitle[0] ? g_strdup_printf ("%s · %s", subtitle, places) : g_steal_pointer (&places);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), with_places);
-        }
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  gtk_box_append (self->content_box, group);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_object_set_data (G_OBJECT (row), "link", button);
+  g_object_set_data_full (G_OBJECT (row), "places", g_ptr_array_new (),
+                          (GDestroyNotify) g_ptr_array_unref);
+  /* The places are laid out even while folded: add them when opened. */
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (source_expanded_cb), self);
+  return row;
 }
 
 static void
-build_history (AtlasProfileView *self)
+source_row_fill (AtlasProfileView *self,
+                 GtkWidget        *row,
+                 guint             index)
 {
-  GtkWidget *group = group_new (_("History of Changes"));
-  GListModel *history = atlas_partner_get_history (self->partner);
-  guint n = g_list_model_get_n_items (history);
+  const char *id = g_ptr_array_index (self->source_ids, index);
+  AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
+  GListModel *refs = atlas_partner_get_sources (self->partner);
+  GPtrArray *places = g_object_get_data (G_OBJECT (row), "places");
+  g_autofree char *year = source ? year_text ("%d", atlas_source_get_year (source)) : NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *subtitle = NULL;
+  guint count = 0;
 
-  /* Newest first: what changed last is what a reader looks for. */
-  for (guint i = n; i > 0; i--)
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
-      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i - 1);
-      AtlasLens *lens = NULL;
-      g_autofree char *field = history_field_name (self, atlas_history_entry_get_field (entry), &lens);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      const char *parts[] = {
-        atlas_history_entry_get_date (entry),
-        atlas_history_entry_get_source (entry),
-        NULL
-      };
-      GtkWidget *row;
+      g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
 
-      if (lens != NULL)
-        /* Translators: a change of an indicator: "Lens: old value → new value" */
-        title = g_strdup_printf (_("%s: %s → %s"), field,
-                                 history_value (lens, atlas_history_entry_get_old_value (entry)),
-                                 history_value (lens, atlas_history_entry_get_new_value (entry)));
-      else
-        /* Translators: %s is the changed field, such as "Assessment" */
-        title = g_strdup_printf (_("%s changed"), field);
+      if (g_str_equal (atlas_source_ref_get_id (ref), id))
+        count++;
+    }
+  count_text = g_strdup_printf (ngettext ("%u place", "%u places", count), count);
 
-      subtitle = join_parts (parts);
-      row = action_row_new (title, subtitle);
-      if (lens == NULL && atlas_history_entry_get_new_value (entry) != NULL)
-        gtk_widget_set_tooltip_text (row, atlas_history_entry_get_new_value (entry));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  {
+    const char *parts[] = {
+      source ? atlas_source_get_author (source) : "",
+      year ? year : "",
+      count_text,
+      NULL
+    };
+
+    subtitle = join_parts (parts);
+  }
+
+  /* Another partner's places: gone, and folded until asked for. */
+  for (guint i = 0; i < places->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (row), g_ptr_array_index (places, i));
+  g_ptr_array_set_size (places, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+
+  g_object_set_data (G_OBJECT (row), "source-id", (gpointer) id);
+  row_set_text (row, source ? atlas_source_get_title (source) : id, subtitle);
+  link_button_set_uri (g_object_get_data (G_OBJECT (row), "link"),
+                       source ? atlas_source_get_url (source) : NULL);
+}
+
+/* @with_updated: the form edits the date at its top. */
+static void
+sync_sources (AtlasProfileView *self,
+              gboolean          with_updated)
+{
+  GListModel *refs = atlas_partner_get_sources (self->partner);
+  const char *updated = atlas_partner_get_updated (self->partner);
+
+  if (self->sources.group == NULL)
+    {
+      row_list_build (self, &self->sources, _("Sources"), _("No sources"));
+      if (with_updated)
+        {
+          GtkWidget *row = action_row_new (_("Last updated"), NULL);
+
+          self->updated_label = plain_label_new ("");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->updated_label);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->sources.group), row);
+        }
     }
 
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), placeholder_row_new (_("No recorded changes")));
+  if (self->updated_label != NULL)
+    gtk_label_set_text (GTK_LABEL (self->updated_label),
+                        updated && updated[0] ? updated : _("Unknown"));
 
+  g_ptr_array_set_size (self->source_ids, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+    {
+      g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
+      const char *id = g_intern_string (atlas_source_ref_get_id (ref));
+
+      if (!g_ptr_array_find (self->source_ids, id, NULL))
+        g_ptr_array_add (self->source_ids, (gpointer) id);
+    }
+
+  row_list_sync (self, &self->sources, self->source_ids->len, source_row_create, source_row_fill);
+}
+
+/* History, newest first: what changed last is what a reader looks for. */
+
+static GtkWidget *
+history_row_create (AtlasProfileView *self)
+{
+  return action_row_new (NULL, NULL);
+}
+
+static void
+history_row_fill (AtlasProfileView *self,
+                  GtkWidget        *row,
+                  guint             index)
+{
+  GListModel *history = atlas_partner_get_history (self->partner);
+  guint n = g_list_model_get_n_items (history);
+  g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, n - 1 - index);
+  AtlasLens *lens = NULL;
+  g_autofree char *field = history_field_name (self, atlas_history_entry_get_field (entry), &lens);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *parts[] = {
+    atlas_history_entry_get_date (entry),
+    atlas_history_entry_get_source (entry),
+    NULL
+  };
+
+  if (lens != NULL)
+    /* Translators: a change of an indicator: "Lens: old value → new value" */
+    title = g_strdup_printf (_("%s: %s → %s"), field,
+                             history_value (lens, atlas_history_entry_get_old_value (entry)),
+                             history_value (lens, atlas_history_entry_get_new_value (entry)));
+  else
+    /* Translators: %s is the changed field, such as "Assessment" */
+    title = g_strdup_printf (_("%s changed"), field);
+
+  subtitle = join_parts (parts);
+  row_set_text (row, title, subtitle);
+  gtk_widget_set_tooltip_text (row, lens == NULL ? atlas_history_entry_get_new_value (entry) : NULL);
+}
+
+/* The assessment */
+
+static void
+build_assessment (AtlasProfileView *self)
+{
+  GtkWidget *group = group_new (_("Assessment"));
+  GtkWidget *label = plain_label_new ("");
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "assessment");
+  gtk_widget_set_name (label, "assessment-text");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
+                                  -1);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "assessment-card");
+  gtk_box_append (GTK_BOX (card), label);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
   gtk_box_append (self->content_box, group);
+  self->assessment_label = label;
+}
+
+static void
+fill_assessment (AtlasProfileView *self)
+{
+  const char *assessment = atlas_partner_get_assessment (self->partner);
+  gboolean empty = assessment == NULL || assessment[0] == '\0';
+  GtkLabel *label = GTK_LABEL (self->assessment_label);
+
+  gtk_label_set_text (label, empty ? _("No assessment") : assessment);
+  gtk_label_set_selectable (label, !empty);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  tune_wrap (label);
+}
+
+static void
+build_read_view (AtlasProfileView *self)
+{
+  row_list_build (self, &self->indicators, _("Indicators"), _("No lenses"));
+  build_assessment (self);
+  row_list_build (self, &self->documents, _("Key Documents"), _("No key documents"));
+  row_list_build (self, &self->dialogues, _("Dialogues"), _("No dialogues"));
+  row_list_build (self, &self->agreements, _("Agreements"), _("No agreements"));
+  sync_sources (self, TRUE);
+  row_list_build (self, &self->history, _("History of Changes"), _("No recorded changes"));
+  self->read_built = TRUE;
+}
+
+static void
+fill_read_view (AtlasProfileView *self)
+{
+  row_list_sync (self, &self->indicators,
+                 g_list_model_get_n_items (atlas_dataset_get_lenses (self->dataset)),
+                 indicator_row_create, indicator_row_fill);
+  fill_assessment (self);
+  row_list_sync (self, &self->documents,
+                 g_list_model_get_n_items (atlas_partner_get_documents (self->partner)),
+                 document_row_create, document_row_fill);
+  row_list_sync (self, &self->dialogues,
+                 g_list_model_get_n_items (atlas_partner_get_dialogues (self->partner)),
+                 status_row_create, dialogue_row_fill);
+  row_list_sync (self, &self->agreements,
+                 g_list_model_get_n_items (atlas_partner_get_agreements (self->partner)),
+                 status_row_create, agreement_row_fill);
+  sync_sources (self, TRUE);
+  row_list_sync (self, &self->history,
+                 g_list_model_get_n_items (atlas_partner_get_history (self->partner)),
+                 history_row_create, history_row_fill);
 }
 
 static void
@@ -1580,6 +1814,7 @@ item_row_new (AtlasProfileView *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), actions);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
+  tune_wrap_all (row);
 
   return row;
 }
@@ -1684,7 +1919,7 @@ build_form (AtlasProfileView *self)
   build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
   build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
   build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
-  build_sources (self, FALSE);
+  sync_sources (self, FALSE);
 
   remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
@@ -1762,6 +1997,15 @@ clear_content (AtlasProfileView *self)
   GtkWidget *child;
 
   clear_form (self);
+  self->read_built = FALSE;
+  row_list_clear (&self->indicators);
+  row_list_clear (&self->documents);
+  row_list_clear (&self->dialogues);
+  row_list_clear (&self->agreements);
+  row_list_clear (&self->sources);
+  row_list_clear (&self->history);
+  self->assessment_label = NULL;
+  self->updated_label = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
     gtk_box_remove (self->content_box, child);
 }
@@ -1775,11 +2019,12 @@ update_edit_button (AtlasProfileView *self)
     gtk_toggle_button_set_active (self->edit_button, self->editing);
 }
 
+/* Shows the partner afresh: the form is built anew, the read view is
+ * reused. */
 static void
 rebuild (AtlasProfileView *self)
 {
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  clear_content (self);
   update_edit_button (self);
 
   if (self->partner == NULL || self->dataset == NULL)
@@ -1793,17 +2038,17 @@ rebuild (AtlasProfileView *self)
 
   if (self->editing && self->undo_stack != NULL)
     {
+      clear_content (self);
       build_form (self);
       return;
     }
 
-  build_indicators (self);
-  build_assessment (self);
-  build_documents (self);
-  build_dialogues (self);
-  build_agreements (self);
-  build_sources (self, TRUE);
-  build_history (self);
+  if (!self->read_built)
+    {
+      clear_content (self);
+      build_read_view (self);
+    }
+  fill_read_view (self);
 }
 
 static void
@@ -1817,14 +2062,7 @@ refresh_now (AtlasProfileView *self)
   if (self->form_built)
     sync_form (self);
   else
-    {
-      /* Keep the reader where they were. */
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      double value = gtk_adjustment_get_value (adjustment);
-
-      rebuild (self);
-      gtk_adjustment_set_value (adjustment, value);
-    }
+    rebuild (self);
 }
 
 static gboolean
@@ -1930,6 +2168,13 @@ atlas_profile_view_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->indicator_dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->documents.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dialogues.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->agreements.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sources.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history.rows, g_ptr_array_unref);
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       g_clear_pointer (&self->sections[i].rows, g_ptr_array_unref);
@@ -2049,6 +2294,13 @@ static void
 atlas_profile_view_init (AtlasProfileView *self)
 {
   self->indicator_dropdowns = g_ptr_array_new ();
+  self->source_ids = g_ptr_array_new ();
+  self->indicators.rows = g_ptr_array_new ();
+  self->documents.rows = g_ptr_array_new ();
+  self->dialogues.rows = g_ptr_array_new ();
+  self->agreements.rows = g_ptr_array_new ();
+  self->sources.rows = g_ptr_array_new ();
+  self->history.rows = g_ptr_array_new ();
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       self->sections[i].rows = g_ptr_array_new ();
