@@ -942,6 +942,29 @@ test_shots (void)
   atlas_add_partner_dialog_set_search (dialog, "ko");
   save_shot (GTK_WIDGET (dialog), "panels-add-partner.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Adding one the way the window does: straight into the form. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-partner", NULL);
+  wait_frames (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ATLAS_IS_ADD_PARTNER_DIALOG (toplevel))
+          {
+            atlas_add_partner_dialog_set_search (ATLAS_ADD_PARTNER_DIALOG (toplevel), "norway");
+            g_signal_emit_by_name (find_widget (toplevel, GTK_TYPE_SEARCH_ENTRY, "Search countries"),
+                                   "activate");
+            break;
+          }
+      }
+  }
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "NO");
+  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  save_shot (GTK_WIDGET (window), "panels-new-partner.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = window_new (600, 800);

@@ -95,7 +95,9 @@ partner_chosen_cb (AtlasAddPartnerDialog *dialog,
   atlas_partner_set_updated (partner, atlas_undo_stack_get_change_date (undo_stack));
   atlas_undo_stack_add_partner (undo_stack, partner, G_MAXUINT);
 
-  /* A new partner has everything still to be written. */
+  /* A new partner has everything still to be written; and it should be
+   * seen in the list, whatever was being searched. */
+  atlas_partner_list_set_search (self->partner_list, "");
   atlas_window_set_selected_id (self, id);
   atlas_profile_view_set_editing (self->profile_view, TRUE);
   adw_flap_set_reveal_flap (self->profile_flap, TRUE);
