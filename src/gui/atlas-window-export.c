@@ -28,9 +28,11 @@ exported_cb (AtlasWindow *self,
              GFile       *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (basename);
+  g_autofree char *escaped = g_markup_escape_text (display_name, -1);
   g_autofree char *uri = g_file_get_uri (file);
-  /* Translators: %s is a file name */
-  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), basename);
+  /* Translators: %s is a file name. (A toast's title is markup.) */
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), escaped);
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Open"));

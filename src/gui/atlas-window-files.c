@@ -333,6 +333,7 @@ show_load_error (AtlasWindow *self,
                  GError      *error,
                  GPtrArray   *problems)
 {
+  g_autofree char *escaped = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *name = g_file_get_parse_name (file);
   g_autofree char *title = NULL;
@@ -369,8 +370,10 @@ show_load_error (AtlasWindow *self,
       return;
     }
 
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("“%s” is not a dataset this app can open"), name);
+  /* Translators: %s is a file name. The status page reads its description as
+   * markup: a name like "R&D <draft>.json" must show as it is. */
+  escaped = g_markup_escape_text (name, -1);
+  title = g_strdup_printf (_("“%s” is not a dataset this app can open"), escaped);
   adw_status_page_set_description (self->error_page, title);
   gtk_label_set_text (self->error_details, details->str);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -890,8 +893,10 @@ restore_draft_cb (GObject      *object,
     {
       AdwToast *toast;
 
-      /* Translators: %s is an error message */
-      toast = adw_toast_new_format (_("Could not restore the unsaved changes: %s"), error->message);
+      g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+      /* Translators: %s is an error message. (A toast's title is markup.) */
+      toast = adw_toast_new_format (_("Could not restore the unsaved changes: %s"), message);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else
