@@ -239,7 +239,9 @@ set_str (char       **field,
 static void
 tune_wrap (GtkLabel *label)
 {
-  gboolean long_text = g_utf8_strlen (gtk_label_get_text (label), -1) >= 2 * MIN_WRAP_CHARS;
+  /* Three times over: even a text of i's and l's is then wider than the
+   * minimum, which counts in average characters. */
+  gboolean long_text = g_utf8_strlen (gtk_label_get_text (label), -1) >= 3 * MIN_WRAP_CHARS;
 
   gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
   if (gtk_label_get_wrap (label))
