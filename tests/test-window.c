@@ -8,7 +8,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 
+#include "atlas-application.h"
+#include "atlas-map-view-private.h"
 #include "atlas-window-private.h"
 
 static void
@@ -79,6 +82,139 @@ test_error_page_plain_name (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static ShumateLocation *
+map_center (AtlasWindow *window)
+{
+  return SHUMATE_LOCATION (shumate_map_get_viewport (atlas_map_view_get_map (window->map_view)));
+}
+
+static gboolean
+map_near_japan (gpointer data)
+{
+  ShumateLocation *center = map_center (data);
+
+  return fabs (shumate_location_get_latitude (center) - 36) < 8 &&
+         fabs (shumate_location_get_longitude (center) - 138) < 10;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A partner picked in the list flies the map to it; one selected from
+ * elsewhere (a click on the map, the window's API) leaves the view alone. */
+static void
+test_list_pick_flies_map (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  GtkListView *list_view = NULL;
+  GtkSelectionModel *model;
+  GListModel *items;
+  double lat, lon;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+
+  for (GtkWidget *w = GTK_WIDGET (window->partner_list); w != NULL && list_view == NULL; )
+    {
+      if (GTK_IS_LIST_VIEW (w))
+        list_view = GTK_LIST_VIEW (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (list_view);
+  g_assert_false (map_near_japan (window));
+
+  /* As a click on the row does. */
+  model = gtk_list_view_get_model (list_view);
+  items = G_LIST_MODEL (model);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (items, i);
+
+      if (g_str_equal (atlas_partner_get_id (partner), "JP"))
+        gtk_selection_model_select_item (model, i, TRUE);
+    }
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "JP");
+  iterate_until (map_near_japan, window);
+  /* Past the end of the flight (600 ms). */
+  wait_ms (800);
+
+  /* From outside: selected, outlined, but the view stays where it is. */
+  lat = shumate_location_get_latitude (map_center (window));
+  lon = shumate_location_get_longitude (map_center (window));
+  atlas_window_set_selected_id (window, "BR");
+  wait_ms (800);
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "BR");
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (map_center (window)), lat, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (map_center (window)), lon, 0.01);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A narrow window folds the list away; that is not the user hiding it, so
+ * the next start must not begin without it. */
+static void
+test_sidebar_setting_survives_folding (void)
+{
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+  AtlasWindow *window;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  settings = atlas_application_get_settings (app);
+  g_settings_set_boolean (settings, "sidebar-visible", TRUE);
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+
+  g_assert_true (adw_flap_get_folded (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* On a wide window, hiding the list is the user's choice: kept. */
+  window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+
+  /* The lens is remembered too, and a new window starts on it. */
+  atlas_window_set_lens_id (window, "wcit_2012");
+  g_assert_cmpstr (g_settings_get_string (settings, "lens"), ==, "wcit_2012");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
+  atlas_window_load_bundled (window);
+  g_assert_cmpstr (atlas_window_get_lens_id (window), ==, "wcit_2012");
+  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -88,6 +224,8 @@ main (int   argc,
   atlas_core_init ();
 
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
+  g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
+  g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
 
   return g_test_run ();
 }

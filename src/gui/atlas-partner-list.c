@@ -52,6 +52,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  PARTNER_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (AtlasPartnerList, atlas_partner_list, GTK_TYPE_WIDGET)
 
 /* g_set_str() needs GLib 2.76. */
@@ -213,7 +220,14 @@ selection_changed_cb (AtlasPartnerList *self)
 
   if (partner != NULL)
     {
+      /* The user's own choice, not one set from outside or kept through a
+       * change of the list: worth showing on the map. */
+      gboolean picked = self->model_changing == 0 &&
+                        g_strcmp0 (self->selected_id, atlas_partner_get_id (partner)) != 0;
+
       set_selected_id_internal (self, atlas_partner_get_id (partner));
+      if (picked)
+        g_signal_emit (self, signals[PARTNER_PICKED], 0, atlas_partner_get_id (partner));
       return;
     }
 
@@ -437,6 +451,20 @@ atlas_partner_list_class_init (AtlasPartnerListClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasPartnerList::partner-picked:
+   * @id: the partner's ISO code
+   *
+   * The user picked a partner in the list (a click, the keyboard, an
+   * accessibility tool), as opposed to a selection set from outside.
+   */
+  signals[PARTNER_PICKED] =
+    g_signal_new ("partner-picked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cyberdiplomacy/Atlas/ui/atlas-partner-list.ui");

@@ -55,6 +55,15 @@ selected_id_changed_cb (AtlasWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* A partner picked in the list is shown on the map too; one clicked on the
+ * map is already in view, and the map is not moved under the pointer. */
+static void
+partner_picked_cb (AtlasWindow *self,
+                   const char  *id)
+{
+  atlas_map_view_fly_to (self->map_view, id);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -202,6 +211,8 @@ _atlas_window_panels_init (AtlasWindow *self)
   g_object_bind_property (self, "selected-id", self->profile_view, "selected-id",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::selected-id", G_CALLBACK (selected_id_changed_cb), NULL);
+  g_signal_connect_object (self->partner_list, "partner-picked", G_CALLBACK (partner_picked_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
   g_signal_connect_swapped (self->profile_view, "notify::undo-stack",
                             G_CALLBACK (undo_stack_changed_cb), self);

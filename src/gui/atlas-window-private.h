@@ -35,6 +35,7 @@ struct _AtlasWindow
   GFile                *file;
   char                 *etag;
   char                 *lens_id;
+  gboolean              settings_bound;
   GCancellable         *cancellable;
   GFile                *loading_file;
 

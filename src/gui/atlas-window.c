@@ -42,6 +42,8 @@ get_settings (AtlasWindow *self)
 
 /* Keeps the drop-down on the window's lens, choosing the first lens when the
  * dataset does not have the one asked for. */
+static void lens_selected_cb (AtlasWindow *self);
+
 static void
 sync_lens_dropdown (AtlasWindow *self)
 {
@@ -84,7 +86,10 @@ _atlas_window_set_dataset (AtlasWindow  *self,
 
   if (g_set_object (&self->dataset, dataset))
     {
+      /* A new model selects its first item: that is not the user choosing. */
+      g_signal_handlers_block_by_func (self->lens_dropdown, lens_selected_cb, self);
       gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (dataset));
+      g_signal_handlers_unblock_by_func (self->lens_dropdown, lens_selected_cb, self);
       atlas_partner_list_set_dataset (self->partner_list, dataset);
       sync_lens_dropdown (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -134,22 +139,34 @@ lens_selected_cb (AtlasWindow *self)
 }
 
 static void
-atlas_window_constructed (GObject *object)
+sidebar_revealed_cb (AdwFlap     *flap,
+                     GParamSpec  *pspec,
+                     AtlasWindow *self)
 {
-  AtlasWindow *self = ATLAS_WINDOW (object);
   GSettings *settings = get_settings (self);
 
-  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+  if (settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (settings, "sidebar-visible", adw_flap_get_reveal_flap (flap));
+}
 
-  if (settings != NULL)
+/* The settings belong to the application, which GtkWindow's "application"
+ * property hands over only after construction: bind them when it comes. */
+static void
+bind_settings (AtlasWindow *self)
+{
+  GSettings *settings = get_settings (self);
+
+  if (settings != NULL && !self->settings_bound)
     {
       g_autofree char *lens_id = g_settings_get_string (settings, "lens");
 
       g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (settings, "sidebar-visible", self->flap, "reveal-flap",
-                       G_SETTINGS_BIND_DEFAULT);
+      /* Read once; written back only when the user shows or hides the list
+       * on a wide window, not when a narrow one folds it away. */
+      adw_flap_set_reveal_flap (self->flap, g_settings_get_boolean (settings, "sidebar-visible"));
+      g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (sidebar_revealed_cb), self);
       g_settings_bind (settings, "legend-visible", self->map_view, "legend-visible",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "hatch-patterns", self->map_view, "hatch-patterns",
@@ -157,7 +174,19 @@ atlas_window_constructed (GObject *object)
       g_settings_bind (settings, "online-tiles", self->map_view, "online-tiles",
                        G_SETTINGS_BIND_DEFAULT);
       atlas_window_set_lens_id (self, lens_id);
+      self->settings_bound = TRUE;
     }
+}
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  bind_settings (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (bind_settings), NULL);
 
   _atlas_window_panels_constructed (self);
 }
