@@ -7,7 +7,8 @@
 # rsvg-convert. Bad arguments and failed writes exit 1 with a message and
 # leave no file.
 #
-# usage: test_export_tools.py CYBER_ATLAS SOURCE_ROOT
+# usage: test_export_tools.py CYBER_ATLAS SOURCE_ROOT (prints TAP, one test
+# point per test method, so meson counts each as a subtest).
 
 import csv
 import json
@@ -246,7 +247,51 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(os.listdir(self.dir), ['regular'])
 
 
+class TapResult(unittest.TestResult):
+    """Prints each test as a TAP line when it ends, the traceback of a
+    failure or an error as `# ` lines under it."""
+
+    def __init__(self):
+        super().__init__()
+        self.number = 0
+
+    def report(self, test, ok, detail='', directive=''):
+        self.number += 1
+        name = test.id().rsplit('.', 1)[-1]
+        print(f'{"ok" if ok else "not ok"} {self.number} - {name}{directive}', flush=True)
+        for line in detail.rstrip().splitlines():
+            print(f'# {line}', flush=True)
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self.report(test, True)
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self.report(test, False, self.failures[-1][1])
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self.report(test, False, self.errors[-1][1])
+
+    def addSkip(self, test, reason):
+        super().addSkip(test, reason)
+        self.report(test, True, directive=f' # SKIP {reason}')
+
+    def addExpectedFailure(self, test, err):
+        super().addExpectedFailure(test, err)
+        self.report(test, True, directive=' # TODO expected failure')
+
+    def addUnexpectedSuccess(self, test):
+        super().addUnexpectedSuccess(test)
+        self.report(test, False, 'unexpected success')
+
+
 if __name__ == '__main__':
     APP = os.path.abspath(sys.argv[1])
     SOURCE_ROOT = os.path.abspath(sys.argv[2])
-    unittest.main(argv=[sys.argv[0], '-v'])
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(ExportTest)
+    print(f'1..{suite.countTestCases()}', flush=True)
+    result = TapResult()
+    suite.run(result)
+    sys.exit(0 if result.wasSuccessful() else 1)
