@@ -676,6 +676,236 @@ test_editor_fields (Editor        *editor,
   g_assert_false (gtk_widget_has_css_class (updated, "error"));
 }
 
+/* The form's widgets of a type with an accessible label, in order. */
+static GPtrArray *
+collect_labelled (GtkWidget  *root,
+                  GType       type,
+                  const char *label)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, type, all);
+  for (guint i = 0; i < all->len; i++)
+    if (has_label (g_ptr_array_index (all, i), label))
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+
+  return found;
+}
+
+static GPtrArray *
+collect_entry_rows (GtkWidget  *root,
+                    const char *title)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, ADW_TYPE_ENTRY_ROW, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (all, i)), title) == 0)
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
+
+  return found;
+}
+
+static void
+click_nth (GtkWidget  *root,
+           const char *label,
+           guint       n)
+{
+  g_autoptr(GPtrArray) buttons = collect_labelled (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_cmpuint (buttons->len, >, n);
+  g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (buttons, n)));
+  g_signal_emit_by_name (g_ptr_array_index (buttons, n), "clicked");
+  flush ();
+}
+
+static char *
+source_refs_text (AtlasPartner *partner)
+{
+  GListModel *refs = atlas_partner_get_sources (partner);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+    {
+      g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
+
+      g_string_append_printf (text, "%s%s|%s", i > 0 ? ";" : "",
+                              atlas_source_ref_get_id (ref), atlas_source_ref_get_locator (ref));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_editor_sources (Editor        *editor,
+                     gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (editor->profile);
+  GListModel *refs = atlas_partner_get_sources (editor->korea);
+  guint n = g_list_model_get_n_items (refs);
+  g_autofree char *before = source_refs_text (editor->korea);
+  g_autoptr(GPtrArray) dropdowns = NULL;
+  g_autoptr(GPtrArray) locators = NULL;
+  g_autoptr(AtlasSource) other = atlas_source_new ("other-2020");
+  g_autoptr(AtlasSourceRef) ref = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *add;
+
+  /* A row per reference: the work by its title, and the place. */
+  g_assert_cmpuint (n, ==, 6);
+  dropdowns = collect_labelled (root, GTK_TYPE_DROP_DOWN, "Source");
+  locators = collect_entry_rows (root, "Locator");
+  g_assert_cmpuint (dropdowns->len, ==, n);
+  g_assert_cmpuint (locators->len, ==, n);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (locators, 0)), ==,
+                   "Appendix, EU-SOUTH-KOREA (assessment: footnotes 109, 110)");
+
+  /* Typing a locator: through the stack, one undo step. */
+  gtk_editable_set_text (g_ptr_array_index (locators, 0), "A");
+  gtk_editable_set_text (g_ptr_array_index (locators, 0), "Appendix, p. <b>12</b>");
+  flush ();
+  ref = g_list_model_get_item (refs, 0);
+  g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Appendix, p. <b>12</b>");
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (editor->undo_stack), ==, "Undo Edit Source");
+  g_assert_nonnull (find_label_showing (root, "Appendix, p. <b>12</b>"));
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+  text = source_refs_text (editor->korea);
+  g_assert_cmpstr (text, ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (locators, 0)), ==,
+                   "Appendix, EU-SOUTH-KOREA (assessment: footnotes 109, 110)");
+
+  /* Another work of the dataset, picked by its title. */
+  atlas_source_set_title (other, "Another <i>work</i>");
+  g_list_store_append (atlas_dataset_get_sources_store (editor->dataset), other);
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, 1))), ==, 2);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
+  flush ();
+  g_clear_object (&ref);
+  ref = g_list_model_get_item (refs, 1);
+  g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "other-2020");
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "renard-2014");
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 1)), ==, 0);
+
+  /* Adding one: the dataset's first work, the cursor in its locator. */
+  add = find_widget (root, GTK_TYPE_BUTTON, "Add Source");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (refs), ==, n + 1);
+  g_clear_object (&ref);
+  ref = g_list_model_get_item (refs, n);
+  g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "renard-2014");
+  g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "");
+  g_clear_pointer (&locators, g_ptr_array_unref);
+  locators = collect_entry_rows (root, "Locator");
+  g_assert_cmpuint (locators->len, ==, n + 1);
+  g_assert_nonnull (gtk_widget_get_focus_child (g_ptr_array_index (locators, n)));
+  gtk_editable_set_text (g_ptr_array_index (locators, n), "Footnote 1");
+  flush ();
+  g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Footnote 1");
+
+  /* Reordering: up twice, then down once. */
+  g_assert_false (gtk_widget_get_sensitive (find_widget (root, GTK_TYPE_BUTTON, "Move Source Up")));
+  click_nth (root, "Move Source Up", n);
+  click_nth (root, "Move Source Up", n - 1);
+  click_nth (root, "Move Source Down", n - 2);
+  g_clear_object (&ref);
+  ref = g_list_model_get_item (refs, n - 1);
+  g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Footnote 1");
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (editor->undo_stack), ==, "Undo Move Source Down");
+
+  /* Removing the first. */
+  click_nth (root, "Remove Source", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (refs), ==, n);
+  g_clear_pointer (&dropdowns, g_ptr_array_unref);
+  dropdowns = collect_labelled (root, GTK_TYPE_DROP_DOWN, "Source");
+  g_assert_cmpuint (dropdowns->len, ==, n);
+  g_clear_object (&ref);
+  ref = g_list_model_get_item (refs, 0);
+  g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==,
+                   "Section 'Assessing the partnerships' (one of the five partners with very little "
+                   "bilateral cooperation)");
+
+  /* Undo, all the way: removal, three moves, typing, adding. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+  g_clear_pointer (&text, g_free);
+  text = source_refs_text (editor->korea);
+  g_assert_cmpstr (text, ==, before);
+  g_clear_pointer (&locators, g_ptr_array_unref);
+  locators = collect_entry_rows (root, "Locator");
+  g_assert_cmpuint (locators->len, ==, n);
+}
+
+static void
+test_editor_no_sources (Editor        *editor,
+                        gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (editor->profile);
+  GtkWidget *add;
+
+  /* A dataset citing nothing: nothing to pick, and the form says so. */
+  g_list_store_remove_all (atlas_dataset_get_sources_store (editor->dataset));
+  atlas_profile_view_set_editing (editor->profile, FALSE);
+  atlas_profile_view_set_editing (editor->profile, TRUE);
+  flush ();
+
+  g_assert_null (find_widget (root, GTK_TYPE_DROP_DOWN, "Source"));
+  g_assert_nonnull (find_label_showing (root, "The dataset lists no works to cite"));
+  g_assert_nonnull (find_label_showing (root, "None in the dataset"));
+  add = find_widget (root, GTK_TYPE_BUTTON, "Add Source");
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_sources (editor->korea)), ==, 6);
+  g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
+}
+
+static void
+test_editor_history (Editor        *editor,
+                     gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (editor->profile);
+  const char *change = "Depth of cooperation: Limited → Strategic";
+  GtkLabel *label;
+  GtkDropDown *dropdown;
+
+  /* Shown while editing, below the form. */
+  label = find_label_showing (root, "History of Changes");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+  label = find_label_showing (root, "No recorded changes");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+
+  /* An indicator changed in the form appears at once, and leaves on undo. */
+  dropdown = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Depth of cooperation"));
+  gtk_drop_down_set_selected (dropdown, 0);
+  flush ();
+  label = find_label_showing (root, change);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+  g_assert_nonnull (find_label_showing (root, "2024-05-01 · Test source"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_label_showing (root, "No recorded changes"))));
+
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  flush ();
+  label = find_label_showing (root, change);
+  g_assert_true (label == NULL || !gtk_widget_is_visible (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_label_showing (root, "No recorded changes"))));
+}
+
 static void
 test_editor_follows_selection (Editor        *editor,
                                gconstpointer  data)
@@ -930,6 +1160,24 @@ test_shots (void)
   }
   save_shot (GTK_WIDGET (window), "panels-editor-lists.png");
 
+  /* The sources, the first one open, and the history under them. */
+  {
+    GtkWidget *dropdown = find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_DROP_DOWN, "Source");
+    GtkWidget *row = gtk_widget_get_ancestor (dropdown, ADW_TYPE_EXPANDER_ROW);
+    GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *viewport = gtk_widget_get_ancestor (group, GTK_TYPE_VIEWPORT);
+    double x, y;
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    wait_frames (100);
+    g_assert_true (gtk_widget_translate_coordinates (group, viewport, 0, 0, &x, &y));
+    scroll_profile (window, gtk_adjustment_get_value (profile_vadjustment (window)) + y - 12);
+  }
+  save_shot (GTK_WIDGET (window), "panels-editor-sources.png");
+
+  scroll_profile (window, 100000);
+  save_shot (GTK_WIDGET (window), "panels-editor-history.png");
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
   scroll_profile (window, 100000);
   save_shot (GTK_WIDGET (window), "panels-history.png");
@@ -1005,6 +1253,9 @@ main (int   argc,
   g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);
   g_test_add ("/panels/editor/documents", Editor, NULL, editor_setup, test_editor_documents, editor_teardown);
   g_test_add ("/panels/editor/fields", Editor, NULL, editor_setup, test_editor_fields, editor_teardown);
+  g_test_add ("/panels/editor/sources", Editor, NULL, editor_setup, test_editor_sources, editor_teardown);
+  g_test_add ("/panels/editor/no-sources", Editor, NULL, editor_setup, test_editor_no_sources, editor_teardown);
+  g_test_add ("/panels/editor/history", Editor, NULL, editor_setup, test_editor_history, editor_teardown);
   g_test_add ("/panels/editor/follows-selection", Editor, NULL, editor_setup,
               test_editor_follows_selection, editor_teardown);
   g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);

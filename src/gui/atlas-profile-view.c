@@ -77,6 +77,7 @@ typedef enum
   SECTION_DOCUMENTS,
   SECTION_DIALOGUES,
   SECTION_AGREEMENTS,
+  SECTION_SOURCES,
   N_SECTIONS
 } SectionKind;
 
@@ -87,6 +88,7 @@ typedef enum
   FIELD_URL,           /* nullable; only http(s) is taken */
   FIELD_YEAR,          /* int, 0 for none */
   FIELD_ENUM,          /* string among a ValueLabel table */
+  FIELD_SOURCE,        /* string, the id of one of the dataset's sources */
 } FieldKind;
 
 /* What one form widget edits: a property of the n-th entry of a list. */
@@ -177,7 +179,9 @@ G_DEFINE_FINAL_TYPE (AtlasProfileView, atlas_profile_view, GTK_TYPE_WIDGET)
 static void rebuild (AtlasProfileView *self);
 static void sync_form (AtlasProfileView *self);
 
-static const char * const section_keys[N_SECTIONS] = { "documents", "dialogues", "agreements" };
+static const char * const section_keys[N_SECTIONS] = {
+  "documents", "dialogues", "agreements", "sources"
+};
 
 static const char *
 value_label (const ValueLabel *table,
@@ -202,6 +206,8 @@ section_model (AtlasPartner *partner,
       return atlas_partner_get_dialogues (partner);
     case SECTION_AGREEMENTS:
       return atlas_partner_get_agreements (partner);
+    case SECTION_SOURCES:
+      return atlas_partner_get_sources (partner);
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -758,29 +764,23 @@ source_row_fill (AtlasProfileView *self,
                        source ? atlas_source_get_url (source) : NULL);
 }
 
-/* @with_updated: the form edits the date at its top. */
 static void
-sync_sources (AtlasProfileView *self,
-              gboolean          with_updated)
+sync_sources (AtlasProfileView *self)
 {
   GListModel *refs = atlas_partner_get_sources (self->partner);
   const char *updated = atlas_partner_get_updated (self->partner);
 
   if (self->sources.group == NULL)
     {
-      row_list_build (self, &self->sources, _("Sources"), _("No sources"));
-      if (with_updated)
-        {
-          GtkWidget *row = action_row_new (_("Last updated"), NULL);
+      GtkWidget *row = action_row_new (_("Last updated"), NULL);
 
-          self->updated_label = plain_label_new ("");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->updated_label);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->sources.group), row);
-        }
+      row_list_build (self, &self->sources, _("Sources"), _("No sources"));
+      self->updated_label = plain_label_new ("");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->updated_label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->sources.group), row);
     }
 
-  if (self->updated_label != NULL)
-    gtk_label_set_text (GTK_LABEL (self->updated_label),
+  gtk_label_set_text (GTK_LABEL (self->updated_label),
                         updated && updated[0] ? updated : _("Unknown"));
 
   g_ptr_array_set_size (self->source_ids, 0);
@@ -836,6 +836,20 @@ history_row_fill (AtlasProfileView *self,
   gtk_widget_set_tooltip_text (row, lens == NULL ? atlas_history_entry_get_new_value (entry) : NULL);
 }
 
+static void
+build_history (AtlasProfileView *self)
+{
+  row_list_build (self, &self->history, _("History of Changes"), _("No recorded changes"));
+}
+
+static void
+sync_history (AtlasProfileView *self)
+{
+  row_list_sync (self, &self->history,
+                 g_list_model_get_n_items (atlas_partner_get_history (self->partner)),
+                 history_row_create, history_row_fill);
+}
+
 /* The assessment */
 
 static void
@@ -885,8 +899,8 @@ build_read_view (AtlasProfileView *self)
   row_list_build (self, &self->documents, _("Key Documents"), _("No key documents"));
   row_list_build (self, &self->dialogues, _("Dialogues"), _("No dialogues"));
   row_list_build (self, &self->agreements, _("Agreements"), _("No agreements"));
-  sync_sources (self, TRUE);
-  row_list_build (self, &self->history, _("History of Changes"), _("No recorded changes"));
+  sync_sources (self);
+  build_history (self);
   self->read_built = TRUE;
 }
 
@@ -906,10 +920,8 @@ fill_read_view (AtlasProfileView *self)
   row_list_sync (self, &self->agreements,
                  g_list_model_get_n_items (atlas_partner_get_agreements (self->partner)),
                  status_row_create, agreement_row_fill);
-  sync_sources (self, TRUE);
-  row_list_sync (self, &self->history,
-                 g_list_model_get_n_items (atlas_partner_get_history (self->partner)),
-                 history_row_create, history_row_fill);
+  sync_sources (self);
+  sync_history (self);
 }
 
 static void
@@ -1247,6 +1259,8 @@ section_edit_label (SectionKind section)
       return _("Edit Dialogue");
     case SECTION_AGREEMENTS:
       return _("Edit Agreement");
+    case SECTION_SOURCES:
+      return _("Edit Source");
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -1484,6 +1498,160 @@ add_enum_field (AtlasProfileView *self,
   return dropdown;
 }
 
+static void
+field_source_changed_cb (GtkDropDown      *dropdown,
+                         GParamSpec       *pspec,
+                         AtlasProfileView *self)
+{
+  AtlasSource *source = gtk_drop_down_get_selected_item (dropdown);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (source == NULL)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, atlas_source_get_id (source));
+  apply_field (self, field_ref (GTK_WIDGET (dropdown)), &value);
+}
+
+/* The works cited have long titles: the drop-down's button ellipsizes
+ * them (so that they never widen the panel) with the whole title as a
+ * tooltip, and its list wraps them, with the check mark the stock
+ * drop-downs have beside the chosen one. */
+
+static void
+source_item_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      GtkDropDown              *popup_of)
+{
+  GtkWidget *label = plain_label_new ("");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (popup_of == NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_list_item_set_child (item, label);
+    }
+  else
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "object-select-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* The list is as wide as its narrowest row allows. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 32);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), check);
+      gtk_list_item_set_child (item, box);
+    }
+}
+
+static void
+source_item_check_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  gboolean chosen = gtk_list_item_get_item (item) != NULL &&
+                    gtk_drop_down_get_selected_item (dropdown) == gtk_list_item_get_item (item);
+
+  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+}
+
+static void
+source_item_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     GtkDropDown              *popup_of)
+{
+  AtlasSource *source = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  const char *title = atlas_source_get_title (source);
+
+  if (popup_of == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (child), title);
+      gtk_widget_set_tooltip_text (child, title);
+      return;
+    }
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), title);
+  g_signal_connect (popup_of, "notify::selected-item", G_CALLBACK (source_item_check_cb), item);
+  source_item_check_cb (popup_of, NULL, item);
+}
+
+static void
+source_item_unbind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       GtkDropDown              *popup_of)
+{
+  if (popup_of != NULL)
+    g_signal_handlers_disconnect_by_func (popup_of, source_item_check_cb, item);
+}
+
+static GtkListItemFactory *
+source_factory_new (GtkDropDown *popup_of)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (source_item_setup_cb), popup_of);
+  g_signal_connect (factory, "bind", G_CALLBACK (source_item_bind_cb), popup_of);
+  g_signal_connect (factory, "unbind", G_CALLBACK (source_item_unbind_cb), popup_of);
+  return factory;
+}
+
+/* Which of the dataset's sources a reference cites. With none in the
+ * dataset there is nothing to pick: say so rather than offer an empty
+ * list. */
+static GtkWidget *
+add_source_field (AtlasProfileView *self,
+                  GtkWidget        *expander,
+                  guint             index)
+{
+  GListModel *sources = atlas_dataset_get_sources (self->dataset);
+  GtkWidget *row = action_row_new (_("Source"), NULL);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+  GtkWidget *dropdown;
+
+  if (g_list_model_get_n_items (sources) == 0)
+    {
+      GtkWidget *label = plain_label_new (_("None in the dataset"));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      return NULL;
+    }
+
+  dropdown = gtk_drop_down_new (g_object_ref (sources), NULL);
+  factory = source_factory_new (NULL);
+  list_factory = source_factory_new (GTK_DROP_DOWN (dropdown));
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source"),
+                                  -1);
+  attach_ref (dropdown, SECTION_SOURCES, index, "id", FIELD_SOURCE, NULL);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (field_source_changed_cb), self);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  g_ptr_array_add (self->sections[SECTION_SOURCES].fields, dropdown);
+
+  return dropdown;
+}
+
 /* Brings one form widget in line with the entry it edits. */
 static void
 sync_field (AtlasProfileView *self,
@@ -1539,6 +1707,28 @@ sync_field (AtlasProfileView *self,
       }
       break;
 
+    case FIELD_SOURCE:
+      {
+        GListModel *sources = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+        g_autofree char *id = NULL;
+        guint position = GTK_INVALID_LIST_POSITION;
+
+        g_object_get (item, ref->property, &id, NULL);
+        for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+          {
+            g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+
+            if (g_strcmp0 (atlas_source_get_id (source), id) == 0)
+              {
+                position = i;
+                break;
+              }
+          }
+        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != position)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -1568,6 +1758,31 @@ sync_item_row (AtlasProfileView *self,
       title = atlas_agreement_get_title (ATLAS_AGREEMENT (item));
       subtitle = agreement_summary (ATLAS_AGREEMENT (item));
       break;
+    case SECTION_SOURCES:
+      {
+        /* The place first, the work in short under it: a profile often
+         * cites one work many times, and the drop-down names it in full. */
+        const char *id = atlas_source_ref_get_id (ATLAS_SOURCE_REF (item));
+        AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
+        const char *work = source != NULL ? atlas_source_get_title (source) : id;
+        g_autofree char *year = source != NULL ? year_text ("%d", atlas_source_get_year (source)) : NULL;
+        const char *parts[] = {
+          source != NULL ? atlas_source_get_author (source) : "",
+          year ? year : "",
+          NULL
+        };
+
+        title = atlas_source_ref_get_locator (ATLAS_SOURCE_REF (item));
+        subtitle = join_parts (parts);
+        if (title[0] == '\0')
+          title = work;
+        else if (subtitle[0] == '\0')
+          {
+            g_free (subtitle);
+            subtitle = g_strdup (work);
+          }
+      }
+      break;
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -1575,7 +1790,7 @@ sync_item_row (AtlasProfileView *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  title && title[0] ? title : _("Untitled"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle ? subtitle : "");
 }
 
 static void
@@ -1609,6 +1824,17 @@ add_item_clicked_cb (GtkButton        *button,
       item = G_OBJECT (atlas_agreement_new ("other", ""));
       atlas_agreement_set_status (ATLAS_AGREEMENT (item), "under-negotiation");
       label = _("Add Agreement");
+      break;
+    case SECTION_SOURCES:
+      {
+        GListModel *sources = atlas_dataset_get_sources (self->dataset);
+        g_autoptr(AtlasSource) source = g_list_model_get_item (sources, 0);
+
+        if (source == NULL)
+          return;
+        item = G_OBJECT (atlas_source_ref_new (atlas_source_get_id (source), ""));
+        label = _("Add Source");
+      }
       break;
     case N_SECTIONS:
     default:
@@ -1652,6 +1878,7 @@ section_label (SectionKind section,
     { N_("Remove Document"), N_("Move Document Up"), N_("Move Document Down") },
     { N_("Remove Dialogue"), N_("Move Dialogue Up"), N_("Move Dialogue Down") },
     { N_("Remove Agreement"), N_("Move Agreement Up"), N_("Move Agreement Down") },
+    { N_("Remove Source"), N_("Move Source Up"), N_("Move Source Down") },
   };
 
   if (g_str_equal (what, "remove"))
@@ -1798,6 +2025,16 @@ item_row_new (AtlasProfileView *self,
       add_year_field (self, row, section, index, "in-force", _("In force since"));
       add_enum_field (self, row, section, index, "status", agreement_status_labels, _("Status"));
       break;
+    case SECTION_SOURCES:
+      {
+        GtkWidget *locator;
+
+        add_source_field (self, row, index);
+        locator = add_text_field (self, row, section, index, "locator", FIELD_TEXT, _("Locator"));
+        gtk_widget_set_tooltip_text (locator,
+                                     _("A page, section or footnote, such as “Appendix, EU-USA”"));
+      }
+      break;
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -1832,6 +2069,8 @@ section_empty_text (SectionKind section)
       return _("No dialogues");
     case SECTION_AGREEMENTS:
       return _("No agreements");
+    case SECTION_SOURCES:
+      return _("No sources");
     case N_SECTIONS:
     default:
       g_assert_not_reached ();
@@ -1921,7 +2160,20 @@ build_form (AtlasProfileView *self)
   build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
   build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
   build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
-  sync_sources (self, FALSE);
+  build_section_form (self, SECTION_SOURCES, _("Sources"), _("Add Source"));
+  if (g_list_model_get_n_items (atlas_dataset_get_sources (self->dataset)) == 0)
+    {
+      GtkWidget *group = self->sections[SECTION_SOURCES].group;
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The dataset lists no works to cite"));
+      gtk_widget_set_sensitive (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group)),
+                                FALSE);
+    }
+  /* Read only, but there while editing: changes of indicators and of the
+   * assessment add to it as they are made. */
+  build_history (self);
+  sync_history (self);
 
   remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
@@ -1989,6 +2241,8 @@ sync_form (AtlasProfileView *self)
         sync_field (self, g_ptr_array_index (s->fields, j));
       self->syncing--;
     }
+
+  sync_history (self);
 }
 
 /* Whole views */
