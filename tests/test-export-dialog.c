@@ -13,46 +13,17 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "atlas-core.h"
 #include "atlas-export-dialog.h"
+#include "atlas-test-util.h"
 #include "atlas-window-private.h"
 
 #define TIMEOUT_MS 20000
 
 static gboolean
-timeout_cb (gpointer user_data)
+pointer_set (gpointer data)
 {
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Spins the main loop until *flag or the timeout; returns *flag. */
-static gboolean
-wait_for (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return *flag;
+  return *(gpointer *) data != NULL;
 }
 
 static gpointer
@@ -98,16 +69,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  atlas_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->dataset);
   g_clear_object (&fixture->settings);
@@ -153,25 +115,8 @@ test_options (Fixture       *fixture,
   adw_combo_row_set_selected (child (dialog, "partners_row"), 2);
   g_assert_true (gtk_widget_get_visible (child (dialog, "chosen_group")));
   checks = g_ptr_array_new ();
-  {
-    GtkWidget *group = child (dialog, "chosen_group");
-    GtkWidget *widget = GTK_WIDGET (group);
-
-    /* The check buttons, in dataset order */
-    for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL; )
-      {
-        if (GTK_IS_CHECK_BUTTON (w))
-          g_ptr_array_add (checks, w);
-        if (gtk_widget_get_first_child (w) != NULL)
-          w = gtk_widget_get_first_child (w);
-        else
-          {
-            while (w != NULL && w != widget && gtk_widget_get_next_sibling (w) == NULL)
-              w = gtk_widget_get_parent (w);
-            w = (w == NULL || w == widget) ? NULL : gtk_widget_get_next_sibling (w);
-          }
-      }
-  }
+  /* The check buttons, in dataset order */
+  atlas_test_collect_widgets (child (dialog, "chosen_group"), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 10);
   gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);   /* US */
   gtk_check_button_set_active (g_ptr_array_index (checks, 9), TRUE);   /* RU */
@@ -226,7 +171,6 @@ test_export (Fixture       *fixture,
   g_autofree char *folder_uri = g_file_get_uri (folder);
   char *saved = NULL;
   g_autoptr(GFile) exported = NULL;
-  gboolean done = FALSE;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &exported);
@@ -240,19 +184,12 @@ test_export (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (child (dialog, "export_button")));
   g_assert_true (gtk_revealer_get_reveal_child (child (dialog, "progress_revealer")));
 
-  {
-    guint id = g_timeout_add (TIMEOUT_MS, timeout_cb, &done);
-
-    while (exported == NULL && !done)
-      g_main_context_iteration (NULL, TRUE);
-    if (!done)
-      g_source_remove (id);
-  }
+  atlas_test_iterate_until (pointer_set, &exported, TIMEOUT_MS);
   g_assert_nonnull (exported);
   g_assert_true (g_file_equal (exported, file));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* The dialog closed itself. */
-  wait_ms (50);
+  atlas_test_wait_ms (50);
   g_assert_null (dialog);
 
   saved = g_settings_get_string (fixture->settings, "export-format");
@@ -315,7 +252,7 @@ test_failure (Fixture       *fixture,
 
   while (atlas_export_dialog_is_busy (dialog))
     g_main_context_iteration (NULL, TRUE);
-  wait_ms (100);
+  atlas_test_wait_ms (100);
 
   message = find_window ("Could Not Export");
   g_assert_nonnull (message);
@@ -394,7 +331,7 @@ test_print (Fixture       *fixture,
                                     GTK_WINDOW (window), &error);
   g_assert_no_error (error);
   if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_assert_true (wait_for (&done));
+    g_assert_true (atlas_test_wait_for_flag (&done, TIMEOUT_MS));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (gtk_print_operation_get_n_pages_to_print (operation), >, 10);
 
@@ -414,22 +351,15 @@ test_action (Fixture       *fixture,
              gconstpointer  data)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AtlasExportDialog *dialog = NULL;
+  AtlasExportDialog *dialog;
 
   atlas_window_load_bundled (window);
   atlas_window_set_lens_id (window, "internet_governance");
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  wait_ms (50);
+  atlas_test_wait_ms (50);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ATLAS_IS_EXPORT_DIALOG (toplevel))
-        dialog = ATLAS_EXPORT_DIALOG (toplevel);
-    }
+  dialog = ATLAS_EXPORT_DIALOG (atlas_test_find_toplevel (ATLAS_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   {
@@ -440,30 +370,6 @@ test_action (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  wait_ms (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 static void
@@ -480,11 +386,11 @@ test_shots (Fixture       *fixture,
 
   dialog = atlas_export_dialog_new (NULL, fixture->dataset, "cooperation_depth", "BR", fixture->settings);
   gtk_window_present (GTK_WINDOW (dialog));
-  save_shot (GTK_WIDGET (dialog), "export-dialog.png");
+  atlas_test_save_shot (GTK_WIDGET (dialog), "export-dialog.png");
 
   adw_combo_row_set_selected (child (dialog, "format_row"), ATLAS_EXPORT_FORMAT_PNG);
   adw_combo_row_set_selected (child (dialog, "partners_row"), 2);
-  save_shot (GTK_WIDGET (dialog), "export-dialog-png.png");
+  atlas_test_save_shot (GTK_WIDGET (dialog), "export-dialog-png.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

@@ -22,6 +22,7 @@
 #include "atlas-export.h"
 #include "atlas-export-private.h"
 #include "atlas-map-paint.h"
+#include "atlas-test-util.h"
 
 typedef struct
 {
@@ -41,33 +42,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  atlas_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_clear_object (&fixture->dataset);
 }

@@ -2,7 +2,8 @@
 
 /* Screenshot tests of the map view: the widget is drawn to a texture with
  * the cairo renderer at a fixed size, and pixels at known places are
- * compared with what the bundled dataset says they should be. */
+ * compared with what the bundled dataset says they should be. With
+ * ATLAS_SHOTS_DIR set, every shot is also saved there (map-NN.png). */
 
 #include <math.h>
 
@@ -10,6 +11,7 @@
 
 #include "atlas-core.h"
 #include "atlas-map-view-private.h"
+#include "atlas-test-util.h"
 
 #define WIDTH 900
 #define HEIGHT 560
@@ -21,83 +23,25 @@ typedef struct
   AtlasDataset *dataset;
 } Fixture;
 
-typedef struct
-{
-  guint8 *pixels;
-  gsize stride;
-  int width, height;
-} Shot;
-
-static void
-shot_free (Shot *shot)
-{
-  g_free (shot->pixels);
-  g_free (shot);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Shot, shot_free)
-
+/* Lets layout, the frame clock and pending notifications settle. */
 static void
 wait_for_frame (Fixture *f)
 {
-  /* Let layout, the frame clock and pending notifications settle. */
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  atlas_test_wait_ms (40);
 }
 
-static Shot *
+static AtlasTestPixels *
 take_shot (Fixture *f)
 {
-  GtkWidget *widget = GTK_WIDGET (f->view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
+  static int n;
   g_autoptr(GdkTexture) texture = NULL;
-  Shot *shot;
+  g_autofree char *name = g_strdup_printf ("map-%02d.png", n++);
 
   wait_for_frame (f);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  shot = g_new0 (Shot, 1);
-  shot->width = gdk_texture_get_width (texture);
-  shot->height = gdk_texture_get_height (texture);
-  shot->stride = shot->width * 4;
-  shot->pixels = g_malloc (shot->stride * shot->height);
-  gdk_texture_download (texture, shot->pixels, shot->stride);
+  texture = atlas_test_render_widget (GTK_WIDGET (f->view));
+  atlas_test_save_texture (texture, name);
 
-  if (g_getenv ("ATLAS_TEST_SHOTS"))
-    {
-      static int n;
-      g_autofree char *name = g_strdup_printf ("%s/map-%02d.png", g_getenv ("ATLAS_TEST_SHOTS"), n++);
-      gdk_texture_save_to_png (texture, name);
-    }
-  return shot;
-}
-
-/* 0xRRGGBB at a widget point */
-static guint32
-pixel_at (Shot   *shot,
-          double  x,
-          double  y)
-{
-  int px = (int) floor (x), py = (int) floor (y);
-  guint32 argb;
-
-  g_assert_cmpint (px, >=, 0);
-  g_assert_cmpint (py, >=, 0);
-  g_assert_cmpint (px, <, shot->width);
-  g_assert_cmpint (py, <, shot->height);
-  argb = *(guint32 *) (shot->pixels + py * shot->stride + px * 4);
-  return argb & 0xffffff;
+  return atlas_test_pixels_new (texture);
 }
 
 static void
@@ -117,15 +61,15 @@ to_widget (Fixture *f,
 }
 
 static guint32
-pixel_at_lonlat (Fixture *f,
-                 Shot    *shot,
-                 double   lon,
-                 double   lat)
+pixel_at_lonlat (Fixture         *f,
+                 AtlasTestPixels *shot,
+                 double           lon,
+                 double           lat)
 {
   double x, y;
 
   to_widget (f, lon, lat, &x, &y);
-  return pixel_at (shot, x, y);
+  return atlas_test_pixels_get (shot, x, y);
 }
 
 static guint32
@@ -175,7 +119,7 @@ static void
 test_colors (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(Shot) shot = take_shot (f);
+  g_autoptr(AtlasTestPixels) shot = take_shot (f);
   guint32 subject = atlas_dataset_get_subject_color (f->dataset);
 
   g_assert_cmphex (pixel_at_lonlat (f, shot, -50.0, -10.0), ==,
@@ -195,8 +139,8 @@ static void
 test_lens_switch (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(Shot) before = take_shot (f);
-  g_autoptr(Shot) after = NULL;
+  g_autoptr(AtlasTestPixels) before = take_shot (f);
+  g_autoptr(AtlasTestPixels) after = NULL;
   guint32 brazil_before = category_color (f->dataset, "cooperation_depth", "BR");
   guint32 brazil_after = category_color (f->dataset, "wcit_2012", "BR");
   guint32 us_after = category_color (f->dataset, "wcit_2012", "US");
@@ -211,7 +155,7 @@ test_lens_switch (Fixture       *f,
 
   /* A lens the dataset lacks: every partner shows "No data". */
   atlas_map_view_set_lens_id (f->view, "no_such_lens");
-  g_clear_pointer (&after, shot_free);
+  g_clear_pointer (&after, atlas_test_pixels_free);
   after = take_shot (f);
   g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, ATLAS_MAP_NO_DATA_COLOR);
 }
@@ -222,7 +166,7 @@ static void
 test_no_smear (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(Shot) shot = take_shot (f);
+  g_autoptr(AtlasTestPixels) shot = take_shot (f);
   AtlasWorld *world = atlas_world_get_default ();
   guint checked = 0;
 
@@ -247,8 +191,8 @@ test_no_smear (Fixture       *f,
         if (!open_sea)
           continue;
         checked++;
-        if (pixel_at (shot, x, y) != ATLAS_MAP_OCEAN_COLOR)
-          g_test_fail_printf ("stray fill at %g, %g: %06x", lon, lat, pixel_at (shot, x, y));
+        if (atlas_test_pixels_get (shot, x, y) != ATLAS_MAP_OCEAN_COLOR)
+          g_test_fail_printf ("stray fill at %g, %g: %06x", lon, lat, atlas_test_pixels_get (shot, x, y));
       }
   /* The Bering Sea and the North Pacific are in view and were checked. */
   g_assert_cmpuint (checked, >, 200);
@@ -287,9 +231,9 @@ test_one_world (Fixture       *f,
   g_assert_cmpfloat (frame.scale, <, frame.width);
   g_assert_cmpfloat_with_epsilon (frame.x + frame.width / 2 / frame.scale, 0.5, 1e-9);
   {
-    g_autoptr(Shot) shot = take_shot (f);
-    g_assert_cmphex (pixel_at (shot, 2, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
-    g_assert_cmphex (pixel_at (shot, shot->width - 3, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
+    g_autoptr(AtlasTestPixels) shot = take_shot (f);
+    g_assert_cmphex (atlas_test_pixels_get (shot, 2, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
+    g_assert_cmphex (atlas_test_pixels_get (shot, shot->width - 3, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
   }
   gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
   wait_for_frame (f);
@@ -317,8 +261,8 @@ static void
 test_selection (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(Shot) plain = take_shot (f);
-  g_autoptr(Shot) selected = NULL;
+  g_autoptr(AtlasTestPixels) plain = take_shot (f);
+  g_autoptr(AtlasTestPixels) selected = NULL;
   double x0, y0, x1, y1, left, top, right, bottom;
   guint changed = 0, outside = 0;
   int brazil;
@@ -344,7 +288,7 @@ test_selection (Fixture       *f,
 
   for (int y = 0; y < plain->height; y++)
     for (int x = 0; x < plain->width; x++)
-      if (pixel_at (plain, x, y) != pixel_at (selected, x, y))
+      if (atlas_test_pixels_get (plain, x, y) != atlas_test_pixels_get (selected, x, y))
         {
           changed++;
           if (x < left - 4 || x > right + 4 || y < top - 4 || y > bottom + 4)
@@ -365,7 +309,7 @@ static void
 test_hatch (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(Shot) shot = NULL;
+  g_autoptr(AtlasTestPixels) shot = NULL;
   guint32 brazil = category_color (f->dataset, "cooperation_depth", "BR");
   double x, y;
   guint same = 0, other = 0;
@@ -376,7 +320,7 @@ test_hatch (Fixture       *f,
   for (int dy = 0; dy < 16; dy++)
     for (int dx = 0; dx < 16; dx++)
       {
-        if (pixel_at (shot, x + dx, y + dy) == brazil)
+        if (atlas_test_pixels_get (shot, x + dx, y + dy) == brazil)
           same++;
         else
           other++;
@@ -418,26 +362,38 @@ test_legend (Fixture       *f,
   g_assert_true (atlas_map_view_get_legend_visible (f->view));
 }
 
+static gboolean
+map_idle (gpointer data)
+{
+  Fixture *f = data;
+
+  return shumate_map_get_state (atlas_map_view_get_map (f->view)) == SHUMATE_STATE_NONE;
+}
+
+static gboolean
+over_japan (gpointer data)
+{
+  Fixture *f = data;
+  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
+
+  return fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 137) <= 8;
+}
+
 static void
 test_fly_to (Fixture       *f,
              gconstpointer  data)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
   double zoom = shumate_viewport_get_zoom_level (viewport);
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  g_autoptr(Shot) shot = NULL;
+  g_autoptr(AtlasTestPixels) shot = NULL;
 
   atlas_map_view_fly_to (f->view, "JP");
-  while (g_get_monotonic_time () < deadline &&
-         shumate_map_get_state (atlas_map_view_get_map (f->view)) != SHUMATE_STATE_NONE)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_iterate_until (map_idle, f, 3000);
   wait_for_frame (f);
-  while (g_get_monotonic_time () < deadline &&
-         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 137) > 8)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_iterate_until (over_japan, f, 3000);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom + 1);
   shot = take_shot (f);
-  g_assert_cmphex (pixel_at (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
+  g_assert_cmphex (atlas_test_pixels_get (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
 }
 
 static char *
@@ -479,19 +435,10 @@ test_tooltip (Fixture       *f,
 static void
 wait_for_animation (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
   wait_for_frame (f);
-  while (g_get_monotonic_time () < deadline &&
-         shumate_map_get_state (atlas_map_view_get_map (f->view)) != SHUMATE_STATE_NONE)
-    g_main_context_iteration (NULL, FALSE);
+  atlas_test_iterate_until (map_idle, f, 3000);
   /* go_to animations run on the frame clock, which has no state to ask. */
-  for (int i = 0; i < 50; i++)
-    {
-      g_usleep (20000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
+  atlas_test_wait_ms (1000);
 }
 
 static void

@@ -9,33 +9,16 @@
 
 #include "atlas-core.h"
 #include "atlas-partner-filter.h"
+#include "atlas-test-util.h"
 
 #define FRENCH_MO ISO_CODES_LOCALEDIR "/fr/LC_MESSAGES/iso_3166-1.mo"
-
-/* The ids in the filtered model, comma-separated, for readable asserts. */
-static char *
-model_ids (GListModel *model)
-{
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
-
-      if (i > 0)
-        g_string_append_c (ids, ',');
-      g_string_append (ids, atlas_partner_get_id (partner));
-    }
-
-  return g_string_free (ids, FALSE);
-}
 
 static char *
 search_ids (AtlasPartnerFilter *filter,
             const char         *search)
 {
   atlas_partner_filter_set_search (filter, search);
-  return model_ids (atlas_partner_filter_get_model (filter));
+  return atlas_test_partner_ids (atlas_partner_filter_get_model (filter));
 }
 
 #define assert_search(filter, search, expected) \
@@ -167,21 +150,21 @@ test_sort (void)
   g_autofree char *searched = NULL;
 
   g_assert_cmpint (atlas_partner_filter_get_sort (filter), ==, ATLAS_PARTNER_SORT_NAME);
-  by_name = model_ids (model);
+  by_name = atlas_test_partner_ids (model);
   g_assert_cmpstr (by_name, ==, "BR,CA,CN,IN,JP,MX,RU,ZA,KR,US");
 
   /* Category order without a lens falls back to names. */
   atlas_partner_filter_set_sort (filter, ATLAS_PARTNER_SORT_CATEGORY);
-  no_lens = model_ids (model);
+  no_lens = atlas_test_partner_ids (model);
   g_assert_cmpstr (no_lens, ==, by_name);
 
   atlas_partner_filter_set_lens (filter, atlas_dataset_find_lens (dataset, "cooperation_depth"));
-  by_depth = model_ids (model);
+  by_depth = atlas_test_partner_ids (model);
   g_assert_cmpstr (by_depth, ==, "US,CA,JP,BR,IN,MX,ZA,KR,CN,RU");
 
   /* South Korea has no Budapest Convention status: "No data" last. */
   atlas_partner_filter_set_lens (filter, atlas_dataset_find_lens (dataset, "budapest_convention"));
-  by_budapest = model_ids (model);
+  by_budapest = atlas_test_partner_ids (model);
   g_assert_cmpstr (by_budapest, ==, "JP,US,CA,ZA,MX,BR,IN,CN,RU,KR");
 
   /* Filtering keeps the order. */
@@ -216,39 +199,39 @@ test_live_update (void)
 
   atlas_partner_filter_set_lens (filter, atlas_dataset_find_lens (dataset, "cooperation_depth"));
   atlas_partner_filter_set_sort (filter, ATLAS_PARTNER_SORT_CATEGORY);
-  before = model_ids (model);
+  before = atlas_test_partner_ids (model);
   g_assert_cmpstr (before, ==, "US,CA,JP,BR,IN,MX,ZA,KR,CN,RU");
 
   g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
 
   /* An indicator of the sorting lens moves the partner at once. */
   atlas_partner_set_indicator (korea, "cooperation_depth", "strategic");
-  after = model_ids (model);
+  after = atlas_test_partner_ids (model);
   g_assert_cmpstr (after, ==, "KR,US,CA,JP,BR,IN,MX,ZA,CN,RU");
   g_assert_cmpuint (changes, >, 0);
 
   /* One of another lens does not. */
   changes = 0;
   atlas_partner_set_indicator (korea, "wcit_2012", "refused");
-  other_lens = model_ids (model);
+  other_lens = atlas_test_partner_ids (model);
   g_assert_cmpstr (other_lens, ==, after);
   g_assert_cmpuint (changes, ==, 0);
 
   /* Clearing it ("No data") sends it last. */
   atlas_partner_set_indicator (korea, "cooperation_depth", NULL);
   {
-    g_autofree char *cleared = model_ids (model);
+    g_autofree char *cleared = atlas_test_partner_ids (model);
 
     g_assert_cmpstr (cleared, ==, "US,CA,JP,BR,IN,MX,ZA,CN,RU,KR");
   }
 
   /* Partners added to or removed from the dataset come and go. */
   atlas_dataset_remove_partner (dataset, korea);
-  removed = model_ids (model);
+  removed = atlas_test_partner_ids (model);
   g_assert_cmpstr (removed, ==, "US,CA,JP,BR,IN,MX,ZA,CN,RU");
   atlas_partner_set_indicator (kept, "cooperation_depth", "mature");
   atlas_dataset_add_partner (dataset, kept);
-  added = model_ids (model);
+  added = atlas_test_partner_ids (model);
   g_assert_cmpstr (added, ==, "US,CA,JP,KR,BR,IN,MX,ZA,CN,RU");
 
   /* A removed partner no longer moves anything. */

@@ -9,47 +9,8 @@
 #include <adwaita.h>
 
 #include "atlas-preferences-window.h"
+#include "atlas-test-util.h"
 #include "atlas-window-private.h"
-
-static void
-wait_frames (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static AtlasWindow *
 new_window (void)
@@ -59,7 +20,7 @@ new_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (300);
+  atlas_test_wait_ms (300);
 
   return window;
 }
@@ -76,7 +37,7 @@ test_enter_and_leave (void)
   g_assert_false (gtk_widget_get_visible (window->presentation_caption));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
-  wait_frames (200);
+  atlas_test_wait_ms (200);
 
   g_assert_true (atlas_window_get_presenting (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
@@ -89,7 +50,7 @@ test_enter_and_leave (void)
   g_assert_cmpint (adw_flap_get_reveal_flap (window->flap), ==, reveal_before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
-  wait_frames (100);
+  atlas_test_wait_ms (100);
 
   g_assert_false (atlas_window_get_presenting (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
@@ -111,7 +72,7 @@ test_caption_follows (void)
   g_autofree char *expected = NULL;
 
   atlas_window_set_presenting (window, TRUE);
-  wait_frames (100);
+  atlas_test_wait_ms (100);
 
   lens = atlas_dataset_find_lens (dataset, atlas_window_get_lens_id (window));
   g_assert_nonnull (lens);
@@ -120,7 +81,7 @@ test_caption_follows (void)
 
   /* The next partner, as a clicker's Page Down would. */
   gtk_widget_activate_action (GTK_WIDGET (window->map_view), "map.next-partner", NULL);
-  wait_frames (100);
+  atlas_test_wait_ms (100);
   g_assert_nonnull (atlas_window_get_selected_id (window));
   g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==,
                    atlas_partner_get_display_name (atlas_dataset_find_partner (dataset,
@@ -128,7 +89,7 @@ test_caption_follows (void)
 
   atlas_window_set_selected_id (window, "JP");
   atlas_window_set_lens_id (window, "budapest_convention");
-  wait_frames (600);
+  atlas_test_wait_ms (600);
   lens = atlas_dataset_find_lens (dataset, "budapest_convention");
   expected = g_strdup_printf ("%s: %s", atlas_lens_get_name (lens),
                               atlas_category_get_name (atlas_lens_find_category (lens,
@@ -138,13 +99,13 @@ test_caption_follows (void)
   g_assert_cmpint (atlas_swatch_get_color (window->presentation_swatch), ==,
                    atlas_category_get_color (atlas_lens_find_category (lens, "party")));
 
-  save_shot (GTK_WIDGET (window), "present-japan.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "present-japan.png");
 
   atlas_window_set_selected_id (window, NULL);
   atlas_window_set_lens_id (window, "cooperation_depth");
   atlas_map_view_show_world (window->map_view);
-  wait_frames (800);
-  save_shot (GTK_WIDGET (window), "present-world.png");
+  atlas_test_wait_ms (800);
+  atlas_test_save_shot (GTK_WIDGET (window), "present-world.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -159,38 +120,13 @@ test_preferences (void)
   const char *names[] = { "Legend", "Hatch Patterns", "OpenStreetMap Tiles" };
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (100);
+  atlas_test_wait_ms (100);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      GtkWidget *child;
-      GtkSwitch *found = NULL;
+      /* The switch named after the key's row. */
+      GtkSwitch *found = GTK_SWITCH (atlas_test_find_widget (window, GTK_TYPE_SWITCH, names[i]));
       gboolean before = g_settings_get_boolean (settings, keys[i]);
-
-      /* Depth-first search for the switch named after the key's row. */
-      for (child = gtk_widget_get_first_child (window); child != NULL; )
-        {
-          if (GTK_IS_SWITCH (child))
-            {
-              g_autofree char *mismatch =
-                gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
-                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
-              if (mismatch == NULL)
-                {
-                  found = GTK_SWITCH (child);
-                  break;
-                }
-            }
-          if (gtk_widget_get_first_child (child) != NULL)
-            child = gtk_widget_get_first_child (child);
-          else
-            {
-              while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
-                child = gtk_widget_get_parent (child) == window ? NULL : gtk_widget_get_parent (child);
-              if (child != NULL)
-                child = gtk_widget_get_next_sibling (child);
-            }
-        }
 
       g_assert_nonnull (found);
       g_assert_cmpint (gtk_switch_get_active (found), ==, before);

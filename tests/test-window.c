@@ -12,19 +12,8 @@
 
 #include "atlas-application.h"
 #include "atlas-map-view-private.h"
+#include "atlas-test-util.h"
 #include "atlas-window-private.h"
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 showing_error (gpointer data)
@@ -34,26 +23,6 @@ showing_error (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") == 0;
 }
 
-/* The first label below @widget whose displayed text contains @needle. */
-static GtkWidget *
-find_label_containing (GtkWidget  *widget,
-                       const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_containing (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_error_page_plain_name (void)
 {
@@ -61,7 +30,7 @@ test_error_page_plain_name (void)
   g_autofree char *path = g_build_filename (dir, "R&D <i>draft.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AtlasWindow *window;
-  GtkWidget *label;
+  GtkLabel *label;
 
   /* Broken at line 2, column 3. */
   g_assert_true (g_file_set_contents (path, "{\n  \"format\" 1\n}\n", -1, NULL));
@@ -69,10 +38,10 @@ test_error_page_plain_name (void)
   window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_load_file (window, file);
-  iterate_until (showing_error, window);
+  g_assert_true (atlas_test_iterate_until (showing_error, window, 10000));
 
   /* The name is shown literally, tags and all... */
-  label = find_label_containing (GTK_WIDGET (window->error_page), "R&D <i>draft.json");
+  label = atlas_test_find_label_containing (GTK_WIDGET (window->error_page), "R&D <i>draft.json");
   g_assert_nonnull (label);
   /* ...and the problem with its place. */
   g_assert_nonnull (strstr (gtk_label_get_text (window->error_details), ":2:"));
@@ -97,22 +66,13 @@ map_near_japan (gpointer data)
          fabs (shumate_location_get_longitude (center) - 138) < 10;
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* A partner picked in the list flies the map to it; one selected from
  * elsewhere (a click on the map, the window's API) leaves the view alone. */
 static void
 test_list_pick_flies_map (void)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
-  GtkListView *list_view = NULL;
+  GtkListView *list_view;
   GtkSelectionModel *model;
   GListModel *items;
   double lat, lon;
@@ -120,22 +80,9 @@ test_list_pick_flies_map (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  atlas_test_wait_ms (300);
 
-  for (GtkWidget *w = GTK_WIDGET (window->partner_list); w != NULL && list_view == NULL; )
-    {
-      if (GTK_IS_LIST_VIEW (w))
-        list_view = GTK_LIST_VIEW (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  list_view = GTK_LIST_VIEW (atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_LIST_VIEW, NULL));
   g_assert_nonnull (list_view);
   g_assert_false (map_near_japan (window));
 
@@ -150,15 +97,15 @@ test_list_pick_flies_map (void)
         gtk_selection_model_select_item (model, i, TRUE);
     }
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "JP");
-  iterate_until (map_near_japan, window);
+  g_assert_true (atlas_test_iterate_until (map_near_japan, window, 10000));
   /* Past the end of the flight (600 ms). */
-  wait_ms (800);
+  atlas_test_wait_ms (800);
 
   /* From outside: selected, outlined, but the view stays where it is. */
   lat = shumate_location_get_latitude (map_center (window));
   lon = shumate_location_get_longitude (map_center (window));
   atlas_window_set_selected_id (window, "BR");
-  wait_ms (800);
+  atlas_test_wait_ms (800);
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "BR");
   g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (map_center (window)), lat, 0.01);
   g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (map_center (window)), lon, 0.01);
@@ -185,7 +132,7 @@ test_sidebar_setting_survives_folding (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 800);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  atlas_test_wait_ms (300);
 
   g_assert_true (adw_flap_get_folded (window->flap));
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
@@ -197,7 +144,7 @@ test_sidebar_setting_survives_folding (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 900);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (300);
+  atlas_test_wait_ms (300);
   g_assert_false (adw_flap_get_folded (window->flap));
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));

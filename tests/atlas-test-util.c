@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "atlas-test-util.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "atlas-partner.h"
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (label == NULL)
+    return TRUE;
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
+/* The laid-out text, not the label's own: markup would be gone from it. */
+static const char *
+shown_text (GtkLabel *label)
+{
+  return pango_layout_get_text (gtk_label_get_layout (label));
+}
+
+void
+atlas_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+atlas_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  atlas_test_flush ();
+}
+
+gboolean
+atlas_test_iterate_until (AtlasTestDoneFunc done,
+                          gpointer          data,
+                          guint             timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+  gboolean result;
+
+  while (!(result = done (data)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return result;
+}
+
+gboolean
+atlas_test_wait_for_flag (gboolean *flag,
+                          guint     timeout_ms)
+{
+  return atlas_test_iterate_until (flag_set, flag, timeout_ms);
+}
+
+GtkWidget *
+atlas_test_find_widget (GtkWidget  *root,
+                        GType       type,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && has_label (child, label))
+        return child;
+      if ((found = atlas_test_find_widget (child, type, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+atlas_test_collect_widgets (GtkWidget *root,
+                            GType      type,
+                            GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      atlas_test_collect_widgets (child, type, found);
+    }
+}
+
+GtkLabel *
+atlas_test_find_label_showing (GtkWidget  *root,
+                               const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (shown_text (label), text) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+GtkLabel *
+atlas_test_find_label_containing (GtkWidget  *root,
+                                  const char *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (strstr (shown_text (label), needle) != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+atlas_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+GdkTexture *
+atlas_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+atlas_test_save_texture (GdkTexture *texture,
+                         const char *name)
+{
+  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+void
+atlas_test_save_shot (GtkWidget  *widget,
+                      const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (g_getenv ("ATLAS_SHOTS_DIR") == NULL)
+    return;
+
+  atlas_test_wait_ms (300);
+  texture = atlas_test_render_widget (widget);
+  atlas_test_save_texture (texture, name);
+}
+
+AtlasTestPixels *
+atlas_test_pixels_new (GdkTexture *texture)
+{
+  AtlasTestPixels *pixels = g_new0 (AtlasTestPixels, 1);
+
+  pixels->width = gdk_texture_get_width (texture);
+  pixels->height = gdk_texture_get_height (texture);
+  pixels->stride = pixels->width * 4;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);
+
+  return pixels;
+}
+
+void
+atlas_test_pixels_free (AtlasTestPixels *pixels)
+{
+  g_free (pixels->data);
+  g_free (pixels);
+}
+
+guint32
+atlas_test_pixels_get (AtlasTestPixels *pixels,
+                       double           x,
+                       double           y)
+{
+  int px = (int) floor (x), py = (int) floor (y);
+  guint32 argb;
+
+  g_assert_cmpint (px, >=, 0);
+  g_assert_cmpint (py, >=, 0);
+  g_assert_cmpint (px, <, pixels->width);
+  g_assert_cmpint (py, <, pixels->height);
+  /* gdk_texture_download() writes native-endian ARGB words. */
+  argb = *(guint32 *) (pixels->data + py * pixels->stride + px * 4);
+  return argb & 0xffffff;
+}
+
+char *
+atlas_test_partner_ids (GListModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, atlas_partner_get_id (partner));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+void
+atlas_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      atlas_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}

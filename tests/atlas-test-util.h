@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What the tests share: running the main loop while GTK lays out and draws,
+ * finding widgets by what they show or by their accessible name, drawing a
+ * widget to a texture (its pixels, or a PNG in ATLAS_SHOTS_DIR for people to
+ * look at), and a few fixture chores. Built as a static library that the
+ * tests link (atlas_test_util_dep in tests/meson.build). */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*AtlasTestDoneFunc) (gpointer data);
+
+typedef struct
+{
+  guint8 *data;
+  gsize   stride;
+  int     width;
+  int     height;
+} AtlasTestPixels;
+
+/* Dispatches whatever the main loop has pending, without waiting. */
+void             atlas_test_flush                 (void);
+/* Runs the main loop for @ms: time for the frame clock to lay out and draw, or for timers to fire. */
+void             atlas_test_wait_ms               (guint              ms);
+/* Runs the main loop until @done (@data) is TRUE or @timeout_ms pass; returns what @done said last. */
+gboolean         atlas_test_iterate_until         (AtlasTestDoneFunc  done,
+                                                   gpointer           data,
+                                                   guint              timeout_ms);
+/* Runs the main loop until *@flag (set by a callback) or @timeout_ms pass; returns *@flag. */
+gboolean         atlas_test_wait_for_flag         (gboolean          *flag,
+                                                   guint              timeout_ms);
+
+/* The first descendant of @root (depth first) of @type whose accessible label is @label (NULL: any). */
+GtkWidget       *atlas_test_find_widget           (GtkWidget         *root,
+                                                   GType              type,
+                                                   const char        *label);
+/* Appends every descendant of @root of @type to @found, depth first. */
+void             atlas_test_collect_widgets       (GtkWidget         *root,
+                                                   GType              type,
+                                                   GPtrArray         *found);
+/* The first label below @root laid out as exactly @text (markup would have been stripped from it). */
+GtkLabel        *atlas_test_find_label_showing    (GtkWidget         *root,
+                                                   const char        *text);
+/* The first label below @root whose laid-out text contains @needle. */
+GtkLabel        *atlas_test_find_label_containing (GtkWidget         *root,
+                                                   const char        *needle);
+/* The first toplevel window of @type, or NULL. */
+GtkWindow       *atlas_test_find_toplevel         (GType              type);
+
+/* @widget at its current size, drawn by its window's renderer as a frame would be. */
+GdkTexture      *atlas_test_render_widget         (GtkWidget         *widget);
+/* Saves @texture as ATLAS_SHOTS_DIR/@name when that variable is set. */
+void             atlas_test_save_texture          (GdkTexture        *texture,
+                                                   const char        *name);
+/* Lets @widget settle, then saves it as ATLAS_SHOTS_DIR/@name when that variable is set. */
+void             atlas_test_save_shot             (GtkWidget         *widget,
+                                                   const char        *name);
+
+/* A copy of @texture's pixels, to read with atlas_test_pixels_get(). */
+AtlasTestPixels *atlas_test_pixels_new            (GdkTexture        *texture);
+/* Frees @pixels. */
+void             atlas_test_pixels_free           (AtlasTestPixels   *pixels);
+/* The colour (0xRRGGBB) of the pixel holding point @x, @y; asserts that it is inside. */
+guint32          atlas_test_pixels_get            (AtlasTestPixels   *pixels,
+                                                   double             x,
+                                                   double             y);
+
+/* The ids of the partners in @model, comma-separated, for readable asserts. */
+char            *atlas_test_partner_ids           (GListModel        *model);
+/* Deletes @path and, if it is a folder, everything below it. */
+void             atlas_test_remove_tree           (const char        *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTestPixels, atlas_test_pixels_free)
+
+G_END_DECLS
