@@ -16,6 +16,8 @@
 /* Labels on the map grow by this much; the legend and caption follow the
  * style sheet (window.presentation in style.css). */
 #define PRESENTATION_TEXT_SCALE 2.0
+/* Below this map height, the legend and caption take a smaller size. */
+#define PRESENTATION_COMPACT_HEIGHT 1000
 /* How long the key hint stays on screen after entering. */
 #define HINT_SECONDS 6
 
@@ -100,6 +102,12 @@ fit_world_tick_cb (GtkWidget     *widget,
   if (gtk_widget_get_width (widget) == start_width && frames < 30)
     return G_SOURCE_CONTINUE;
 
+  /* A 1024×768 projector has no room for the 1080p legend. */
+  if (self->presenting && gtk_widget_get_height (widget) < PRESENTATION_COMPACT_HEIGHT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation-compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation-compact");
+
   if (self->selected_id != NULL)
     atlas_map_view_fly_to (self->map_view, self->selected_id);
   else
@@ -148,6 +156,7 @@ set_presenting (AtlasWindow *self,
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation-compact");
       gtk_window_unfullscreen (GTK_WINDOW (self));
       gtk_revealer_set_reveal_child (self->presentation_hint_revealer, FALSE);
     }

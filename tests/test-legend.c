@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The map's legend never hides a partner: at window sizes from a small
+ * laptop to a projector, in presentation mode with its large text, and
+ * zoomed on a region, no partner's label lies under the legend. (Below
+ * about 800×500, or zoomed close on East Asia, no corner of the map is
+ * free of partners: the legend folds with its header, or L in
+ * presentation mode.) */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-core.h"
+#include "atlas-map-paint.h"
+#include "atlas-map-view-private.h"
+#include "atlas-window-private.h"
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Around a label point, where its name is written: the legend must keep
+ * clear of that, not just of the point. */
+#define LABEL_HALF_WIDTH 40
+#define LABEL_HALF_HEIGHT 10
+
+/* How many partners' labels the legend covers. */
+static guint
+partners_under_legend (AtlasMapView *view,
+                       AtlasDataset *dataset)
+{
+  AtlasWorld *world = atlas_world_get_default ();
+  GtkWidget *legend = atlas_map_view_get_legend (view);
+  AtlasMapFrame frame;
+  graphene_rect_t bounds;
+  guint covered = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (view), &bounds));
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (view), &frame);
+
+  for (guint i = 0; i < atlas_dataset_get_n_partners (dataset); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (atlas_dataset_get_partners (dataset), i);
+      int country = atlas_world_find_country (world, atlas_partner_get_id (partner));
+      double mx, my;
+      graphene_rect_t label;
+
+      g_assert_cmpint (country, >=, 0);
+      atlas_world_country_get_label_point (world, country, &mx, &my);
+      graphene_rect_init (&label,
+                          (mx - frame.x) * frame.scale - LABEL_HALF_WIDTH,
+                          (my - frame.y) * frame.scale - LABEL_HALF_HEIGHT,
+                          2 * LABEL_HALF_WIDTH, 2 * LABEL_HALF_HEIGHT);
+      if (graphene_rect_intersection (&bounds, &label, NULL))
+        {
+          g_test_message ("%s is under the legend at %gx%g", atlas_partner_get_id (partner),
+                          label.origin.x + LABEL_HALF_WIDTH, label.origin.y + LABEL_HALF_HEIGHT);
+          covered++;
+        }
+    }
+
+  return covered;
+}
+
+typedef struct
+{
+  int         width, height;
+  double      text_scale;  /* presentation mode's labels and legend */
+  const char *zoom_on;     /* a partner to fly to, or NULL for the world */
+} Case;
+
+static void
+test_legend_clear (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  GtkWindow *window;
+  AtlasMapView *view;
+
+  if (c->text_scale > 1)
+    {
+      /* The real thing: the window in presentation mode, its style sheet,
+       * its large labels and legend. */
+      AtlasWindow *atlas_window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (atlas_window), c->width, c->height);
+      atlas_window_load_bundled (atlas_window);
+      dataset = g_object_ref (atlas_window_get_dataset (atlas_window));
+      gtk_window_present (GTK_WINDOW (atlas_window));
+      wait_ms (300);
+      atlas_window_set_presenting (atlas_window, TRUE);
+      window = GTK_WINDOW (atlas_window);
+      view = atlas_window->map_view;
+    }
+  else
+    {
+      dataset = atlas_dataset_new_bundled ();
+      window = GTK_WINDOW (gtk_window_new ());
+      view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+      atlas_map_view_set_dataset (view, dataset);
+      atlas_map_view_set_lens_id (view, "cooperation_depth");
+      gtk_window_set_child (window, GTK_WIDGET (view));
+      gtk_window_set_default_size (window, c->width, c->height);
+      gtk_window_present (window);
+    }
+  wait_ms (800);
+
+  if (c->zoom_on != NULL)
+    {
+      atlas_map_view_fly_to (view, c->zoom_on);
+      wait_ms (1200);
+    }
+
+  g_assert_true (atlas_map_view_get_legend_visible (view));
+  g_assert_cmpuint (partners_under_legend (view, dataset), ==, 0);
+
+  gtk_window_destroy (window);
+}
+
+static const Case cases[] = {
+  { 1280, 800, 1.0, NULL },
+  { 900, 560, 1.0, NULL },
+  { 640, 800, 1.0, NULL },
+  { 1100, 500, 1.0, NULL },
+  { 1500, 900, 1.0, NULL },
+  { 1024, 768, 1.0, "BR" },
+  { 1280, 800, 1.0, "MX" },
+  { 1280, 800, 1.0, "ZA" },
+  /* Presentation mode, on projectors old and new. */
+  { 1920, 1080, 2.0, NULL },
+  { 1366, 768, 2.0, NULL },
+  { 1280, 800, 2.0, NULL },
+  { 1024, 768, 2.0, NULL },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  atlas_core_init ();
+
+  /* What AdwApplication loads by itself in the app. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/legend/clear/%dx%d%s%s%s", cases[i].width, cases[i].height,
+                                               cases[i].text_scale > 1 ? "-presentation" : "",
+                                               cases[i].zoom_on ? "-" : "",
+                                               cases[i].zoom_on ? cases[i].zoom_on : "");
+
+      g_test_add_data_func (path, &cases[i], test_legend_clear);
+    }
+
+  return g_test_run ();
+}
