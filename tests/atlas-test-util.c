@@ -24,21 +24,6 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *label)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (label == NULL)
-    return TRUE;
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  return mismatch == NULL;
-}
-
 /* The laid-out text, not the label's own: markup would be gone from it. */
 static const char *
 shown_text (GtkLabel *label)
@@ -90,6 +75,21 @@ atlas_test_wait_for_flag (gboolean *flag,
   return atlas_test_iterate_until (flag_set, flag, timeout_ms);
 }
 
+gboolean
+atlas_test_has_label (GtkWidget  *widget,
+                      const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (label == NULL)
+    return TRUE;
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
 GtkWidget *
 atlas_test_find_widget (GtkWidget  *root,
                         GType       type,
@@ -101,7 +101,7 @@ atlas_test_find_widget (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && has_label (child, label))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && atlas_test_has_label (child, label))
         return child;
       if ((found = atlas_test_find_widget (child, type, label)) != NULL)
         return found;

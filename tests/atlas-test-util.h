@@ -34,6 +34,9 @@ gboolean         atlas_test_iterate_until         (AtlasTestDoneFunc  done,
 gboolean         atlas_test_wait_for_flag         (gboolean          *flag,
                                                    guint              timeout_ms);
 
+/* Whether @widget's accessible label is @label (NULL: always). */
+gboolean         atlas_test_has_label             (GtkWidget         *widget,
+                                                   const char        *label);
 /* The first descendant of @root (depth first) of @type whose accessible label is @label (NULL: any). */
 GtkWidget       *atlas_test_find_widget           (GtkWidget         *root,
                                                    GType              type,

@@ -16,101 +16,10 @@
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
+#include "atlas-test-util.h"
 #include "atlas-window-private.h"
 
 static const char *markup_text = "Not <b>bold</b> & <i>not</i> markup: <span>1 < 2</span>";
-
-static void
-flush (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets the frame clock lay out and draw the windows. */
-static void
-wait_frames (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  flush ();
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *label)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (label == NULL)
-    return TRUE;
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  return mismatch == NULL;
-}
-
-/* The first descendant (depth first) of a type with an accessible label. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && has_label (child, label))
-        return child;
-      if ((found = find_widget (child, type, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect_widgets (child, type, found);
-    }
-}
-
-/* A label showing exactly @text, as laid out: markup would have been
- * stripped from the layout. */
-static GtkLabel *
-find_label_showing (GtkWidget  *root,
-                    const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (pango_layout_get_text (gtk_label_get_layout (label)), text) == 0)
-        return label;
-    }
-
-  return NULL;
-}
 
 static char *
 get_text (GtkTextBuffer *buffer)
@@ -129,26 +38,9 @@ window_with (GtkWidget *child)
   gtk_window_set_default_size (window, 480, 900);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  wait_frames (50);
+  atlas_test_wait_ms (50);
 
   return window;
-}
-
-static char *
-model_ids (GListModel *model)
-{
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
-
-      if (i > 0)
-        g_string_append_c (ids, ',');
-      g_string_append (ids, atlas_partner_get_id (partner));
-    }
-
-  return g_string_free (ids, FALSE);
 }
 
 /* Partner list */
@@ -165,20 +57,20 @@ test_list_shows_partners (void)
 
   atlas_partner_list_set_dataset (list, dataset);
   atlas_partner_list_set_lens_id (list, "cooperation_depth");
-  wait_frames (100);
+  atlas_test_wait_ms (100);
 
-  list_view = find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners");
+  list_view = atlas_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners");
   g_assert_nonnull (list_view);
-  g_assert_nonnull (find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners"));
+  g_assert_nonnull (atlas_test_find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners"));
 
-  ids = model_ids (atlas_partner_list_get_model (list));
+  ids = atlas_test_partner_ids (atlas_partner_list_get_model (list));
   g_assert_cmpstr (ids, ==, "BR,CA,CN,IN,JP,MX,RU,ZA,KR,US");
 
   /* Ten rows on screen, each with its name and category. */
-  collect_widgets (list_view, ATLAS_TYPE_SWATCH, rows);
+  atlas_test_collect_widgets (list_view, ATLAS_TYPE_SWATCH, rows);
   g_assert_cmpuint (rows->len, ==, 10);
-  g_assert_nonnull (find_label_showing (list_view, "South Korea"));
-  g_assert_nonnull (find_label_showing (list_view, "Confidence-building"));
+  g_assert_nonnull (atlas_test_find_label_showing (list_view, "South Korea"));
+  g_assert_nonnull (atlas_test_find_label_showing (list_view, "Confidence-building"));
 
   gtk_window_destroy (window);
 }
@@ -193,21 +85,21 @@ test_list_filter (void)
   GtkWidget *entry;
 
   atlas_partner_list_set_dataset (list, dataset);
-  entry = find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners");
+  entry = atlas_test_find_widget (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY, "Search partners");
 
   /* Typing in the entry narrows the list at once. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "south");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_cmpstr (atlas_partner_list_get_search (list), ==, "south");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "KR");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Escape clears it. */
   g_signal_emit_by_name (entry, "stop-search");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
 
@@ -216,7 +108,7 @@ test_list_filter (void)
   gtk_widget_activate_action (GTK_WIDGET (list), "partners.sort", "s", "category");
   g_assert_cmpint (atlas_partner_list_get_sort (list), ==, ATLAS_PARTNER_SORT_CATEGORY);
   {
-    g_autofree char *ids = model_ids (model);
+    g_autofree char *ids = atlas_test_partner_ids (model);
 
     g_assert_cmpstr (ids, ==, "JP,US,CA,ZA,MX,BR,IN,CN,RU,KR");
   }
@@ -235,7 +127,7 @@ test_list_selection (void)
   guint notified = 0;
 
   atlas_partner_list_set_dataset (list, dataset);
-  list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners"));
+  list_view = GTK_LIST_VIEW (atlas_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_VIEW, "Partners"));
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_view));
   g_signal_connect_swapped (list, "notify::selected-id", G_CALLBACK (g_atomic_int_inc), &notified);
 
@@ -293,7 +185,7 @@ test_profile_plain_text (void)
 
   /* The bundled assessment, verbatim. */
   g_assert_cmpuint (strlen (assessment), >, 100);
-  label = find_label_showing (GTK_WIDGET (profile), assessment);
+  label = atlas_test_find_label_showing (GTK_WIDGET (profile), assessment);
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (label), ==, assessment);
   g_assert_false (gtk_label_get_use_markup (label));
@@ -302,15 +194,15 @@ test_profile_plain_text (void)
    * and in a document's title alike. */
   atlas_partner_set_assessment (korea, markup_text);
   g_list_store_append (atlas_partner_get_documents_store (korea), document);
-  flush ();
-  label = find_label_showing (GTK_WIDGET (profile), markup_text);
+  atlas_test_flush ();
+  label = atlas_test_find_label_showing (GTK_WIDGET (profile), markup_text);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
   {
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     guint shown = 0;
 
-    collect_widgets (GTK_WIDGET (profile), GTK_TYPE_LABEL, labels);
+    atlas_test_collect_widgets (GTK_WIDGET (profile), GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       if (g_strcmp0 (pango_layout_get_text (gtk_label_get_layout (g_ptr_array_index (labels, i))),
                      markup_text) == 0)
@@ -319,9 +211,9 @@ test_profile_plain_text (void)
   }
 
   /* Each lens as a chip; South Korea has no Budapest status. */
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "Depth of cooperation"));
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "Limited"));
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (profile), "No data"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (profile), "Depth of cooperation"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (profile), "Limited"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (profile), "No data"));
 
   /* Nothing selected: an empty state. */
   atlas_profile_view_set_selected_id (profile, NULL);
@@ -361,7 +253,7 @@ test_profile_links (void)
   atlas_profile_view_set_selected_id (profile, "KR");
 
   /* Only web links get a button (and so, the dataset's own). */
-  collect_widgets (GTK_WIDGET (profile), GTK_TYPE_BUTTON, buttons);
+  atlas_test_collect_widgets (GTK_WIDGET (profile), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       const char *uri = g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, i)), "uri");
@@ -408,7 +300,7 @@ editor_setup (Editor        *editor,
   atlas_profile_view_set_undo_stack (editor->profile, editor->undo_stack);
   atlas_profile_view_set_selected_id (editor->profile, "KR");
   atlas_profile_view_set_editing (editor->profile, TRUE);
-  flush ();
+  atlas_test_flush ();
 }
 
 static void
@@ -416,7 +308,7 @@ editor_teardown (Editor        *editor,
                  gconstpointer  data)
 {
   gtk_window_destroy (editor->window);
-  flush ();
+  atlas_test_flush ();
   g_clear_object (&editor->undo_stack);
   g_clear_object (&editor->dataset);
 }
@@ -425,15 +317,15 @@ static void
 test_editor_toggle (Editor        *editor,
                     gconstpointer  data)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TOGGLE_BUTTON, "Edit");
+  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TOGGLE_BUTTON, "Edit");
 
   g_assert_nonnull (button);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+  g_assert_nonnull (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
   g_assert_false (atlas_profile_view_get_editing (editor->profile));
-  g_assert_null (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+  g_assert_null (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_true (atlas_profile_view_get_editing (editor->profile));
@@ -441,7 +333,7 @@ test_editor_toggle (Editor        *editor,
   /* No undo stack, no editing. */
   atlas_profile_view_set_undo_stack (editor->profile, NULL);
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_null (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+  g_assert_null (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
 }
 
 static void
@@ -453,7 +345,7 @@ test_editor_indicator (Editor        *editor,
   guint n_history = g_list_model_get_n_items (history);
   g_autoptr(AtlasHistoryEntry) entry = NULL;
 
-  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+  dropdown = GTK_DROP_DOWN (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
                                          "Depth of cooperation"));
   g_assert_nonnull (dropdown);
   g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
@@ -462,7 +354,7 @@ test_editor_indicator (Editor        *editor,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 5);
 
   gtk_drop_down_set_selected (dropdown, 0);
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "strategic");
   g_assert_true (atlas_undo_stack_get_can_undo (editor->undo_stack));
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history + 1);
@@ -475,7 +367,7 @@ test_editor_indicator (Editor        *editor,
 
   /* Undo puts the model and the form back, without a new command. */
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
@@ -484,10 +376,10 @@ test_editor_indicator (Editor        *editor,
 
   /* "No data" clears the indicator. */
   gtk_drop_down_set_selected (dropdown, 4);
-  flush ();
+  atlas_test_flush ();
   g_assert_null (atlas_partner_get_indicator (editor->korea, "cooperation_depth"));
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_indicator (editor->korea, "cooperation_depth"), ==, "limited");
 }
 
@@ -495,7 +387,7 @@ static void
 test_editor_assessment (Editor        *editor,
                         gconstpointer  data)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW,
+  GtkTextView *view = GTK_TEXT_VIEW (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW,
                                                   "Assessment"));
   GtkTextBuffer *buffer;
   g_autofree char *before = g_strdup (atlas_partner_get_assessment (editor->korea));
@@ -513,12 +405,12 @@ test_editor_assessment (Editor        *editor,
       gtk_text_buffer_get_end_iter (buffer, &end);
       gtk_text_buffer_insert (buffer, &end, p, 1);
     }
-  flush ();
+  atlas_test_flush ();
   expected = g_strconcat (before, " Updated.", NULL);
   g_assert_cmpstr (atlas_partner_get_assessment (editor->korea), ==, expected);
 
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_assessment (editor->korea), ==, before);
   text = get_text (buffer);
   g_assert_cmpstr (text, ==, before);
@@ -526,7 +418,7 @@ test_editor_assessment (Editor        *editor,
   g_assert_true (atlas_undo_stack_get_can_redo (editor->undo_stack));
 
   g_assert_true (atlas_undo_stack_redo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_clear_pointer (&text, g_free);
   text = get_text (buffer);
   g_assert_cmpstr (text, ==, expected);
@@ -546,15 +438,15 @@ test_editor_documents (Editor        *editor,
   g_autoptr(AtlasDocument) last = NULL;
 
   g_assert_cmpuint (n, >, 0);
-  add = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Add Document");
+  add = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Add Document");
   g_assert_nonnull (add);
 
   g_signal_emit_by_name (add, "clicked");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
 
   /* Type a title in the new entry's first field: one undo step. */
-  collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, entries);
+  atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, entries);
   for (guint i = 0; i < entries->len; i++)
     if (gtk_widget_has_focus (g_ptr_array_index (entries, i)) ||
         gtk_widget_is_focus (g_ptr_array_index (entries, i)) ||
@@ -563,10 +455,10 @@ test_editor_documents (Editor        *editor,
   g_assert_nonnull (title_entry);
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "N");
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "New <b>statement</b>");
-  flush ();
+  atlas_test_flush ();
   last = g_list_model_get_item (documents, n);
   g_assert_cmpstr (atlas_document_get_title (last), ==, "New <b>statement</b>");
-  g_assert_nonnull (find_label_showing (GTK_WIDGET (editor->profile), "New <b>statement</b>"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (editor->profile), "New <b>statement</b>"));
 
   /* Move it to the top, one step at a time. */
   for (guint i = n; i > 0; i--)
@@ -574,18 +466,18 @@ test_editor_documents (Editor        *editor,
       g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
       up = NULL;
 
-      collect_widgets (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, buttons);
+      atlas_test_collect_widgets (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, buttons);
       for (guint j = 0; j < buttons->len && up == NULL; j++)
         {
           GtkWidget *button = g_ptr_array_index (buttons, j);
 
-          if (has_label (button, "Move Document Up") && gtk_widget_get_sensitive (button))
+          if (atlas_test_has_label (button, "Move Document Up") && gtk_widget_get_sensitive (button))
             {
               /* the up button of the row at position i */
               guint k = 0;
 
               for (guint m = 0; m <= j; m++)
-                if (has_label (g_ptr_array_index (buttons, m), "Move Document Up"))
+                if (atlas_test_has_label (g_ptr_array_index (buttons, m), "Move Document Up"))
                   k++;
               if (k - 1 == i)
                 up = button;
@@ -593,33 +485,33 @@ test_editor_documents (Editor        *editor,
         }
       g_assert_nonnull (up);
       g_signal_emit_by_name (up, "clicked");
-      flush ();
+      atlas_test_flush ();
     }
   first = g_list_model_get_item (documents, 0);
   g_assert_cmpstr (atlas_document_get_title (first), ==, "New <b>statement</b>");
 
   /* Remove it. */
   {
-    GtkWidget *remove = find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Remove Document");
+    GtkWidget *remove = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_BUTTON, "Remove Document");
 
     g_signal_emit_by_name (remove, "clicked");
-    flush ();
+    atlas_test_flush ();
   }
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n);
 
   /* And undo all the way back: removal, n moves, typing, adding. */
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
   for (guint i = 0; i < n; i++)
     g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_clear_object (&last);
   last = g_list_model_get_item (documents, n);
   g_assert_cmpstr (atlas_document_get_title (last), ==, "");
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n);
   g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
 }
@@ -637,29 +529,29 @@ test_editor_fields (Editor        *editor,
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
 
   g_assert_nonnull (dialogue);
-  level_dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN, "Level"));
+  level_dropdown = GTK_DROP_DOWN (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN, "Level"));
   g_assert_nonnull (level_dropdown);
   gtk_drop_down_set_selected (level_dropdown, 0);
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_dialogue_get_level (dialogue), ==, "summit");
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_dialogue_get_level (dialogue), ==, level);
   g_assert_cmpstr (atlas_dialogue_get_level_values ()[gtk_drop_down_get_selected (level_dropdown)], ==, level);
 
   /* Years: the lowest value means none. */
-  year = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_SPIN_BUTTON, "Set up in"));
+  year = GTK_SPIN_BUTTON (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_SPIN_BUTTON, "Set up in"));
   g_assert_nonnull (year);
   gtk_spin_button_set_value (year, 2019);
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpint (atlas_dialogue_get_established (dialogue), ==, 2019);
   gtk_spin_button_set_value (year, 1);
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpint (atlas_dialogue_get_established (dialogue), ==, 0);
 
   /* A malformed date is not taken. */
-  updated = find_widget (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, NULL);
-  collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, spins);
+  updated = atlas_test_find_widget (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, NULL);
+  atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, spins);
   updated = NULL;
   for (guint i = 0; i < spins->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (spins, i)),
@@ -667,11 +559,11 @@ test_editor_fields (Editor        *editor,
       updated = g_ptr_array_index (spins, i);
   g_assert_nonnull (updated);
   gtk_editable_set_text (GTK_EDITABLE (updated), "2024-13-01");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_updated (editor->korea), !=, "2024-13-01");
   g_assert_true (gtk_widget_has_css_class (updated, "error"));
   gtk_editable_set_text (GTK_EDITABLE (updated), "2024-02-29");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2024-02-29");
   g_assert_false (gtk_widget_has_css_class (updated, "error"));
 }
@@ -685,9 +577,9 @@ collect_labelled (GtkWidget  *root,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *found = g_ptr_array_new ();
 
-  collect_widgets (root, type, all);
+  atlas_test_collect_widgets (root, type, all);
   for (guint i = 0; i < all->len; i++)
-    if (has_label (g_ptr_array_index (all, i), label))
+    if (atlas_test_has_label (g_ptr_array_index (all, i), label))
       g_ptr_array_add (found, g_ptr_array_index (all, i));
 
   return found;
@@ -700,7 +592,7 @@ collect_entry_rows (GtkWidget  *root,
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *found = g_ptr_array_new ();
 
-  collect_widgets (root, ADW_TYPE_ENTRY_ROW, all);
+  atlas_test_collect_widgets (root, ADW_TYPE_ENTRY_ROW, all);
   for (guint i = 0; i < all->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (all, i)), title) == 0)
       g_ptr_array_add (found, g_ptr_array_index (all, i));
@@ -718,7 +610,7 @@ click_nth (GtkWidget  *root,
   g_assert_cmpuint (buttons->len, >, n);
   g_assert_true (gtk_widget_get_sensitive (g_ptr_array_index (buttons, n)));
   g_signal_emit_by_name (g_ptr_array_index (buttons, n), "clicked");
-  flush ();
+  atlas_test_flush ();
 }
 
 static char *
@@ -766,13 +658,13 @@ test_editor_sources (Editor        *editor,
   /* Typing a locator: through the stack, one undo step. */
   gtk_editable_set_text (g_ptr_array_index (locators, 0), "A");
   gtk_editable_set_text (g_ptr_array_index (locators, 0), "Appendix, p. <b>12</b>");
-  flush ();
+  atlas_test_flush ();
   ref = g_list_model_get_item (refs, 0);
   g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Appendix, p. <b>12</b>");
   g_assert_cmpstr (atlas_undo_stack_get_undo_label (editor->undo_stack), ==, "Undo Edit Source");
-  g_assert_nonnull (find_label_showing (root, "Appendix, p. <b>12</b>"));
+  g_assert_nonnull (atlas_test_find_label_showing (root, "Appendix, p. <b>12</b>"));
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
   text = source_refs_text (editor->korea);
   g_assert_cmpstr (text, ==, before);
@@ -782,23 +674,23 @@ test_editor_sources (Editor        *editor,
   /* Another work of the dataset, picked by its title. */
   atlas_source_set_title (other, "Another <i>work</i>");
   g_list_store_append (atlas_dataset_get_sources_store (editor->dataset), other);
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, 1))), ==, 2);
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), 1);
-  flush ();
+  atlas_test_flush ();
   g_clear_object (&ref);
   ref = g_list_model_get_item (refs, 1);
   g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "other-2020");
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "renard-2014");
   g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 1)), ==, 0);
 
   /* Adding one: the dataset's first work, the cursor in its locator. */
-  add = find_widget (root, GTK_TYPE_BUTTON, "Add Source");
+  add = atlas_test_find_widget (root, GTK_TYPE_BUTTON, "Add Source");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (refs), ==, n + 1);
   g_clear_object (&ref);
   ref = g_list_model_get_item (refs, n);
@@ -809,11 +701,11 @@ test_editor_sources (Editor        *editor,
   g_assert_cmpuint (locators->len, ==, n + 1);
   g_assert_nonnull (gtk_widget_get_focus_child (g_ptr_array_index (locators, n)));
   gtk_editable_set_text (g_ptr_array_index (locators, n), "Footnote 1");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Footnote 1");
 
   /* Reordering: up twice, then down once. */
-  g_assert_false (gtk_widget_get_sensitive (find_widget (root, GTK_TYPE_BUTTON, "Move Source Up")));
+  g_assert_false (gtk_widget_get_sensitive (atlas_test_find_widget (root, GTK_TYPE_BUTTON, "Move Source Up")));
   click_nth (root, "Move Source Up", n);
   click_nth (root, "Move Source Up", n - 1);
   click_nth (root, "Move Source Down", n - 2);
@@ -837,7 +729,7 @@ test_editor_sources (Editor        *editor,
   /* Undo, all the way: removal, three moves, typing, adding. */
   for (guint i = 0; i < 6; i++)
     g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
   g_clear_pointer (&text, g_free);
   text = source_refs_text (editor->korea);
@@ -858,16 +750,16 @@ test_editor_no_sources (Editor        *editor,
   g_list_store_remove_all (atlas_dataset_get_sources_store (editor->dataset));
   atlas_profile_view_set_editing (editor->profile, FALSE);
   atlas_profile_view_set_editing (editor->profile, TRUE);
-  flush ();
+  atlas_test_flush ();
 
-  g_assert_null (find_widget (root, GTK_TYPE_DROP_DOWN, "Source"));
-  g_assert_nonnull (find_label_showing (root, "The dataset lists no works to cite"));
-  g_assert_nonnull (find_label_showing (root, "None in the dataset"));
-  add = find_widget (root, GTK_TYPE_BUTTON, "Add Source");
+  g_assert_null (atlas_test_find_widget (root, GTK_TYPE_DROP_DOWN, "Source"));
+  g_assert_nonnull (atlas_test_find_label_showing (root, "The dataset lists no works to cite"));
+  g_assert_nonnull (atlas_test_find_label_showing (root, "None in the dataset"));
+  add = atlas_test_find_widget (root, GTK_TYPE_BUTTON, "Add Source");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_sources (editor->korea)), ==, 6);
   g_assert_false (atlas_undo_stack_get_can_undo (editor->undo_stack));
 }
@@ -882,28 +774,28 @@ test_editor_history (Editor        *editor,
   GtkDropDown *dropdown;
 
   /* Shown while editing, below the form. */
-  label = find_label_showing (root, "History of Changes");
+  label = atlas_test_find_label_showing (root, "History of Changes");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
-  label = find_label_showing (root, "No recorded changes");
+  label = atlas_test_find_label_showing (root, "No recorded changes");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
 
   /* An indicator changed in the form appears at once, and leaves on undo. */
-  dropdown = GTK_DROP_DOWN (find_widget (root, GTK_TYPE_DROP_DOWN, "Depth of cooperation"));
+  dropdown = GTK_DROP_DOWN (atlas_test_find_widget (root, GTK_TYPE_DROP_DOWN, "Depth of cooperation"));
   gtk_drop_down_set_selected (dropdown, 0);
-  flush ();
-  label = find_label_showing (root, change);
+  atlas_test_flush ();
+  label = atlas_test_find_label_showing (root, change);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
-  g_assert_nonnull (find_label_showing (root, "2024-05-01 · Test source"));
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (find_label_showing (root, "No recorded changes"))));
+  g_assert_nonnull (atlas_test_find_label_showing (root, "2024-05-01 · Test source"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (atlas_test_find_label_showing (root, "No recorded changes"))));
 
   g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
-  flush ();
-  label = find_label_showing (root, change);
+  atlas_test_flush ();
+  label = atlas_test_find_label_showing (root, change);
   g_assert_true (label == NULL || !gtk_widget_is_visible (GTK_WIDGET (label)));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (find_label_showing (root, "No recorded changes"))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (atlas_test_find_label_showing (root, "No recorded changes"))));
 }
 
 static void
@@ -914,19 +806,19 @@ test_editor_follows_selection (Editor        *editor,
 
   /* Another partner's form, still editing. */
   atlas_profile_view_set_selected_id (editor->profile, "US");
-  flush ();
+  atlas_test_flush ();
   g_assert_true (atlas_profile_view_get_editing (editor->profile));
-  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+  dropdown = GTK_DROP_DOWN (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
                                          "Depth of cooperation"));
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 
   /* The partner removed (by someone else's undo, say): nothing shown. */
   atlas_undo_stack_remove_partner (editor->undo_stack,
                                    atlas_dataset_find_partner (editor->dataset, "US"));
-  flush ();
+  atlas_test_flush ();
   g_assert_null (atlas_profile_view_get_partner (editor->profile));
   atlas_undo_stack_undo (editor->undo_stack);
-  flush ();
+  atlas_test_flush ();
   g_assert_nonnull (atlas_profile_view_get_partner (editor->profile));
 }
 
@@ -973,10 +865,10 @@ test_add_partner_dialog (void)
   /* Enter in the search picks the first country shown. */
   g_signal_connect (dialog, "partner-chosen", G_CALLBACK (chosen_cb), &chosen);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_frames (50);
-  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, "Search countries"),
+  atlas_test_wait_ms (50);
+  g_signal_emit_by_name (atlas_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, "Search countries"),
                          "activate");
-  flush ();
+  atlas_test_flush ();
   g_assert_cmpstr (chosen, ==, "KP");
 }
 
@@ -991,7 +883,7 @@ window_new (int width,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (150);
+  atlas_test_wait_ms (150);
 
   return window;
 }
@@ -1004,7 +896,7 @@ test_window_panels (void)
   AtlasUndoStack *undo_stack;
   AtlasPartner *korea = atlas_dataset_find_partner (dataset, "KR");
 
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), ATLAS_TYPE_PROFILE_VIEW, "Profile"));
+  g_assert_nonnull (atlas_test_find_widget (GTK_WIDGET (window), ATLAS_TYPE_PROFILE_VIEW, "Profile"));
 
   /* One selection for the list and the profile. */
   atlas_window_set_selected_id (window, "KR");
@@ -1031,12 +923,12 @@ test_window_panels (void)
   g_assert_nonnull (undo_stack);
   g_object_ref (korea);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL));
-  flush ();
+  atlas_test_flush ();
   g_assert_null (atlas_dataset_find_partner (dataset, "KR"));
   g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 9);
   g_assert_null (atlas_window_get_selected_id (window));
   g_assert_true (atlas_undo_stack_undo (undo_stack));
-  flush ();
+  atlas_test_flush ();
   g_assert_true (atlas_dataset_find_partner (dataset, "KR") == korea);
   g_object_unref (korea);
 
@@ -1044,11 +936,11 @@ test_window_panels (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
-                                         find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY,
+                                         atlas_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY,
                                                       "Search partners")));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  atlas_test_flush ();
 }
 
 static void
@@ -1067,34 +959,10 @@ test_window_narrow (void)
   g_assert_false (adw_flap_get_reveal_flap (window->flap));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  atlas_test_flush ();
 }
 
 /* Screenshots for people to look at */
-
-static void
-save_shot (GtkWidget  *widget,
-           const char *name)
-{
-  const char *dir = g_getenv ("ATLAS_SHOTS_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot;
-  int width, height;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  wait_frames (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 /* The profile's own scroller (a status page has one too, unmapped). */
 static GtkAdjustment *
@@ -1102,7 +970,7 @@ profile_vadjustment (AtlasWindow *window)
 {
   g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  atlas_test_collect_widgets (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, scrollers);
   for (guint i = 0; i < scrollers->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (scrollers, i)))
       return gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, i));
@@ -1114,7 +982,7 @@ static void
 scroll_profile (AtlasWindow *window,
                 double       value)
 {
-  wait_frames (100);
+  atlas_test_wait_ms (100);
   gtk_adjustment_set_value (profile_vadjustment (window), value);
 }
 
@@ -1132,13 +1000,13 @@ test_shots (void)
     }
 
   window = window_new (1440, 900);
-  save_shot (GTK_WIDGET (window), "panels-start.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-start.png");
 
   atlas_window_set_selected_id (window, "KR");
-  save_shot (GTK_WIDGET (window), "panels-profile.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-profile.png");
 
   scroll_profile (window, 100000);
-  save_shot (GTK_WIDGET (window), "panels-profile-end.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-profile-end.png");
 
   atlas_partner_list_set_search (window->partner_list, "south");
   atlas_partner_list_set_sort (window->partner_list, ATLAS_PARTNER_SORT_CATEGORY);
@@ -1148,52 +1016,52 @@ test_shots (void)
                                       "Council of Europe treaty office");
   atlas_undo_stack_set_indicator (atlas_profile_view_get_undo_stack (window->profile_view),
                                   korea, "budapest_convention", "pending");
-  save_shot (GTK_WIDGET (window), "panels-editor.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-editor.png");
 
   scroll_profile (window, 640);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    collect_widgets (GTK_WIDGET (window->profile_view), ADW_TYPE_EXPANDER_ROW, rows);
+    atlas_test_collect_widgets (GTK_WIDGET (window->profile_view), ADW_TYPE_EXPANDER_ROW, rows);
     if (rows->len > 0)
       adw_expander_row_set_expanded (g_ptr_array_index (rows, 0), TRUE);
   }
-  save_shot (GTK_WIDGET (window), "panels-editor-lists.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-editor-lists.png");
 
   /* The sources, the first one open, and the history under them. */
   {
-    GtkWidget *dropdown = find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_DROP_DOWN, "Source");
+    GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_DROP_DOWN, "Source");
     GtkWidget *row = gtk_widget_get_ancestor (dropdown, ADW_TYPE_EXPANDER_ROW);
     GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
     GtkWidget *viewport = gtk_widget_get_ancestor (group, GTK_TYPE_VIEWPORT);
     double x, y;
 
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-    wait_frames (100);
+    atlas_test_wait_ms (100);
     g_assert_true (gtk_widget_translate_coordinates (group, viewport, 0, 0, &x, &y));
     scroll_profile (window, gtk_adjustment_get_value (profile_vadjustment (window)) + y - 12);
   }
-  save_shot (GTK_WIDGET (window), "panels-editor-sources.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-editor-sources.png");
 
   scroll_profile (window, 100000);
-  save_shot (GTK_WIDGET (window), "panels-editor-history.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-editor-history.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
   scroll_profile (window, 100000);
-  save_shot (GTK_WIDGET (window), "panels-history.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-history.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL);
-  save_shot (GTK_WIDGET (window), "panels-removed-toast.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-removed-toast.png");
 
   dialog = atlas_add_partner_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window));
   gtk_window_present (GTK_WINDOW (dialog));
   atlas_add_partner_dialog_set_search (dialog, "ko");
-  save_shot (GTK_WIDGET (dialog), "panels-add-partner.png");
+  atlas_test_save_shot (GTK_WIDGET (dialog), "panels-add-partner.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Adding one the way the window does: straight into the form. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-partner", NULL);
-  wait_frames (100);
+  atlas_test_wait_ms (100);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -1204,7 +1072,7 @@ test_shots (void)
         if (ATLAS_IS_ADD_PARTNER_DIALOG (toplevel))
           {
             atlas_add_partner_dialog_set_search (ATLAS_ADD_PARTNER_DIALOG (toplevel), "norway");
-            g_signal_emit_by_name (find_widget (toplevel, GTK_TYPE_SEARCH_ENTRY, "Search countries"),
+            g_signal_emit_by_name (atlas_test_find_widget (toplevel, GTK_TYPE_SEARCH_ENTRY, "Search countries"),
                                    "activate");
             break;
           }
@@ -1212,17 +1080,17 @@ test_shots (void)
   }
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "NO");
   g_assert_true (atlas_profile_view_get_editing (window->profile_view));
-  save_shot (GTK_WIDGET (window), "panels-new-partner.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-new-partner.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = window_new (600, 800);
-  save_shot (GTK_WIDGET (window), "panels-narrow.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow.png");
   adw_flap_set_reveal_flap (window->flap, TRUE);
-  save_shot (GTK_WIDGET (window), "panels-narrow-list.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow-list.png");
   atlas_window_set_selected_id (window, "CN");
-  save_shot (GTK_WIDGET (window), "panels-narrow-profile.png");
+  atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow-profile.png");
   gtk_window_destroy (GTK_WINDOW (window));
-  flush ();
+  atlas_test_flush ();
 }
 
 int
