@@ -14,16 +14,8 @@
 #include "atlas-core.h"
 #include "atlas-map-paint.h"
 #include "atlas-map-view-private.h"
+#include "atlas-test-util.h"
 #include "atlas-window-private.h"
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Around a label point, where its name is written: the legend must keep
  * clear of that, not just of the point. */
@@ -93,7 +85,7 @@ test_legend_clear (gconstpointer data)
       atlas_window_load_bundled (atlas_window);
       dataset = g_object_ref (atlas_window_get_dataset (atlas_window));
       gtk_window_present (GTK_WINDOW (atlas_window));
-      wait_ms (300);
+      atlas_test_wait_ms (300);
       atlas_window_set_presenting (atlas_window, TRUE);
       window = GTK_WINDOW (atlas_window);
       view = atlas_window->map_view;
@@ -109,12 +101,12 @@ test_legend_clear (gconstpointer data)
       gtk_window_set_default_size (window, c->width, c->height);
       gtk_window_present (window);
     }
-  wait_ms (800);
+  atlas_test_wait_ms (800);
 
   if (c->zoom_on != NULL)
     {
       atlas_map_view_fly_to (view, c->zoom_on);
-      wait_ms (1200);
+      atlas_test_wait_ms (1200);
     }
 
   g_assert_true (atlas_map_view_get_legend_visible (view));
