@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "config.h"
+
 #include "atlas-test-util.h"
 
 #include <math.h>
@@ -24,11 +26,26 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
-/* The laid-out text, not the label's own: markup would be gone from it. */
-static const char *
-shown_text (GtkLabel *label)
+/* Matches the laid-out text, not the label's own: markup would be gone
+ * from it. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text,
+            gboolean    exact)
 {
-  return pango_layout_get_text (gtk_label_get_layout (label));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *shown = pango_layout_get_text (gtk_label_get_layout (label));
+
+      if (exact ? g_strcmp0 (shown, text) == 0 : strstr (shown, text) != NULL)
+        return label;
+    }
+
+  return NULL;
 }
 
 void
@@ -129,36 +146,14 @@ GtkLabel *
 atlas_test_find_label_showing (GtkWidget  *root,
                                const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  atlas_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (shown_text (label), text) == 0)
-        return label;
-    }
-
-  return NULL;
+  return find_label (root, text, TRUE);
 }
 
 GtkLabel *
 atlas_test_find_label_containing (GtkWidget  *root,
                                   const char *needle)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  atlas_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (strstr (shown_text (label), needle) != NULL)
-        return label;
-    }
-
-  return NULL;
+  return find_label (root, needle, FALSE);
 }
 
 GtkWindow *
@@ -175,6 +170,16 @@ atlas_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+void
+atlas_test_add_app_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 GdkTexture *
@@ -276,6 +281,17 @@ atlas_test_partner_ids (GListModel *model)
     }
 
   return g_string_free (ids, FALSE);
+}
+
+guint
+atlas_test_count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
 }
 
 void

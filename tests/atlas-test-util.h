@@ -54,6 +54,8 @@ GtkLabel        *atlas_test_find_label_containing (GtkWidget         *root,
 /* The first toplevel window of @type, or NULL. */
 GtkWindow       *atlas_test_find_toplevel         (GType              type);
 
+/* Gives the display the app's style.css, as AdwApplication does in the app. */
+void             atlas_test_add_app_style         (void);
 /* @widget at its current size, drawn by its window's renderer as a frame would be. */
 GdkTexture      *atlas_test_render_widget         (GtkWidget         *widget);
 /* Saves @texture as ATLAS_SHOTS_DIR/@name when that variable is set. */
@@ -74,6 +76,8 @@ guint32          atlas_test_pixels_get            (AtlasTestPixels   *pixels,
 
 /* The ids of the partners in @model, comma-separated, for readable asserts. */
 char            *atlas_test_partner_ids           (GListModel        *model);
+/* How many entries the folder @path holds (0 if it cannot be read). */
+guint            atlas_test_count_files           (const char        *path);
 /* Deletes @path and, if it is a folder, everything below it. */
 void             atlas_test_remove_tree           (const char        *path);
 

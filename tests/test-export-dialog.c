@@ -75,17 +75,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
 }
 
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_options (Fixture       *fixture,
               gconstpointer  data)
@@ -259,7 +248,7 @@ test_failure (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), path));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_true (gtk_widget_get_sensitive (child (dialog, "export_button")));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 1);
 
   gtk_window_destroy (message);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -288,7 +277,7 @@ test_cancel (Fixture       *fixture,
   g_assert_null (exported);
   g_assert_null (find_window ("Could Not Export"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);

@@ -704,17 +704,6 @@ test_pdf_long (Fixture       *fixture,
 
 /* Writing safely */
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (handle != NULL && g_dir_read_name (handle) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_write_failures (Fixture       *fixture,
                      gconstpointer  data)
@@ -755,7 +744,7 @@ test_write_failures (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Nothing left behind: only the regular file */
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 1);
 }
 
 typedef struct
@@ -802,7 +791,7 @@ test_cancel (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "an older briefing");
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 1);
 }
 
 /* A successful export replaces the old file whole. */
@@ -818,7 +807,7 @@ test_replace (Fixture       *fixture,
   g_free (export_to (fixture, options, "partners.csv"));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "id,name,"));
-  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 1);
 }
 
 int

@@ -143,17 +143,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   atlas_core_init ();
 
-  /* What AdwApplication loads by itself in the app. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  atlas_test_add_app_style ();
 
   g_test_add_func ("/present/enter-and-leave", test_enter_and_leave);
   g_test_add_func ("/present/caption-follows", test_caption_follows);
