@@ -1097,19 +1097,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
   /* Country names in English, whatever the machine's language. */
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   atlas_core_init ();
 
-  /* What AdwApplication loads for the app. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/cyberdiplomacy/Atlas/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  atlas_test_add_app_style ();
 
   g_test_add_func ("/panels/list/shows-partners", test_list_shows_partners);
   g_test_add_func ("/panels/list/filter", test_list_filter);
