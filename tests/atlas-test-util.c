@@ -7,8 +7,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "atlas-core.h"
 #include "atlas-partner.h"
 
 static gboolean
@@ -46,6 +48,15 @@ find_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+void
+atlas_test_init_gui (int    *argc,
+                     char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  atlas_core_init ();
 }
 
 void

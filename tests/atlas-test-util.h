@@ -22,6 +22,9 @@ typedef struct
   int     height;
 } AtlasTestPixels;
 
+/* gtk_test_init(), then libadwaita and the core library, as the app starts them. */
+void             atlas_test_init_gui              (int               *argc,
+                                                   char            ***argv);
 /* Dispatches whatever the main loop has pending, without waiting. */
 void             atlas_test_flush                 (void);
 /* Runs the main loop for @ms: time for the frame clock to lay out and draw, or for timers to fire. */

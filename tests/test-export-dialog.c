@@ -388,9 +388,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  atlas_core_init ();
+  atlas_test_init_gui (&argc, &argv);
 
   g_test_add ("/export-dialog/options", Fixture, NULL, fixture_set_up, test_options, fixture_tear_down);
   g_test_add ("/export-dialog/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);

@@ -491,10 +491,8 @@ main (int    argc,
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   /* Untranslated names and "No data". */
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  atlas_test_init_gui (&argc, &argv);
   g_test_set_nonfatal_assertions ();
-  adw_init ();
-  atlas_core_init ();
 
   g_test_add ("/map/colors", Fixture, NULL, fixture_set_up, test_colors, fixture_tear_down);
   g_test_add ("/map/lens-switch", Fixture, NULL, fixture_set_up, test_lens_switch, fixture_tear_down);

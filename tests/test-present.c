@@ -143,9 +143,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  atlas_core_init ();
+  atlas_test_init_gui (&argc, &argv);
 
   atlas_test_add_app_style ();
 

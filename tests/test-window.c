@@ -166,9 +166,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  atlas_core_init ();
+  atlas_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
