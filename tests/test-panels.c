@@ -1099,9 +1099,7 @@ main (int   argc,
 {
   /* Country names in English, whatever the machine's language. */
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  atlas_core_init ();
+  atlas_test_init_gui (&argc, &argv);
 
   atlas_test_add_app_style ();
 
