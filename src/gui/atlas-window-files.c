@@ -955,8 +955,10 @@ offer_next_draft (AtlasWindow *self)
   else
     name = g_strdup (_("the bundled dataset"));
   local = g_date_time_to_local (draft->time);
-  /* Translators: a date and time, see the GDateTime documentation */
-  when = g_date_time_format (local, _("%x at %H:%M"));
+  /* Translators: a date and time, see the GDateTime documentation; written
+   * out ("28 November 2026"), as the briefings are, since "%x" reads 11/28/26
+   * in the C locale and is ambiguous across countries. */
+  when = g_date_time_format (local, _("%-d %B %Y at %H:%M"));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Restore Unsaved Changes?"), NULL));
