@@ -113,18 +113,32 @@ test_list_pick_flies_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One application for the whole binary: it owns its name on the bus. */
+static AtlasApplication *
+get_app (void)
+{
+  static AtlasApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = atlas_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 /* A narrow window folds the list away; that is not the user hiding it, so
  * the next start must not begin without it. */
 static void
 test_sidebar_setting_survives_folding (void)
 {
-  g_autoptr(AtlasApplication) app = atlas_application_new ();
-  g_autoptr(GError) error = NULL;
+  AtlasApplication *app = get_app ();
   GSettings *settings;
   AtlasWindow *window;
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
   settings = atlas_application_get_settings (app);
   g_settings_set_boolean (settings, "sidebar-visible", TRUE);
 
@@ -162,6 +176,69 @@ test_sidebar_setting_survives_folding (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+window_has_file (gpointer data)
+{
+  return atlas_window_get_file (data) != NULL;
+}
+
+static gboolean
+window_has_dataset (gpointer data)
+{
+  return atlas_window_get_dataset (data) != NULL;
+}
+
+/* The app reopens the dataset worked on last; one gone since gives way to
+ * the bundled dataset. */
+static void
+test_reopens_last_file (void)
+{
+  AtlasApplication *app = get_app ();
+  GSettings *settings = atlas_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "partners.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (bundled);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *last = NULL;
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_settings_set_string (settings, "last-file", "");
+
+  /* First start: the bundled dataset; then the user opens a file. */
+  g_application_activate (G_APPLICATION (app));
+  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_null (atlas_window_get_file (window));
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (last, ==, uri);
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+
+  /* Next start: that file. */
+  g_application_activate (G_APPLICATION (app));
+  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
+  g_assert_true (g_file_equal (atlas_window_get_file (window), file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+
+  /* The file is gone: the bundled dataset, no error page. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_application_activate (G_APPLICATION (app));
+  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (atlas_test_iterate_until (window_has_dataset, window, 10000));
+  g_assert_null (atlas_window_get_file (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
+  g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
 
   return g_test_run ();
 }

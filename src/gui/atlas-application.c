@@ -138,12 +138,27 @@ atlas_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* What the user worked on last is what the next start opens. */
+static void
+window_file_changed_cb (AtlasWindow      *window,
+                        GParamSpec       *pspec,
+                        AtlasApplication *self)
+{
+  GFile *file = atlas_window_get_file (window);
+  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+  g_settings_set_string (atlas_application_get_settings (self), "last-file", uri ? uri : "");
+}
+
 static AtlasWindow *
 new_window (AtlasApplication *self)
 {
-  return g_object_new (ATLAS_TYPE_WINDOW,
-                       "application", self,
-                       NULL);
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW,
+                                      "application", self,
+                                      NULL);
+
+  g_signal_connect_object (window, "notify::file", G_CALLBACK (window_file_changed_cb), self, 0);
+  return window;
 }
 
 static void
@@ -155,8 +170,15 @@ atlas_application_activate (GApplication *application)
   if (window == NULL)
     {
       AtlasWindow *atlas_window = new_window (self);
+      g_autofree char *uri = g_settings_get_string (atlas_application_get_settings (self), "last-file");
+      g_autoptr(GFile) file = uri[0] != '\0' ? g_file_new_for_uri (uri) : NULL;
 
-      atlas_window_load_bundled (atlas_window);
+      /* A file moved or deleted since is not an error worth a page: the
+       * bundled dataset opens instead. */
+      if (file != NULL && g_file_query_exists (file, NULL))
+        atlas_window_load_file (atlas_window, file);
+      else
+        atlas_window_load_bundled (atlas_window);
       window = GTK_WINDOW (atlas_window);
     }
 
