@@ -379,7 +379,7 @@ read_year (Loader     *l,
 
       if (year < 1900 || year > 2100)
         {
-          add_problem (l, path, offset, _("year %" G_GINT64_FORMAT " is outside 1900-2100"), year);
+          add_problem (l, path, offset, _("year %lld is outside 1900-2100"), (long long) year);
           return FALSE;
         }
 
@@ -1437,13 +1437,13 @@ read_root (Loader *l)
                              _("must be a whole number, not a number with a fraction"));
               else if (version > ATLAS_DATASET_SCHEMA_VERSION && l->too_new == NULL)
                 l->too_new = pending_new (g_strdup ("schema_version"), offset,
-                  g_strdup_printf (_("the file has format version %" G_GINT64_FORMAT
+                  g_strdup_printf (_("the file has format version %lld"
                                      ", this version of the app reads version %d only: "
                                      "open it with a newer version of Cyber Diplomacy Atlas"),
-                                   version, ATLAS_DATASET_SCHEMA_VERSION));
+                                   (long long) version, ATLAS_DATASET_SCHEMA_VERSION));
               else if (version < 1)
                 add_problem (l, &m.member_path, offset,
-                             _("format version %" G_GINT64_FORMAT " does not exist"), version);
+                             _("format version %lld does not exist"), (long long) version);
             }
         }
         break;
