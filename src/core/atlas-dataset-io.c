@@ -474,10 +474,13 @@ read_enum (Loader              *l,
   return TRUE;
 }
 
-static gboolean
-is_date (const char *s)
+gboolean
+atlas_dataset_is_date (const char *s)
 {
   int year, month, day;
+
+  if (s == NULL)
+    return FALSE;
 
   if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
     return FALSE;
@@ -501,7 +504,7 @@ read_date (Loader      *l,
   if (!read_string (l, path, FALSE, out))
     return FALSE;
 
-  if (!is_date (*out))
+  if (!atlas_dataset_is_date (*out))
     {
       add_problem (l, path, l->reader.value_offset, _("\"%s\" is not a date (YYYY-MM-DD)"), *out);
       return FALSE;
@@ -551,11 +554,14 @@ read_color (Loader     *l,
   return TRUE;
 }
 
-static gboolean
-is_http_url (const char *s)
+gboolean
+atlas_dataset_is_web_link (const char *s)
 {
   g_autoptr(GUri) uri = NULL;
   const char *host;
+
+  if (s == NULL)
+    return FALSE;
 
   if (!g_str_has_prefix (s, "http://") && !g_str_has_prefix (s, "https://"))
     return FALSE;
@@ -582,7 +588,7 @@ read_url (Loader      *l,
   if (!read_string (l, path, TRUE, out))
     return FALSE;
 
-  if (*out != NULL && !is_http_url (*out))
+  if (*out != NULL && !atlas_dataset_is_web_link (*out))
     {
       add_problem (l, path, l->reader.value_offset, _("\"%s\" is not an http or https link"), *out);
       g_clear_pointer (out, g_free);

@@ -55,4 +55,10 @@ GPtrArray    *atlas_dataset_validate         (AtlasDataset         *self,
 
 GBytes       *atlas_dataset_to_bytes         (AtlasDataset         *self);
 
+/* The loader's own checks of a value, for editors that must not let
+ * through what the file would refuse: a YYYY-MM-DD calendar date, and an
+ * http or https link with a host and no white space. NULL is neither. */
+gboolean      atlas_dataset_is_date          (const char           *text);
+gboolean      atlas_dataset_is_web_link      (const char           *url);
+
 G_END_DECLS

@@ -10,6 +10,11 @@
  * is "modified" when the command on top of the stack is not the one that was
  * on top when it was saved, which stays exact across undo, redo and a new
  * edit after undoing past the save point.
+ *
+ * The dataset's own fields are recorded the same way: its title and date as
+ * two pairs of strings, its works cited as two lists of copies synced into
+ * the one GListStore the dataset has, which the profile's source drop-downs
+ * show.
  */
 
 #include "config.h"
@@ -17,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-core-private.h"
+#include "atlas-dataset-io.h"
 #include "atlas-undo-stack.h"
 
 /* The serial of the empty stack's state. */
@@ -29,6 +35,8 @@ typedef enum
   COMMAND_EDIT,
   COMMAND_ADD,
   COMMAND_REMOVE,
+  COMMAND_INFO,
+  COMMAND_SOURCES,
 } CommandKind;
 
 typedef struct
@@ -42,6 +50,14 @@ typedef struct
   char         *coalesce_key;
   /* COMMAND_ADD, COMMAND_REMOVE */
   guint         position;
+  /* COMMAND_INFO */
+  char         *before_title;
+  char         *after_title;
+  char         *before_as_of;
+  char         *after_as_of;
+  /* COMMAND_SOURCES: of AtlasSource copies */
+  GListStore   *before_sources;
+  GListStore   *after_sources;
   /* What it did, translated: "Change of Cooperation depth" */
   char         *description;
 } Command;
@@ -73,6 +89,7 @@ struct _AtlasUndoStack
 };
 
 G_DEFINE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, G_TYPE_OBJECT)
+G_DEFINE_QUARK (atlas-undo-stack-error-quark, atlas_undo_stack_error)
 
 enum {
   PROP_0,
@@ -101,6 +118,12 @@ command_free (Command *command)
   g_clear_object (&command->partner);
   g_clear_object (&command->before);
   g_clear_object (&command->after);
+  g_free (command->before_title);
+  g_free (command->after_title);
+  g_free (command->before_as_of);
+  g_free (command->after_as_of);
+  g_clear_object (&command->before_sources);
+  g_clear_object (&command->after_sources);
   g_free (command->coalesce_key);
   g_free (command->description);
   g_free (command);
@@ -205,6 +228,8 @@ entry_equal (gpointer a,
     return atlas_source_ref_equal (a, b);
   if (type == ATLAS_TYPE_HISTORY_ENTRY)
     return atlas_history_entry_equal (a, b);
+  if (type == ATLAS_TYPE_SOURCE)
+    return atlas_source_equal (a, b);
   g_return_val_if_reached (FALSE);
 }
 
@@ -222,6 +247,8 @@ entry_copy (gpointer item,
     return atlas_source_ref_copy (item);
   if (type == ATLAS_TYPE_HISTORY_ENTRY)
     return atlas_history_entry_copy (item);
+  if (type == ATLAS_TYPE_SOURCE)
+    return atlas_source_copy (item);
   g_return_val_if_reached (NULL);
 }
 
@@ -430,6 +457,19 @@ command_apply (AtlasUndoStack *self,
         atlas_dataset_remove_partner (self->dataset, command->partner);
       break;
 
+    case COMMAND_INFO:
+      g_object_freeze_notify (G_OBJECT (self->dataset));
+      atlas_dataset_set_title (self->dataset, forward ? command->after_title : command->before_title);
+      atlas_dataset_set_as_of (self->dataset, forward ? command->after_as_of : command->before_as_of);
+      g_object_thaw_notify (G_OBJECT (self->dataset));
+      break;
+
+    case COMMAND_SOURCES:
+      sync_store (atlas_dataset_get_sources_store (self->dataset),
+                  G_LIST_MODEL (forward ? command->after_sources : command->before_sources),
+                  ATLAS_TYPE_SOURCE);
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -467,13 +507,14 @@ push_command (AtlasUndoStack *self,
 /* The edit command on top that @partner and @key may merge into, or NULL. */
 static Command *
 coalescing_command (AtlasUndoStack *self,
+                    CommandKind     kind,
                     AtlasPartner   *partner,
                     const char     *key)
 {
   Command *top = g_queue_peek_head (&self->undo);
 
   if (key == NULL || top == NULL || !self->can_coalesce ||
-      top->kind != COMMAND_EDIT || top->partner != partner ||
+      top->kind != kind || top->partner != partner ||
       g_strcmp0 (top->coalesce_key, key) != 0 ||
       /* Merging into the saved state would hide the change from "modified". */
       top->serial == self->saved_serial)
@@ -493,7 +534,7 @@ edit (AtlasUndoStack *self,
 {
   Command *command;
 
-  command = coalescing_command (self, partner, coalesce_key);
+  command = coalescing_command (self, COMMAND_EDIT, partner, coalesce_key);
   if (command != NULL)
     {
       g_set_object (&command->after, new_state);
@@ -1109,4 +1150,328 @@ atlas_undo_stack_break_coalescing (AtlasUndoStack *self)
   g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
 
   self->can_coalesce = FALSE;
+}
+
+/* Ends a command that merged a new step into the one on top: gone if it
+ * came back to where it started (typed, then deleted). */
+static void
+finish_coalesced (AtlasUndoStack *self,
+                  Command        *command,
+                  gboolean        back_to_start)
+{
+  command_apply (self, command, TRUE);
+  if (back_to_start)
+    command_free (g_queue_pop_head (&self->undo));
+
+  update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+atlas_undo_stack_edit_dataset_info (AtlasUndoStack  *self,
+                                    const char      *title,
+                                    const char      *as_of,
+                                    const char      *label,
+                                    const char      *coalesce_key,
+                                    GError         **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (title == NULL)
+    title = atlas_dataset_get_title (self->dataset);
+  if (as_of == NULL)
+    as_of = atlas_dataset_get_as_of (self->dataset);
+
+  if (!atlas_dataset_is_date (as_of))
+    {
+      g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                   _("\"%s\" is not a date (YYYY-MM-DD)"), as_of);
+      return FALSE;
+    }
+
+  if (coalesce_key == NULL)
+    atlas_undo_stack_break_coalescing (self);
+
+  command = coalescing_command (self, COMMAND_INFO, NULL, coalesce_key);
+  if (command != NULL)
+    {
+      atlas_set_str (&command->after_title, title);
+      atlas_set_str (&command->after_as_of, as_of);
+      finish_coalesced (self, command,
+                        g_strcmp0 (command->before_title, command->after_title) == 0 &&
+                        g_strcmp0 (command->before_as_of, command->after_as_of) == 0);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (title, atlas_dataset_get_title (self->dataset)) == 0 &&
+      g_strcmp0 (as_of, atlas_dataset_get_as_of (self->dataset)) == 0)
+    return TRUE;
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_INFO;
+  command->before_title = g_strdup (atlas_dataset_get_title (self->dataset));
+  command->before_as_of = g_strdup (atlas_dataset_get_as_of (self->dataset));
+  command->after_title = g_strdup (title);
+  command->after_as_of = g_strdup (as_of);
+  command->coalesce_key = g_strdup (coalesce_key);
+  /* Translators: follows "Undo " in a menu */
+  command->description = g_strdup (label ? label : _("Dataset Edit"));
+
+  command_apply (self, command, TRUE);
+  push_command (self, command);
+
+  return TRUE;
+}
+
+static gboolean
+is_source_id (const char *id)
+{
+  if (id == NULL || id[0] == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The display names of @partners, for a sentence: "Brazil, Japan". */
+static char *
+join_partner_names (GPtrArray *partners)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the names of partners in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, atlas_partner_get_display_name (g_ptr_array_index (partners, i)));
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* Whether @sources is a list the file format takes, and one that keeps
+ * every source a partner cites. */
+static gboolean
+check_sources (AtlasUndoStack  *self,
+               GListModel      *sources,
+               GError         **error)
+{
+  GListModel *current = atlas_dataset_get_sources (self->dataset);
+  guint n = g_list_model_get_n_items (sources);
+  guint n_current = g_list_model_get_n_items (current);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+      const char *id, *url;
+      int year;
+
+      g_return_val_if_fail (ATLAS_IS_SOURCE (source), FALSE);
+
+      id = atlas_source_get_id (source);
+      url = atlas_source_get_url (source);
+      year = atlas_source_get_year (source);
+      if (!is_source_id (id))
+        {
+          g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                       _("\"%s\" is not a source id (lower-case letters, digits and hyphens)"), id);
+          return FALSE;
+        }
+      if (!g_hash_table_add (ids, (gpointer) id))
+        {
+          g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                       _("Two sources have the id \"%s\""), id);
+          return FALSE;
+        }
+      if (url != NULL && !atlas_dataset_is_web_link (url))
+        {
+          g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                       _("\"%s\" is not an http or https link"), url);
+          return FALSE;
+        }
+      if (year < 1900 || year > 2100)
+        {
+          g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                       _("The year of \"%s\" is not between 1900 and 2100"), id);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n_current; i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (current, i);
+      const char *id = atlas_source_get_id (source);
+      g_autoptr(GPtrArray) citing = NULL;
+      g_autofree char *names = NULL;
+
+      if (g_hash_table_contains (ids, id))
+        continue;
+
+      citing = atlas_undo_stack_dup_citing_partners (self, id);
+      if (citing->len == 0)
+        continue;
+
+      names = join_partner_names (citing);
+      g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CITED,
+                   /* Translators: the first %s is a work cited, the second
+                    * the partners citing it, "Brazil, Japan" */
+                   _("\"%s\" is cited by %s"),
+                   atlas_source_get_title (source)[0] != '\0' ? atlas_source_get_title (source) : id,
+                   names);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GListStore *
+copy_sources (GListModel *sources)
+{
+  GListStore *copy = g_list_store_new (ATLAS_TYPE_SOURCE);
+
+  atlas_list_store_copy_items (copy, sources, (gpointer (*) (gpointer)) atlas_source_copy);
+
+  return copy;
+}
+
+gboolean
+atlas_undo_stack_edit_sources (AtlasUndoStack  *self,
+                               GListModel      *new_sources,
+                               const char      *label,
+                               const char      *coalesce_key,
+                               GError         **error)
+{
+  GListModel *current;
+  Command *command;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (new_sources), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_sources (self, new_sources, error))
+    return FALSE;
+
+  if (coalesce_key == NULL)
+    atlas_undo_stack_break_coalescing (self);
+
+  current = atlas_dataset_get_sources (self->dataset);
+  command = coalescing_command (self, COMMAND_SOURCES, NULL, coalesce_key);
+  if (command != NULL)
+    {
+      g_clear_object (&command->after_sources);
+      command->after_sources = copy_sources (new_sources);
+      finish_coalesced (self, command,
+                        atlas_list_model_equal (G_LIST_MODEL (command->before_sources),
+                                                G_LIST_MODEL (command->after_sources),
+                                                (GEqualFunc) atlas_source_equal));
+      return TRUE;
+    }
+
+  if (atlas_list_model_equal (current, new_sources, (GEqualFunc) atlas_source_equal))
+    return TRUE;
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_SOURCES;
+  command->before_sources = copy_sources (current);
+  command->after_sources = copy_sources (new_sources);
+  command->coalesce_key = g_strdup (coalesce_key);
+  /* Translators: follows "Undo " in a menu */
+  command->description = g_strdup (label ? label : _("Sources Edit"));
+
+  command_apply (self, command, TRUE);
+  push_command (self, command);
+
+  return TRUE;
+}
+
+GPtrArray *
+atlas_undo_stack_dup_citing_partners (AtlasUndoStack *self,
+                                      const char     *source_id)
+{
+  GListModel *partners;
+  GPtrArray *citing;
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  citing = g_ptr_array_new_with_free_func (g_object_unref);
+  partners = atlas_dataset_get_partners (self->dataset);
+  n = g_list_model_get_n_items (partners);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+      GListModel *refs = atlas_partner_get_sources (partner);
+      guint n_refs = g_list_model_get_n_items (refs);
+
+      for (guint j = 0; j < n_refs; j++)
+        {
+          g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, j);
+
+          if (g_strcmp0 (atlas_source_ref_get_id (ref), source_id) == 0)
+            {
+              g_ptr_array_add (citing, g_object_ref (partner));
+              break;
+            }
+        }
+    }
+
+  return citing;
+}
+
+static gboolean
+source_id_taken (AtlasUndoStack *self,
+                 const char     *id,
+                 const char     *except_id)
+{
+  if (except_id != NULL && g_str_equal (id, except_id))
+    return FALSE;
+
+  return atlas_dataset_find_source (self->dataset, id) != NULL;
+}
+
+char *
+atlas_undo_stack_make_source_id (AtlasUndoStack *self,
+                                 const char     *author,
+                                 int             year,
+                                 const char     *except_id)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GString) base = g_string_new (NULL);
+  char *id;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  /* "Česká republika" gives "ceska-republika", not "esk-republika". */
+  ascii = g_str_to_ascii (author ? author : "", "C");
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (base, g_ascii_tolower (*p));
+      else if (base->len > 0 && base->str[base->len - 1] != '-')
+        g_string_append_c (base, '-');
+    }
+  if (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_append (base, "source");
+  if (year > 0)
+    g_string_append_printf (base, "-%d", year);
+
+  id = g_strdup (base->str);
+  for (guint i = 2; source_id_taken (self, id, except_id); i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base->str, i);
+    }
+
+  return id;
 }

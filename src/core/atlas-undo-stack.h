@@ -21,6 +21,17 @@ G_BEGIN_DECLS
  */
 
 #define ATLAS_TYPE_UNDO_STACK (atlas_undo_stack_get_type ())
+#define ATLAS_UNDO_STACK_ERROR (atlas_undo_stack_error_quark ())
+
+typedef enum
+{
+  /* A value the file format would refuse (a bad date, id or link). */
+  ATLAS_UNDO_STACK_ERROR_INVALID,
+  /* Removing (or renaming) a source that partners still cite. */
+  ATLAS_UNDO_STACK_ERROR_CITED,
+} AtlasUndoStackError;
+
+GQuark atlas_undo_stack_error_quark (void);
 
 G_DECLARE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, ATLAS, UNDO_STACK, GObject)
 
@@ -95,6 +106,40 @@ void            atlas_undo_stack_add_partner       (AtlasUndoStack *self,
                                                     guint           position);
 void            atlas_undo_stack_remove_partner    (AtlasUndoStack *self,
                                                     AtlasPartner   *partner);
+/* The dataset's own title and "as of" date (YYYY-MM-DD); NULL keeps one
+ * as it is. @label and @coalesce_key as for atlas_undo_stack_edit_partner ().
+ * Refuses a date that is not one with ATLAS_UNDO_STACK_ERROR_INVALID. */
+gboolean        atlas_undo_stack_edit_dataset_info (AtlasUndoStack *self,
+                                                    const char     *title,
+                                                    const char     *as_of,
+                                                    const char     *label,
+                                                    const char     *coalesce_key,
+                                                    GError        **error);
+/* The works cited: @new_sources (of AtlasSource, copied) becomes the whole
+ * list, swapped into the dataset's own GListStore (views keep it, and the
+ * rows of unchanged sources keep their objects). Refused, with nothing
+ * changed, when an id is not [a-z0-9-]+ or is there twice, a year is outside
+ * 1900-2100 or a link is not http(s) (ATLAS_UNDO_STACK_ERROR_INVALID), or
+ * when a source that partners cite would be gone (removed, or its id
+ * changed: ATLAS_UNDO_STACK_ERROR_CITED, naming them). */
+gboolean        atlas_undo_stack_edit_sources      (AtlasUndoStack *self,
+                                                    GListModel     *new_sources,
+                                                    const char     *label,
+                                                    const char     *coalesce_key,
+                                                    GError        **error);
+/* The partners whose source references name @source_id, in dataset order:
+ * a new array of AtlasPartner references, empty when none does. */
+GPtrArray      *atlas_undo_stack_dup_citing_partners (AtlasUndoStack *self,
+                                                      const char     *source_id);
+/* An id for a new source, from its author and year ("Council of Europe",
+ * 2022: "council-of-europe-2022"), made unique among the dataset's sources
+ * with "-2", "-3"... The source with @except_id (NULL: none) does not count,
+ * so that a new source's id can follow its author as it is typed. */
+char           *atlas_undo_stack_make_source_id    (AtlasUndoStack *self,
+                                                    const char     *author,
+                                                    int             year,
+                                                    const char     *except_id);
+
 /* Ends coalescing (focus left a field, or a pause): the next edit is a new
  * undo step. */
 void            atlas_undo_stack_break_coalescing  (AtlasUndoStack *self);
