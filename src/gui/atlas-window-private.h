@@ -87,6 +87,10 @@ void _atlas_window_files_update_title (AtlasWindow      *self);
 void _atlas_window_present_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_present_init       (AtlasWindow    *self);
 
+/* atlas-window-dataset.c: the dataset's title, date and works cited */
+void _atlas_window_dataset_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_dataset_init       (AtlasWindow    *self);
+
 void               _atlas_window_export_class_init      (GtkWidgetClass *widget_class);
 void               _atlas_window_export_init            (AtlasWindow    *self);
 /* The print operation win.print runs, for the whole briefing */

@@ -345,6 +345,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   _atlas_window_panels_class_init (widget_class);
   _atlas_window_export_class_init (widget_class);
   _atlas_window_present_class_init (widget_class);
+  _atlas_window_dataset_class_init (widget_class);
 }
 
 static void
@@ -369,6 +370,7 @@ atlas_window_init (AtlasWindow *self)
   _atlas_window_panels_init (self);
   _atlas_window_export_init (self);
   _atlas_window_present_init (self);
+  _atlas_window_dataset_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
