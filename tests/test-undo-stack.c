@@ -439,6 +439,256 @@ test_redo_cleared (Fixture       *fixture,
   g_assert_null (strstr (strstr (log->str, "can-redo;") + 1, "can-redo;"));
 }
 
+/* The dataset's works cited, as the fixture's: "paper-2014" cited by both
+ * partners, "uncited-2010" by none. */
+static void
+add_sources (Fixture *fixture)
+{
+  GListStore *sources = atlas_dataset_get_sources_store (fixture->dataset);
+  g_autoptr(AtlasSource) paper = atlas_source_new ("paper-2014");
+  g_autoptr(AtlasSource) uncited = atlas_source_new ("uncited-2010");
+  g_autoptr(AtlasSourceRef) ref = atlas_source_ref_new ("paper-2014", "p. 3");
+
+  atlas_source_set_title (paper, "The paper");
+  atlas_source_set_author (paper, "Someone");
+  atlas_source_set_year (paper, 2014);
+  g_list_store_append (sources, paper);
+  atlas_source_set_title (uncited, "Uncited");
+  atlas_source_set_author (uncited, "Uncited");
+  atlas_source_set_year (uncited, 2010);
+  g_list_store_append (sources, uncited);
+
+  g_list_store_append (atlas_partner_get_sources_store (fixture->brazil), ref);
+  g_list_store_append (atlas_partner_get_sources_store (fixture->japan), ref);
+}
+
+/* A copy of the dataset's sources, to edit and hand over. */
+static GListStore *
+copy_dataset_sources (AtlasDataset *dataset)
+{
+  GListModel *sources = atlas_dataset_get_sources (dataset);
+  GListStore *copy = g_list_store_new (ATLAS_TYPE_SOURCE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(AtlasSource) source_copy = atlas_source_copy (source);
+
+      g_list_store_append (copy, source_copy);
+    }
+
+  return copy;
+}
+
+static void
+test_dataset_info (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AtlasUndoStack *stack = fixture->stack;
+  AtlasDataset *dataset = fixture->dataset;
+  g_autoptr(GError) error = NULL;
+
+  atlas_dataset_set_title (dataset, "Atlas");
+  atlas_dataset_set_as_of (dataset, "2014-06-30");
+  atlas_undo_stack_mark_saved (stack);
+
+  /* Typing a title is one step. */
+  g_assert_true (atlas_undo_stack_edit_dataset_info (stack, "Atlas 2", NULL, "Rename Dataset", "title", &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_undo_stack_edit_dataset_info (stack, "Atlas 20", NULL, "Rename Dataset", "title", NULL));
+  g_assert_true (atlas_undo_stack_edit_dataset_info (stack, "Atlas 2024", NULL, "Rename Dataset", "title", NULL));
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Atlas 2024");
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2014-06-30");
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Rename Dataset");
+  g_assert_cmpuint (fixture->n_changed, ==, 3);
+
+  /* A date is its own step, and must be one. */
+  g_assert_false (atlas_undo_stack_edit_dataset_info (stack, NULL, "2024-02-30", NULL, NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2014-06-30");
+  g_assert_true (atlas_undo_stack_edit_dataset_info (stack, NULL, "2024-03-01", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2024-03-01");
+
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2014-06-30");
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Atlas 2024");
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Atlas");
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+
+  g_assert_true (atlas_undo_stack_redo (stack));
+  g_assert_cmpstr (atlas_dataset_get_title (dataset), ==, "Atlas 2024");
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+  g_assert_true (atlas_undo_stack_redo (stack));
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2024-03-01");
+
+  /* Typed and deleted again: nothing to undo. */
+  atlas_undo_stack_mark_saved (stack);
+  atlas_undo_stack_break_coalescing (stack);
+  atlas_undo_stack_edit_dataset_info (stack, "Atlas 2024!", NULL, NULL, "title", NULL);
+  atlas_undo_stack_edit_dataset_info (stack, "Atlas 2024", NULL, NULL, "title", NULL);
+  g_assert_true (atlas_undo_stack_get_can_undo (stack));
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+}
+
+static void
+test_sources_edit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AtlasUndoStack *stack = fixture->stack;
+  GListStore *store = atlas_dataset_get_sources_store (fixture->dataset);
+  g_autoptr(GListStore) edited = NULL;
+  g_autoptr(AtlasSource) added = NULL;
+  g_autoptr(AtlasSource) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  add_sources (fixture);
+  kept = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  atlas_undo_stack_mark_saved (stack);
+
+  id = atlas_undo_stack_make_source_id (stack, "Council of Europe", 2022, NULL);
+  g_assert_cmpstr (id, ==, "council-of-europe-2022");
+  added = atlas_source_new (id);
+  atlas_source_set_author (added, "Council of Europe");
+  atlas_source_set_year (added, 2022);
+  edited = copy_dataset_sources (fixture->dataset);
+  g_list_store_append (edited, added);
+
+  g_assert_true (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), "Add Source", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_assert_nonnull (atlas_dataset_find_source (fixture->dataset, "council-of-europe-2022"));
+  /* The store and the rows that did not change are the same objects. */
+  g_assert_true (atlas_dataset_get_sources_store (fixture->dataset) == store);
+  g_assert_true (atlas_dataset_find_source (fixture->dataset, "paper-2014") == kept);
+  /* A copy was taken: the caller's object is not in the dataset. */
+  g_assert_true (atlas_dataset_find_source (fixture->dataset, "council-of-europe-2022") != added);
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Add Source");
+
+  /* The next one by the same author and year gets another id. */
+  g_clear_pointer (&id, g_free);
+  id = atlas_undo_stack_make_source_id (stack, "Council of Europe", 2022, NULL);
+  g_assert_cmpstr (id, ==, "council-of-europe-2022-2");
+  g_clear_pointer (&id, g_free);
+  id = atlas_undo_stack_make_source_id (stack, "Council of Europe", 2022, "council-of-europe-2022");
+  g_assert_cmpstr (id, ==, "council-of-europe-2022");
+  g_clear_pointer (&id, g_free);
+  id = atlas_undo_stack_make_source_id (stack, "  Ministère des Affaires étrangères ", 2015, NULL);
+  g_assert_cmpstr (id, ==, "ministere-des-affaires-etrangeres-2015");
+  g_clear_pointer (&id, g_free);
+  id = atlas_undo_stack_make_source_id (stack, "", 0, NULL);
+  g_assert_cmpstr (id, ==, "source");
+
+  /* Typing a title is one step. */
+  atlas_source_set_title (added, "P");
+  g_list_store_splice (edited, 2, 1, (gpointer *) &added, 1);
+  g_assert_true (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), "Edit Source", "title", NULL));
+  atlas_source_set_title (added, "Press release");
+  g_assert_true (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), "Edit Source", "title", NULL));
+  {
+    AtlasSource *live = atlas_dataset_find_source (fixture->dataset, "council-of-europe-2022");
+
+    g_assert_cmpstr (atlas_source_get_title (live), ==, "Press release");
+  }
+
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_cmpstr (atlas_source_get_title (atlas_dataset_find_source (fixture->dataset,
+                                                                      "council-of-europe-2022")), ==, "");
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_null (atlas_dataset_find_source (fixture->dataset, "council-of-europe-2022"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+
+  g_assert_true (atlas_undo_stack_redo (stack));
+  g_assert_true (atlas_undo_stack_redo (stack));
+  g_assert_cmpstr (atlas_source_get_title (atlas_dataset_find_source (fixture->dataset,
+                                                                      "council-of-europe-2022")), ==,
+                   "Press release");
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+
+  /* What the file would refuse is refused, and nothing changes. */
+  atlas_source_set_url (added, "ftp://example.org/x");
+  g_list_store_splice (edited, 2, 1, (gpointer *) &added, 1);
+  g_assert_false (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), NULL, NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID);
+  g_clear_error (&error);
+  atlas_source_set_url (added, "https://www.coe.int/en/web/portal/-/press");
+  atlas_source_set_id (added, "Council of Europe");
+  g_list_store_splice (edited, 2, 1, (gpointer *) &added, 1);
+  g_assert_false (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), NULL, NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID);
+  g_clear_error (&error);
+  atlas_source_set_id (added, "paper-2014");
+  g_list_store_splice (edited, 2, 1, (gpointer *) &added, 1);
+  g_assert_false (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), NULL, NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (atlas_source_get_url (atlas_dataset_find_source (fixture->dataset,
+                                                                  "council-of-europe-2022")));
+}
+
+static void
+test_sources_cited (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AtlasUndoStack *stack = fixture->stack;
+  GListModel *sources = atlas_dataset_get_sources (fixture->dataset);
+  g_autoptr(GListStore) edited = NULL;
+  g_autoptr(GPtrArray) citing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_sources (fixture);
+
+  citing = atlas_undo_stack_dup_citing_partners (stack, "paper-2014");
+  g_assert_cmpuint (citing->len, ==, 2);
+  g_assert_true (g_ptr_array_index (citing, 0) == fixture->brazil);
+  g_assert_true (g_ptr_array_index (citing, 1) == fixture->japan);
+  g_clear_pointer (&citing, g_ptr_array_unref);
+  citing = atlas_undo_stack_dup_citing_partners (stack, "uncited-2010");
+  g_assert_cmpuint (citing->len, ==, 0);
+
+  /* Removing what partners cite is refused, naming them. */
+  edited = copy_dataset_sources (fixture->dataset);
+  g_list_store_remove (edited, 0);
+  g_assert_false (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), "Remove Source", NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CITED);
+  g_assert_nonnull (strstr (error->message, "Brazil, Japan"));
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* So is renaming it, which would leave the references dangling. */
+  g_clear_object (&edited);
+  edited = copy_dataset_sources (fixture->dataset);
+  {
+    g_autoptr(AtlasSource) first = g_list_model_get_item (G_LIST_MODEL (edited), 0);
+
+    atlas_source_set_id (first, "paper");
+  }
+  g_assert_false (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), NULL, NULL, &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CITED);
+  g_clear_error (&error);
+
+  /* What nobody cites can go, and come back. */
+  g_clear_object (&edited);
+  edited = copy_dataset_sources (fixture->dataset);
+  g_list_store_remove (edited, 1);
+  g_assert_true (atlas_undo_stack_edit_sources (stack, G_LIST_MODEL (edited), "Remove Source", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (atlas_dataset_find_source (fixture->dataset, "uncited-2010"));
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_nonnull (atlas_dataset_find_source (fixture->dataset, "uncited-2010"));
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+}
+
 static void
 test_change_date_default (void)
 {
@@ -475,6 +725,9 @@ main (int   argc,
   ADD ("/undo-stack/add-remove-partner", test_add_remove_partner);
   ADD ("/undo-stack/modified", test_modified);
   ADD ("/undo-stack/redo-cleared", test_redo_cleared);
+  ADD ("/undo-stack/dataset-info", test_dataset_info);
+  ADD ("/undo-stack/sources-edit", test_sources_edit);
+  ADD ("/undo-stack/sources-cited", test_sources_cited);
 #undef ADD
   g_test_add_func ("/undo-stack/change-date-default", test_change_date_default);
 
