@@ -58,9 +58,16 @@ G_DEFINE_FINAL_TYPE (AtlasDatasetDialog, atlas_dataset_dialog, ADW_TYPE_PREFEREN
 
 static void sync_from_dataset (AtlasDatasetDialog *self);
 
+/* The widgets may outlive the row by a moment (a row removed from inside
+ * its own Remove button's handler): they must not call back into it. */
 static void
 source_row_free (SourceRow *row)
 {
+  GtkWidget *widgets[] = { row->title_row, row->author_row, row->year_spin,
+                           row->url_row, row->remove_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_signal_handlers_disconnect_by_data (widgets[i], row);
   g_clear_object (&row->source);
   g_free (row);
 }
@@ -449,6 +456,7 @@ rebuild_rows (AtlasDatasetDialog *self)
   GListModel *sources = atlas_dataset_get_sources (get_dataset (self));
   guint n = g_list_model_get_n_items (sources);
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *focus = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -457,9 +465,11 @@ rebuild_rows (AtlasDatasetDialog *self)
 
       if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row->expander)))
         g_hash_table_add (expanded, g_strdup (atlas_source_get_id (row->source)));
-      adw_preferences_group_remove (self->sources_group, row->expander);
+      g_ptr_array_add (old, g_object_ref (row->expander));
     }
   g_ptr_array_set_size (self->rows, 0);
+  for (guint i = 0; i < old->len; i++)
+    adw_preferences_group_remove (self->sources_group, g_ptr_array_index (old, i));
 
   gtk_widget_set_visible (self->empty_row, n == 0);
 
@@ -584,8 +594,9 @@ atlas_dataset_dialog_dispose (GObject *object)
   if (self->undo_stack != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_stack, self);
   g_clear_object (&self->undo_stack);
-  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_DATASET_DIALOG);
+  /* Before the widgets go, while they are there to disconnect from. */
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_DATASET_DIALOG);
 
   G_OBJECT_CLASS (atlas_dataset_dialog_parent_class)->dispose (object);
 }
