@@ -1513,7 +1513,7 @@ check_references (Loader *l)
       char *path;
 
       if ((!l->has_subject_color || check->color != l->subject_color) &&
-          check->color != ATLAS_NO_DATA_COLOR)
+          check->color != ATLAS_NO_DATA_COLOR && check->color != ATLAS_OTHER_COUNTRIES_COLOR)
         continue;
 
       path = g_strdup_printf ("lenses[%u].categories[%u].color",
@@ -1521,6 +1521,10 @@ check_references (Loader *l)
       if (check->color == ATLAS_NO_DATA_COLOR)
         add_pending (l, path, check->offset,
                      g_strdup_printf (_("colour #%06X is the grey kept for \"No data\""),
+                                      check->color));
+      else if (check->color == ATLAS_OTHER_COUNTRIES_COLOR)
+        add_pending (l, path, check->offset,
+                     g_strdup_printf (_("colour #%06X is the grey kept for other countries"),
                                       check->color));
       else
         add_pending (l, path, check->offset,

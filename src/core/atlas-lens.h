@@ -5,9 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* The neutral grey a map uses for "No data" (and for countries that are
- * neither the subject nor a partner); no category may use it. */
-#define ATLAS_NO_DATA_COLOR 0xbbbbbb
+/* The two greys the map keeps for itself, 0xRRGGBB: partners with "No
+ * data" in a lens, and countries that are neither the subject nor a
+ * partner. No category may use them, or its partners would read as one of
+ * those. */
+#define ATLAS_NO_DATA_COLOR         0xfbfbf8
+#define ATLAS_OTHER_COUNTRIES_COLOR 0xd6d6d2
 
 /* A lens is one indicator a map can be coloured by (say, the vote at
  * WCIT-12); its categories are the values a partner can take. Both are

@@ -27,8 +27,8 @@ typedef enum
 
 /* The fixed colours, 0xRRGGBB */
 #define ATLAS_MAP_OCEAN_COLOR   0xcfe0ee
-#define ATLAS_MAP_OTHER_COLOR   0xd6d6d2
-#define ATLAS_MAP_NO_DATA_COLOR 0xfbfbf8
+#define ATLAS_MAP_OTHER_COLOR   ATLAS_OTHER_COUNTRIES_COLOR
+#define ATLAS_MAP_NO_DATA_COLOR ATLAS_NO_DATA_COLOR
 #define ATLAS_MAP_BORDER_COLOR  0xffffff
 #define ATLAS_MAP_COAST_COLOR   0x8aa5bb
 
