@@ -5,6 +5,7 @@
 #include "atlas-test-util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -50,10 +51,38 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
+static const char *test_home;
+
+static void
+remove_test_home (void)
+{
+  if (test_home != NULL)
+    atlas_test_remove_tree (test_home);
+}
+
 void
 atlas_test_init_gui (int    *argc,
                      char ***argv)
 {
+  static char *home;
+
+  /* Each test binary gets its own state, data and config folders: drafts,
+   * recent files and settings a window writes never reach the user's, nor
+   * another test running beside it, and none left by earlier runs are
+   * offered to this one. */
+  home = g_dir_make_tmp ("atlas-test-XDG-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *vars[] = { "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+      g_setenv (vars[i], dir, TRUE);
+    }
+  atexit (remove_test_home);
+  test_home = home;
+
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   atlas_core_init ();
