@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atlas-test-util.h"
 #include "atlas-bench-export.h"
 #include "atlas-bench-map.h"
 #include "atlas-bench-panels.h"
@@ -546,6 +547,9 @@ main (int   argc,
   gboolean found = FALSE;
 
   setlocale (LC_ALL, "");
+  /* Drafts written while it edits, and settings, stay out of the user's
+   * folders. */
+  atlas_test_isolate_home ();
   /* Re-executed for figures that need a fresh process. */
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (self_path == NULL)

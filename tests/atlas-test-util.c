@@ -61,15 +61,16 @@ remove_test_home (void)
 }
 
 void
-atlas_test_init_gui (int    *argc,
-                     char ***argv)
+atlas_test_isolate_home (void)
 {
   static char *home;
 
-  /* Each test binary gets its own state, data and config folders: drafts,
-   * recent files and settings a window writes never reach the user's, nor
-   * another test running beside it, and none left by earlier runs are
-   * offered to this one. */
+  if (home != NULL)
+    return;
+
+  /* Its own state, data and config folders: drafts, recent files and
+   * settings a window writes never reach the user's, nor another test
+   * running beside it, and none left by earlier runs are offered. */
   home = g_dir_make_tmp ("atlas-test-XDG-XXXXXX", NULL);
   g_assert_nonnull (home);
   for (guint i = 0; i < 4; i++)
@@ -82,7 +83,13 @@ atlas_test_init_gui (int    *argc,
     }
   atexit (remove_test_home);
   test_home = home;
+}
 
+void
+atlas_test_init_gui (int    *argc,
+                     char ***argv)
+{
+  atlas_test_isolate_home ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
   atlas_core_init ();

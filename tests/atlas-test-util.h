@@ -22,7 +22,9 @@ typedef struct
   int     height;
 } AtlasTestPixels;
 
-/* gtk_test_init(), then libadwaita and the core library, as the app starts them. */
+/* Points XDG_STATE_HOME, XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME at a new folder, removed at exit. */
+void             atlas_test_isolate_home          (void);
+/* atlas_test_isolate_home(), gtk_test_init(), then libadwaita and the core library, as the app starts them. */
 void             atlas_test_init_gui              (int               *argc,
                                                    char            ***argv);
 /* Dispatches whatever the main loop has pending, without waiting. */
