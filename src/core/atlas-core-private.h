@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-core.h"
+
 G_BEGIN_DECLS
 
 /* Members of a JSON object that this version of the app does not know are
@@ -21,10 +23,6 @@ gboolean    atlas_extra_equal (gpointer    a,
 gboolean    atlas_json_object_equal (JsonObject *a,
                                      JsonObject *b);
 JsonNode   *atlas_json_node_deep_copy (JsonNode *node);
-
-/* Replaces *field with a copy of value; returns whether it changed. */
-gboolean    atlas_set_str     (char      **field,
-                               const char *value);
 
 /* Calls changed (owner) when a list model's content changes, or when one
  * of its items emits item_signal (itself and not its detail: "notify",

@@ -79,18 +79,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 
-/* g_set_str () is GLib 2.76 */
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static double
 tile_size (AtlasMapView *self)
 {
@@ -977,7 +965,7 @@ atlas_map_view_set_lens_id (AtlasMapView *self,
 {
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  if (!set_str (&self->lens_id, lens_id))
+  if (!atlas_set_str (&self->lens_id, lens_id))
     return;
   recolor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
@@ -999,7 +987,7 @@ atlas_map_view_set_selected_id (AtlasMapView *self,
 
   if (alpha2 != NULL && alpha2[0] == '\0')
     alpha2 = NULL;
-  if (!set_str (&self->selected_id, alpha2))
+  if (!atlas_set_str (&self->selected_id, alpha2))
     return;
   update_selection_outline (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);

@@ -61,19 +61,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (AtlasPartnerList, atlas_partner_list, GTK_TYPE_WIDGET)
 
-/* g_set_str() needs GLib 2.76. */
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static AtlasLens *
 get_lens (AtlasPartnerList *self)
 {
@@ -208,7 +195,7 @@ static void
 set_selected_id_internal (AtlasPartnerList *self,
                           const char       *id)
 {
-  if (set_str (&self->selected_id, id))
+  if (atlas_set_str (&self->selected_id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
@@ -567,7 +554,7 @@ atlas_partner_list_set_lens_id (AtlasPartnerList *self,
 {
   g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
 
-  if (!set_str (&self->lens_id, lens_id))
+  if (!atlas_set_str (&self->lens_id, lens_id))
     return;
 
   atlas_partner_filter_set_lens (self->filter, get_lens (self));

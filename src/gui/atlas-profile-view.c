@@ -221,18 +221,6 @@ section_store (AtlasPartner *partner,
   return G_LIST_STORE (section_model (partner, section));
 }
 
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 /* A wrapping label's natural width is, by default, searched for among
  * widths that keep its line count, laying the text out again each time;
  * and its minimum width is measured by laying it out at width 0, a line
@@ -2620,7 +2608,7 @@ atlas_profile_view_set_selected_id (AtlasProfileView *self,
 {
   g_return_if_fail (ATLAS_IS_PROFILE_VIEW (self));
 
-  if (!set_str (&self->selected_id, id))
+  if (!atlas_set_str (&self->selected_id, id))
     return;
 
   resolve_partner (self);
