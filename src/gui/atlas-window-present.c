@@ -95,12 +95,12 @@ fit_world_tick_cb (GtkWidget     *widget,
                    gpointer       user_data)
 {
   AtlasWindow *self = ATLAS_WINDOW (user_data);
-  int start_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "atlas-start-width"));
-  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "atlas-frames")) + 1;
 
-  g_object_set_data (G_OBJECT (widget), "atlas-frames", GINT_TO_POINTER (frames));
-  if (gtk_widget_get_width (widget) == start_width && frames < 30)
+  if (gtk_widget_get_width (widget) == self->presentation_start_width &&
+      ++self->presentation_frames < 30)
     return G_SOURCE_CONTINUE;
+
+  self->presentation_tick_id = 0;
 
   /* A 1024×768 projector has no room for the 1080p legend. */
   if (self->presenting && gtk_widget_get_height (widget) < PRESENTATION_COMPACT_HEIGHT)
@@ -161,9 +161,12 @@ set_presenting (AtlasWindow *self,
       gtk_revealer_set_reveal_child (self->presentation_hint_revealer, FALSE);
     }
 
-  g_object_set_data (G_OBJECT (map), "atlas-start-width", GINT_TO_POINTER (gtk_widget_get_width (map)));
-  g_object_set_data (G_OBJECT (map), "atlas-frames", GINT_TO_POINTER (0));
-  gtk_widget_add_tick_callback (map, fit_world_tick_cb, self, NULL);
+  /* Entering and leaving again before the size came: one callback is enough. */
+  if (self->presentation_tick_id != 0)
+    gtk_widget_remove_tick_callback (map, self->presentation_tick_id);
+  self->presentation_start_width = gtk_widget_get_width (map);
+  self->presentation_frames = 0;
+  self->presentation_tick_id = gtk_widget_add_tick_callback (map, fit_world_tick_cb, self, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-presentation", presenting);
 }

@@ -60,6 +60,9 @@ struct _AtlasWindow
   GtkRevealer          *presentation_hint_revealer;
   GtkEventController   *presentation_keys;
   guint                 presentation_hint_id;
+  guint                 presentation_tick_id;
+  int                   presentation_start_width;
+  int                   presentation_frames;
   gboolean              presenting;
   gboolean              presentation_saved_flap;
   gboolean              presentation_saved_profile;

@@ -200,6 +200,9 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   _atlas_window_files_dispose (self);
+  /* The key hint's timer would otherwise outlive a window closed while
+   * presenting. */
+  g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->dataset);
