@@ -232,7 +232,7 @@ test_profile_links (void)
   GListStore *documents = atlas_partner_get_documents_store (korea);
   const char *refused[] = {
     "file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "http://",
-    "mailto:someone@example.org", "not a url", "", NULL,
+    "mailto:someone@example.org", "not a url", "", "https://user:pass@example.org/", NULL,
   };
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   guint links = 0;

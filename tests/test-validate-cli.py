@@ -76,6 +76,53 @@ with tempfile.TemporaryDirectory() as tmp:
     check('a missing file exits 1 and is named',
           code == 1 and out.startswith(f'{missing}: ') and len(out.splitlines()) == 1, repr(out))
 
+    # Dataset text that would act on a terminal or forge a problem line.
+    forged = os.path.join(tmp, 'forged.json')
+    with open(forged, 'w', encoding='utf-8') as f:
+        f.write(minimal_text.replace(
+            '"wcit_2012": "refused"',
+            '"wcit_2012": "x\\u001b]0;owned\\u0007\\u001b[2J\\n'
+            'other.json:1:1: forged\\u009b31m\\u202egnp.exe"', 1))
+    code, out, err = run(forged)
+    check('dataset text is printed escaped: one problem, one line',
+          code == 1 and len(out.splitlines()) == 1 and
+          '"x\\u001b]0;owned\\u0007\\u001b[2J\\nother.json:1:1: forged\\u009b31m\\u202egnp.exe"'
+          in out, repr(out))
+    check('no control or bidi character reaches the terminal',
+          not any(ord(c) < 0x20 and c != '\n' or 0x7f <= ord(c) <= 0x9f or c == '\u202e'
+                  for c in out + err), repr(out + err))
+
+    newline_name = os.path.join(tmp, 'new\nline.json')
+    with open(newline_name, 'w', encoding='utf-8') as f:
+        f.write(minimal_text.replace('"wcit_2012": "refused"', '"wcit_2012": "maybe"', 1))
+    code, out, err = run(newline_name)
+    check('a file name is printed escaped too',
+          code == 1 and len(out.splitlines()) == 1 and 'new\\nline.json:' in out, repr(out))
+
+    # The app and the JSON Schema take the same links and years.
+    import json
+    import jsonschema
+    with open(os.path.join(source_root, 'data', 'dataset.schema.json'), encoding='utf-8') as f:
+        schema = json.load(f)
+    validator = jsonschema.Draft202012Validator(schema)
+    for name, find, value in [
+            ('an upper-case scheme', '"url": "https://example.org/paper"', '"url": "HTTPS://EXAMPLE.COM/"'),
+            ('a link with credentials', '"url": "https://example.org/paper"',
+             '"url": "https://user:pass@example.com/"'),
+            ('a link hiding its host', '"url": "https://example.org/paper"',
+             '"url": "https://example.org@evil.example/"'),
+            ('an @ in the path', '"url": "https://example.org/paper"', '"url": "https://example.org/@a"'),
+            ('a year written 2014.0', '"year": 2014,', '"year": 2014.0,'),
+            ('a year written 2014.5', '"year": 2014,', '"year": 2014.5,')]:
+        case = os.path.join(tmp, 'case.json')
+        text = minimal_text.replace(find, value, 1)
+        with open(case, 'w', encoding='utf-8') as f:
+            f.write(text)
+        schema_ok = validator.is_valid(json.loads(text))
+        code, out, err = run(case)
+        check(f'app and schema agree on {name}', (code == 0) == schema_ok,
+              f'schema {schema_ok}, app exit {code}: {out!r}')
+
     after = {p: (os.stat(p).st_mtime_ns, open(p, 'rb').read()) for p in before}
     check('--validate leaves the files untouched', before == after)
 

@@ -17,6 +17,7 @@
 
 #include "atlas-briefing.h"
 #include "atlas-export-private.h"
+#include "atlas-format-rules.h"
 #include "atlas-map-render.h"
 
 #define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
@@ -329,7 +330,9 @@ add_item (AtlasBriefing *self,
   measure_lines (block);
   add_block (self, block);
 
-  if (uri != NULL)
+  /* Only what the format takes as a link becomes one (a file written by
+   * hand may not have been checked). */
+  if (uri != NULL && atlas_format_is_web_link (uri))
     {
       Block *link = block_new (BLOCK_TEXT);
 

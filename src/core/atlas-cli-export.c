@@ -12,11 +12,25 @@
 #include "atlas-cli.h"
 #include "atlas-dataset-io.h"
 #include "atlas-export.h"
+#include "atlas-text.h"
 
+/* Messages may quote the dataset or a path: escaped, one line each. */
 static void
 print_error (const char *message)
 {
-  g_printerr ("cyber-atlas: %s\n", message);
+  g_autofree char *shown = atlas_text_escape_line (message);
+
+  g_printerr ("cyber-atlas: %s\n", shown);
+}
+
+static void
+print_file_error (const char *path,
+                  const char *message)
+{
+  g_autofree char *shown_path = atlas_text_escape_line (path);
+  g_autofree char *shown = atlas_text_escape_line (message);
+
+  g_printerr ("cyber-atlas: %s: %s\n", shown_path, shown);
 }
 
 static char *
@@ -68,7 +82,7 @@ load_dataset (const char *path)
   bytes = g_file_load_bytes (file, NULL, NULL, &error);
   if (bytes == NULL)
     {
-      g_printerr ("cyber-atlas: %s: %s\n", path, error->message);
+      print_file_error (path, error->message);
       return NULL;
     }
 
@@ -84,7 +98,7 @@ load_dataset (const char *path)
         g_printerr ("%s\n", line);
       }
   else
-    g_printerr ("cyber-atlas: %s: %s\n", path, error->message);
+    print_file_error (path, error->message);
 
   return NULL;
 }

@@ -8,6 +8,7 @@
 #include "atlas-cli.h"
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
+#include "atlas-text.h"
 
 int
 atlas_cli_validate (const char * const *paths)
@@ -50,7 +51,10 @@ atlas_cli_validate (const char * const *paths)
         }
       else
         {
-          fprintf (stdout, "%s: %s\n", paths[i], error->message);
+          g_autofree char *shown_path = atlas_text_escape_line (paths[i]);
+          g_autofree char *shown_message = atlas_text_escape_line (error->message);
+
+          fprintf (stdout, "%s: %s\n", shown_path, shown_message);
           n_problems++;
         }
     }

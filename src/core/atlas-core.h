@@ -5,10 +5,12 @@
 #include "atlas-dataset.h"
 #include "atlas-dataset-io.h"
 #include "atlas-entries.h"
+#include "atlas-format-rules.h"
 #include "atlas-iso-codes.h"
 #include "atlas-lens.h"
 #include "atlas-partner.h"
 #include "atlas-problem.h"
+#include "atlas-text.h"
 
 G_BEGIN_DECLS
 

@@ -371,15 +371,17 @@ read_year (Loader     *l,
       if (!atlas_json_reader_read_number (&l->reader, &is_integer, &year, &number))
         return FALSE;
 
-      if (!is_integer)
+      /* JSON Schema's "integer": 1984.0 is a year, as the schema has it. */
+      if (!is_integer && !atlas_format_number_to_year (number, &year))
         {
           add_problem (l, path, offset, _("must be a year, not a number with a fraction"));
           return FALSE;
         }
 
-      if (year < 1900 || year > 2100)
+      if (!atlas_format_is_year (year))
         {
-          add_problem (l, path, offset, _("year %lld is outside 1900-2100"), (long long) year);
+          add_problem (l, path, offset, _("year %lld is outside %d-%d"), (long long) year,
+                       ATLAS_FORMAT_YEAR_MIN, ATLAS_FORMAT_YEAR_MAX);
           return FALSE;
         }
 
@@ -431,17 +433,10 @@ read_id (Loader      *l,
          char         separator,
          char       **out)
 {
-  gboolean valid;
-
   if (!read_string (l, path, FALSE, out))
     return FALSE;
 
-  valid = (*out)[0] != '\0';
-  for (const char *p = *out; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != separator)
-      valid = FALSE;
-
-  if (!valid)
+  if (!atlas_format_is_id (*out, separator))
     {
       add_problem (l, path, l->reader.value_offset,
                    _("\"%s\" is not a valid id (use a-z, 0-9 and \"%c\")"),
@@ -474,28 +469,6 @@ read_enum (Loader              *l,
   return TRUE;
 }
 
-gboolean
-atlas_dataset_is_date (const char *s)
-{
-  int year, month, day;
-
-  if (s == NULL)
-    return FALSE;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
-      return FALSE;
-
-  year = atoi (s);
-  month = atoi (s + 5);
-  day = atoi (s + 8);
-
-  return year >= 1 && g_date_valid_dmy (day, month, year);
-}
-
 static gboolean
 read_date (Loader      *l,
            const Path  *path,
@@ -504,7 +477,7 @@ read_date (Loader      *l,
   if (!read_string (l, path, FALSE, out))
     return FALSE;
 
-  if (!atlas_dataset_is_date (*out))
+  if (!atlas_format_is_date (*out))
     {
       add_problem (l, path, l->reader.value_offset, _("\"%s\" is not a date (YYYY-MM-DD)"), *out);
       return FALSE;
@@ -554,32 +527,6 @@ read_color (Loader     *l,
   return TRUE;
 }
 
-gboolean
-atlas_dataset_is_web_link (const char *s)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *host;
-
-  if (s == NULL)
-    return FALSE;
-
-  if (!g_str_has_prefix (s, "http://") && !g_str_has_prefix (s, "https://"))
-    return FALSE;
-
-  /* As the schema has it: no white space anywhere. */
-  for (const char *p = s; *p; p++)
-    if (g_ascii_isspace (*p) || (guchar) *p < 0x20 || *p == 0x7f)
-      return FALSE;
-
-  uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  host = g_uri_get_host (uri);
-
-  return host != NULL && host[0] != '\0';
-}
-
 static gboolean
 read_url (Loader      *l,
           const Path  *path,
@@ -588,7 +535,7 @@ read_url (Loader      *l,
   if (!read_string (l, path, TRUE, out))
     return FALSE;
 
-  if (*out != NULL && !atlas_dataset_is_web_link (*out))
+  if (*out != NULL && !atlas_format_is_web_link (*out))
     {
       add_problem (l, path, l->reader.value_offset, _("\"%s\" is not an http or https link"), *out);
       g_clear_pointer (out, g_free);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "atlas-dataset.h"
+#include "atlas-format-rules.h"
 #include "atlas-problem.h"
 
 G_BEGIN_DECLS
@@ -55,10 +56,8 @@ GPtrArray    *atlas_dataset_validate         (AtlasDataset         *self,
 
 GBytes       *atlas_dataset_to_bytes         (AtlasDataset         *self);
 
-/* The loader's own checks of a value, for editors that must not let
- * through what the file would refuse: a YYYY-MM-DD calendar date, and an
- * http or https link with a host and no white space. NULL is neither. */
-gboolean      atlas_dataset_is_date          (const char           *text);
-gboolean      atlas_dataset_is_web_link      (const char           *url);
+/* Old names of two format rules (atlas-format-rules.h holds them all). */
+#define atlas_dataset_is_date     atlas_format_is_date
+#define atlas_dataset_is_web_link atlas_format_is_web_link
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "atlas-problem.h"
+#include "atlas-text.h"
 
 G_DEFINE_BOXED_TYPE (AtlasProblem, atlas_problem, atlas_problem_copy, atlas_problem_free)
 
@@ -46,8 +47,19 @@ atlas_problem_free (AtlasProblem *self)
   g_free (self);
 }
 
+static void
+append_escaped (GString    *str,
+                const char *text)
+{
+  g_autofree char *escaped = atlas_text_escape_line (text);
+
+  g_string_append (str, escaped);
+}
+
 /* "file:line:col: path: message", the form compilers use, so that editors
  * and terminals can jump to the spot. Parts that are unknown are left out.
+ * Dataset text in it is escaped (atlas_text_escape_line()): one problem is
+ * always one line, and nothing in it acts on a terminal.
  */
 char *
 atlas_problem_to_string (const AtlasProblem *self)
@@ -60,7 +72,7 @@ atlas_problem_to_string (const AtlasProblem *self)
 
   if (self->file[0] != '\0')
     {
-      g_string_append (str, self->file);
+      append_escaped (str, self->file);
       if (self->line > 0)
         {
           g_string_append_printf (str, ":%d", self->line);
@@ -71,9 +83,12 @@ atlas_problem_to_string (const AtlasProblem *self)
     }
 
   if (self->path[0] != '\0')
-    g_string_append_printf (str, "%s: ", self->path);
+    {
+      append_escaped (str, self->path);
+      g_string_append (str, ": ");
+    }
 
-  g_string_append (str, self->message);
+  append_escaped (str, self->message);
 
   return g_string_free (str, FALSE);
 }

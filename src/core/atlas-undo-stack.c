@@ -1185,7 +1185,7 @@ atlas_undo_stack_edit_dataset_info (AtlasUndoStack  *self,
   if (as_of == NULL)
     as_of = atlas_dataset_get_as_of (self->dataset);
 
-  if (!atlas_dataset_is_date (as_of))
+  if (!atlas_format_is_date (as_of))
     {
       g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
                    _("\"%s\" is not a date (YYYY-MM-DD)"), as_of);
@@ -1222,19 +1222,6 @@ atlas_undo_stack_edit_dataset_info (AtlasUndoStack  *self,
 
   command_apply (self, command, TRUE);
   push_command (self, command);
-
-  return TRUE;
-}
-
-static gboolean
-is_source_id (const char *id)
-{
-  if (id == NULL || id[0] == '\0')
-    return FALSE;
-
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
-      return FALSE;
 
   return TRUE;
 }
@@ -1279,7 +1266,7 @@ check_sources (AtlasUndoStack  *self,
       id = atlas_source_get_id (source);
       url = atlas_source_get_url (source);
       year = atlas_source_get_year (source);
-      if (!is_source_id (id))
+      if (!atlas_format_is_id (id, ATLAS_FORMAT_SOURCE_ID_SEPARATOR))
         {
           g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
                        _("\"%s\" is not a source id (lower-case letters, digits and hyphens)"), id);
@@ -1291,16 +1278,17 @@ check_sources (AtlasUndoStack  *self,
                        _("Two sources have the id \"%s\""), id);
           return FALSE;
         }
-      if (url != NULL && !atlas_dataset_is_web_link (url))
+      if (url != NULL && !atlas_format_is_web_link (url))
         {
           g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
                        _("\"%s\" is not an http or https link"), url);
           return FALSE;
         }
-      if (year < 1900 || year > 2100)
+      if (!atlas_format_is_year (year))
         {
           g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
-                       _("The year of \"%s\" is not between 1900 and 2100"), id);
+                       _("The year of \"%s\" is not between %d and %d"), id,
+                       ATLAS_FORMAT_YEAR_MIN, ATLAS_FORMAT_YEAR_MAX);
           return FALSE;
         }
     }

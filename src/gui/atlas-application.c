@@ -68,6 +68,8 @@ argv_has_prefix (char * const *argv,
   return FALSE;
 }
 
+/* Takes a copy of the arguments: g_option_context_parse_strv() frees what
+ * it removes from it, where g_option_context_parse() would leak it. */
 static int
 run_validate (char **arguments)
 {
@@ -75,7 +77,7 @@ run_validate (char **arguments)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean validate = FALSE;
-  int argc = g_strv_length (arguments);
+  g_auto(GStrv) args = g_strdupv (arguments);
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -85,9 +87,11 @@ run_validate (char **arguments)
   context = g_option_context_new (_("FILE…"));
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &arguments, &error))
+  if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("cyber-atlas: %s\n", error->message);
+      g_autofree char *shown = atlas_text_escape_line (error->message);
+
+      g_printerr ("cyber-atlas: %s\n", shown);
       return 1;
     }
   if (files == NULL || files[0] == NULL)
@@ -113,10 +117,8 @@ atlas_application_local_command_line (GApplication   *application,
 
   if (argv_has (*arguments, "--validate"))
     {
-      g_auto(GStrv) copy = g_strdupv (*arguments);
-
       atlas_core_init ();
-      *exit_status = run_validate (copy);
+      *exit_status = run_validate (*arguments);
       return TRUE;
     }
 

@@ -14,9 +14,10 @@
 
 #include "atlas-dataset-dialog.h"
 #include "atlas-dataset-io.h"
+#include "atlas-format-rules.h"
 
-#define YEAR_MIN 1900
-#define YEAR_MAX 2100
+#define YEAR_MIN ATLAS_FORMAT_YEAR_MIN
+#define YEAR_MAX ATLAS_FORMAT_YEAR_MAX
 
 typedef struct _SourceRow SourceRow;
 
@@ -237,7 +238,7 @@ source_text_changed_cb (GtkEditable *editable,
   state = atlas_source_copy (row->source);
   if (g_str_equal (field, "url"))
     {
-      gboolean ok = text[0] == '\0' || atlas_dataset_is_web_link (text);
+      gboolean ok = text[0] == '\0' || atlas_format_is_web_link (text);
 
       /* Only web links are kept: a half-typed one waits until it is one. */
       set_error (GTK_WIDGET (editable), !ok);
@@ -541,7 +542,7 @@ as_of_changed_cb (AdwEntryRow        *entry,
                   AtlasDatasetDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gboolean valid = atlas_dataset_is_date (text);
+  gboolean valid = atlas_format_is_date (text);
 
   if (self->syncing > 0)
     return;

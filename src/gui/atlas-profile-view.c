@@ -26,8 +26,8 @@
 #define MIN_WRAP_CHARS 24
 
 /* Years a form offers; the bottom one stands for "none". */
-#define YEAR_NONE 1899
-#define YEAR_MAX  2100
+#define YEAR_NONE (ATLAS_FORMAT_YEAR_MIN - 1)
+#define YEAR_MAX  ATLAS_FORMAT_YEAR_MAX
 
 typedef struct
 {
@@ -371,26 +371,6 @@ join_parts (const char * const *parts)
 #define year_text(format, year) \
   ((year) > 0 ? g_strdup_printf ((format), (year)) : g_strdup (""))
 
-gboolean
-atlas_profile_view_is_web_link (const char *uri)
-{
-  g_autoptr(GUri) parsed = NULL;
-  const char *scheme;
-
-  if (uri == NULL || uri[0] == '\0')
-    return FALSE;
-
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (parsed);
-  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    return FALSE;
-
-  return g_uri_get_host (parsed) != NULL && g_uri_get_host (parsed)[0] != '\0';
-}
-
 static void
 link_clicked_cb (GtkButton        *button,
                  AtlasProfileView *self)
@@ -404,7 +384,7 @@ link_button_set_uri (GtkWidget  *button,
                      const char *uri)
 {
   g_autofree char *tooltip = NULL;
-  gboolean web = atlas_profile_view_is_web_link (uri);
+  gboolean web = atlas_format_is_web_link (uri);
 
   gtk_widget_set_visible (button, web);
   g_object_set_data_full (G_OBJECT (button), "uri", web ? g_strdup (uri) : NULL, g_free);
@@ -1118,20 +1098,6 @@ build_assessment_form (AtlasProfileView *self)
   gtk_box_append (self->content_box, group);
 }
 
-static gboolean
-is_valid_date (const char *text)
-{
-  unsigned int year, month, day;
-  char end;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
-    return FALSE;
-
-  return text[4] == '-' && text[7] == '-' &&
-         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 static void
 edit_copy (AtlasProfileView *self,
            AtlasPartner     *copy,
@@ -1162,7 +1128,7 @@ updated_changed_cb (GtkEditable      *editable,
 {
   const char *text = gtk_editable_get_text (editable);
   g_autoptr(AtlasPartner) copy = NULL;
-  gboolean valid = is_valid_date (text);
+  gboolean valid = atlas_format_is_date (text);
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
@@ -1302,7 +1268,7 @@ field_entry_changed_cb (GtkEditable      *editable,
 
   if (ref->kind == FIELD_URL)
     {
-      gboolean ok = text[0] == '\0' || atlas_profile_view_is_web_link (text);
+      gboolean ok = text[0] == '\0' || atlas_format_is_web_link (text);
 
       /* Only web links are kept: a half-typed one waits until it is one. */
       if (ok)
@@ -2690,9 +2656,11 @@ atlas_profile_view_open_link (AtlasProfileView *self,
 
   /* A dataset is a document from elsewhere: its links may only lead to the
    * web, never to a local file or another program. */
-  if (!atlas_profile_view_is_web_link (uri))
+  if (!atlas_format_is_web_link (uri))
     {
-      g_debug ("Refusing to open a link that is not http(s): %s", uri ? uri : "(null)");
+      g_autofree char *shown = atlas_text_escape_line (uri);
+
+      g_debug ("Refusing to open a link that is not http(s): %s", shown);
       return FALSE;
     }
 

@@ -35,6 +35,7 @@ void            atlas_profile_view_set_editing     (AtlasProfileView *self,
 gboolean        atlas_profile_view_open_link       (AtlasProfileView *self,
                                                     const char       *uri);
 /* Whether @uri is a link the profile offers to open. */
-gboolean        atlas_profile_view_is_web_link     (const char       *uri);
+/* Old name: atlas_format_is_web_link() is the one rule for links. */
+#define atlas_profile_view_is_web_link atlas_format_is_web_link
 
 G_END_DECLS

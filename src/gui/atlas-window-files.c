@@ -354,7 +354,11 @@ show_load_error (AtlasWindow *self,
                                 problems->len - MAX_PROBLEMS_SHOWN);
     }
   else
-    g_string_append (details, error->message);
+    {
+      g_autofree char *message = atlas_text_escape_line (error->message);
+
+      g_string_append (details, message);
+    }
 
   if (self->dataset != NULL)
     {

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "atlas-format-rules.h"
+
+gboolean
+atlas_format_is_web_link (const char *s)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+  const char *after_scheme;
+
+  if (s == NULL)
+    return FALSE;
+
+  /* Schemes are case-insensitive (RFC 3986, 3.1). */
+  if (g_ascii_strncasecmp (s, "http://", 7) == 0)
+    after_scheme = s + 7;
+  else if (g_ascii_strncasecmp (s, "https://", 8) == 0)
+    after_scheme = s + 8;
+  else
+    return FALSE;
+
+  /* As the schema has it: no white space or control character anywhere. */
+  for (const char *p = s; *p; p++)
+    if (g_ascii_isspace (*p) || (guchar) *p < 0x20 || *p == 0x7f)
+      return FALSE;
+
+  /* Credentials have no place in a published link (RFC 3986, 3.2.1), and
+   * "https://trusted.example@elsewhere.example/" hides where it leads. The
+   * authority ends at the first '/', '?' or '#'. */
+  if (memchr (after_scheme, '@', strcspn (after_scheme, "/?#")) != NULL)
+    return FALSE;
+
+  uri = g_uri_parse (s, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  host = g_uri_get_host (uri);
+
+  return host != NULL && host[0] != '\0' && g_uri_get_userinfo (uri) == NULL;
+}
+
+gboolean
+atlas_format_is_date (const char *s)
+{
+  int year, month, day;
+
+  if (s == NULL)
+    return FALSE;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+
+  year = atoi (s);
+  month = atoi (s + 5);
+  day = atoi (s + 8);
+
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
+gboolean
+atlas_format_is_year (gint64 year)
+{
+  return year >= ATLAS_FORMAT_YEAR_MIN && year <= ATLAS_FORMAT_YEAR_MAX;
+}
+
+gboolean
+atlas_format_number_to_year (double  number,
+                             gint64 *year)
+{
+  if (!isfinite (number) || floor (number) != number)
+    return FALSE;
+
+  /* Outside this, it is no year anyway; keep the cast defined. */
+  *year = (gint64) CLAMP (number, -1e15, 1e15);
+
+  return TRUE;
+}
+
+gboolean
+atlas_format_is_id (const char *s,
+                    char        separator)
+{
+  if (s == NULL || s[0] == '\0')
+    return FALSE;
+
+  for (const char *p = s; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != separator)
+      return FALSE;
+
+  return TRUE;
+}

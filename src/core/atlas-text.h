@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Dataset text shown where it must not act: on a terminal, in a one-line
+ * message. Returns a new string, valid UTF-8, with no line break and
+ * nothing a terminal or the bidirectional algorithm would act on:
+ * newline, carriage return and tab as \n, \r, \t; other C0 controls, DEL
+ * and the C1 controls as \u001b and the like; bidirectional formatting
+ * characters (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) and
+ * the line and paragraph separators as \u202e and the like; bytes that are
+ * not UTF-8 as \xff. Everything else is kept as it is. NULL gives "". */
+char *atlas_text_escape_line (const char *text);
+
+G_END_DECLS

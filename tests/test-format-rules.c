@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The format's rules for single values (atlas-format-rules.h), and that
+ * loading, the undo stack (what editors go through) and the rule agree;
+ * the escaping of dataset text for one-line messages (atlas-text.h). */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-core.h"
+#include "atlas-undo-stack.h"
+
+static const char * const good_links[] = {
+  "https://example.org/paper",
+  "http://example.org",
+  "HTTPS://EXAMPLE.COM/",
+  "Http://example.org/a?b=c#d",
+  "https://example.org/people/@someone",
+  "https://example.org/?mail=a@b.example",
+  "https://example.org:8443/x",
+  NULL,
+};
+
+static const char * const bad_links[] = {
+  "https://user:pass@example.com/",
+  "https://user@example.com/",
+  "https://example.org@evil.example/",
+  "ftp://example.org/x",
+  "javascript:alert(1)",
+  "file:///etc/passwd",
+  "mailto:someone@example.org",
+  "https:///paper",
+  "http://",
+  "https://example.org/a paper",
+  "https://example.org/\x1b[31m",
+  "https://example.org/\x7f",
+  "httpsx://example.org/",
+  "not a link",
+  "",
+  NULL,
+};
+
+static void
+test_web_link (void)
+{
+  for (guint i = 0; good_links[i] != NULL; i++)
+    {
+      g_test_message ("%s", good_links[i]);
+      g_assert_true (atlas_format_is_web_link (good_links[i]));
+    }
+  for (guint i = 0; bad_links[i] != NULL; i++)
+    {
+      g_test_message ("%s", bad_links[i]);
+      g_assert_false (atlas_format_is_web_link (bad_links[i]));
+    }
+  g_assert_false (atlas_format_is_web_link (NULL));
+}
+
+static void
+test_date (void)
+{
+  g_assert_true (atlas_format_is_date ("2014-06-30"));
+  g_assert_true (atlas_format_is_date ("2024-02-29"));
+  g_assert_false (atlas_format_is_date ("2023-02-29"));
+  g_assert_false (atlas_format_is_date ("2014-02-30"));
+  g_assert_false (atlas_format_is_date ("2014-6-30"));
+  g_assert_false (atlas_format_is_date ("30/06/2014"));
+  g_assert_false (atlas_format_is_date ("2014-06-30 "));
+  g_assert_false (atlas_format_is_date ("0000-01-01"));
+  g_assert_false (atlas_format_is_date (""));
+  g_assert_false (atlas_format_is_date (NULL));
+}
+
+static void
+test_year (void)
+{
+  gint64 year = 0;
+
+  g_assert_true (atlas_format_is_year (ATLAS_FORMAT_YEAR_MIN));
+  g_assert_true (atlas_format_is_year (ATLAS_FORMAT_YEAR_MAX));
+  g_assert_false (atlas_format_is_year (ATLAS_FORMAT_YEAR_MIN - 1));
+  g_assert_false (atlas_format_is_year (ATLAS_FORMAT_YEAR_MAX + 1));
+
+  /* JSON Schema's "integer": any number with no fraction. */
+  g_assert_true (atlas_format_number_to_year (1984.0, &year));
+  g_assert_cmpint (year, ==, 1984);
+  g_assert_true (atlas_format_number_to_year (1.0, &year));
+  g_assert_cmpint (year, ==, 1);
+  g_assert_false (atlas_format_number_to_year (1984.5, &year));
+  g_assert_false (atlas_format_number_to_year (INFINITY, &year));
+  g_assert_false (atlas_format_number_to_year (NAN, &year));
+  g_assert_true (atlas_format_number_to_year (1e300, &year));
+  g_assert_false (atlas_format_is_year (year));
+}
+
+static void
+test_id (void)
+{
+  g_assert_true (atlas_format_is_id ("paper-2014", '-'));
+  g_assert_true (atlas_format_is_id ("wcit_2012", '_'));
+  g_assert_false (atlas_format_is_id ("wcit_2012", '-'));
+  g_assert_false (atlas_format_is_id ("Paper", '-'));
+  g_assert_false (atlas_format_is_id ("a b", '-'));
+  g_assert_false (atlas_format_is_id ("é", '-'));
+  g_assert_false (atlas_format_is_id ("", '-'));
+  g_assert_false (atlas_format_is_id (NULL, '-'));
+}
+
+static char *
+minimal_with (const char *find,
+              const char *replace)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  at = strstr (text, find);
+  g_assert_nonnull (at);
+  out = g_string_new_len (text, at - text);
+  g_string_append (out, replace);
+  g_string_append (out, at + strlen (find));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static AtlasDataset *
+load_text (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return atlas_dataset_load_bytes (bytes, "minimal.json", NULL, NULL);
+}
+
+/* A link loads exactly when the rule takes it, and the undo stack (what
+ * the Dataset dialog's editor goes through) takes exactly those too. */
+static void
+test_link_rule_everywhere (void)
+{
+  const char * const *lists[] = { good_links, bad_links };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        const char *url = lists[l][i];
+        g_autoptr(GString) quoted = g_string_new ("\"url\": \"");
+        g_autofree char *text = NULL;
+        g_autoptr(AtlasDataset) loaded = NULL;
+        g_autoptr(AtlasDataset) dataset = NULL;
+        g_autoptr(AtlasUndoStack) undo = NULL;
+        g_autoptr(GListStore) sources = g_list_store_new (ATLAS_TYPE_SOURCE);
+        g_autoptr(AtlasSource) source = atlas_source_new ("paper");
+        g_autoptr(GError) error = NULL;
+        gboolean rule = atlas_format_is_web_link (url);
+
+        for (const char *p = url; *p; p++)
+          if ((guchar) *p < 0x20 || *p == 0x7f)
+            g_string_append_printf (quoted, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (quoted, *p);
+        g_string_append_c (quoted, '"');
+
+        g_test_message ("%s", url);
+        text = minimal_with ("\"url\": \"https://example.org/paper\"", quoted->str);
+        loaded = load_text (text);
+        g_assert_true ((loaded != NULL) == rule);
+
+        dataset = load_text (minimal_with ("\"title\": \"Test\"", "\"title\": \"Test\""));
+        g_assert_nonnull (dataset);
+        undo = atlas_undo_stack_new (dataset);
+        atlas_source_set_title (source, "A paper");
+        atlas_source_set_author (source, "A. Author");
+        atlas_source_set_year (source, 2014);
+        atlas_source_set_url (source, url[0] != '\0' ? url : NULL);
+        g_list_store_append (sources, source);
+        if (url[0] == '\0')
+          continue;  /* empty means "no link" in the editor */
+        g_assert_true (atlas_undo_stack_edit_sources (undo, G_LIST_MODEL (sources), "Edit",
+                                                      NULL, &error) == rule);
+      }
+}
+
+/* 2014.0 is a year, as JSON Schema's "integer" has it; saved as 2014. */
+static void
+test_integral_year_loads (void)
+{
+  g_autofree char *text = minimal_with ("\"year\": 2014,", "\"year\": 2014.0,");
+  g_autofree char *exp = minimal_with ("\"year\": 2014,", "\"year\": 2.014e3,");
+  g_autofree char *half = minimal_with ("\"year\": 2014,", "\"year\": 2014.5,");
+  g_autoptr(AtlasDataset) dataset = load_text (text);
+  g_autoptr(AtlasDataset) dataset_exp = load_text (exp);
+  g_autoptr(AtlasDataset) dataset_half = load_text (half);
+  g_autoptr(GBytes) saved = NULL;
+  AtlasSource *source;
+
+  g_assert_nonnull (dataset);
+  g_assert_nonnull (dataset_exp);
+  g_assert_null (dataset_half);
+  source = atlas_dataset_find_source (dataset, "paper");
+  g_assert_nonnull (source);
+  g_assert_cmpint (atlas_source_get_year (source), ==, 2014);
+
+  saved = atlas_dataset_to_bytes (dataset);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "\"year\": 2014,"));
+}
+
+static void
+test_escape_line (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "plain text, accentué, 日本", "plain text, accentué, 日本" },
+    { "a\nb", "a\\nb" },
+    { "a\r\nb\tc", "a\\r\\nb\\tc" },
+    { "\x1b[31mred\x1b[0m", "\\u001b[31mred\\u001b[0m" },
+    { "\x1b]0;title\x07", "\\u001b]0;title\\u0007" },
+    { "del\x7f", "del\\u007f" },
+    { "c1 \xc2\x9b" "31m", "c1 \\u009b31m" },         /* U+009B, CSI */
+    { "bidi \xe2\x80\xae" "cod.exe", "bidi \\u202ecod.exe" },  /* U+202E */
+    { "iso \xe2\x81\xa6x\xe2\x81\xa9", "iso \\u2066x\\u2069" },
+    { "ls \xe2\x80\xa8 ps \xe2\x80\xa9", "ls \\u2028 ps \\u2029" },
+    { "bad \xff byte", "bad \\xff byte" },
+    { "cut \xe2\x80", "cut \\xe2\\x80" },
+    { "back\\slash", "back\\slash" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = atlas_text_escape_line (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_assert_true (g_utf8_validate (out, -1, NULL));
+    }
+
+  {
+    g_autofree char *out = atlas_text_escape_line (NULL);
+
+    g_assert_cmpstr (out, ==, "");
+  }
+}
+
+/* A problem is one line whatever the dataset holds. */
+static void
+test_problem_is_one_line (void)
+{
+  g_autofree char *text = minimal_with ("\"as_of\": \"2014-06-30\"",
+                                        "\"as_of\": \"x\\u001b[2J\\nminimal.json:1:1: forged\"");
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (bytes, "min\nimal.json", &problems, NULL);
+  g_autofree char *line = NULL;
+
+  g_assert_null (dataset);
+  g_assert_cmpuint (problems->len, ==, 1);
+  line = atlas_problem_to_string (g_ptr_array_index (problems, 0));
+  g_assert_cmpstr (line, ==, "min\\nimal.json:5:12: as_of: "
+                             "\"x\\u001b[2J\\nminimal.json:1:1: forged\" is not a date (YYYY-MM-DD)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  atlas_core_init ();
+
+  g_test_add_func ("/format-rules/web-link", test_web_link);
+  g_test_add_func ("/format-rules/date", test_date);
+  g_test_add_func ("/format-rules/year", test_year);
+  g_test_add_func ("/format-rules/id", test_id);
+  g_test_add_func ("/format-rules/link-rule-everywhere", test_link_rule_everywhere);
+  g_test_add_func ("/format-rules/integral-year-loads", test_integral_year_loads);
+  g_test_add_func ("/text/escape-line", test_escape_line);
+  g_test_add_func ("/text/problem-is-one-line", test_problem_is_one_line);
+
+  return g_test_run ();
+}
