@@ -107,7 +107,17 @@ typedef struct
   GArray          *indicator_checks;
   GArray          *source_ref_checks;
   GArray          *color_checks;
+  char            *as_of;          /* the dataset's, once read */
+  GArray          *opens_checks;   /* OpensCheck */
+  GArray          *member_change_offsets; /* gsize per subject.member_changes[] read */
 } Loader;
+
+typedef struct
+{
+  AtlasLens *lens;   /* borrowed: the lenses table holds it */
+  guint      lens_index;
+  gsize      offset;
+} OpensCheck;
 
 /* The members of one JSON object, as the model's objects expect them. */
 typedef struct
@@ -117,6 +127,7 @@ typedef struct
   const char * const *known;
   guint               n_known;
   guint32             seen;         /* bit i: known[i] was read */
+  guint32             optional;     /* bit i: known[i] may be left out */
   gsize               offset;       /* the opening brace */
   JsonObject         *extra;        /* members not in known, in order */
   int                 index;        /* of the current member in known */
@@ -135,10 +146,15 @@ static const char * const root_keys[] = {
   "format", "schema_version", "title", "as_of", "sources", "subject", "lenses", "partners", NULL
 };
 static const char * const source_keys[] = { "id", "title", "author", "year", "url", NULL };
-static const char * const subject_keys[] = { "name", "color", "members", NULL };
+/* Keys that came with format additions are optional, so that older files
+ * load unchanged; the writer leaves them out when they are empty. */
+static const char * const subject_keys[] = { "name", "color", "members", "member_changes", NULL };
+#define SUBJECT_OPTIONAL (1u << 3)
+static const char * const member_change_keys[] = { "date", "id", "change", "source", NULL };
 static const char * const lens_keys[] = {
-  "id", "name", "description", "ordered", "categories", NULL
+  "id", "name", "description", "ordered", "opens", "categories", NULL
 };
+#define LENS_OPTIONAL (1u << 4)
 static const char * const category_keys[] = { "id", "name", "description", "color", NULL };
 static const char * const partner_keys[] = {
   "id", "name", "indicators", "documents", "dialogues", "agreements", "assessment", "updated",
@@ -146,8 +162,11 @@ static const char * const partner_keys[] = {
 };
 static const char * const document_keys[] = { "title", "year", "url", NULL };
 static const char * const dialogue_keys[] = {
-  "name", "frequency", "level", "established", "status", NULL
+  "name", "frequency", "level", "established", "status", "rounds", NULL
 };
+#define DIALOGUE_OPTIONAL (1u << 5)
+static const char * const round_keys[] = { "date", "place", "number", "url", "note", NULL };
+#define ROUND_OPTIONAL ((1u << 1) | (1u << 2) | (1u << 3) | (1u << 4))
 static const char * const agreement_keys[] = {
   "kind", "title", "signed", "in_force", "status", NULL
 };
@@ -662,7 +681,7 @@ members_end (Members *m)
     return FALSE;
 
   for (guint i = 0; i < m->n_known; i++)
-    if (!(m->seen & (1u << i)))
+    if (!(m->seen & (1u << i)) && !(m->optional & (1u << i)))
       add_problem (m->l, m->path, m->offset, _("missing key \"%s\""), m->known[i]);
 
   return TRUE;
@@ -787,6 +806,95 @@ read_source (Loader     *l,
   return source;
 }
 
+static AtlasMemberChange *
+read_member_change (Loader     *l,
+                    const Path *path)
+{
+  g_auto(Members) m;
+  g_autofree char *date = NULL, *id = NULL, *change = NULL, *source = NULL;
+  AtlasMemberChange *result;
+
+  if (!members_begin (l, &m, path, member_change_keys))
+    return NULL;
+
+  while (members_next (&m))
+    switch (m.index)
+      {
+      case 0: read_date (l, &m.member_path, &date); break;
+      case 1:
+        if (read_string (l, &m.member_path, FALSE, &id) && !atlas_iso_codes_is_valid_alpha2 (id))
+          {
+            add_problem (l, &m.member_path, l->reader.value_offset,
+                         _("\"%s\" is not an ISO 3166-1 alpha-2 country code"), id);
+            g_clear_pointer (&id, g_free);
+          }
+        break;
+      case 2:
+        read_enum (l, &m.member_path, atlas_member_change_get_change_values (), &change);
+        break;
+      case 3: read_string (l, &m.member_path, FALSE, &source); break;
+      default: g_assert_not_reached ();
+      }
+
+  if (!members_end (&m) || date == NULL || id == NULL || change == NULL ||
+      !atlas_dataset_is_date (date) ||
+      !g_strv_contains (atlas_member_change_get_change_values (), change))
+    return NULL;
+
+  result = atlas_member_change_new (date, id, change, source);
+  if (m.extra != NULL)
+    result->extra = g_steal_pointer (&m.extra);
+
+  return result;
+}
+
+static void
+read_member_changes (Loader       *l,
+                     AtlasDataset *dataset,
+                     const Path   *path)
+{
+  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
+  gsize offset = l->reader.value_offset;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint index = 0;
+
+  if (type != ATLAS_JSON_ARRAY)
+    {
+      const char *found = skip_and_describe (l, type);
+
+      if (found != NULL)
+        add_problem (l, path, offset, _("must be an array, not %s"), found);
+      return;
+    }
+
+  if (!atlas_json_reader_begin_array (&l->reader))
+    return;
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_member_change_free);
+  g_array_set_size (l->member_change_offsets, 0);
+  while (atlas_json_reader_next_element (&l->reader))
+    {
+      const Path *item_path = INDEX (path, index);
+      gsize item_offset;
+      AtlasMemberChange *change;
+
+      atlas_json_reader_peek (&l->reader);
+      item_offset = l->reader.value_offset;
+      change = read_member_change (l, item_path);
+      note_error_path (l, item_path);
+      /* Offsets parallel to the changes kept. */
+      if (change != NULL)
+        {
+          g_ptr_array_add (changes, change);
+          g_array_append_val (l->member_change_offsets, item_offset);
+        }
+      index++;
+    }
+  note_error_path (l, path);
+
+  atlas_dataset_set_member_changes (dataset, changes);
+}
+
 static void
 read_subject (Loader       *l,
               AtlasDataset *dataset,
@@ -798,6 +906,7 @@ read_subject (Loader       *l,
 
   if (!members_begin (l, &m, path, subject_keys))
     return;
+  m.optional = SUBJECT_OPTIONAL;
 
   while (members_next (&m))
     switch (m.index)
@@ -865,6 +974,10 @@ read_subject (Loader       *l,
         }
         break;
 
+      case 3:
+        read_member_changes (l, dataset, &m.member_path);
+        break;
+
       default:
         g_assert_not_reached ();
       }
@@ -927,16 +1040,18 @@ read_lens (Loader     *l,
            guint       index)
 {
   g_auto(Members) m;
-  g_autofree char *id = NULL, *name = NULL, *description = NULL;
+  g_autofree char *id = NULL, *name = NULL, *description = NULL, *opens = NULL;
   gboolean ordered = FALSE;
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize opens_offset = G_MAXSIZE;
   AtlasLens *lens;
 
   l->lens_index = index;
 
   if (!members_begin (l, &m, path, lens_keys))
     return NULL;
+  m.optional = LENS_OPTIONAL;
 
   while (members_next (&m))
     switch (m.index)
@@ -953,6 +1068,19 @@ read_lens (Loader     *l,
       case 2: read_string (l, &m.member_path, FALSE, &description); break;
       case 3: read_boolean (l, &m.member_path, &ordered); break;
       case 4:
+        /* null: always open, as when the key is missing. */
+        if (read_string (l, &m.member_path, TRUE, &opens) && opens != NULL)
+          {
+            opens_offset = l->reader.value_offset;
+            if (!atlas_dataset_is_date (opens))
+              {
+                add_problem (l, &m.member_path, opens_offset,
+                             _("\"%s\" is not a date (YYYY-MM-DD)"), opens);
+                g_clear_pointer (&opens, g_free);
+              }
+          }
+        break;
+      case 5:
         {
           AtlasJsonType type = atlas_json_reader_peek (&l->reader);
           gsize offset = l->reader.value_offset;
@@ -991,6 +1119,13 @@ read_lens (Loader     *l,
     return NULL;
 
   lens = atlas_lens_new (id, name, description, ordered);
+  atlas_lens_set_opens (lens, opens);
+  if (opens != NULL)
+    {
+      OpensCheck check = { lens, index, opens_offset };
+
+      g_array_append_val (l->opens_checks, check);
+    }
   for (guint i = 0; i < categories->len; i++)
     atlas_lens_append_category (lens, g_ptr_array_index (categories, i));
   members_keep_extra (&m, lens);
@@ -1031,6 +1166,123 @@ read_document (Loader     *l,
   return document;
 }
 
+static AtlasRound *
+read_round (Loader     *l,
+            const Path *path)
+{
+  g_auto(Members) m;
+  g_autofree char *date = NULL, *place = NULL, *url = NULL, *note = NULL;
+  int number = 0;
+  AtlasRound *round;
+
+  if (!members_begin (l, &m, path, round_keys))
+    return NULL;
+  m.optional = ROUND_OPTIONAL;
+
+  while (members_next (&m))
+    switch (m.index)
+      {
+      case 0:
+        if (read_string (l, &m.member_path, FALSE, &date) && !atlas_round_date_is_valid (date))
+          {
+            add_problem (l, &m.member_path, l->reader.value_offset,
+                         _("\"%s\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"), date);
+            g_clear_pointer (&date, g_free);
+          }
+        break;
+      case 1: read_string (l, &m.member_path, TRUE, &place); break;
+      case 2:
+        {
+          AtlasJsonType type = atlas_json_reader_peek (&l->reader);
+          gsize offset = l->reader.value_offset;
+          gboolean is_integer = FALSE;
+          gint64 value = 0;
+          double real;
+
+          if (type == ATLAS_JSON_NULL)
+            atlas_json_reader_read_null (&l->reader);
+          else if (type != ATLAS_JSON_NUMBER)
+            {
+              const char *found = skip_and_describe (l, type);
+
+              if (found != NULL)
+                add_problem (l, &m.member_path, offset,
+                             _("must be a whole number or null, not %s"), found);
+            }
+          else if (atlas_json_reader_read_number (&l->reader, &is_integer, &value, &real))
+            {
+              if (!is_integer || value < 1 || value > 10000)
+                add_problem (l, &m.member_path, offset,
+                             _("must be the number of the round (1, 2, 3...) or null"));
+              else
+                number = (int) value;
+            }
+        }
+        break;
+      case 3: read_url (l, &m.member_path, &url); break;
+      case 4: read_string (l, &m.member_path, TRUE, &note); break;
+      default: g_assert_not_reached ();
+      }
+
+  if (!members_end (&m) || date == NULL)
+    return NULL;
+
+  round = atlas_round_new (date, place, number, url, note);
+  round->extra = g_steal_pointer (&m.extra);
+
+  return round;
+}
+
+/* Takes nothing; gives the rounds read (NULL when the value is no array). */
+static GPtrArray *
+read_rounds (Loader     *l,
+             const Path *path)
+{
+  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
+  gsize offset = l->reader.value_offset;
+  g_autoptr(GPtrArray) rounds = NULL;
+  const char *previous = NULL;
+  guint index = 0;
+
+  if (type != ATLAS_JSON_ARRAY)
+    {
+      const char *found = skip_and_describe (l, type);
+
+      if (found != NULL)
+        add_problem (l, path, offset, _("must be an array, not %s"), found);
+      return NULL;
+    }
+
+  if (!atlas_json_reader_begin_array (&l->reader))
+    return NULL;
+
+  rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
+  while (atlas_json_reader_next_element (&l->reader))
+    {
+      const Path *item_path = INDEX (path, index);
+      gsize item_offset;
+      AtlasRound *round;
+
+      atlas_json_reader_peek (&l->reader);
+      item_offset = l->reader.value_offset;
+      round = read_round (l, item_path);
+      note_error_path (l, item_path);
+      if (round != NULL)
+        {
+          if (previous != NULL && atlas_round_date_compare (round->date, previous) < 0)
+            add_problem (l, MEMBER (item_path, "date"), item_offset,
+                         _("rounds run oldest first: %s comes after %s"),
+                         round->date, previous);
+          previous = round->date;
+          g_ptr_array_add (rounds, round);
+        }
+      index++;
+    }
+  note_error_path (l, path);
+
+  return reader_ok (l) ? g_steal_pointer (&rounds) : NULL;
+}
+
 static gpointer
 read_dialogue (Loader     *l,
                const Path *path,
@@ -1039,10 +1291,12 @@ read_dialogue (Loader     *l,
   g_auto(Members) m;
   g_autofree char *name = NULL, *frequency = NULL, *level = NULL, *status = NULL;
   int established = 0;
+  g_autoptr(GPtrArray) rounds = NULL;
   AtlasDialogue *dialogue;
 
   if (!members_begin (l, &m, path, dialogue_keys))
     return NULL;
+  m.optional = DIALOGUE_OPTIONAL;
 
   while (members_next (&m))
     switch (m.index)
@@ -1052,6 +1306,10 @@ read_dialogue (Loader     *l,
       case 2: read_enum (l, &m.member_path, atlas_dialogue_get_level_values (), &level); break;
       case 3: read_year (l, &m.member_path, TRUE, &established); break;
       case 4: read_enum (l, &m.member_path, atlas_dialogue_get_status_values (), &status); break;
+      case 5:
+        g_clear_pointer (&rounds, g_ptr_array_unref);
+        rounds = read_rounds (l, &m.member_path);
+        break;
       default: g_assert_not_reached ();
       }
 
@@ -1061,6 +1319,8 @@ read_dialogue (Loader     *l,
   dialogue = atlas_dialogue_new_take (g_steal_pointer (&name), g_steal_pointer (&frequency),
                                       g_steal_pointer (&level), established,
                                       g_steal_pointer (&status));
+  if (rounds != NULL)
+    atlas_dialogue_take_rounds (dialogue, g_steal_pointer (&rounds));
   members_keep_extra (&m, dialogue);
 
   return dialogue;
@@ -1407,7 +1667,11 @@ read_root (Loader *l)
         break;
 
       case 3:
-        read_date (l, &m.member_path, &text);
+        if (read_date (l, &m.member_path, &text))
+          {
+            g_free (l->as_of);
+            l->as_of = g_strdup (text);
+          }
         atlas_dataset_set_as_of (dataset, text);
         break;
 
@@ -1516,6 +1780,110 @@ check_references (Loader *l)
                    check->offset,
                    g_strdup_printf (_("\"%s\" is not the id of a source of the dataset"), id));
     }
+}
+
+/* The rules of dates that the format additions bring: a lens that opens
+ * after the dataset's date has no categories yet; membership changes chain
+ * and none lies after the dataset's date. */
+static void
+check_dates (Loader       *l,
+             AtlasDataset *dataset)
+{
+  GPtrArray *changes = atlas_dataset_get_member_changes (dataset);
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; l->as_of != NULL && i < l->opens_checks->len; i++)
+    {
+      OpensCheck *check = &g_array_index (l->opens_checks, OpensCheck, i);
+      const char *opens = atlas_lens_get_opens (check->lens);
+
+      if (strcmp (l->as_of, opens) >= 0)
+        continue;
+
+      for (guint j = 0; j < l->indicator_checks->len; j++)
+        {
+          IndicatorCheck *indicator = &g_array_index (l->indicator_checks, IndicatorCheck, j);
+          GString *path;
+
+          if (strcmp (indicator->lens_id, atlas_lens_get_id (check->lens)) != 0)
+            continue;
+
+          path = g_string_new (NULL);
+          g_string_append_printf (path, "partners[%u].indicators", indicator->partner_index);
+          atlas_json_path_append_member (path, indicator->lens_id);
+          add_pending (l, g_string_free (path, FALSE), indicator->value_offset,
+                       g_strdup_printf (_("lens %s opens on %s, after the dataset's date %s: "
+                                          "no partner can have a category in it yet"),
+                                        indicator->lens_id, opens, l->as_of));
+        }
+    }
+
+  /* Walk each country's changes in date order (stable: same date, file order). */
+  {
+    g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+    for (guint i = 0; i < changes->len; i++)
+      g_ptr_array_add (order, GUINT_TO_POINTER (i));
+
+    for (guint i = 1; i < order->len; i++)
+      for (guint j = i; j > 0; j--)
+        {
+          AtlasMemberChange *a = g_ptr_array_index (changes, GPOINTER_TO_UINT (order->pdata[j - 1]));
+          AtlasMemberChange *b = g_ptr_array_index (changes, GPOINTER_TO_UINT (order->pdata[j]));
+          gpointer tmp;
+
+          if (strcmp (a->date, b->date) <= 0)
+            break;
+          tmp = order->pdata[j - 1];
+          order->pdata[j - 1] = order->pdata[j];
+          order->pdata[j] = tmp;
+        }
+
+    for (guint k = 0; k < order->len; k++)
+      {
+        guint i = GPOINTER_TO_UINT (order->pdata[k]);
+        AtlasMemberChange *change = g_ptr_array_index (changes, i);
+        AtlasMemberChange *previous = g_hash_table_lookup (last, change->id);
+        gsize offset = i < l->member_change_offsets->len
+                       ? g_array_index (l->member_change_offsets, gsize, i) : G_MAXSIZE;
+
+        if (l->as_of != NULL && strcmp (change->date, l->as_of) > 0)
+          add_pending (l, g_strdup_printf ("subject.member_changes[%u].date", i), offset,
+                       g_strdup_printf (_("%s is after the dataset's date %s"),
+                                        change->date, l->as_of));
+        if (previous != NULL && strcmp (previous->change, change->change) == 0)
+          add_pending (l, g_strdup_printf ("subject.member_changes[%u].change", i), offset,
+                       g_strdup_printf (_("%s cannot have %s twice in a row (%s, then %s)"),
+                                        change->id, change->change, previous->date,
+                                        change->date));
+        g_hash_table_insert (last, change->id, change);
+      }
+
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, last);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          AtlasMemberChange *change = value;
+          gboolean member = atlas_dataset_is_member (dataset, change->id);
+          guint i;
+
+          if (member == (strcmp (change->change, "joined") == 0))
+            continue;
+
+          g_ptr_array_find (changes, change, &i);
+          add_pending (l, g_strdup_printf ("subject.member_changes[%u].change", i),
+                       i < l->member_change_offsets->len
+                       ? g_array_index (l->member_change_offsets, gsize, i) : G_MAXSIZE,
+                       member ? g_strdup_printf (_("%s left, but subject.members still lists it"),
+                                                 change->id)
+                              : g_strdup_printf (_("%s joined, but subject.members does not list it"),
+                                                 change->id));
+        }
+    }
+  }
 }
 
 static int
@@ -1657,6 +2025,8 @@ load_text (const char  *text,
   g_autoptr(GArray) indicator_checks = g_array_new (FALSE, FALSE, sizeof (IndicatorCheck));
   g_autoptr(GArray) source_ref_checks = g_array_new (FALSE, FALSE, sizeof (SourceRefCheck));
   g_autoptr(GArray) color_checks = g_array_new (FALSE, FALSE, sizeof (ColorCheck));
+  g_autoptr(GArray) opens_checks = g_array_new (FALSE, FALSE, sizeof (OpensCheck));
+  g_autoptr(GArray) member_change_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(AtlasDataset) dataset = NULL;
   const char *end = NULL;
   Loader l = {
@@ -1668,6 +2038,8 @@ load_text (const char  *text,
     .indicator_checks = indicator_checks,
     .source_ref_checks = source_ref_checks,
     .color_checks = color_checks,
+    .opens_checks = opens_checks,
+    .member_change_offsets = member_change_offsets,
   };
   int code = ATLAS_DATASET_ERROR_INVALID;
 
@@ -1733,9 +2105,14 @@ load_text (const char  *text,
       set_verdict (&l, g_steal_pointer (&l.too_new));
     }
   else
-    check_references (&l);
+    {
+      check_references (&l);
+      if (dataset != NULL)
+        check_dates (&l, dataset);
+    }
 
   pending_free (l.not_ours);
+  g_free (l.as_of);
   pending_free (l.too_new);
   g_free (l.error_path);
   atlas_json_reader_clear (&l.reader);
@@ -2335,6 +2712,8 @@ write_lens (Writer    *w,
   write_string_member (w, "description", atlas_lens_get_description (lens));
   write_item (w, "ordered");
   g_string_append (w->out, atlas_lens_get_ordered (lens) ? "true" : "false");
+  if (atlas_lens_get_opens (lens) != NULL)
+    write_string_member (w, "opens", atlas_lens_get_opens (lens));
   write_list_member (w, "categories", atlas_lens_get_categories (lens),
                      (WriteItemFunc) write_category);
   write_extra (w, atlas_extra_get (lens), lens_keys);
@@ -2363,6 +2742,33 @@ write_dialogue (Writer        *w,
   write_string_member (w, "level", atlas_dialogue_get_level (dialogue));
   write_year_member (w, "established", atlas_dialogue_get_established (dialogue));
   write_string_member (w, "status", atlas_dialogue_get_status (dialogue));
+  {
+    GPtrArray *rounds = atlas_dialogue_get_rounds (dialogue);
+
+    if (rounds->len > 0)
+      {
+        write_item (w, "rounds");
+        write_begin (w, '[');
+        for (guint i = 0; i < rounds->len; i++)
+          {
+            AtlasRound *round = g_ptr_array_index (rounds, i);
+
+            write_item (w, NULL);
+            write_begin (w, '{');
+            write_string_member (w, "date", round->date);
+            write_string_member (w, "place", round->place);
+            if (round->number > 0)
+              write_int_member (w, "number", round->number);
+            else
+              write_string_member (w, "number", NULL);
+            write_string_member (w, "url", round->url);
+            write_string_member (w, "note", round->note);
+            write_extra (w, round->extra, round_keys);
+            write_end (w, '}');
+          }
+        write_end (w, ']');
+      }
+  }
   write_extra (w, atlas_extra_get (dialogue), dialogue_keys);
   write_end (w, '}');
 }
@@ -2505,6 +2911,29 @@ atlas_dataset_to_bytes (AtlasDataset *self)
       write_string (&w, members[i]);
     }
   write_end (&w, ']');
+  {
+    GPtrArray *changes = atlas_dataset_get_member_changes (self);
+
+    if (changes->len > 0)
+      {
+        write_item (&w, "member_changes");
+        write_begin (&w, '[');
+        for (guint i = 0; i < changes->len; i++)
+          {
+            AtlasMemberChange *change = g_ptr_array_index (changes, i);
+
+            write_item (&w, NULL);
+            write_begin (&w, '{');
+            write_string_member (&w, "date", change->date);
+            write_string_member (&w, "id", change->id);
+            write_string_member (&w, "change", change->change);
+            write_string_member (&w, "source", change->source);
+            write_extra (&w, change->extra, member_change_keys);
+            write_end (&w, '}');
+          }
+        write_end (&w, ']');
+      }
+  }
   write_extra (&w, atlas_dataset_get_subject_extra (self), subject_keys);
   write_end (&w, '}');
 

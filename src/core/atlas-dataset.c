@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "atlas-core-private.h"
 #include "atlas-dataset.h"
 #include "atlas-dataset-io.h"
@@ -18,6 +20,7 @@ struct _AtlasDataset
   guint32          subject_color;
   char             subject_color_string[8];
   char           **members;
+  GPtrArray       *member_changes;  /* of AtlasMemberChange, file order */
   JsonObject      *subject_extra;
   GListStore      *lenses;
   GListStore      *partners;
@@ -84,6 +87,7 @@ atlas_dataset_finalize (GObject *object)
   g_object_unref (self->sources);
   g_free (self->subject_name);
   g_strfreev (self->members);
+  g_ptr_array_unref (self->member_changes);
   g_clear_pointer (&self->subject_extra, json_object_unref);
   g_object_unref (self->lenses);
   g_object_unref (self->partners);
@@ -225,6 +229,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->subject_name = g_strdup ("");
   g_strlcpy (self->subject_color_string, "#000000", sizeof self->subject_color_string);
   self->members = g_new0 (char *, 1);
+  self->member_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_member_change_free);
   self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
   self->lenses = g_list_store_new (ATLAS_TYPE_LENS);
   self->partners = g_list_store_new (ATLAS_TYPE_PARTNER);
@@ -423,6 +428,192 @@ atlas_dataset_is_member (AtlasDataset *self,
   g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
 
   return alpha2 != NULL && g_strv_contains ((const char * const *) self->members, alpha2);
+}
+
+/* AtlasMemberChange */
+
+G_DEFINE_BOXED_TYPE (AtlasMemberChange, atlas_member_change,
+                     atlas_member_change_copy, atlas_member_change_free)
+
+AtlasMemberChange *
+atlas_member_change_new (const char *date,
+                         const char *id,
+                         const char *change,
+                         const char *source)
+{
+  AtlasMemberChange *self = g_new0 (AtlasMemberChange, 1);
+
+  self->date = g_strdup (date ? date : "");
+  self->id = g_strdup (id ? id : "");
+  self->change = g_strdup (change ? change : "");
+  self->source = g_strdup (source ? source : "");
+
+  return self;
+}
+
+AtlasMemberChange *
+atlas_member_change_copy (const AtlasMemberChange *self)
+{
+  AtlasMemberChange *copy = atlas_member_change_new (self->date, self->id, self->change,
+                                                     self->source);
+
+  if (self->extra != NULL)
+    copy->extra = json_object_ref (self->extra);
+
+  return copy;
+}
+
+void
+atlas_member_change_free (AtlasMemberChange *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->date);
+  g_free (self->id);
+  g_free (self->change);
+  g_free (self->source);
+  g_clear_pointer ((JsonObject **) &self->extra, json_object_unref);
+  g_free (self);
+}
+
+const char * const *
+atlas_member_change_get_change_values (void)
+{
+  static const char * const values[] = { "joined", "left", NULL };
+
+  return values;
+}
+
+GPtrArray *
+atlas_dataset_get_member_changes (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->member_changes;
+}
+
+void
+atlas_dataset_set_member_changes (AtlasDataset *self,
+                                  GPtrArray    *changes)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (changes == self->member_changes)
+    return;
+
+  g_ptr_array_set_size (self->member_changes, 0);
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    g_ptr_array_add (self->member_changes,
+                     atlas_member_change_copy (g_ptr_array_index (changes, i)));
+  g_signal_emit_by_name (self, "changed");
+}
+
+static int
+compare_change_dates (gconstpointer a,
+                      gconstpointer b)
+{
+  const AtlasMemberChange *ca = *(const AtlasMemberChange * const *) a;
+  const AtlasMemberChange *cb = *(const AtlasMemberChange * const *) b;
+
+  return strcmp (ca->date, cb->date);
+}
+
+/* The member changes dated after @date, newest first (same date: last in
+ * the file first), which is the order to undo them in. */
+static GPtrArray *
+changes_after (AtlasDataset *self,
+               const char   *date)
+{
+  GPtrArray *after = g_ptr_array_new ();
+
+  for (guint i = 0; date != NULL && i < self->member_changes->len; i++)
+    {
+      AtlasMemberChange *change = g_ptr_array_index (self->member_changes, i);
+
+      if (strcmp (change->date, date) > 0)
+        g_ptr_array_add (after, change);
+    }
+
+  /* Stable: entries of one date keep file order, then reversed whole. */
+  g_ptr_array_sort (after, compare_change_dates);
+
+  for (guint i = 0; i < after->len / 2; i++)
+    {
+      gpointer tmp = after->pdata[i];
+
+      after->pdata[i] = after->pdata[after->len - 1 - i];
+      after->pdata[after->len - 1 - i] = tmp;
+    }
+
+  return after;
+}
+
+gboolean
+atlas_dataset_is_member_at (AtlasDataset *self,
+                            const char   *alpha2,
+                            const char   *date)
+{
+  g_autoptr(GPtrArray) after = NULL;
+  gboolean member;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), FALSE);
+
+  if (alpha2 == NULL)
+    return FALSE;
+
+  member = atlas_dataset_is_member (self, alpha2);
+  after = changes_after (self, date);
+  for (guint i = 0; i < after->len; i++)
+    {
+      AtlasMemberChange *change = g_ptr_array_index (after, i);
+
+      if (strcmp (change->id, alpha2) == 0)
+        member = strcmp (change->change, "left") == 0;
+    }
+
+  return member;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+atlas_dataset_dup_members_at (AtlasDataset *self,
+                              const char   *date)
+{
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  if (date == NULL || self->member_changes->len == 0)
+    return g_strdupv (self->members);
+
+  result = g_ptr_array_new_null_terminated (32, g_free, TRUE);
+  for (guint i = 0; self->members[i] != NULL; i++)
+    g_ptr_array_add (result, g_strdup (self->members[i]));
+
+  after = changes_after (self, date);
+  for (guint i = 0; i < after->len; i++)
+    {
+      AtlasMemberChange *change = g_ptr_array_index (after, i);
+      guint index;
+      gboolean found = g_ptr_array_find_with_equal_func (result, change->id, g_str_equal, &index);
+
+      if (strcmp (change->change, "left") == 0 && !found)
+        g_ptr_array_add (result, g_strdup (change->id));
+      else if (strcmp (change->change, "joined") == 0 && found)
+        g_ptr_array_remove_index (result, index);
+    }
+
+  g_ptr_array_sort (result, compare_strings);
+
+  return (char **) g_ptr_array_steal (result, NULL);
 }
 
 GListModel *

@@ -9,6 +9,37 @@
 
 G_BEGIN_DECLS
 
+/* AtlasMemberChange: a country joining or leaving the subject (the UK left
+ * the EU on 2020-01-31), so that the members can be known as of any date.
+ * In JSON: subject.member_changes[] = { "date", "id", "change" ("joined" or
+ * "left"), "source" }. subject.members stays the list as of the dataset's
+ * "as_of". */
+
+#define ATLAS_TYPE_MEMBER_CHANGE (atlas_member_change_get_type ())
+
+typedef struct _AtlasMemberChange AtlasMemberChange;
+
+struct _AtlasMemberChange
+{
+  char     *date;    /* YYYY-MM-DD: the first day the change holds */
+  char     *id;      /* ISO 3166-1 alpha-2 */
+  char     *change;  /* "joined" or "left" */
+  char     *source;
+  /*< private >*/
+  gpointer  extra;   /* JsonObject of unknown members, or NULL */
+};
+
+GType               atlas_member_change_get_type          (void) G_GNUC_CONST;
+AtlasMemberChange  *atlas_member_change_new               (const char *date,
+                                                           const char *id,
+                                                           const char *change,
+                                                           const char *source);
+AtlasMemberChange  *atlas_member_change_copy              (const AtlasMemberChange *self);
+void                atlas_member_change_free              (AtlasMemberChange *self);
+const char * const *atlas_member_change_get_change_values (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMemberChange, atlas_member_change_free)
+
 /* A whole dataset: what one JSON file holds (see README.md for the format).
  *
  * "changed" () is emitted after any change anywhere in the dataset (its own
@@ -57,6 +88,18 @@ void                 atlas_dataset_set_members              (AtlasDataset *self,
                                                              const char * const *members);
 gboolean             atlas_dataset_is_member                (AtlasDataset *self,
                                                              const char   *alpha2);
+/* Of AtlasMemberChange, file order; never NULL, do not modify. set_ copies. */
+GPtrArray           *atlas_dataset_get_member_changes       (AtlasDataset *self);
+void                 atlas_dataset_set_member_changes       (AtlasDataset *self,
+                                                             GPtrArray    *changes);
+/* Membership as of @date (YYYY-MM-DD): the current members with every
+ * member change dated after @date undone, newest first. @date NULL: now. */
+gboolean             atlas_dataset_is_member_at             (AtlasDataset *self,
+                                                             const char   *alpha2,
+                                                             const char   *date);
+/* The members as of @date, sorted; free with g_strfreev (). */
+char               **atlas_dataset_dup_members_at           (AtlasDataset *self,
+                                                             const char   *date);
 
 GListModel          *atlas_dataset_get_lenses               (AtlasDataset *self);
 AtlasLens           *atlas_dataset_find_lens                (AtlasDataset *self,

@@ -21,6 +21,9 @@ AtlasDialogue     *atlas_dialogue_new_take      (char *name,
                                                  char *level,
                                                  int   established,
                                                  char *status);
+/* Takes @rounds (a GPtrArray of AtlasRound). */
+void               atlas_dialogue_take_rounds   (AtlasDialogue *self,
+                                                 GPtrArray     *rounds);
 AtlasAgreement    *atlas_agreement_new_take     (char *kind,
                                                  char *title,
                                                  int   year,

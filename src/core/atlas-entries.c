@@ -10,6 +10,7 @@
 #include "atlas-core-private.h"
 #include "atlas-entries.h"
 #include "atlas-entries-private.h"
+#include "atlas-round.h"
 
 static const char * const dialogue_levels[] = {
   "summit", "ministerial", "working", "expert", NULL
@@ -569,6 +570,7 @@ struct _AtlasDialogue
   char   *level;
   int     established;
   char   *status;
+  GPtrArray *rounds;  /* of AtlasRound, oldest first; never modified in place */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasDialogue, atlas_dialogue, G_TYPE_OBJECT)
@@ -580,6 +582,7 @@ enum {
   DIALOGUE_PROP_LEVEL,
   DIALOGUE_PROP_ESTABLISHED,
   DIALOGUE_PROP_STATUS,
+  DIALOGUE_PROP_ROUNDS,
   DIALOGUE_N_PROPS
 };
 
@@ -594,6 +597,7 @@ atlas_dialogue_finalize (GObject *object)
   g_free (self->frequency);
   g_free (self->level);
   g_free (self->status);
+  g_ptr_array_unref (self->rounds);
 
   G_OBJECT_CLASS (atlas_dialogue_parent_class)->finalize (object);
 }
@@ -622,6 +626,9 @@ atlas_dialogue_get_property (GObject    *object,
       break;
     case DIALOGUE_PROP_STATUS:
       g_value_set_string (value, self->status);
+      break;
+    case DIALOGUE_PROP_ROUNDS:
+      g_value_set_boxed (value, self->rounds);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -653,6 +660,9 @@ atlas_dialogue_set_property (GObject      *object,
     case DIALOGUE_PROP_STATUS:
       atlas_dialogue_set_status (self, g_value_get_string (value));
       break;
+    case DIALOGUE_PROP_ROUNDS:
+      atlas_dialogue_set_rounds (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -683,12 +693,18 @@ atlas_dialogue_class_init (AtlasDialogueClass *klass)
     g_param_spec_string ("status", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* A GPtrArray of AtlasRound. Never changed in place: set a new one. */
+  dialogue_properties[DIALOGUE_PROP_ROUNDS] =
+    g_param_spec_boxed ("rounds", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, DIALOGUE_N_PROPS, dialogue_properties);
 }
 
 static void
 atlas_dialogue_init (AtlasDialogue *self)
 {
+  self->rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
   self->name = g_strdup ("");
   self->level = g_strdup ("");
   self->status = g_strdup ("");
@@ -796,6 +812,91 @@ atlas_dialogue_set_status (AtlasDialogue *self,
     g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_STATUS]);
 }
 
+GPtrArray *
+atlas_dialogue_get_rounds (AtlasDialogue *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DIALOGUE (self), NULL);
+
+  return self->rounds;
+}
+
+void
+atlas_dialogue_set_rounds (AtlasDialogue *self,
+                           GPtrArray     *rounds)
+{
+  g_return_if_fail (ATLAS_IS_DIALOGUE (self));
+
+  if (rounds == self->rounds || atlas_rounds_equal (self->rounds, rounds))
+    return;
+
+  g_ptr_array_unref (self->rounds);
+  self->rounds = atlas_rounds_copy (rounds);
+  g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_ROUNDS]);
+}
+
+/* For the loader: takes the array. */
+void
+atlas_dialogue_take_rounds (AtlasDialogue *self,
+                            GPtrArray     *rounds)
+{
+  g_ptr_array_unref (self->rounds);
+  self->rounds = rounds;
+}
+
+const AtlasRound *
+atlas_dialogue_get_last_round (AtlasDialogue *self,
+                               const char    *date)
+{
+  g_return_val_if_fail (ATLAS_IS_DIALOGUE (self), NULL);
+
+  for (guint i = self->rounds->len; i > 0; i--)
+    {
+      const AtlasRound *round = g_ptr_array_index (self->rounds, i - 1);
+
+      if (date == NULL || atlas_round_date_compare (round->date, date) <= 0)
+        return round;
+    }
+
+  return NULL;
+}
+
+gboolean
+atlas_dialogue_is_overdue (AtlasDialogue *self,
+                           const char    *date)
+{
+  const AtlasRound *last;
+  g_autofree char *since = NULL;
+  g_autoptr(GDate) limit = NULL;
+  g_autoptr(GDate) today = NULL;
+  int months;
+
+  g_return_val_if_fail (ATLAS_IS_DIALOGUE (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  months = atlas_frequency_months (self->frequency);
+  if (months == 0 || g_strcmp0 (self->status, "active") != 0)
+    return FALSE;
+
+  last = atlas_dialogue_get_last_round (self, date);
+  if (last != NULL && atlas_round_date_is_valid (last->date))
+    since = atlas_round_date_last_day (last->date);
+  else if (last == NULL && self->established > 0)
+    since = g_strdup_printf ("%04d-12-31", self->established);
+  else
+    return TRUE;
+
+  limit = g_date_new ();
+  g_date_set_parse (limit, since);
+  today = g_date_new ();
+  g_date_set_parse (today, date);
+  if (!g_date_valid (limit) || !g_date_valid (today))
+    return FALSE;
+
+  g_date_add_months (limit, 2 * months);
+
+  return g_date_compare (today, limit) > 0;
+}
+
 /* For the loader: takes the strings, notifies nothing. */
 AtlasDialogue *
 atlas_dialogue_new_take (char *name,
@@ -835,6 +936,8 @@ atlas_dialogue_copy (AtlasDialogue *self)
   copy->established = self->established;
   g_free (copy->status);
   copy->status = g_strdup (self->status);
+  g_ptr_array_unref (copy->rounds);
+  copy->rounds = atlas_rounds_copy (self->rounds);
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -853,6 +956,7 @@ atlas_dialogue_equal (AtlasDialogue *a,
     g_strcmp0 (a->level, b->level) == 0 &&
     a->established == b->established &&
     g_strcmp0 (a->status, b->status) == 0 &&
+    atlas_rounds_equal (a->rounds, b->rounds) &&
     atlas_extra_equal (a, b);
 }
 

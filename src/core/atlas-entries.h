@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "atlas-round.h"
+
 G_BEGIN_DECLS
 
 /* The small records a dataset is made of. Each is a final GObject with one
@@ -84,6 +86,22 @@ void                atlas_dialogue_set_established   (AtlasDialogue *self,
 const char         *atlas_dialogue_get_status        (AtlasDialogue *self);
 void                atlas_dialogue_set_status        (AtlasDialogue *self,
                                                       const char    *status);
+/* The rounds, oldest first: a GPtrArray of AtlasRound, never NULL. Do not
+ * modify it; set_rounds () takes a copy of a new array. */
+GPtrArray          *atlas_dialogue_get_rounds        (AtlasDialogue *self);
+void                atlas_dialogue_set_rounds        (AtlasDialogue *self,
+                                                      GPtrArray     *rounds);
+/* The last round on or before @date (NULL: the last of all), or NULL. */
+const AtlasRound   *atlas_dialogue_get_last_round    (AtlasDialogue *self,
+                                                      const char    *date);
+/* An active dialogue with a frequency the app can measure (see
+ * atlas_frequency_months ()) whose last round on or before @date
+ * (YYYY-MM-DD) lies more than twice that interval before @date. With no
+ * round at all, the interval runs from the end of the year it was
+ * established, or it is overdue when that is unknown too. A partial round
+ * date counts from its last day. */
+gboolean            atlas_dialogue_is_overdue        (AtlasDialogue *self,
+                                                      const char    *date);
 AtlasDialogue      *atlas_dialogue_copy              (AtlasDialogue *self);
 gboolean            atlas_dialogue_equal             (AtlasDialogue *a,
                                                       AtlasDialogue *b);

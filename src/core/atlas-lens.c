@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "atlas-core.h"
 #include "atlas-lens.h"
 
 struct _AtlasCategory
@@ -23,6 +26,7 @@ struct _AtlasLens
   char       *name;
   char       *description;
   gboolean    ordered;
+  char       *opens;       /* YYYY-MM-DD or NULL */
   GListStore *categories;
   GHashTable *index_by_id; /* id -> position + 1 */
 };
@@ -216,6 +220,7 @@ atlas_lens_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->description);
+  g_free (self->opens);
   g_clear_object (&self->categories);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
 
@@ -357,6 +362,30 @@ atlas_lens_get_ordered (AtlasLens *self)
 {
   g_return_val_if_fail (ATLAS_IS_LENS (self), FALSE);
   return self->ordered;
+}
+
+const char *
+atlas_lens_get_opens (AtlasLens *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
+  return self->opens;
+}
+
+void
+atlas_lens_set_opens (AtlasLens  *self,
+                      const char *opens)
+{
+  g_return_if_fail (ATLAS_IS_LENS (self));
+  atlas_set_str (&self->opens, opens);
+}
+
+gboolean
+atlas_lens_is_open_at (AtlasLens  *self,
+                       const char *date)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), FALSE);
+
+  return self->opens == NULL || date == NULL || strcmp (date, self->opens) >= 0;
 }
 
 GListModel *

@@ -43,6 +43,17 @@ const char    *atlas_lens_get_id             (AtlasLens     *self);
 const char    *atlas_lens_get_name           (AtlasLens     *self);
 const char    *atlas_lens_get_description    (AtlasLens     *self);
 gboolean       atlas_lens_get_ordered        (AtlasLens     *self);
+/* The date (YYYY-MM-DD) from which the lens applies (a treaty opened for
+ * signature, say), or NULL when it always has. Before it, a partner has no
+ * category yet and the map says "Not yet open" rather than "No data". */
+const char    *atlas_lens_get_opens          (AtlasLens     *self);
+/* For building a lens (the loader, tests). */
+void           atlas_lens_set_opens          (AtlasLens     *self,
+                                              const char    *opens);
+/* TRUE when the lens has no opening date or @date (YYYY-MM-DD) is on or
+ * after it; @date NULL: TRUE. */
+gboolean       atlas_lens_is_open_at         (AtlasLens     *self,
+                                              const char    *date);
 GListModel    *atlas_lens_get_categories     (AtlasLens     *self);
 guint          atlas_lens_get_n_categories   (AtlasLens     *self);
 AtlasCategory *atlas_lens_find_category      (AtlasLens     *self,
