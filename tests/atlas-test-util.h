@@ -24,7 +24,8 @@ typedef struct
 
 /* Points XDG_STATE_HOME, XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME at a new folder, removed at exit. */
 void             atlas_test_isolate_home          (void);
-/* atlas_test_isolate_home(), gtk_test_init(), then libadwaita and the core library, as the app starts them. */
+/* Skips the test without a display (TAP `1..0 # SKIP`, or exit 77 outside TAP), then
+ * atlas_test_isolate_home(), gtk_test_init(), libadwaita and the core library, as the app starts them. */
 void             atlas_test_init_gui              (int               *argc,
                                                    char            ***argv);
 /* Dispatches whatever the main loop has pending, without waiting. */
