@@ -87,7 +87,8 @@ def main():
         clean_env.pop('DISPLAY', None)
         clean_env.pop('WAYLAND_DISPLAY', None)
 
-        status, out = run(['meson', 'setup', build, src], env=clean_env)
+        # -O0: a third quicker to build on a loaded machine; what is tested is that it builds.
+        status, out = run(['meson', 'setup', build, src, '-Doptimization=0'], env=clean_env)
         if not ok(status == 0, 'the unpacked tarball configures', out):
             return 1
         status, out = run(['meson', 'compile', '-C', build], env=clean_env)
