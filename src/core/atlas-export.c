@@ -959,6 +959,7 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
   atlas_dataset_set_subject_name (copy, atlas_dataset_get_subject_name (dataset));
   atlas_dataset_set_subject_color (copy, atlas_dataset_get_subject_color (dataset));
   atlas_dataset_set_members (copy, atlas_dataset_get_members (dataset));
+  atlas_dataset_set_member_changes (copy, atlas_dataset_get_member_changes (dataset));
   atlas_extra_copy (copy, dataset);
   subject_extra = copy_json_object (atlas_dataset_get_subject_extra (dataset));
   atlas_dataset_set_subject_extra (copy, subject_extra);
