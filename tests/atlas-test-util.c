@@ -389,3 +389,15 @@ atlas_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+AtlasDataset *
+atlas_test_load_paper (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (ATLAS_TEST_DATA_DIR, "paper-2014.json", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_file (file, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return dataset;
+}

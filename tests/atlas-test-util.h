@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-dataset.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*AtlasTestDoneFunc) (gpointer data);
@@ -82,6 +84,10 @@ guint32          atlas_test_pixels_get            (AtlasTestPixels   *pixels,
 
 /* The ids of the partners in @model, comma-separated, for readable asserts. */
 char            *atlas_test_partner_ids           (GListModel        *model);
+/* The bundled dataset as it transcribed the 2014 paper
+ * (tests/data/paper-2014.json), for tests that need the paper's profiles
+ * whatever the bundled data has become since. */
+AtlasDataset    *atlas_test_load_paper            (void);
 /* How many entries the folder @path holds (0 if it cannot be read). */
 guint            atlas_test_count_files           (const char        *path);
 /* Deletes @path and, if it is a folder, everything below it. */

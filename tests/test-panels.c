@@ -288,7 +288,7 @@ static void
 editor_setup (Editor        *editor,
               gconstpointer  data)
 {
-  editor->dataset = atlas_dataset_new_bundled ();
+  editor->dataset = atlas_test_load_paper ();
   editor->undo_stack = atlas_undo_stack_new (editor->dataset);
   editor->profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
   editor->window = window_with (GTK_WIDGET (editor->profile));
