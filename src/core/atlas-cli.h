@@ -18,4 +18,10 @@ int atlas_cli_validate (const char * const *paths);
 int atlas_cli_export   (int                 argc,
                         char              **argv);
 
+/* `cyber-atlas --list-ids=formats|lenses|partners [DATASET]`, hidden, for
+ * the shell completions (atlas-cli-list.c): one id a line, of DATASET or
+ * the bundled dataset. Returns 0, or 1 with a message on stderr. */
+int atlas_cli_list_ids (int                 argc,
+                        char              **argv);
+
 G_END_DECLS

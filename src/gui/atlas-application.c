@@ -108,6 +108,14 @@ atlas_application_local_command_line (GApplication   *application,
                                       char         ***arguments,
                                       int            *exit_status)
 {
+  /* Hidden: what the shell completions complete (atlas-cli-list.c). */
+  if (argv_has (*arguments, "--list-ids") || argv_has_prefix (*arguments, "--list-ids="))
+    {
+      atlas_core_init ();
+      *exit_status = atlas_cli_list_ids (g_strv_length (*arguments), *arguments);
+      return TRUE;
+    }
+
   if (argv_has (*arguments, "--export") || argv_has_prefix (*arguments, "--export="))
     {
       atlas_core_init ();

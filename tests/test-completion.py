@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The shell completions: bash, sourced, registers itself and completes the
+# options, the formats after --export, the lens and partner ids of the
+# dataset on the line, JSON files for --validate; zsh's parses, loads under
+# compinit and knows every option. Both must know every option --help-all
+# prints.
+# Usage: test-completion.py CYBER_ATLAS BASH_COMPLETION ZSH_COMPLETION SOURCE_ROOT
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+binary, bash_script, zsh_script, source_root = map(os.path.abspath, sys.argv[1:5])
+dataset = os.path.join(source_root, 'tests', 'data', 'minimal.json')
+count = 0
+env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='',
+           PATH=os.path.dirname(os.path.abspath(binary)) + os.pathsep + os.environ.get('PATH', ''))
+
+
+def ok(passed, what, detail=''):
+    global count
+    count += 1
+    print(('ok' if passed else 'not ok') + f' {count} - {what}')
+    if not passed and detail:
+        for line in str(detail).splitlines()[:40]:
+            print('# ' + line)
+    return passed
+
+
+def complete(*words, cwd=None):
+    """COMPREPLY for the line `cyber-atlas WORDS`, the last word being the one
+    completed, as bash would split it (--x=y gives --x, =, y)."""
+    split = []
+    for w in words:
+        m = re.match(r'^(--[a-z-]+)=(.*)$', w)
+        split += [m.group(1), '=', m.group(2)] if m else [w]
+    line = ' '.join(['cyber-atlas'] + list(words))
+    script = f'''
+source {shlex.quote(bash_script)}
+COMP_WORDS=(cyber-atlas {' '.join(shlex.quote(w) for w in split)})
+COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+COMP_LINE={shlex.quote(line)}
+COMP_POINT=${{#COMP_LINE}}
+_cyber_atlas
+printf '%s\\n' "${{COMPREPLY[@]}}"
+'''
+    proc = subprocess.run(['bash', '--norc', '--noprofile', '-c', script], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=60)
+    return [l for l in proc.stdout.splitlines() if l], proc.stderr
+
+
+def help_options():
+    out = subprocess.run([binary, '--help-all'], capture_output=True, text=True, env=env,
+                         timeout=60, check=True).stdout
+    return sorted(set(re.findall(r'^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)', out, re.M)))
+
+
+print('1..9')
+options = help_options()
+
+proc = subprocess.run(['bash', '--norc', '--noprofile', '-c',
+                       f'source {shlex.quote(bash_script)} && complete -p cyber-atlas'],
+                      capture_output=True, text=True, env=env, timeout=60)
+ok(proc.returncode == 0 and re.fullmatch(r'complete -F \w+ cyber-atlas\n', proc.stdout),
+   'bash: after sourcing, complete -p cyber-atlas names its function', proc.stdout + proc.stderr)
+
+# What --export accepts, from the command line's own message.
+proc = subprocess.run([binary, '--export', 'no-such-format', '--output', os.devnull],
+                      capture_output=True, text=True, env=env, timeout=60)
+m = re.search(r'use one of: ([a-z0-9, -]+)\)', proc.stderr)
+accepted = sorted(m.group(1).split(', ')) if m else []
+got, err = complete('--export', '')
+ok(len(accepted) >= 6 and sorted(got) == accepted,
+   f'bash: "--export " lists the {len(accepted)} formats --export accepts',
+   f'completed {got}\naccepted {accepted}\n{err}')
+
+got, err = complete('--export=p')
+ok(sorted(got) == sorted(f for f in accepted if f.startswith('p')) and got,
+   'bash: "--export=p" completes to the formats starting with p', f'{got}\n{err}')
+
+with open(dataset, encoding='utf-8') as f:
+    data = json.load(f)
+lenses = sorted(lens['id'] for lens in data['lenses'])
+partners = sorted(p['id'] for p in data['partners'])
+
+got, err = complete(dataset, '--export', 'png', '--lens', '')
+ok(sorted(got) == lenses, f'bash: "--lens " lists the lenses of the dataset on the line, {lenses}',
+   f'{got}\n{err}')
+
+got, err = complete(dataset, '--partners', partners[0].lower() + ',')
+ok(sorted(got) == sorted(f'{partners[0].lower()},{p}' for p in partners),
+   'bash: "--partners XX," lists the partner ids of the dataset after the comma', f'{got}\n{err}')
+
+got, err = complete('--')
+ok(sorted(got) == options, 'bash: "--" lists every option --help-all prints, and no other',
+   f'missing {sorted(set(options) - set(got))}, unknown {sorted(set(got) - set(options))}')
+
+with tempfile.TemporaryDirectory() as tmp:
+    for name in ('a.json', 'b.txt'):
+        open(os.path.join(tmp, name), 'w').close()
+    os.mkdir(os.path.join(tmp, 'sub'))
+    got, err = complete('--validate', '', cwd=tmp)
+    ok(sorted(got) == ['a.json', 'sub'], 'bash: datasets complete to JSON files and folders',
+       f'{got}\n{err}')
+
+if not shutil.which('zsh'):
+    ok(False, 'zsh is installed')
+    ok(False, 'zsh: the completion knows every option')
+    sys.exit(0)
+
+proc = subprocess.run(['zsh', '-f', '-c', f'''
+zsh -n {shlex.quote(zsh_script)} || exit 1
+autoload -Uz compinit && compinit -u -D -d /dev/null
+fpath=({shlex.quote(os.path.dirname(os.path.abspath(zsh_script)))} $fpath)
+autoload -Uz _cyber-atlas && functions _cyber-atlas >/dev/null && print ${{_comps[cyber-atlas]-none}}
+'''], capture_output=True, text=True, env=env, timeout=60)
+first_line = open(zsh_script, encoding='utf-8').readline().strip()
+ok(proc.returncode == 0 and first_line == '#compdef cyber-atlas',
+   'zsh: the completion parses, loads under compinit and is a #compdef for cyber-atlas',
+   proc.stdout + proc.stderr)
+
+spec = open(zsh_script, encoding='utf-8').read()
+missing = [o for o in options if not re.search(r"(?<![\w-])" + re.escape(o) + r"(?![\w-])", spec)]
+ok(not missing, 'zsh: the completion knows every option --help-all prints', f'missing {missing}')
