@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-core-private.h"
 #include "atlas-entries.h"
 #include "atlas-entries-private.h"
@@ -895,6 +897,27 @@ atlas_dialogue_is_overdue (AtlasDialogue *self,
   g_date_add_months (limit, 2 * months);
 
   return g_date_compare (today, limit) > 0;
+}
+
+char *
+atlas_dialogue_dup_overdue_text (AtlasDialogue *self,
+                                 const char    *date)
+{
+  const AtlasRound *last;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_DIALOGUE (self), NULL);
+
+  if (date == NULL || !atlas_dialogue_is_overdue (self, date))
+    return NULL;
+
+  last = atlas_dialogue_get_last_round (self, date);
+  if (last == NULL)
+    return g_strdup (_("No round recorded"));
+
+  when = atlas_round_date_format_short (last->date);
+  /* Translators: %s is a date ("6 Dec 2023", "Jan 2020", "2020") */
+  return g_strdup_printf (_("No round since %s"), when);
 }
 
 /* For the loader: takes the strings, notifies nothing. */

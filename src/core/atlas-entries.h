@@ -102,6 +102,10 @@ const AtlasRound   *atlas_dialogue_get_last_round    (AtlasDialogue *self,
  * date counts from its last day. */
 gboolean            atlas_dialogue_is_overdue        (AtlasDialogue *self,
                                                       const char    *date);
+/* "No round since 6 Dec 2023" or "No round recorded" when the
+ * dialogue is overdue as of @date, else NULL. */
+char               *atlas_dialogue_dup_overdue_text  (AtlasDialogue *self,
+                                                      const char    *date);
 AtlasDialogue      *atlas_dialogue_copy              (AtlasDialogue *self);
 gboolean            atlas_dialogue_equal             (AtlasDialogue *a,
                                                       AtlasDialogue *b);

@@ -190,8 +190,9 @@ atlas_round_date_last_day (const char *date)
                           g_date_get_days_in_month (month, year));
 }
 
-char *
-atlas_round_date_format (const char *date)
+static char *
+format_date (const char *date,
+             gboolean    abbreviated)
 {
   g_autoptr(GDateTime) dt = NULL;
   gsize len;
@@ -208,10 +209,28 @@ atlas_round_date_format (const char *date)
   if (dt == NULL)
     return g_strdup (date);
 
+  if (abbreviated)
+    /* Translators: a short date with day, month and year, in strftime () form. */
+    return g_date_time_format (dt, len == 10 ? C_("round date", "%-d %b %Y")
+    /* Translators: a short month and year, in strftime () form. */
+                                             : C_("round date", "%b %Y"));
+
   /* Translators: a date with day, month and year, in strftime () form. */
   return g_date_time_format (dt, len == 10 ? C_("round date", "%-d %B %Y")
   /* Translators: a month and year, in strftime () form. */
                                            : C_("round date", "%B %Y"));
+}
+
+char *
+atlas_round_date_format (const char *date)
+{
+  return format_date (date, FALSE);
+}
+
+char *
+atlas_round_date_format_short (const char *date)
+{
+  return format_date (date, TRUE);
 }
 
 int

@@ -58,6 +58,8 @@ char       *atlas_round_date_last_day (const char *date);
 /* The round's date in words for the user's locale ("20 May 2025",
  * "January 2020", "2020"). */
 char       *atlas_round_date_format   (const char *date);
+/* The same with short month names ("6 Dec 2023"). */
+char       *atlas_round_date_format_short (const char *date);
 
 /* How many months a dialogue's free-text frequency stands for ("annual":
  * 12, "twice a year": 6, "several times per year": 4, "quarterly": 3,
