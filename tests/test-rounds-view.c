@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "atlas-core.h"
+#include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 #include "atlas-test-util.h"
 
@@ -273,6 +274,60 @@ test_editor_rounds (void)
   gtk_window_destroy (window);
 }
 
+/* The partner list's "Only Partners with Overdue Dialogues". */
+static void
+test_list_overdue_filter (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasPartnerList *list = g_object_new (ATLAS_TYPE_PARTNER_LIST, NULL);
+  GtkWindow *window = window_with (GTK_WIDGET (list), 360, 600);
+  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GListModel *shown;
+  char *ids;
+
+  /* Only Brazil's cyber dialogue keeps a frequency: the others cannot be late. */
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+      GListModel *dialogues = atlas_partner_get_dialogues (partner);
+
+      for (guint j = 0; j < g_list_model_get_n_items (dialogues); j++)
+        {
+          g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, j);
+
+          if (!g_str_equal (atlas_dialogue_get_name (dialogue),
+                            "EU-Brazil dialogue on international cyber policy"))
+            atlas_dialogue_set_frequency (dialogue, NULL);
+        }
+    }
+
+  atlas_partner_list_set_dataset (list, dataset);
+  shown = atlas_partner_list_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* Through the menu's action, as a user would. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "partners.overdue-only", NULL);
+  atlas_test_flush ();
+  g_assert_true (atlas_partner_list_get_overdue_only (list));
+  ids = atlas_test_partner_ids (shown);
+  g_assert_cmpstr (ids, ==, "BR");
+  g_free (ids);
+
+  /* As of mid-2021 the 2020 round is recent enough: nobody is late. */
+  atlas_dataset_set_as_of (dataset, "2021-06-30");
+  atlas_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (list), "No Overdue Dialogues"));
+
+  atlas_dataset_set_as_of (dataset, "2026-01-31");
+  gtk_widget_activate_action (GTK_WIDGET (list), "partners.overdue-only", NULL);
+  atlas_test_flush ();
+  g_assert_false (atlas_partner_list_get_overdue_only (list));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_shots (void)
 {
@@ -339,6 +394,7 @@ main (int   argc,
 
   g_test_add_func ("/rounds-view/profile", test_profile_rounds);
   g_test_add_func ("/rounds-view/editor", test_editor_rounds);
+  g_test_add_func ("/rounds-view/list-overdue-filter", test_list_overdue_filter);
   g_test_add_func ("/rounds-view/shots", test_shots);
 
   return g_test_run ();

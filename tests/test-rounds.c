@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "atlas-core.h"
+#include "atlas-partner-filter.h"
 
 static char *
 data_path (const char *name)
@@ -410,6 +411,96 @@ test_members_problems (void)
     }
 }
 
+static AtlasPartner *
+partner_with_dialogue (const char *id,
+                       const char *frequency,
+                       const char *last_round)
+{
+  AtlasPartner *partner = atlas_partner_new (id, id);
+  g_autoptr(AtlasDialogue) dialogue = atlas_dialogue_new ("Cyber dialogue");
+  g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
+
+  atlas_dialogue_set_frequency (dialogue, frequency);
+  atlas_dialogue_set_status (dialogue, "active");
+  atlas_dialogue_set_level (dialogue, "working");
+  if (last_round != NULL)
+    g_ptr_array_add (rounds, atlas_round_new (last_round, NULL, 0, NULL, NULL));
+  atlas_dialogue_set_rounds (dialogue, rounds);
+  g_list_store_append (atlas_partner_get_dialogues_store (partner), dialogue);
+
+  return partner;
+}
+
+static char *
+shown_ids (GListModel *model)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      g_string_append_printf (ids, "%s%s", i ? "," : "", atlas_partner_get_id (partner));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+static void
+test_overdue_filter (void)
+{
+  g_autoptr(GListStore) partners = g_list_store_new (ATLAS_TYPE_PARTNER);
+  g_autoptr(AtlasPartnerFilter) filter = NULL;
+  g_autoptr(AtlasPartner) japan = partner_with_dialogue ("JP", "annual", "2025-05-20");
+  g_autoptr(AtlasPartner) brazil = partner_with_dialogue ("BR", "annual", "2020");
+  g_autoptr(AtlasPartner) mexico = partner_with_dialogue ("MX", NULL, NULL);
+  GListModel *model;
+  char *ids;
+
+  g_list_store_append (partners, japan);
+  g_list_store_append (partners, brazil);
+  g_list_store_append (partners, mexico);
+  filter = atlas_partner_filter_new (G_LIST_MODEL (partners));
+  model = atlas_partner_filter_get_model (filter);
+
+  g_assert_cmpuint (atlas_partner_count_overdue_dialogues (brazil, "2026-01-31"), ==, 1);
+  g_assert_cmpuint (atlas_partner_count_overdue_dialogues (japan, "2026-01-31"), ==, 0);
+  g_assert_cmpuint (atlas_partner_count_overdue_dialogues (mexico, "2026-01-31"), ==, 0);
+
+  ids = shown_ids (model);
+  g_assert_cmpstr (ids, ==, "BR,JP,MX");
+  g_free (ids);
+
+  /* Brazil's last round was in 2020: overdue in 2026, not in 2021. */
+  atlas_partner_filter_set_overdue_date (filter, "2026-01-31");
+  g_assert_cmpstr (atlas_partner_filter_get_overdue_date (filter), ==, "2026-01-31");
+  ids = shown_ids (model);
+  g_assert_cmpstr (ids, ==, "BR");
+  g_free (ids);
+  g_assert_false (atlas_partner_filter_matches (filter, japan));
+  /* As of mid-2021 Brazil is in time, and Japan had no round yet at all. */
+  atlas_partner_filter_set_overdue_date (filter, "2021-06-30");
+  ids = shown_ids (model);
+  g_assert_cmpstr (ids, ==, "JP");
+  g_free (ids);
+
+  /* A round edited away: the filter follows. */
+  atlas_partner_filter_set_overdue_date (filter, "2026-01-31");
+  {
+    g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (japan), 0);
+
+    atlas_dialogue_set_rounds (dialogue, NULL);
+  }
+  ids = shown_ids (model);
+  g_assert_cmpstr (ids, ==, "BR,JP");
+  g_free (ids);
+
+  atlas_partner_filter_set_overdue_date (filter, NULL);
+  ids = shown_ids (model);
+  g_assert_cmpstr (ids, ==, "BR,JP,MX");
+  g_free (ids);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/rounds/frequency", test_frequency);
   g_test_add_func ("/rounds/overdue", test_overdue);
   g_test_add_func ("/rounds/copy-equal-notify", test_rounds_copy_equal_notify);
+  g_test_add_func ("/rounds/overdue-filter", test_overdue_filter);
   g_test_add_func ("/lens/opens", test_lens_opens);
   g_test_add_func ("/members/as-of", test_members_at);
   g_test_add_func ("/members/problems", test_members_problems);

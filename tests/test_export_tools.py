@@ -160,7 +160,8 @@ class ExportTest(unittest.TestCase):
         for lens in data['lenses']:
             self.assertIn(lens['id'], header)
             self.assertIn(lens['id'] + '_name', header)
-        self.assertEqual(header[-4:], ['documents', 'dialogues', 'agreements', 'updated'])
+        self.assertEqual(header[-7:], ['documents', 'dialogues', 'agreements', 'rounds',
+                                       'last_round', 'overdue_dialogues', 'updated'])
         self.assertEqual(len(rows), 11)
         names = {row[0]: row[1] for row in rows[1:]}
         self.assertEqual(names['US'], '\'=cmd|\' /C calc\'!A0')
@@ -185,9 +186,15 @@ class ExportTest(unittest.TestCase):
         for field in ('id: String', 'name: String', 'cooperation_depth: String',
                       'cooperation_depth_name: String', 'internet_governance_name: String'):
             self.assertIn(field, summary)
+        for field in ('rounds: Integer', 'last_round: String', 'overdue_dialogues: String'):
+            self.assertIn(field, summary)
         full = tool('ogrinfo', '-ro', '-al', '-geom=NO', '-where', "id = 'RU'", out)
         self.assertIn('name (String) = Russia', full)
         self.assertIn('cooperation_depth_name (String) = Confidence-building', full)
+        # Dialogue rounds as GIS columns: South Korea's three, the last in Seoul.
+        korea = tool('ogrinfo', '-ro', '-al', '-geom=NO', '-where', "id = 'KR'", out)
+        self.assertIn('rounds (Integer) = 3', korea)
+        self.assertIn('last_round (String) = 2025-05-20', korea)
         with open(out, encoding='utf-8') as f:
             collection = json.load(f)
         self.assertEqual([f['id'] for f in collection['features']],

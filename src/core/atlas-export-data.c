@@ -62,6 +62,52 @@ append_csv_number (GString *line,
   g_string_append_printf (line, ",%u", value);
 }
 
+/* A partner's rounds in one line: how many, the latest, and the dialogues
+ * overdue as of the dataset's date ("; " between names). */
+typedef struct
+{
+  guint       n_rounds;
+  const char *last_round;    /* borrowed, or NULL */
+  char       *overdue;       /* "" when none */
+} RoundsSummary;
+
+static void
+rounds_summary_init (RoundsSummary *summary,
+                     AtlasPartner  *partner,
+                     const char    *as_of)
+{
+  GListModel *dialogues = atlas_partner_get_dialogues (partner);
+  GString *overdue = g_string_new (NULL);
+
+  summary->n_rounds = 0;
+  summary->last_round = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (dialogues); i++)
+    {
+      g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
+      GPtrArray *rounds = atlas_dialogue_get_rounds (dialogue);
+
+      summary->n_rounds += rounds->len;
+      for (guint j = 0; j < rounds->len; j++)
+        {
+          const char *date = ((AtlasRound *) g_ptr_array_index (rounds, j))->date;
+
+          /* The more precise of two dates that do not order each other. */
+          if (summary->last_round == NULL ||
+              atlas_round_date_compare (date, summary->last_round) > 0 ||
+              (atlas_round_date_compare (date, summary->last_round) == 0 &&
+               strlen (date) > strlen (summary->last_round)))
+            summary->last_round = date;
+        }
+      if (as_of != NULL && atlas_dialogue_is_overdue (dialogue, as_of))
+        {
+          if (overdue->len > 0)
+            g_string_append (overdue, "; ");
+          g_string_append (overdue, atlas_dialogue_get_name (dialogue));
+        }
+    }
+  summary->overdue = g_string_free (overdue, FALSE);
+}
+
 GBytes *
 atlas_export_csv (AtlasExportJob  *job,
                   GError         **error)
@@ -83,6 +129,9 @@ atlas_export_csv (AtlasExportJob  *job,
   append_csv_cell (csv, "documents", FALSE);
   append_csv_cell (csv, "dialogues", FALSE);
   append_csv_cell (csv, "agreements", FALSE);
+  append_csv_cell (csv, "rounds", FALSE);
+  append_csv_cell (csv, "last_round", FALSE);
+  append_csv_cell (csv, "overdue_dialogues", FALSE);
   append_csv_cell (csv, "updated", FALSE);
   g_string_append (csv, "\r\n");
 
@@ -104,6 +153,15 @@ atlas_export_csv (AtlasExportJob  *job,
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_documents (partner)));
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_dialogues (partner)));
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_agreements (partner)));
+      {
+        RoundsSummary summary;
+
+        rounds_summary_init (&summary, partner, atlas_dataset_get_as_of (job->dataset));
+        append_csv_number (csv, summary.n_rounds);
+        append_csv_cell (csv, summary.last_round, FALSE);
+        append_csv_cell (csv, summary.overdue, FALSE);
+        g_free (summary.overdue);
+      }
       append_csv_cell (csv, atlas_partner_get_updated (partner), FALSE);
       g_string_append (csv, "\r\n");
     }
@@ -354,6 +412,16 @@ atlas_export_geojson (AtlasExportJob  *job,
           g_string_append (out, "_name\":");
           append_json_string (out, category ? atlas_category_get_name (category) : NULL);
         }
+      {
+        RoundsSummary summary;
+
+        rounds_summary_init (&summary, partner, atlas_dataset_get_as_of (job->dataset));
+        g_string_append_printf (out, ",\"rounds\":%u,\"last_round\":", summary.n_rounds);
+        append_json_string (out, summary.last_round);
+        g_string_append (out, ",\"overdue_dialogues\":");
+        append_json_string (out, summary.overdue);
+        g_free (summary.overdue);
+      }
       g_string_append (out, ",\"updated\":");
       append_json_string (out, atlas_partner_get_updated (partner));
       g_string_append (out, "},\"geometry\":");

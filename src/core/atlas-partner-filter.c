@@ -20,6 +20,7 @@ typedef struct
   guint         generation;
   gulong        notify_id;
   gulong        indicators_id;
+  gulong        changed_id;
 } Entry;
 
 struct _AtlasPartnerFilter
@@ -40,6 +41,7 @@ struct _AtlasPartnerFilter
   char               **tokens;   /* folded words of the search; NULL when empty */
   AtlasLens           *lens;
   AtlasPartnerSort     sort;
+  char                *overdue_date;  /* only partners overdue then; NULL: all */
 };
 
 enum {
@@ -138,6 +140,7 @@ entry_free (gpointer data)
 
   g_clear_signal_handler (&entry->notify_id, entry->partner);
   g_clear_signal_handler (&entry->indicators_id, entry->partner);
+  g_clear_signal_handler (&entry->changed_id, entry->partner);
   g_clear_object (&entry->partner);
   g_free (entry->words);
   g_free (entry->collate_key);
@@ -279,6 +282,15 @@ partner_notify_cb (AtlasPartner       *partner,
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* A dialogue or a round edited may make a partner overdue, or not. */
+static void
+partner_changed_cb (AtlasPartner       *partner,
+                    AtlasPartnerFilter *self)
+{
+  if (self->overdue_date != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 partner_indicators_changed_cb (AtlasPartner       *partner,
                                const char         *lens_id,
@@ -313,6 +325,8 @@ sync_entries (AtlasPartnerFilter *self)
                                                G_CALLBACK (partner_notify_cb), self);
           entry->indicators_id = g_signal_connect (partner, "indicators-changed",
                                                    G_CALLBACK (partner_indicators_changed_cb), self);
+          entry->changed_id = g_signal_connect (partner, "changed",
+                                                G_CALLBACK (partner_changed_cb), self);
           g_hash_table_insert (self->entries, partner, entry);
         }
       entry->generation = self->generation;
@@ -361,6 +375,7 @@ atlas_partner_filter_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->tokens, g_strfreev);
+  g_clear_pointer (&self->overdue_date, g_free);
 
   G_OBJECT_CLASS (atlas_partner_filter_parent_class)->finalize (object);
 }
@@ -611,6 +626,29 @@ atlas_partner_filter_set_sort (AtlasPartnerFilter *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
+const char *
+atlas_partner_filter_get_overdue_date (AtlasPartnerFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PARTNER_FILTER (self), NULL);
+
+  return self->overdue_date;
+}
+
+void
+atlas_partner_filter_set_overdue_date (AtlasPartnerFilter *self,
+                                       const char         *date)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER_FILTER (self));
+
+  if (g_strcmp0 (self->overdue_date, date) == 0)
+    return;
+
+  /* Narrower when set from nothing, anything else when changed. */
+  g_free (self->overdue_date);
+  self->overdue_date = g_strdup (date);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 gboolean
 atlas_partner_filter_matches (AtlasPartnerFilter *self,
                               AtlasPartner       *partner)
@@ -619,6 +657,10 @@ atlas_partner_filter_matches (AtlasPartnerFilter *self,
 
   g_return_val_if_fail (ATLAS_IS_PARTNER_FILTER (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_PARTNER (partner), FALSE);
+
+  if (self->overdue_date != NULL &&
+      atlas_partner_count_overdue_dialogues (partner, self->overdue_date) == 0)
+    return FALSE;
 
   if (self->tokens == NULL)
     return TRUE;

@@ -50,7 +50,12 @@ void                atlas_partner_filter_set_lens     (AtlasPartnerFilter *self,
 AtlasPartnerSort    atlas_partner_filter_get_sort     (AtlasPartnerFilter *self);
 void                atlas_partner_filter_set_sort     (AtlasPartnerFilter *self,
                                                        AtlasPartnerSort    sort);
-/* Whether @partner passes the current search (shown or not). */
+/* With a date (YYYY-MM-DD), only partners with a dialogue overdue as of
+ * that date pass (see atlas_dialogue_is_overdue ()); NULL: all. */
+const char         *atlas_partner_filter_get_overdue_date (AtlasPartnerFilter *self);
+void                atlas_partner_filter_set_overdue_date (AtlasPartnerFilter *self,
+                                                           const char         *date);
+/* Whether @partner passes the current search and filter (shown or not). */
 gboolean            atlas_partner_filter_matches      (AtlasPartnerFilter *self,
                                                        AtlasPartner       *partner);
 

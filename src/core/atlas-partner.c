@@ -404,6 +404,25 @@ atlas_partner_get_dialogues (AtlasPartner *self)
   return G_LIST_MODEL (self->dialogues);
 }
 
+guint
+atlas_partner_count_overdue_dialogues (AtlasPartner *self,
+                                       const char   *date)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ATLAS_IS_PARTNER (self), 0);
+
+  for (guint i = 0; date != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->dialogues)); i++)
+    {
+      g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (G_LIST_MODEL (self->dialogues), i);
+
+      if (atlas_dialogue_is_overdue (dialogue, date))
+        n++;
+    }
+
+  return n;
+}
+
 GListStore *
 atlas_partner_get_dialogues_store (AtlasPartner *self)
 {

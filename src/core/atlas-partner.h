@@ -46,6 +46,9 @@ char         **atlas_partner_dup_indicator_lenses (AtlasPartner *self);
 GListModel    *atlas_partner_get_documents      (AtlasPartner *self);
 GListStore    *atlas_partner_get_documents_store (AtlasPartner *self);
 GListModel    *atlas_partner_get_dialogues      (AtlasPartner *self);
+/* How many of the partner's dialogues are overdue as of @date (YYYY-MM-DD). */
+guint               atlas_partner_count_overdue_dialogues (AtlasPartner *self,
+                                                           const char   *date);
 GListStore    *atlas_partner_get_dialogues_store (AtlasPartner *self);
 GListModel    *atlas_partner_get_agreements     (AtlasPartner *self);
 GListStore    *atlas_partner_get_agreements_store (AtlasPartner *self);

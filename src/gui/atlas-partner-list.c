@@ -32,6 +32,8 @@ struct _AtlasPartnerList
   gboolean            setting_text;
   char               *lens_id;
   char               *selected_id;
+  gboolean            overdue_only;
+  gulong              as_of_id;
   GPtrArray          *rows;
 
   /* Set while the shown list is being rebuilt (a search, a re-sort), when
@@ -47,6 +49,7 @@ enum {
   PROP_SELECTED_ID,
   PROP_SORT,
   PROP_SEARCH,
+  PROP_OVERDUE_ONLY,
   N_PROPS
 };
 
@@ -242,7 +245,15 @@ update_empty_state (AtlasPartnerList *self)
       return;
     }
 
-  if (self->dataset != NULL && atlas_dataset_get_n_partners (self->dataset) > 0)
+  if (self->dataset != NULL && atlas_dataset_get_n_partners (self->dataset) > 0 &&
+      self->overdue_only && (atlas_partner_filter_get_search (self->filter) == NULL ||
+                             atlas_partner_filter_get_search (self->filter)[0] == '\0'))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Overdue Dialogues"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Every dialogue with a frequency met in time"));
+    }
+  else if (self->dataset != NULL && atlas_dataset_get_n_partners (self->dataset) > 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Partners Found"));
       adw_status_page_set_description (self->empty_page,
@@ -254,6 +265,15 @@ update_empty_state (AtlasPartnerList *self)
       adw_status_page_set_description (self->empty_page, _("Add a partner with the + button"));
     }
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* The overdue filter follows the dataset's date (an as-of view has its own). */
+static void
+update_overdue_filter (AtlasPartnerList *self)
+{
+  atlas_partner_filter_set_overdue_date (self->filter,
+                                         self->overdue_only && self->dataset != NULL
+                                         ? atlas_dataset_get_as_of (self->dataset) : NULL);
 }
 
 static void
@@ -328,6 +348,8 @@ atlas_partner_list_dispose (GObject *object)
     }
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->as_of_id, self->dataset);
   g_clear_object (&self->dataset);
 
   G_OBJECT_CLASS (atlas_partner_list_parent_class)->dispose (object);
@@ -367,6 +389,9 @@ atlas_partner_list_get_property (GObject    *object,
     case PROP_SORT:
       g_value_set_enum (value, atlas_partner_filter_get_sort (self->filter));
       break;
+    case PROP_OVERDUE_ONLY:
+      g_value_set_boolean (value, self->overdue_only);
+      break;
     case PROP_SEARCH:
       g_value_set_string (value, atlas_partner_list_get_search (self));
       break;
@@ -396,6 +421,9 @@ atlas_partner_list_set_property (GObject      *object,
       break;
     case PROP_SORT:
       atlas_partner_list_set_sort (self, g_value_get_enum (value));
+      break;
+    case PROP_OVERDUE_ONLY:
+      atlas_partner_list_set_overdue_only (self, g_value_get_boolean (value));
       break;
     case PROP_SEARCH:
       atlas_partner_list_set_search (self, g_value_get_string (value));
@@ -437,6 +465,11 @@ atlas_partner_list_class_init (AtlasPartnerListClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Only partners with a dialogue overdue as of the dataset's date. */
+  properties[PROP_OVERDUE_ONLY] =
+    g_param_spec_boolean ("overdue-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -465,6 +498,7 @@ atlas_partner_list_class_init (AtlasPartnerListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "partners.sort", "sort");
+  gtk_widget_class_install_property_action (widget_class, "partners.overdue-only", "overdue-only");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "partnerlist");
@@ -525,8 +559,15 @@ atlas_partner_list_set_dataset (AtlasPartnerList *self,
   g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
   g_return_if_fail (!dataset || ATLAS_IS_DATASET (dataset));
 
-  if (!g_set_object (&self->dataset, dataset))
+  if (self->dataset == dataset)
     return;
+
+  if (self->dataset != NULL)
+    g_clear_signal_handler (&self->as_of_id, self->dataset);
+  g_set_object (&self->dataset, dataset);
+  if (dataset != NULL)
+    self->as_of_id = g_signal_connect_swapped (dataset, "notify::as-of",
+                                               G_CALLBACK (update_overdue_filter), self);
 
   g_object_freeze_notify (G_OBJECT (self));
   /* A new dataset starts with nothing selected. */
@@ -534,6 +575,7 @@ atlas_partner_list_set_dataset (AtlasPartnerList *self,
   atlas_partner_filter_set_lens (self->filter, get_lens (self));
   atlas_partner_filter_set_partners (self->filter,
                                      dataset ? atlas_dataset_get_partners (dataset) : NULL);
+  update_overdue_filter (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_empty_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -613,6 +655,30 @@ atlas_partner_list_set_sort (AtlasPartnerList *self,
 
   atlas_partner_filter_set_sort (self->filter, sort);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+gboolean
+atlas_partner_list_get_overdue_only (AtlasPartnerList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PARTNER_LIST (self), FALSE);
+
+  return self->overdue_only;
+}
+
+void
+atlas_partner_list_set_overdue_only (AtlasPartnerList *self,
+                                     gboolean          overdue_only)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER_LIST (self));
+
+  overdue_only = !!overdue_only;
+  if (self->overdue_only == overdue_only)
+    return;
+
+  self->overdue_only = overdue_only;
+  update_overdue_filter (self);
+  update_empty_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_ONLY]);
 }
 
 const char *

@@ -27,6 +27,11 @@ void              atlas_partner_list_set_selected_id (AtlasPartnerList *self,
 AtlasPartnerSort  atlas_partner_list_get_sort        (AtlasPartnerList *self);
 void              atlas_partner_list_set_sort        (AtlasPartnerList *self,
                                                       AtlasPartnerSort  sort);
+/* Only partners with a dialogue overdue as of the dataset's date (the
+ * "partners.overdue-only" action, in the sort menu). */
+gboolean          atlas_partner_list_get_overdue_only (AtlasPartnerList *self);
+void              atlas_partner_list_set_overdue_only (AtlasPartnerList *self,
+                                                       gboolean          overdue_only);
 const char       *atlas_partner_list_get_search      (AtlasPartnerList *self);
 void              atlas_partner_list_set_search      (AtlasPartnerList *self,
                                                       const char       *search);
