@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "atlas-core.h"
+#include "atlas-map-view.h"
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 #include "atlas-test-util.h"
@@ -328,6 +329,61 @@ test_list_overdue_filter (void)
   gtk_window_destroy (window);
 }
 
+/* A lens before its opening date: "Not yet open", not "No data", in the
+ * profile, the partner list and the map's legend. */
+static void
+test_not_yet_open (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  AtlasPartnerList *list = g_object_new (ATLAS_TYPE_PARTNER_LIST, NULL);
+  AtlasMapView *map = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  GtkWindow *window;
+
+  gtk_widget_set_size_request (GTK_WIDGET (list), 300, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (profile), 400, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (map), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (list));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (map));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (profile));
+  window = window_with (box, 1366, 768);
+
+  atlas_partner_list_set_dataset (list, dataset);
+  atlas_partner_list_set_lens_id (list, "un_cybercrime_convention");
+  atlas_map_view_set_dataset (map, dataset);
+  atlas_map_view_set_lens_id (map, "un_cybercrime_convention");
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_profile_view_set_selected_id (profile, "US");
+  atlas_test_flush ();
+
+  /* Today: the United States has no category: "No data". */
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (profile), "No data"));
+  g_assert_null (atlas_test_find_label_showing (box, "Not yet open"));
+
+  /* The same data dated before 25 October 2025 (as an as-of view is). */
+  atlas_dataset_set_as_of (dataset, "2025-10-24");
+  atlas_profile_view_set_selected_id (profile, NULL);
+  atlas_profile_view_set_selected_id (profile, "US");
+  atlas_map_view_set_lens_id (map, "cooperation_depth");
+  atlas_map_view_set_lens_id (map, "un_cybercrime_convention");
+  atlas_partner_list_set_lens_id (list, "cooperation_depth");
+  atlas_partner_list_set_lens_id (list, "un_cybercrime_convention");
+  atlas_test_flush ();
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (profile), "Not yet open"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (list), "Not yet open"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (map), "Not yet open"));
+  g_assert_null (atlas_test_find_label_showing (GTK_WIDGET (map), "No data"));
+  atlas_test_save_shot (GTK_WIDGET (window), "rounds-not-yet-open.png");
+
+  /* Other lenses are open whatever the date. */
+  g_assert_cmpstr (atlas_lens_get_empty_label (atlas_dataset_find_lens (dataset, "wcit_2012"),
+                                               "1990-01-01"), ==, "No data");
+  g_assert_cmpstr (atlas_lens_get_empty_label (NULL, "1990-01-01"), ==, "No data");
+
+  gtk_window_destroy (window);
+}
+
 static void
 test_shots (void)
 {
@@ -395,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/rounds-view/profile", test_profile_rounds);
   g_test_add_func ("/rounds-view/editor", test_editor_rounds);
   g_test_add_func ("/rounds-view/list-overdue-filter", test_list_overdue_filter);
+  g_test_add_func ("/rounds-view/not-yet-open", test_not_yet_open);
   g_test_add_func ("/rounds-view/shots", test_shots);
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "atlas-core.h"
@@ -377,6 +378,17 @@ atlas_lens_set_opens (AtlasLens  *self,
 {
   g_return_if_fail (ATLAS_IS_LENS (self));
   atlas_set_str (&self->opens, opens);
+}
+
+const char *
+atlas_lens_get_empty_label (AtlasLens  *self,
+                            const char *date)
+{
+  if (self != NULL && !atlas_lens_is_open_at (self, date))
+    /* Translators: a lens (say, a treaty) that does not apply yet at the date shown */
+    return _("Not yet open");
+
+  return _("No data");
 }
 
 gboolean

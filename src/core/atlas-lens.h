@@ -54,6 +54,10 @@ void           atlas_lens_set_opens          (AtlasLens     *self,
  * after it; @date NULL: TRUE. */
 gboolean       atlas_lens_is_open_at         (AtlasLens     *self,
                                               const char    *date);
+/* What a partner without a category in @lens shows as of @date: "Not yet
+ * open" before the lens opens, else "No data" (translated). @lens may be NULL. */
+const char    *atlas_lens_get_empty_label    (AtlasLens     *self,
+                                              const char    *date);
 GListModel    *atlas_lens_get_categories     (AtlasLens     *self);
 guint          atlas_lens_get_n_categories   (AtlasLens     *self);
 AtlasCategory *atlas_lens_find_category      (AtlasLens     *self,

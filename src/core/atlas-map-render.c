@@ -587,7 +587,9 @@ legend_rows (AtlasMapRender *self)
 
   if (no_data)
     {
-      row = (LegendRow) { g_strdup (_("No data")), ATLAS_MAP_NO_DATA_COLOR, -1 };
+      row = (LegendRow) { g_strdup (atlas_lens_get_empty_label (self->lens,
+                                                                atlas_dataset_get_as_of (self->dataset))),
+                          ATLAS_MAP_NO_DATA_COLOR, -1 };
       g_array_append_val (rows, row);
     }
 

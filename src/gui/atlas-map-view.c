@@ -299,7 +299,8 @@ rebuild_legend (AtlasMapView *self)
                           (int) atlas_map_coloring_count (self->coloring, (int) i));
         }
     }
-  add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1, _("No data"),
+  add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1,
+                  atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
                   (int) atlas_map_coloring_count (self->coloring, -1));
   add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
                   atlas_dataset_get_subject_name (self->dataset),
@@ -435,7 +436,9 @@ describe_country (AtlasMapView *self,
                                 atlas_category_get_name (category));
       }
     case ATLAS_MAP_FILL_NO_DATA:
-      return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner), _("No data"));
+      return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner),
+                              atlas_lens_get_empty_label (atlas_map_coloring_get_lens (self->coloring),
+                                                          atlas_dataset_get_as_of (self->dataset)));
     case ATLAS_MAP_FILL_OTHER:
     default:
       return g_strdup (display);

@@ -94,7 +94,9 @@ update_row (AtlasPartnerList *self,
 
   gtk_label_set_text (name_label, atlas_partner_get_display_name (partner));
   gtk_label_set_text (category_label,
-                      category ? atlas_category_get_name (category) : _("No data"));
+                      category ? atlas_category_get_name (category)
+                               : atlas_lens_get_empty_label (lens, self->dataset ? atlas_dataset_get_as_of (self->dataset)
+                                                                                 : NULL));
   atlas_swatch_set_color (swatch, category ? (gint64) atlas_category_get_color (category) : -1);
 }
 

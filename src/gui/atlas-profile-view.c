@@ -305,20 +305,28 @@ plain_label_new (const char *text)
 
 /* A category as a coloured chip with its name. */
 static void
-chip_set_category (GtkWidget     *chip,
-                   AtlasCategory *category)
+chip_set_category_or (GtkWidget     *chip,
+                      AtlasCategory *category,
+                      const char    *empty_label)
 {
   const char *description = category ? atlas_category_get_description (category) : "";
 
   atlas_swatch_set_color (g_object_get_data (G_OBJECT (chip), "swatch"),
                           category ? (gint64) atlas_category_get_color (category) : -1);
   gtk_label_set_text (g_object_get_data (G_OBJECT (chip), "label"),
-                      category ? atlas_category_get_name (category) : _("No data"));
+                      category ? atlas_category_get_name (category) : empty_label);
   if (category == NULL)
     gtk_widget_add_css_class (chip, "no-data");
   else
     gtk_widget_remove_css_class (chip, "no-data");
   gtk_widget_set_tooltip_text (chip, description[0] != '\0' ? description : NULL);
+}
+
+static void
+chip_set_category (GtkWidget     *chip,
+                   AtlasCategory *category)
+{
+  chip_set_category_or (chip, category, _("No data"));
 }
 
 static GtkWidget *
@@ -575,7 +583,8 @@ indicator_row_fill (AtlasProfileView *self,
   AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
 
   row_set_text (row, atlas_lens_get_name (lens), NULL);
-  chip_set_category (g_object_get_data (G_OBJECT (row), "chip"), category);
+  chip_set_category_or (g_object_get_data (G_OBJECT (row), "chip"), category,
+                        atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
 }
 
 /* Documents */

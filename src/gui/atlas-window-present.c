@@ -56,7 +56,8 @@ update_caption (AtlasWindow *self)
       /* Translators: "<lens>: <category>", e.g. "Depth of cooperation: Mature" */
       line = g_strdup_printf (_("%s: %s"),
                               lens ? atlas_lens_get_name (lens) : "",
-                              category ? atlas_category_get_name (category) : _("No data"));
+                              category ? atlas_category_get_name (category)
+                                       : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
       gtk_label_set_text (self->presentation_title, atlas_partner_get_display_name (partner));
       gtk_label_set_text (self->presentation_category, line);
       gtk_widget_set_visible (GTK_WIDGET (self->presentation_swatch), TRUE);
