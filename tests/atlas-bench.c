@@ -109,6 +109,70 @@ filler (const char *prefix,
   return g_string_free (str, FALSE);
 }
 
+/* Oldest first, as a file keeps them; g_ptr_array_sort () is stable. */
+static int
+compare_entry_dates (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (atlas_history_entry_get_date (*(AtlasHistoryEntry * const *) a),
+                 atlas_history_entry_get_date (*(AtlasHistoryEntry * const *) b));
+}
+
+/* A history that chains (atlas-timeline.h) and ends in the partner's
+ * values: 24 assessment rewrites, and 40 changes of each indicator the
+ * partner has, from 2015 to 2024. */
+static void
+add_long_history (AtlasDataset *dataset,
+                  AtlasPartner *partner)
+{
+  GListStore *history = atlas_partner_get_history_store (partner);
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *assessment = filler ("Assessment:", 24, 2);
+
+  for (guint i = 0; i < 24; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2015 + i * 10 / 24, 1 + i % 12, 1 + i % 28);
+      g_autofree char *old_value = filler ("Assessment:", i, 2);
+      g_autofree char *new_value = filler ("Assessment:", i + 1, 2);
+
+      g_ptr_array_add (entries, atlas_history_entry_new (date, "assessment", old_value, new_value,
+                                                         "https://example.org/s"));
+    }
+  atlas_partner_set_assessment (partner, assessment);
+
+  for (guint l = 0; l < g_list_model_get_n_items (lenses); l++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, l);
+      const char *current = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
+      guint n = atlas_lens_get_n_categories (lens);
+      g_autofree char *field = g_strconcat ("indicators.", atlas_lens_get_id (lens), NULL);
+      int c;
+
+      if (current == NULL || n < 2)
+        continue;
+      c = atlas_lens_get_category_index (lens, current);
+      for (guint j = 0; j < 40; j++)
+        {
+          /* v(j) = category (c + 40 - j): v(40) is the current one. */
+          g_autoptr(AtlasCategory) from = g_list_model_get_item (atlas_lens_get_categories (lens),
+                                                                  (c + 40 - j) % n);
+          g_autoptr(AtlasCategory) to = g_list_model_get_item (atlas_lens_get_categories (lens),
+                                                                (c + 40 - j - 1) % n);
+          g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2015 + j / 4, 1 + (j % 4) * 3,
+                                                   2 + l);
+
+          g_ptr_array_add (entries,
+                           atlas_history_entry_new (date, field, atlas_category_get_id (from),
+                                                    atlas_category_get_id (to),
+                                                    "https://example.org/t"));
+        }
+    }
+
+  g_ptr_array_sort (entries, compare_entry_dates);
+  g_list_store_splice (history, 0, 0, entries->pdata, entries->len);
+}
+
 /* Every ISO 3166-1 country as a partner, each with 200 entries across
  * documents, dialogues and agreements and a long history: about 10 MB. */
 static AtlasDataset *
@@ -135,7 +199,6 @@ make_large_dataset (void)
       GListStore *documents = atlas_partner_get_documents_store (partner);
       GListStore *dialogues = atlas_partner_get_dialogues_store (partner);
       GListStore *agreements = atlas_partner_get_agreements_store (partner);
-      GListStore *history = atlas_partner_get_history_store (partner);
 
       atlas_partner_set_id (partner, codes[c]);
       atlas_partner_set_name (partner, atlas_iso_codes_get_name (codes[c]));
@@ -179,23 +242,13 @@ make_large_dataset (void)
           g_list_store_append (agreements, agreement);
         }
 
-      for (guint i = 0; i < 24; i++)
-        {
-          g_autofree char *date = g_strdup_printf ("%04u-%02u-%02u", 2015 + i / 12, 1 + i % 12, 1 + i % 28);
-          g_autofree char *old_value = filler ("Before:", i, 2);
-          g_autofree char *new_value = filler ("After:", i + 1, 2);
-          g_autoptr(AtlasHistoryEntry) entry =
-            atlas_history_entry_new (date, "assessment", old_value, new_value,
-                                     "https://example.org/s");
-
-          g_list_store_append (history, entry);
-        }
-
+      add_long_history (dataset, partner);
       g_ptr_array_add (partners, partner);
     }
 
   for (guint i = 0; i < partners->len; i++)
     atlas_dataset_add_partner (dataset, g_ptr_array_index (partners, i));
+  atlas_dataset_set_as_of (dataset, "2024-12-31");
 
   return dataset;
 }
@@ -497,6 +550,84 @@ child_load (const char *path)
   return 0;
 }
 
+/* Time (atlas-timeline.c): the state of every partner as of a date, each
+ * run at another date, and the changes between two dates. */
+typedef struct
+{
+  AtlasDataset *dataset;
+  GStrv         dates;
+  guint         next;
+} AsOfBench;
+
+static gpointer
+as_of_once (gpointer data)
+{
+  AsOfBench *b = data;
+  const char *date = b->dates[b->next++ % g_strv_length (b->dates)];
+  g_autoptr(AtlasDataset) state = atlas_timeline_dup_as_of (b->dataset, date);
+
+  g_assert_nonnull (state);
+
+  return NULL;
+}
+
+static void
+bench_as_of (const char   *name,
+             AtlasDataset *dataset)
+{
+  AsOfBench b = { dataset, NULL, 0 };
+  g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  /* Dates between the changes, and the baseline and the latest state. */
+  g_strv_builder_add (builder, "2000-01-01");
+  for (guint i = 0; dates[i] != NULL; i += 1 + g_strv_length (dates) / 20)
+    g_strv_builder_add (builder, dates[i]);
+  g_strv_builder_add (builder, atlas_dataset_get_as_of (dataset));
+  b.dates = g_strv_builder_end (builder);
+
+  bench_time (name, 51, as_of_once, &b);
+  g_strfreev (b.dates);
+}
+
+static void
+figure_as_of_recompute (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+
+  bench_as_of ("as-of-recompute", dataset);
+}
+
+static void
+figure_as_of_recompute_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  bench_as_of ("as-of-recompute-large", dataset);
+}
+
+static gpointer
+changes_once (gpointer data)
+{
+  g_autoptr(GPtrArray) changes = atlas_timeline_changes (data, "2016-06-30", "2022-06-30");
+
+  g_assert_cmpuint (changes->len, >, 0);
+
+  return NULL;
+}
+
+static void
+figure_changes_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  bench_time ("changes-large", 21, changes_once, dataset);
+}
+
 static const Figure figures[] = {
   { "load-bundled", figure_load_bundled },
   { "save-bundled", figure_save_bundled },
@@ -505,6 +636,9 @@ static const Figure figures[] = {
   { "load-large", figure_load_large },
   { "save-large", figure_save_large },
   { "load-large-rss", figure_load_large_rss },
+  { "as-of-recompute", figure_as_of_recompute },
+  { "as-of-recompute-large", figure_as_of_recompute_large },
+  { "changes-large", figure_changes_large },
   /* The map's figures (atlas-bench-map.c) need a display. */
   { "map-pan-1080p", atlas_bench_map_pan_1080p },
   { "map-pan-2160p", atlas_bench_map_pan_2160p },

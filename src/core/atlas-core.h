@@ -11,6 +11,7 @@
 #include "atlas-partner.h"
 #include "atlas-problem.h"
 #include "atlas-text.h"
+#include "atlas-timeline.h"
 
 G_BEGIN_DECLS
 

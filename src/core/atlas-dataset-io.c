@@ -84,6 +84,15 @@ typedef struct
   gsize   offset;
 } ColorCheck;
 
+/* Where each part of a history entry lies, for the chain rules
+ * (AtlasTimelinePart order: the entry, date, field, old, new). */
+typedef struct
+{
+  guint   partner_index;
+  guint   entry_index;
+  gsize   offsets[5];
+} HistoryCheck;
+
 typedef struct
 {
   const char      *file;
@@ -110,6 +119,7 @@ typedef struct
   char            *as_of;          /* the dataset's, once read */
   GArray          *opens_checks;   /* OpensCheck */
   GArray          *member_change_offsets; /* gsize per subject.member_changes[] read */
+  GArray          *history_checks;
 } Loader;
 
 typedef struct
@@ -1409,27 +1419,39 @@ read_history_entry (Loader     *l,
   g_autofree char *date = NULL, *field = NULL, *old_value = NULL, *new_value = NULL;
   g_autofree char *source = NULL;
   AtlasHistoryEntry *entry;
+  HistoryCheck check = { l->partner_index, index, { 0, } };
 
   if (!members_begin (l, &m, path, history_keys))
     return NULL;
 
+  check.offsets[ATLAS_TIMELINE_PART_ENTRY] = m.offset;
   while (members_next (&m))
-    switch (m.index)
-      {
-      case 0: read_date (l, &m.member_path, &date); break;
-      case 1:
-        if (read_string (l, &m.member_path, FALSE, &field) && field[0] == '\0')
-          add_problem (l, &m.member_path, l->reader.value_offset,
-                       _("must name the field that changed"));
-        break;
-      case 2: read_string (l, &m.member_path, TRUE, &old_value); break;
-      case 3: read_string (l, &m.member_path, TRUE, &new_value); break;
-      case 4: read_string (l, &m.member_path, FALSE, &source); break;
-      default: g_assert_not_reached ();
-      }
+    {
+      switch (m.index)
+        {
+        case 0: read_date (l, &m.member_path, &date); break;
+        case 1:
+          if (read_string (l, &m.member_path, FALSE, &field) && field[0] == '\0')
+            add_problem (l, &m.member_path, l->reader.value_offset,
+                         _("must name the field that changed"));
+          break;
+        case 2: read_string (l, &m.member_path, TRUE, &old_value); break;
+        case 3: read_string (l, &m.member_path, TRUE, &new_value); break;
+        case 4: read_string (l, &m.member_path, FALSE, &source); break;
+        default: g_assert_not_reached ();
+        }
+      /* The readers peeked at the value: where it starts. */
+      if (m.index < 4)
+        check.offsets[ATLAS_TIMELINE_PART_DATE + m.index] = l->reader.value_offset;
+    }
 
   if (!members_end (&m))
     return NULL;
+
+  for (guint i = 1; i < G_N_ELEMENTS (check.offsets); i++)
+    if (check.offsets[i] == 0)
+      check.offsets[i] = m.offset;
+  g_array_append_val (l->history_checks, check);
 
   entry = atlas_history_entry_new_take (g_steal_pointer (&date), g_steal_pointer (&field),
                                         g_steal_pointer (&old_value),
@@ -1886,6 +1908,58 @@ check_dates (Loader       *l,
   }
 }
 
+typedef struct
+{
+  Loader       *l;
+  GHashTable   *where;          /* partner index << 32 | entry index -> HistoryCheck */
+  guint         partner_index;
+} ChainContext;
+
+static void
+chain_problem_cb (guint              entry_index,
+                  AtlasTimelinePart  part,
+                  const char        *message,
+                  gpointer           user_data)
+{
+  ChainContext *context = user_data;
+  guint64 key = ((guint64) context->partner_index << 32) | entry_index;
+  HistoryCheck *check = g_hash_table_lookup (context->where, &key);
+
+  add_pending (context->l,
+               g_strdup_printf ("partners[%u].history[%u]", context->partner_index, entry_index),
+               check ? check->offsets[part] : G_MAXSIZE, g_strdup (message));
+}
+
+/* The history chain rules (atlas-timeline.c), once everything else holds:
+ * a chain checked against values the file got wrong would only repeat
+ * those problems. */
+static void
+check_history (Loader       *l,
+               AtlasDataset *dataset)
+{
+  g_autoptr(GHashTable) where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *partners = atlas_dataset_get_partners (dataset);
+  ChainContext context = { l, where, 0 };
+
+  for (guint i = 0; i < l->history_checks->len; i++)
+    {
+      HistoryCheck *check = &g_array_index (l->history_checks, HistoryCheck, i);
+      guint64 *key = g_new (guint64, 1);
+
+      *key = ((guint64) check->partner_index << 32) | check->entry_index;
+      g_hash_table_replace (where, key, check);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+
+      context.partner_index = i;
+      atlas_timeline_check_partner (partner, dataset, atlas_dataset_get_as_of (dataset),
+                                    chain_problem_cb, &context);
+    }
+}
+
 static int
 compare_pending (gconstpointer a,
                  gconstpointer b)
@@ -2027,6 +2101,7 @@ load_text (const char  *text,
   g_autoptr(GArray) color_checks = g_array_new (FALSE, FALSE, sizeof (ColorCheck));
   g_autoptr(GArray) opens_checks = g_array_new (FALSE, FALSE, sizeof (OpensCheck));
   g_autoptr(GArray) member_change_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) history_checks = g_array_new (FALSE, FALSE, sizeof (HistoryCheck));
   g_autoptr(AtlasDataset) dataset = NULL;
   const char *end = NULL;
   Loader l = {
@@ -2040,6 +2115,7 @@ load_text (const char  *text,
     .color_checks = color_checks,
     .opens_checks = opens_checks,
     .member_change_offsets = member_change_offsets,
+    .history_checks = history_checks,
   };
   int code = ATLAS_DATASET_ERROR_INVALID;
 
@@ -2109,6 +2185,8 @@ load_text (const char  *text,
       check_references (&l);
       if (dataset != NULL)
         check_dates (&l, dataset);
+      if (l.pending->len == 0 && l.n_dropped == 0 && dataset != NULL)
+        check_history (&l, dataset);
     }
 
   pending_free (l.not_ours);

@@ -15,6 +15,9 @@ void        atlas_dataset_splice_partners   (AtlasDataset  *self,
                                              AtlasPartner **partners,
                                              guint          n_partners);
 
+/* atlas-partner.c: see there. */
+void          atlas_partner_stop_watching_entries (AtlasPartner *self);
+
 /* Like atlas_dataset_load_file(), naming the file display_name in problems. */
 AtlasDataset *atlas_dataset_load_file_named (GFile         *file,
                                              const char    *display_name,

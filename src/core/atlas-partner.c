@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "atlas-core-private.h"
+#include "atlas-dataset-private.h"
 #include "atlas-iso-codes.h"
 #include "atlas-partner.h"
 
@@ -580,4 +581,17 @@ atlas_partner_equal (AtlasPartner *a,
     strcmp (a->assessment, b->assessment) == 0 &&
     strcmp (a->updated, b->updated) == 0 &&
     atlas_extra_equal (a, b);
+}
+
+/* For read-only copies that share their entries with another partner (the
+ * state as of a date, atlas-timeline.c): "changed" then follows only the
+ * partner's own fields and list changes, not edits inside shared entries,
+ * which spares one signal connection per entry. */
+void
+atlas_partner_stop_watching_entries (AtlasPartner *self)
+{
+  g_return_if_fail (ATLAS_IS_PARTNER (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->watches); i++)
+    g_clear_pointer (&self->watches[i], atlas_store_watch_free);
 }

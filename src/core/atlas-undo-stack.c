@@ -23,6 +23,7 @@
 
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
+#include "atlas-timeline.h"
 #include "atlas-undo-stack.h"
 
 /* The serial of the empty stack's state. */
@@ -188,10 +189,19 @@ history_entry_is_unsaved (AtlasUndoStack    *self,
 {
   SavedPartner *saved = g_hash_table_lookup (self->saved_history, partner);
 
-  if (saved == NULL || index >= saved->history->len)
+  if (saved == NULL)
     return TRUE;
 
-  return !atlas_history_entry_equal (entry, g_ptr_array_index (saved->history, index));
+  /* Entries dated in the past are inserted in date order, so a saved entry
+   * may have moved down the list. */
+  if (index < saved->history->len &&
+      atlas_history_entry_equal (entry, g_ptr_array_index (saved->history, index)))
+    return FALSE;
+  for (guint i = 0; i < saved->history->len; i++)
+    if (atlas_history_entry_equal (entry, g_ptr_array_index (saved->history, i)))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -447,6 +457,9 @@ command_apply (AtlasUndoStack *self,
     {
     case COMMAND_EDIT:
       partner_assign (command->partner, forward ? command->after : command->before);
+      if (command->after_as_of != NULL)
+        atlas_dataset_set_as_of (self->dataset,
+                                 forward ? command->after_as_of : command->before_as_of);
       break;
 
     case COMMAND_ADD:
@@ -455,6 +468,9 @@ command_apply (AtlasUndoStack *self,
         atlas_dataset_insert_partner (self->dataset, command->position, command->partner);
       else
         atlas_dataset_remove_partner (self->dataset, command->partner);
+      if (command->after_as_of != NULL)
+        atlas_dataset_set_as_of (self->dataset,
+                                 forward ? command->after_as_of : command->before_as_of);
       break;
 
     case COMMAND_INFO:
@@ -523,6 +539,40 @@ coalescing_command (AtlasUndoStack *self,
   return top;
 }
 
+/* The dataset's date follows its history: an edit whose history goes past
+ * the dataset's as_of moves it along, in the same command, so that no entry
+ * is ever dated after it (a history chain rule). */
+static void
+track_as_of (AtlasUndoStack *self,
+             Command        *command)
+{
+  GListModel *history = atlas_partner_get_history (command->after);
+  const char *base = command->before_as_of ? command->before_as_of
+                                           : atlas_dataset_get_as_of (self->dataset);
+  const char *latest = base;
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+      const char *date = atlas_history_entry_get_date (entry);
+
+      if (g_strcmp0 (date, latest) > 0)
+        latest = date;
+    }
+
+  if (latest == base)
+    {
+      /* Back where it was (a coalesced edit undone by typing). */
+      if (command->before_as_of != NULL)
+        atlas_set_str (&command->after_as_of, command->before_as_of);
+      return;
+    }
+
+  if (command->before_as_of == NULL)
+    command->before_as_of = g_strdup (base);
+  atlas_set_str (&command->after_as_of, latest);
+}
+
 /* Applies @new_state (taken) to @partner as one command, or as part of the
  * one on top when @coalesce_key allows. */
 static void
@@ -539,7 +589,10 @@ edit (AtlasUndoStack *self,
     {
       g_set_object (&command->after, new_state);
       g_object_unref (new_state);
+      track_as_of (self, command);
       partner_assign (partner, command->after);
+      if (command->after_as_of != NULL)
+        atlas_dataset_set_as_of (self->dataset, command->after_as_of);
 
       /* Typed and then deleted: nothing is left to undo. */
       if (atlas_partner_equal (command->before, command->after))
@@ -564,65 +617,172 @@ edit (AtlasUndoStack *self,
   command->coalesce_key = g_strdup (coalesce_key);
   command->description = g_strdup (description);
 
+  track_as_of (self, command);
   partner_assign (partner, command->after);
+  if (command->after_as_of != NULL)
+    atlas_dataset_set_as_of (self->dataset, command->after_as_of);
   push_command (self, command);
 }
 
-/* Records the change of @field from @old_value to @new_value in @state's
- * history, the way the README's "history entry" says, and stamps it. */
+/* The last entry of @field in @state's history in chain order (date, then
+ * file order), or -1. */
+static int
+chain_last (AtlasPartner *state,
+            const char   *field)
+{
+  GListModel *history = atlas_partner_get_history (state);
+  guint n = g_list_model_get_n_items (history);
+  const char *last_date = NULL;
+  int last = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+      const char *date = atlas_history_entry_get_date (entry);
+
+      if (g_strcmp0 (atlas_history_entry_get_field (entry), field) != 0)
+        continue;
+      if (last_date == NULL || g_strcmp0 (date, last_date) >= 0)
+        {
+          last = i;
+          last_date = date;
+        }
+    }
+
+  return last;
+}
+
+/* Whether a change of @field dated @date keeps @state's history a chain: no
+ * other entry of the field (but the one at @skip) may be dated after it. */
+static gboolean
+check_chain_date (AtlasPartner  *state,
+                  const char    *field,
+                  const char    *date,
+                  int            skip,
+                  GError       **error)
+{
+  GListModel *history = atlas_partner_get_history (state);
+  const char *latest = NULL;
+
+  if (!atlas_dataset_is_date (date))
+    {
+      g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
+                   _("The date of the change, %s, is not a date (YYYY-MM-DD)."), date);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+      const char *entry_date = atlas_history_entry_get_date (entry);
+
+      if ((int) i == skip || g_strcmp0 (atlas_history_entry_get_field (entry), field) != 0)
+        continue;
+      if (g_strcmp0 (entry_date, date) > 0 && g_strcmp0 (entry_date, latest) > 0)
+        latest = entry_date;
+    }
+
+  if (latest != NULL)
+    {
+      g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CHAIN,
+                   _("This was changed again on %s, after %s: a change dated %s would "
+                     "contradict that later change. Date it %s or later."),
+                   latest, date, date, latest);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts @entry into @history after every entry dated on or before it. */
 static void
+insert_in_order (GListStore        *history,
+                 AtlasHistoryEntry *entry)
+{
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (history));
+  const char *date = atlas_history_entry_get_date (entry);
+
+  while (position > 0)
+    {
+      g_autoptr(AtlasHistoryEntry) before = g_list_model_get_item (G_LIST_MODEL (history),
+                                                                   position - 1);
+
+      if (g_strcmp0 (atlas_history_entry_get_date (before), date) <= 0)
+        break;
+      position--;
+    }
+
+  g_list_store_insert (history, position, entry);
+}
+
+/* Records the change of @field from @old_value to @new_value in @state's
+ * history, the way the README's "history entry" says, and stamps it. An
+ * entry dated in the past goes where its date puts it; FALSE (nothing done)
+ * when its date would break the field's chain. */
+static gboolean
 record_history (AtlasUndoStack *self,
                 AtlasPartner   *partner,
                 AtlasPartner   *state,
                 const char     *field,
                 const char     *old_value,
-                const char     *new_value)
+                const char     *new_value,
+                GError        **error)
 {
   GListStore *history = atlas_partner_get_history_store (state);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (history));
   const char *date = atlas_undo_stack_get_change_date (self);
   const char *source = self->change_source ? self->change_source : "";
+  int last = chain_last (state, field);
+  g_autoptr(AtlasHistoryEntry) last_entry = NULL;
 
-  if (n > 0)
+  if (last >= 0)
+    last_entry = g_list_model_get_item (G_LIST_MODEL (history), last);
+
+  if (last_entry != NULL && history_entry_is_unsaved (self, partner, last, last_entry))
     {
-      g_autoptr(AtlasHistoryEntry) last = g_list_model_get_item (G_LIST_MODEL (history), n - 1);
+      if (!check_chain_date (state, field, date, last, error))
+        return FALSE;
 
-      if (g_strcmp0 (atlas_history_entry_get_field (last), field) == 0 &&
-          history_entry_is_unsaved (self, partner, n - 1, last))
+      /* Changed back to where this session found it: no change to
+       * record, and no reason to say the profile was updated, unless
+       * someone set that date by hand. */
+      if (g_strcmp0 (atlas_history_entry_get_old_value (last_entry), new_value) == 0)
         {
-          /* Changed back to where this session found it: no change to
-           * record, and no reason to say the profile was updated, unless
-           * someone set that date by hand. */
-          if (g_strcmp0 (atlas_history_entry_get_old_value (last), new_value) == 0)
-            {
-              SavedPartner *saved = g_hash_table_lookup (self->saved_history, partner);
+          SavedPartner *saved = g_hash_table_lookup (self->saved_history, partner);
 
-              g_list_store_remove (history, n - 1);
-              if (saved != NULL &&
-                  g_strcmp0 (atlas_partner_get_updated (state), date) == 0 &&
-                  !has_unsaved_history (self, partner, state))
-                atlas_partner_set_updated (state, saved->updated);
-              return;
-            }
-          else
-            {
-              atlas_history_entry_set_new_value (last, new_value);
-              atlas_history_entry_set_date (last, date);
-              if (source[0] != '\0')
-                atlas_history_entry_set_source (last, source);
-            }
-          atlas_partner_set_updated (state, date);
-          return;
+          g_list_store_remove (history, last);
+          if (saved != NULL &&
+              g_strcmp0 (atlas_partner_get_updated (state), date) == 0 &&
+              !has_unsaved_history (self, partner, state))
+            atlas_partner_set_updated (state, saved->updated);
+          return TRUE;
         }
+
+      atlas_history_entry_set_new_value (last_entry, new_value);
+      if (source[0] != '\0')
+        atlas_history_entry_set_source (last_entry, source);
+      if (g_strcmp0 (atlas_history_entry_get_date (last_entry), date) != 0)
+        {
+          atlas_history_entry_set_date (last_entry, date);
+          g_list_store_remove (history, last);
+          insert_in_order (history, last_entry);
+        }
+      atlas_partner_set_updated (state, date);
+      return TRUE;
     }
+
+  if (!check_chain_date (state, field, date, -1, error))
+    return FALSE;
 
   {
     g_autoptr(AtlasHistoryEntry) entry = NULL;
 
     entry = atlas_history_entry_new (date, field, old_value, new_value, source);
-    g_list_store_append (history, entry);
+    insert_in_order (history, entry);
   }
-  atlas_partner_set_updated (state, date);
+  if (g_strcmp0 (date, atlas_partner_get_updated (state)) > 0)
+    atlas_partner_set_updated (state, date);
+
+  return TRUE;
 }
 
 static const char *
@@ -1030,7 +1190,12 @@ atlas_undo_stack_set_indicator (AtlasUndoStack *self,
   field = g_strconcat ("indicators.", lens_id, NULL);
   state = atlas_partner_copy (partner);
   atlas_partner_set_indicator (state, lens_id, category_id);
-  record_history (self, partner, state, field, old_value, category_id);
+  if (!record_history (self, partner, state, field, old_value, category_id, NULL))
+    {
+      /* atlas_undo_stack_check_change () tells the user why. */
+      g_object_unref (state);
+      return;
+    }
 
   lens = atlas_dataset_find_lens (self->dataset, lens_id);
   /* Translators: %s is the name of a lens, e.g. "Cooperation depth"; it
@@ -1039,6 +1204,29 @@ atlas_undo_stack_set_indicator (AtlasUndoStack *self,
 
   atlas_undo_stack_break_coalescing (self);
   edit (self, partner, state, description, NULL);
+}
+
+gboolean
+atlas_undo_stack_check_change (AtlasUndoStack  *self,
+                               AtlasPartner    *partner,
+                               const char      *field,
+                               GError         **error)
+{
+  int last;
+  g_autoptr(AtlasHistoryEntry) last_entry = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  last = chain_last (partner, field);
+  if (last >= 0)
+    last_entry = g_list_model_get_item (atlas_partner_get_history (partner), last);
+
+  return check_chain_date (partner, field, atlas_undo_stack_get_change_date (self),
+                           last_entry != NULL &&
+                           history_entry_is_unsaved (self, partner, last, last_entry) ? last : -1,
+                           error);
 }
 
 void
@@ -1064,7 +1252,11 @@ atlas_undo_stack_set_assessment (AtlasUndoStack *self,
 
   /* While typing, the history entry keeps the value from before the first
    * keystroke as "old": record_history updates the unsaved entry. */
-  record_history (self, partner, state, "assessment", old_value, assessment);
+  if (!record_history (self, partner, state, "assessment", old_value, assessment, NULL))
+    {
+      g_object_unref (state);
+      return;
+    }
 
   /* Translators: follows "Undo " in a menu */
   edit (self, partner, state, _("Assessment Edit"), "assessment");
@@ -1109,6 +1301,23 @@ atlas_undo_stack_add_partner (AtlasUndoStack *self,
   /* Translators: %s is a country name; follows "Undo " in a menu */
   command->description = g_strdup_printf (_("Addition of %s"),
                                           atlas_partner_get_display_name (partner));
+
+  /* So that the dataset as of an earlier date does not list it. */
+  if (chain_last (partner, ATLAS_TIMELINE_FIELD_PARTNER) < 0)
+    {
+      const char *date = atlas_undo_stack_get_change_date (self);
+      g_autoptr(AtlasHistoryEntry) entry =
+        atlas_history_entry_new (date, ATLAS_TIMELINE_FIELD_PARTNER, NULL, ATLAS_TIMELINE_LISTED,
+                                 self->change_source ? self->change_source : "");
+
+      insert_in_order (atlas_partner_get_history_store (partner), entry);
+    }
+  if (g_strcmp0 (atlas_undo_stack_get_change_date (self),
+                 atlas_dataset_get_as_of (self->dataset)) > 0)
+    {
+      command->before_as_of = g_strdup (atlas_dataset_get_as_of (self->dataset));
+      command->after_as_of = g_strdup (atlas_undo_stack_get_change_date (self));
+    }
 
   command_apply (self, command, TRUE);
   push_command (self, command);

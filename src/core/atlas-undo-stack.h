@@ -29,6 +29,9 @@ typedef enum
   ATLAS_UNDO_STACK_ERROR_INVALID,
   /* Removing (or renaming) a source that partners still cite. */
   ATLAS_UNDO_STACK_ERROR_CITED,
+  /* A change dated before a later change of the same field: it would break
+   * the history chain (see atlas-timeline.h). */
+  ATLAS_UNDO_STACK_ERROR_CHAIN,
 } AtlasUndoStackError;
 
 GQuark atlas_undo_stack_error_quark (void);
@@ -83,6 +86,18 @@ void            atlas_undo_stack_set_indicator     (AtlasUndoStack *self,
                                                     AtlasPartner   *partner,
                                                     const char     *lens_id,
                                                     const char     *category_id);
+/* Whether a change of @field ("indicators.<lens id>", "assessment") of
+ * @partner, dated with the change date, keeps the history a chain: an entry
+ * dated in the past is inserted in date order, but not before a later change
+ * of the same field. On FALSE @error (ATLAS_UNDO_STACK_ERROR_CHAIN or
+ * _INVALID) says why in words for the user; atlas_undo_stack_set_indicator ()
+ * and atlas_undo_stack_set_assessment () then change nothing. An edit whose
+ * date is after the dataset's as_of moves the as_of to it, in the same undo
+ * step. */
+gboolean        atlas_undo_stack_check_change      (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    const char     *field,
+                                                    GError        **error);
 void            atlas_undo_stack_set_assessment    (AtlasUndoStack *self,
                                                     AtlasPartner   *partner,
                                                     const char     *assessment);
