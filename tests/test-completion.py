@@ -72,7 +72,7 @@ ok(proc.returncode == 0 and re.fullmatch(r'complete -F \w+ cyber-atlas\n', proc.
    'bash: after sourcing, complete -p cyber-atlas names its function', proc.stdout + proc.stderr)
 
 # What --export accepts, from the command line's own message.
-proc = subprocess.run([binary, '--export', 'no-such-format', '--output', os.devnull],
+proc = subprocess.run([binary, '--export', 'no-such-format', '--output', os.path.join(tempfile.gettempdir(), 'atlas-no-such-export')],
                       capture_output=True, text=True, env=env, timeout=60)
 m = re.search(r'use one of: ([a-z0-9, -]+)\)', proc.stderr)
 accepted = sorted(m.group(1).split(', ')) if m else []
