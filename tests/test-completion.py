@@ -115,12 +115,16 @@ if not shutil.which('zsh'):
     ok(False, 'zsh: the completion knows every option')
     sys.exit(0)
 
-proc = subprocess.run(['zsh', '-f', '-c', f'''
+# compinit writes its dump file even with -D when -d names one: give it a
+# file of its own in a temporary folder (never /dev/null: as root it
+# replaces the device with a regular file), and a ZDOTDIR there too.
+with tempfile.TemporaryDirectory() as zdot:
+    proc = subprocess.run(['zsh', '-f', '-c', f'''
 zsh -n {shlex.quote(zsh_script)} || exit 1
-autoload -Uz compinit && compinit -u -D -d /dev/null
+autoload -Uz compinit && compinit -u -d {shlex.quote(os.path.join(zdot, 'zcompdump'))}
 fpath=({shlex.quote(os.path.dirname(os.path.abspath(zsh_script)))} $fpath)
 autoload -Uz _cyber-atlas && functions _cyber-atlas >/dev/null && print ${{_comps[cyber-atlas]-none}}
-'''], capture_output=True, text=True, env=env, timeout=60)
+'''], capture_output=True, text=True, env=dict(env, ZDOTDIR=zdot), timeout=60)
 first_line = open(zsh_script, encoding='utf-8').readline().strip()
 ok(proc.returncode == 0 and first_line == '#compdef cyber-atlas',
    'zsh: the completion parses, loads under compinit and is a #compdef for cyber-atlas',
