@@ -4,13 +4,20 @@
  * the ways a save fails (a vanished folder, a path through a file, a write
  * that fails midway, permission denied), drafts, and outside changes. */
 
+/* symlink, link, utimensat, st_mtim: POSIX 2008, not plain C11. */
+#define _GNU_SOURCE
+
 #include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "atlas-core.h"
 #include "atlas-dataset-file-private.h"
+#include "atlas-safe-write.h"
 #include "atlas-test-util.h"
 
 #define TIMEOUT_MS 5000
@@ -254,7 +261,7 @@ test_save (Fixture       *fixture,
   g_autoptr(GBytes) expected = NULL;
   g_autoptr(AtlasDatasetFile) reloaded = NULL;
   g_autofree char *old_etag = g_strdup (atlas_dataset_file_get_etag (fixture->doc));
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *etag = NULL;
   g_autofree char *backup_path = g_strconcat (g_file_peek_path (fixture->file), "~", NULL);
 
   g_assert_nonnull (old_etag);
@@ -267,13 +274,12 @@ test_save (Fixture       *fixture,
 
   assert_file_is (fixture->file, expected);
   g_assert_false (atlas_dataset_file_get_modified (fixture->doc));
-  /* The etag kept is the new file's. (Not simply "a different one": GIO's
-   * etag is the modification time, and the file system's clock may not
-   * have ticked since the fixture wrote the original.) */
-  info = g_file_query_info (fixture->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &error);
+  /* The etag kept is the new file's. (Not simply "a different one": the
+   * file system's clock may not have ticked since the fixture wrote the
+   * original.) */
+  etag = atlas_safe_query_etag (fixture->file, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (atlas_dataset_file_get_etag (fixture->doc), ==, g_file_info_get_etag (info));
+  g_assert_cmpstr (atlas_dataset_file_get_etag (fixture->doc), ==, etag);
 
   /* The previous version is kept beside it. */
   backup = g_file_new_for_path (backup_path);
@@ -719,6 +725,127 @@ test_changed_on_disk (Fixture       *fixture,
   g_signal_handlers_disconnect_by_func (fixture->doc, changed_on_disk_cb, &count);
 }
 
+/* Saving a 0600 file through a symlink: the link stays a link, its target
+ * gets the new dataset and keeps 0600, and so does the backup beside it. A
+ * full disk midway changes nothing. */
+static void
+test_save_through_symlink (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *real = g_build_filename (fixture->dir, "real.json", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.json", NULL);
+  g_autofree char *backup = g_strconcat (real, "~", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) real_file = g_file_new_for_path (real);
+  g_autoptr(GFile) backup_file = g_file_new_for_path (backup);
+  g_autoptr(AtlasDatasetFile) doc = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  FailingHook hook = { .target = link_file, .limit = 1000, .code = G_IO_ERROR_NO_SPACE };
+  AtlasPartner *brazil;
+  GStatBuf st;
+
+  g_assert_cmpint (g_rename (g_file_peek_path (fixture->file), real), ==, 0);
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.json", link), ==, 0);
+  doc = load (link_file);
+  brazil = atlas_dataset_find_partner (atlas_dataset_file_get_dataset (doc), "BR");
+  atlas_undo_stack_set_indicator (atlas_dataset_file_get_undo_stack (doc), brazil,
+                                  "cooperation_depth", "strategic");
+
+  atlas_dataset_file_set_write_hook (failing_hook, &hook);
+  g_assert_false (save (doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  assert_file_is (real_file, fixture->original);
+  g_assert_cmpuint (atlas_test_count_files (fixture->dir), ==, 2);
+
+  atlas_dataset_file_set_write_hook (NULL, NULL);
+  g_assert_true (save (doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  expected = atlas_dataset_to_bytes (atlas_dataset_file_get_dataset (doc));
+
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  assert_file_is (real_file, expected);
+  g_assert_cmpint (g_stat (real, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  assert_file_is (backup_file, fixture->original);
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_null (atlas_dataset_file_get_save_notice (doc));
+  atlas_dataset_file_discard_draft (doc);
+}
+
+/* Saving a hard-linked file never writes it in place: the other name keeps
+ * the old dataset, and the user is told. */
+static void
+test_save_hard_link (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.json", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  FailingHook hook = { .target = fixture->file, .limit = 1000, .code = G_IO_ERROR_NO_SPACE };
+
+  g_assert_cmpint (link (g_file_peek_path (fixture->file), other), ==, 0);
+  edit (fixture);
+
+  atlas_dataset_file_set_write_hook (failing_hook, &hook);
+  g_assert_false (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_clear_error (&error);
+  assert_file_is (fixture->file, fixture->original);
+  assert_file_is (other_file, fixture->original);
+
+  atlas_dataset_file_set_write_hook (NULL, NULL);
+  g_assert_true (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_no_error (error);
+  expected = atlas_dataset_to_bytes (atlas_dataset_file_get_dataset (fixture->doc));
+  assert_file_is (fixture->file, expected);
+  assert_file_is (other_file, fixture->original);
+  g_assert_nonnull (atlas_dataset_file_get_save_notice (fixture->doc));
+  g_assert_nonnull (strstr (atlas_dataset_file_get_save_notice (fixture->doc), "hard links"));
+
+  /* The next save has nothing to say. */
+  edit (fixture);
+  g_assert_true (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_null (atlas_dataset_file_get_save_notice (fixture->doc));
+}
+
+/* Someone else's edit that keeps the modification time (touch -r, cp -p,
+ * rsync -t) is still a conflict: a save does not overwrite it. */
+static void
+test_preserved_mtime_conflict (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *path = g_file_peek_path (fixture->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autofree char *text = NULL;
+  struct stat st;
+  struct timespec times[2];
+  gsize len;
+
+  edit (fixture);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  /* Their edit: the same size, one byte else, the time put back. */
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  text[len - 1] = ' ';
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (path, text, len, NULL));
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  theirs = g_bytes_new (text, len);
+
+  g_assert_false (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_error (error, ATLAS_DATASET_FILE_ERROR, ATLAS_DATASET_FILE_ERROR_CHANGED_ON_DISK);
+  assert_file_is (fixture->file, theirs);
+  g_assert_true (atlas_dataset_file_get_modified (fixture->doc));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +867,9 @@ main (int   argc,
   ADD ("/dataset-file/draft", test_draft);
   ADD ("/dataset-file/draft-discard", test_draft_discard);
   ADD ("/dataset-file/changed-on-disk", test_changed_on_disk);
+  ADD ("/dataset-file/save-through-symlink", test_save_through_symlink);
+  ADD ("/dataset-file/save-hard-link", test_save_hard_link);
+  ADD ("/dataset-file/preserved-mtime-conflict", test_preserved_mtime_conflict);
 #undef ADD
   g_test_add_func ("/dataset-file/bundled-read-only", test_bundled_read_only);
   g_test_add_func ("/dataset-file/draft-bundled", test_draft_bundled);

@@ -250,7 +250,7 @@ class ExportTest(unittest.TestCase):
         os.mkdir(gone)
         os.rmdir(gone)
         self.assert_fails(['--export', 'png', '--output', os.path.join(gone, 'm.png')],
-                          'the folder does not exist')
+                          f'the folder “{gone}” does not exist')
         self.assertEqual(os.listdir(self.dir), ['regular'])
 
 

@@ -11,6 +11,7 @@
 
 #include "atlas-cli.h"
 #include "atlas-dataset-io.h"
+#include "atlas-dataset-private.h"
 #include "atlas-export.h"
 #include "atlas-text.h"
 
@@ -21,16 +22,6 @@ print_error (const char *message)
   g_autofree char *shown = atlas_text_escape_line (message);
 
   g_printerr ("cyber-atlas: %s\n", shown);
-}
-
-static void
-print_file_error (const char *path,
-                  const char *message)
-{
-  g_autofree char *shown_path = atlas_text_escape_line (path);
-  g_autofree char *shown = atlas_text_escape_line (message);
-
-  g_printerr ("cyber-atlas: %s: %s\n", shown_path, shown);
 }
 
 static char *
@@ -66,11 +57,12 @@ parse_partners (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The same reader as the app's: a named pipe or a device is refused, and
+ * no more than ATLAS_DATASET_MAX_SIZE is read. */
 static AtlasDataset *
 load_dataset (const char *path)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   AtlasDataset *dataset;
@@ -79,14 +71,7 @@ load_dataset (const char *path)
     return atlas_dataset_new_bundled ();
 
   file = g_file_new_for_commandline_arg (path);
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      print_file_error (path, error->message);
-      return NULL;
-    }
-
-  dataset = atlas_dataset_load_bytes (bytes, path, &problems, &error);
+  dataset = atlas_dataset_load_file_named (file, path, NULL, &problems, NULL, &error);
   if (dataset != NULL)
     return dataset;
 
@@ -98,7 +83,8 @@ load_dataset (const char *path)
         g_printerr ("%s\n", line);
       }
   else
-    print_file_error (path, error->message);
+    /* The loader's message names the file and is escaped already. */
+    g_printerr ("cyber-atlas: %s\n", error->message);
 
   return NULL;
 }

@@ -9,11 +9,14 @@
 
 #include "atlas-dataset-file-private.h"
 #include "atlas-dataset-io.h"
+#include "atlas-safe-write-private.h"
 
 #define DEFAULT_DRAFT_DELAY_MS 2000
 /* The invalid dataset error names this many problems; the rest are counted. */
 #define MAX_PROBLEMS_IN_ERROR 5
 #define DRAFT_GROUP "Draft"
+/* A draft's info is a few lines: anything larger is not one. */
+#define MAX_DRAFT_INFO_SIZE (64 * 1024)
 
 typedef enum
 {
@@ -40,6 +43,7 @@ typedef struct
   char    *etag;
   char    *new_etag;
   guint64  mark;
+  AtlasSafeWriteResult result;
 } SaveData;
 
 typedef struct
@@ -47,6 +51,26 @@ typedef struct
   GFile      *file;
   AtlasDraft *draft; /* when restoring one */
 } LoadData;
+
+/* What the file monitor's check found (query_disk_thread ()). */
+typedef struct
+{
+  char     *etag;      /* in: ours; out: the file's now, when it changed */
+  char     *reported;  /* in: the outside change last reported */
+  gboolean  unchanged; /* ours, or the one reported already */
+  gboolean  deleted;
+  gboolean  failed;
+} DiskState;
+
+static void
+disk_state_free (DiskState *state)
+{
+  g_free (state->etag);
+  g_free (state->reported);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiskState, disk_state_free)
 
 struct _AtlasDatasetFile
 {
@@ -60,6 +84,7 @@ struct _AtlasDatasetFile
 
   gboolean        saving;
   gboolean        recheck_after_save;
+  char           *save_notice;
 
   GFileMonitor   *monitor;
   GCancellable   *monitor_cancellable;
@@ -96,9 +121,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static AtlasDatasetFileWriteHook write_hook;
-static gpointer write_hook_data;
-
 static void start_monitor (AtlasDatasetFile *self);
 static void queue_draft_op (AtlasDatasetFile    *self,
                             DraftOp              op,
@@ -111,8 +133,7 @@ void
 atlas_dataset_file_set_write_hook (AtlasDatasetFileWriteHook hook,
                                    gpointer                  user_data)
 {
-  write_hook = hook;
-  write_hook_data = user_data;
+  atlas_safe_write_set_hook (hook, user_data);
 }
 
 void
@@ -154,54 +175,6 @@ draft_data_free (DraftData *data)
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_clear_pointer (&data->info_bytes, g_bytes_unref);
   g_free (data);
-}
-
-/* Writes @bytes to @file through a temporary file renamed over it, so that
- * @file is either the old one or the new one, never half of each. GIO's
- * g_file_replace_contents () is not used: after a failed write it closes
- * the stream normally, which renames the truncated temporary file over the
- * original. Closing with a cancelled cancellable drops it instead. */
-static gboolean
-write_file (GFile             *file,
-            GBytes            *bytes,
-            const char        *etag,
-            gboolean           make_backup,
-            GFileCreateFlags   flags,
-            char             **new_etag,
-            GCancellable      *cancellable,
-            GError           **error)
-{
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  gsize size;
-  const void *data = g_bytes_get_data (bytes, &size);
-
-  out = g_file_replace (file, etag, make_backup, flags, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-
-  if (write_hook != NULL)
-    stream = write_hook (G_OUTPUT_STREAM (out), file, write_hook_data);
-  else
-    stream = g_object_ref (G_OUTPUT_STREAM (out));
-
-  if (!g_output_stream_write_all (stream, data, size, NULL, cancellable, error) ||
-      !g_output_stream_flush (stream, cancellable, error))
-    {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
-    return FALSE;
-
-  if (new_etag != NULL)
-    *new_etag = g_file_output_stream_get_etag (out);
-
-  return TRUE;
 }
 
 static GFile *
@@ -307,10 +280,10 @@ draft_thread (GTask        *task,
 
   /* The dataset first, then the info that makes it a draft: a crash in
    * between leaves the previous draft's info pointing at newer edits. */
-  if (!write_file (data->json, data->bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                   cancellable, &error) ||
-      !write_file (data->info, data->info_bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                   cancellable, &error))
+  if (!atlas_safe_write (data->json, data->bytes, ATLAS_SAFE_WRITE_PRIVATE, NULL, NULL, NULL,
+                         cancellable, &error) ||
+      !atlas_safe_write (data->info, data->info_bytes, ATLAS_SAFE_WRITE_PRIVATE, NULL, NULL, NULL,
+                         cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -416,20 +389,48 @@ undo_stack_notify_modified_cb (AtlasDatasetFile *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* The etag is the safe writer's (atlas-safe-write.h), not GIO's: GIO's is
+ * the modification time only, which cp -p or touch -r keep. */
+static void
+query_disk_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DiskState *state = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  g_autoptr(GError) error = NULL;
+
+  if ((state->etag != NULL && atlas_safe_etag_matches (file, state->etag, &error)) ||
+      (state->reported != NULL && atlas_safe_etag_matches (file, state->reported, NULL)))
+    {
+      state->unchanged = TRUE;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  g_clear_pointer (&state->etag, g_free);
+  g_clear_error (&error);
+  state->etag = atlas_safe_query_etag (file, &error);
+  if (state->etag == NULL)
+    {
+      state->deleted = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      state->failed = !state->deleted;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 query_disk_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(AtlasDatasetFile) self = user_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *etag = NULL;
-  gboolean deleted = FALSE;
+  AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  DiskState *state = g_task_get_task_data (G_TASK (result));
 
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      self->file == NULL || !g_file_equal (G_FILE (object), self->file))
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || state->failed ||
+      self->file == NULL || !g_file_equal (file, self->file))
     return;
 
   if (self->saving)
@@ -438,14 +439,7 @@ query_disk_cb (GObject      *object,
       return;
     }
 
-  if (info != NULL)
-    etag = g_file_info_get_etag (info);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    deleted = TRUE;
-  else
-    return;
-
-  if (deleted)
+  if (state->deleted)
     {
       if (self->reported_deleted)
         return;
@@ -454,26 +448,38 @@ query_disk_cb (GObject      *object,
     }
   else
     {
-      self->reported_deleted = FALSE;
       /* Our own save, or a touch that changed nothing we can see. */
-      if (g_strcmp0 (etag, self->etag) == 0 || g_strcmp0 (etag, self->reported_etag) == 0)
-        return;
+      if (state->unchanged)
+        {
+          self->reported_deleted = FALSE;
+          return;
+        }
+      self->reported_deleted = FALSE;
       g_free (self->reported_etag);
-      self->reported_etag = g_strdup (etag);
+      self->reported_etag = g_strdup (state->etag);
     }
 
-  g_signal_emit (self, signals[CHANGED_ON_DISK], 0, deleted);
+  g_signal_emit (self, signals[CHANGED_ON_DISK], 0, state->deleted);
 }
 
 static void
 check_disk (AtlasDatasetFile *self)
 {
+  g_autoptr(GTask) task = NULL;
+  DiskState *state;
+
   if (self->file == NULL)
     return;
 
-  g_file_query_info_async (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->monitor_cancellable, query_disk_cb,
-                           g_object_ref (self));
+  state = g_new0 (DiskState, 1);
+  state->etag = g_strdup (self->etag);
+  state->reported = g_strdup (self->reported_etag);
+  task = g_task_new (self, self->monitor_cancellable, query_disk_cb, NULL);
+  g_task_set_source_tag (task, check_disk);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, state, (GDestroyNotify) disk_state_free);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, query_disk_thread);
 }
 
 static void
@@ -583,6 +589,7 @@ atlas_dataset_file_finalize (GObject *object)
   AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
 
   g_free (self->etag);
+  g_free (self->save_notice);
 
   G_OBJECT_CLASS (atlas_dataset_file_parent_class)->finalize (object);
 }
@@ -891,8 +898,8 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   GError *error = NULL;
 
-  if (!write_file (data->file, data->bytes, data->etag, TRUE, G_FILE_CREATE_NONE,
-                   &data->new_etag, cancellable, &error))
+  if (!atlas_safe_write (data->file, data->bytes, ATLAS_SAFE_WRITE_BACKUP, data->etag,
+                         &data->new_etag, &data->result, cancellable, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
@@ -966,6 +973,17 @@ save_done_cb (GObject      *object,
   self->reported_deleted = FALSE;
 
   atlas_undo_stack_mark_saved_at (self->undo_stack, data->mark);
+
+  g_clear_pointer (&self->save_notice, g_free);
+  if (data->result & ATLAS_SAFE_WRITE_BROKE_HARD_LINK)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+
+      self->save_notice =
+        /* Translators: %s is a file name */
+        g_strdup_printf (_("“%s” had other hard links: they still show the version before this save"),
+                         name);
+    }
 
   /* Edits made while saving stay in the draft; otherwise it goes. */
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
@@ -1084,6 +1102,14 @@ atlas_dataset_file_save_finish (AtlasDatasetFile  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+const char *
+atlas_dataset_file_get_save_notice (AtlasDatasetFile *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET_FILE (self), NULL);
+
+  return self->save_notice;
+}
+
 void
 atlas_dataset_file_set_draft_delay (AtlasDatasetFile *self,
                                     guint             delay_ms)
@@ -1153,14 +1179,14 @@ read_draft (GFile        *dir,
   g_autofree char *json_name = g_strconcat (key, ".json", NULL);
   g_autoptr(GFile) json = g_file_get_child (dir, json_name);
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *time = NULL;
-  gsize size;
   AtlasDraft *draft;
 
-  if (!g_file_load_contents (info, cancellable, &contents, &size, NULL, NULL) ||
-      !g_key_file_load_from_data (key_file, contents, size, G_KEY_FILE_NONE, NULL) ||
+  contents = atlas_safe_read (info, MAX_DRAFT_INFO_SIZE, NULL, cancellable, NULL);
+  if (contents == NULL ||
+      !g_key_file_load_from_bytes (key_file, contents, G_KEY_FILE_NONE, NULL) ||
       !g_file_query_exists (json, cancellable))
     return NULL;
 

@@ -13,9 +13,10 @@ G_BEGIN_DECLS
  * load time, and the undo stack its edits go through.
  *
  * Saving never loses work. The dataset is checked first and an invalid one
- * is not written. The new file is written beside the old one and renamed
- * over it, the old one kept as a backup ("file~"); a write that fails midway
- * leaves the old file as it was. The etag read at load time goes with the
+ * is not written. The new file is written through atlas_safe_write ():
+ * beside the old one (beside a symlink's target), fsync'd and renamed over
+ * it, the old one kept as a backup ("file~") with its permissions; a write
+ * that fails midway or is killed leaves the old file as it was. The etag read at load time goes with the
  * write: if someone else saved the file meanwhile, the save fails with
  * ATLAS_DATASET_FILE_ERROR_CHANGED_ON_DISK and the user chooses. A failed
  * save changes nothing: the file on disk and the edits in memory stay.
@@ -109,6 +110,10 @@ void              atlas_dataset_file_save_async         (AtlasDatasetFile    *se
 gboolean          atlas_dataset_file_save_finish        (AtlasDatasetFile    *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+/* After a save that went through with something the user should know (the
+ * file had other hard links, which keep the old contents): what to tell
+ * them. NULL after any other save. */
+const char       *atlas_dataset_file_get_save_notice    (AtlasDatasetFile    *self);
 
 /* Milliseconds from the last change to writing the draft (2000). */
 void              atlas_dataset_file_set_draft_delay    (AtlasDatasetFile    *self,

@@ -29,6 +29,7 @@
 #include "atlas-entries-private.h"
 #include "atlas-iso-codes.h"
 #include "atlas-json-reader.h"
+#include "atlas-safe-write.h"
 
 #define FORMAT_NAME "cyber-diplomacy-atlas"
 /* Past this, more problems say nothing new; the list ends with a note. */
@@ -2230,12 +2231,10 @@ atlas_dataset_load_file_named (GFile         *file,
                                char         **etag_out,
                                GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *etag = NULL;
   AtlasDataset *dataset;
-  char *contents = NULL;
-  gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2245,19 +2244,30 @@ atlas_dataset_load_file_named (GFile         *file,
   if (etag_out != NULL)
     *etag_out = NULL;
 
-  /* Refuse a huge file before reading it into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL &&
-      g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      g_file_info_get_size (info) > ATLAS_DATASET_MAX_SIZE)
+  /* Never a named pipe or a device (they block or never end), and never
+   * more than the limit, whatever the file's size said. */
+  bytes = atlas_safe_read (file, ATLAS_DATASET_MAX_SIZE, &etag, cancellable, &local_error);
+  if (bytes == NULL)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (ATLAS_DATASET_MAX_SIZE);
-      g_autofree char *message =
-        g_strdup_printf (_("the file is too large (%s; the limit is %s)"), size, limit);
-      g_autoptr(AtlasProblem) problem = atlas_problem_new (display_name, 0, 0, NULL, message);
-      g_autofree char *line = atlas_problem_to_string (problem);
+      g_autoptr(AtlasProblem) problem = NULL;
+      g_autofree char *line = NULL;
+      int code;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      problem = atlas_problem_new (display_name, 0, 0, NULL, local_error->message);
+      line = atlas_problem_to_string (problem);
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          /* Not the file's contents: no problem list, as for any I/O error. */
+          code = local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED;
+          g_set_error_literal (error, G_IO_ERROR, code, line);
+          return NULL;
+        }
 
       g_set_error_literal (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_TOO_LARGE, line);
       if (problems != NULL)
@@ -2268,10 +2278,6 @@ atlas_dataset_load_file_named (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, &etag, error))
-    return NULL;
-
-  bytes = g_bytes_new_take (contents, len);
   dataset = atlas_dataset_load_bytes (bytes, display_name, problems, error);
 
   if (dataset != NULL && etag_out != NULL)

@@ -17,6 +17,7 @@
 #include "atlas-core-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-export-private.h"
+#include "atlas-safe-write.h"
 
 struct _AtlasExportOptions
 {
@@ -772,129 +773,17 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
   return bytes;
 }
 
-/* GIO's messages name the temporary file, which means nothing to the user. */
-static const char *
-describe_write_error (const GError *error)
-{
-  if (error->domain == G_IO_ERROR)
-    switch (error->code)
-      {
-      case G_IO_ERROR_NOT_FOUND:
-        return _("the folder does not exist");
-      case G_IO_ERROR_NOT_DIRECTORY:
-        return _("a part of the path is not a folder");
-      case G_IO_ERROR_IS_DIRECTORY:
-        return _("it is a folder");
-      case G_IO_ERROR_PERMISSION_DENIED:
-        return _("permission denied");
-      case G_IO_ERROR_NO_SPACE:
-        return _("the disk is full");
-      case G_IO_ERROR_READ_ONLY:
-        return _("the disk is read-only");
-      case G_IO_ERROR_FILENAME_TOO_LONG:
-        return _("the name is too long");
-      case G_IO_ERROR_INVALID_FILENAME:
-        return _("the name is not valid");
-      default:
-        break;
-      }
-
-  return error->message;
-}
-
-/* A name no one else picks: the target's name, hidden, with a random tail. */
-static GFile *
-create_temporary_sibling (GFile              *file,
-                          GFileOutputStream **stream,
-                          GCancellable       *cancellable,
-                          GError            **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (parent == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
-      return NULL;
-    }
-
-  for (guint attempt = 0; attempt < 100; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%08x.part", basename, g_random_int ());
-      g_autoptr(GFile) temporary = g_file_get_child (parent, name);
-      g_autoptr(GError) local_error = NULL;
-
-      *stream = g_file_create (temporary, G_FILE_CREATE_NONE, cancellable, &local_error);
-      if (*stream != NULL)
-        return g_steal_pointer (&temporary);
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("Could not find a name for a temporary file"));
-  return NULL;
-}
-
 gboolean
 atlas_export_write_bytes (GFile         *file,
                           GBytes        *bytes,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GFile) temporary = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  gsize size;
-  const guint8 *data;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  /* Writing onto a folder would only fail after the rename. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "");
-
-  if (local_error == NULL)
-    temporary = create_temporary_sibling (file, &stream, cancellable, &local_error);
-
-  if (temporary != NULL)
-    {
-      data = g_bytes_get_data (bytes, &size);
-      if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL,
-                                      cancellable, &local_error) ||
-          !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error) ||
-          !g_file_move (temporary, file,
-                        G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                        cancellable, NULL, NULL, &local_error))
-        {
-          /* Not cancellable: the half-written file must go in any case. */
-          if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-            g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
-          g_file_delete (temporary, NULL, NULL);
-        }
-    }
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     /* Translators: %s is a file name, then the reason */
-                     _("Could not write “%s”: %s"), name, describe_write_error (local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return atlas_safe_write (file, bytes, ATLAS_SAFE_WRITE_NONE, NULL, NULL, NULL,
+                           cancellable, error);
 }
 
 gboolean

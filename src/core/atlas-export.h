@@ -158,7 +158,8 @@ gboolean      atlas_export_to_file      (AtlasDataset             *dataset,
                                          gpointer                  user_data,
                                          GError                  **error);
 
-/* The atomic write atlas_export_to_file () uses. */
+/* The write atlas_export_to_file () uses: atlas_safe_write () (a symlink
+ * followed, permissions kept, only a regular file replaced, no backup). */
 gboolean      atlas_export_write_bytes  (GFile                    *file,
                                          GBytes                   *bytes,
                                          GCancellable             *cancellable,

@@ -708,6 +708,16 @@ save_cb (GObject      *object,
 
   hide_reload_bar (self);
   add_recent (self, context->file);
+  if (atlas_dataset_file_get_save_notice (ATLAS_DATASET_FILE (object)) != NULL)
+    {
+      /* A toast's title is markup. */
+      g_autofree char *notice =
+        g_markup_escape_text (atlas_dataset_file_get_save_notice (ATLAS_DATASET_FILE (object)), -1);
+      AdwToast *toast = adw_toast_new (notice);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   if (ATLAS_DATASET_FILE (object) == self->document)
     _atlas_window_set_dataset (self, self->dataset, atlas_dataset_file_get_file (self->document),
                                atlas_dataset_file_get_etag (self->document));
