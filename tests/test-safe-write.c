@@ -370,12 +370,17 @@ test_not_regular_targets (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (S_ISFIFO (mode_of (fifo)));
 
-  g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
-  g_assert_false (write_text (to_null, "x", ATLAS_SAFE_WRITE_NONE, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_assert_nonnull (strstr (error->message, "device"));
-  g_clear_error (&error);
-  g_assert_true (S_ISCHR (mode_of ("/dev/null")));
+  /* (Only if /dev/null is what it should be: a test elsewhere, run as
+   * root, may have replaced it.) */
+  if (S_ISCHR (mode_of ("/dev/null")))
+    {
+      g_assert_cmpint (symlink ("/dev/null", to_null), ==, 0);
+      g_assert_false (write_text (to_null, "x", ATLAS_SAFE_WRITE_NONE, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_assert_nonnull (strstr (error->message, "device"));
+      g_clear_error (&error);
+      g_assert_true (S_ISCHR (mode_of ("/dev/null")));
+    }
 
   if (mknod (device, S_IFCHR | 0600, makedev (1, 3)) == 0)
     {
