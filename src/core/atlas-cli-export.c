@@ -13,6 +13,7 @@
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-export.h"
+#include "atlas-safe-write.h"
 #include "atlas-text.h"
 
 /* Messages may quote the dataset or a path: escaped, one line each. */
@@ -124,6 +125,8 @@ atlas_cli_export (int    argc,
   g_auto(GStrv) remaining = NULL;
   g_auto(GStrv) args = NULL;
   gboolean hatch = FALSE;
+  gboolean force = FALSE;
+  gboolean overwrites_input = FALSE;
   AtlasExportFormat format;
   AtlasPaper paper;
   int width = ATLAS_EXPORT_DEFAULT_WIDTH, height = ATLAS_EXPORT_DEFAULT_HEIGHT;
@@ -136,6 +139,7 @@ atlas_cli_export (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name, NULL, NULL },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, NULL, NULL },
     { "hatch", 0, 0, G_OPTION_ARG_NONE, &hatch, NULL, NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
     { NULL }
   };
@@ -217,6 +221,36 @@ atlas_cli_export (int    argc,
       atlas_export_options_set_partner_ids (options, (const char * const *) ids);
     }
 
+  if (!g_str_equal (output, "-"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      /* Before any work: a device, a named pipe or a folder is never
+       * replaced (a symlink to a regular file is followed). */
+      if (!atlas_safe_check_target (file, &error))
+        {
+          print_error (error->message);
+          return 1;
+        }
+
+      if (remaining != NULL)
+        {
+          g_autoptr(GFile) input = g_file_new_for_commandline_arg (remaining[0]);
+
+          overwrites_input = atlas_safe_same_file (input, file);
+          if (overwrites_input && !force)
+            {
+              g_autofree char *message =
+                /* Translators: %s is a file name */
+                g_strdup_printf (_("“%s” is the dataset being exported: add --force to replace it "
+                                   "(the old file is then kept as “%s~”)"), output, output);
+
+              print_error (message);
+              return 1;
+            }
+        }
+    }
+
   dataset = load_dataset (remaining ? remaining[0] : NULL);
   if (dataset == NULL)
     return 1;
@@ -234,11 +268,26 @@ atlas_cli_export (int    argc,
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      g_autoptr(GBytes) bytes = atlas_export_to_bytes (dataset, options, NULL, NULL, NULL, &error);
+      AtlasSafeWriteResult result = ATLAS_SAFE_WRITE_RESULT_NONE;
 
-      if (!atlas_export_to_file (dataset, options, file, NULL, NULL, NULL, &error))
+      /* Replacing its own input (--force): the old dataset stays as FILE~. */
+      if (bytes == NULL ||
+          !atlas_safe_write (file, bytes,
+                             overwrites_input ? ATLAS_SAFE_WRITE_BACKUP : ATLAS_SAFE_WRITE_NONE,
+                             NULL, NULL, &result, NULL, &error))
         {
           print_error (error->message);
           return 1;
+        }
+      if (result & ATLAS_SAFE_WRITE_BROKE_HARD_LINK)
+        {
+          g_autofree char *message =
+            /* Translators: %s is a file name */
+            g_strdup_printf (_("warning: “%s” had other hard links: they still show the old file"),
+                             output);
+
+          print_error (message);
         }
     }
 

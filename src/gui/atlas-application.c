@@ -37,6 +37,7 @@ static const GOptionEntry main_entries[] = {
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The paper of an exported briefing: a4 or letter (with --export)"), N_("PAPER") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The title of an exported briefing or map (with --export)"), N_("TEXT") },
   { "hatch", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Hatch patterns on an exported map, for black and white prints (with --export)"), NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Let --output replace the dataset being exported; the old file is kept as FILE~ (with --export)"), NULL },
   { NULL }
 };
 
