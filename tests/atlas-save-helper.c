@@ -6,7 +6,7 @@
  *
  *   atlas-save-helper save FILE TEXT [SLOW_US]
  *     opens the dataset FILE, sets the first partner's assessment to TEXT
- *     and saves it (AtlasDatasetFile, as the window's Save does);
+ *     ("repeat:N": N letters) and saves it (AtlasDatasetFile, as the window's Save does);
  *   atlas-save-helper export FORMAT OUTPUT [SLOW_US]
  *     exports the bundled dataset (atlas_export_to_file, as the Export
  *     dialog does).
@@ -136,7 +136,15 @@ save (const char *path,
   doc = r.doc;
 
   partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (doc)), 0);
-  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (doc), partner, text);
+  /* "repeat:N": N letters, more than one argument may hold. */
+  if (g_str_has_prefix (text, "repeat:"))
+    {
+      g_autofree char *long_text = g_strnfill (g_ascii_strtoull (text + 7, NULL, 10), 'r');
+
+      atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (doc), partner, long_text);
+    }
+  else
+    atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (doc), partner, text);
 
   r = (Result) { 0 };
   atlas_dataset_file_save_async (doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, NULL, save_cb, &r);
