@@ -4,11 +4,15 @@
  * what is wrong and where, and its name is shown as it is, never read as
  * markup (the status page's description is markup). */
 
+/* link(): POSIX, not plain C11. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "atlas-application.h"
 #include "atlas-map-view-private.h"
@@ -239,6 +243,54 @@ test_reopens_last_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Saving a hard-linked file: the save goes through (never in place), and a
+ * notification that stays says the other names keep the old version. */
+static gboolean
+shows_hard_link_notice (gpointer data)
+{
+  return atlas_test_find_label_containing (GTK_WIDGET (data), "hard links") != NULL;
+}
+
+static void
+test_save_hard_link_notice (void)
+{
+  AtlasApplication *app = get_app ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-hard-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "partners.json", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (bundled);
+  g_autofree char *kept = NULL;
+  gsize kept_len;
+  g_autoptr(AtlasPartner) partner = NULL;
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_assert_cmpint (link (path, other), ==, 0);
+
+  g_application_activate (G_APPLICATION (app));
+  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
+  g_assert_false (shows_hard_link_notice (window));
+
+  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (window->document)), 0);
+  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (window->document), partner,
+                                   "Edited in a hard-linked file.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (atlas_test_iterate_until (shows_hard_link_notice, window, 10000));
+  atlas_test_save_shot (GTK_WIDGET (window), "save-hard-link-notice.png");
+
+  /* The other name still has the old dataset. */
+  g_assert_true (g_file_get_contents (other, &kept, &kept_len, NULL));
+  g_assert_cmpmem (kept, kept_len, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+  atlas_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
+  g_test_add_func ("/window/save-hard-link-notice", test_save_hard_link_notice);
 
   return g_test_run ();
 }
