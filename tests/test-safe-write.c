@@ -317,6 +317,33 @@ test_modes (Fixture       *fixture,
   umask (mask);
 }
 
+/* The owner and group of the replaced file are kept (where the writer may
+ * give files away: as root). */
+static void
+test_owner (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "theirs.json");
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can give a file to someone else");
+      return;
+    }
+
+  put (path, "old", 0640);
+  g_assert_cmpint (chown (path, 4321, 4322), ==, 0);
+  g_assert_true (write_text (path, "new", ATLAS_SAFE_WRITE_BACKUP, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 4321);
+  g_assert_cmpint (st.st_gid, ==, 4322);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  assert_contents (path, "new");
+}
+
 /* A killed writer's part file goes with the next write of the same
  * target; a live writer's (locked), or another target's, stays. */
 static void
@@ -612,6 +639,7 @@ main (int   argc,
   ADD ("/safe-write/hard-link", test_hard_link);
   ADD ("/safe-write/full-disk-through-links", test_full_disk_through_links);
   ADD ("/safe-write/modes", test_modes);
+  ADD ("/safe-write/owner", test_owner);
   ADD ("/safe-write/stale-parts", test_stale_parts);
   ADD ("/safe-write/not-regular-targets", test_not_regular_targets);
   ADD ("/safe-write/read-special", test_read_special);
