@@ -35,6 +35,8 @@ typedef struct
   double center_x, center_y;   /* map units */
   double world;                /* pixels */
   gboolean redraw;
+  GStrv dates;            /* timeline: the dates a ] steps through */
+  AtlasDataset *shown;    /* timeline: the state on show */
   guint step;
   int width, height;
 } MapBench;
@@ -146,6 +148,8 @@ map_bench_free (MapBench *b)
 {
   gtk_window_destroy (b->window);
   settle ();
+  g_clear_object (&b->shown);
+  g_strfreev (b->dates);
   g_object_unref (b->dataset);
   g_free (b);
 }
@@ -198,7 +202,16 @@ static void
 map_frame (MapBench *b)
 {
   b->step++;
-  if (b->redraw)
+  if (b->dates != NULL)
+    {
+      /* One ] step: the state as of the next date, then the map repainted. */
+      const char *date = b->dates[b->step % g_strv_length (b->dates)];
+
+      g_clear_object (&b->shown);
+      b->shown = atlas_timeline_dup_as_of (b->dataset, date);
+      atlas_map_view_set_dataset (b->view, b->shown);
+    }
+  else if (b->redraw)
     atlas_map_view_set_lens_id (b->view, b->step % 2 ? "wcit_2012" : "cooperation_depth");
 
   else
@@ -229,6 +242,17 @@ run_frames (const char *name,
   b = map_bench_new (width, height, lon, lat, zoom);
 
   b->redraw = redraw;
+  if (g_str_has_prefix (name, "timeline-"))
+    {
+      /* Every dated change of the bundled dataset, and its latest state. */
+      g_auto(GStrv) dates = atlas_timeline_dup_dates (b->dataset);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) dates);
+      g_strv_builder_add (builder, atlas_dataset_get_as_of (b->dataset));
+      b->dates = g_strv_builder_end (builder);
+      atlas_map_view_set_lens_id (b->view, "budapest_convention");
+    }
   /* Warm-up: the first frame draws the cache. */
   map_frame (b);
   map_frame (b);
@@ -267,6 +291,14 @@ void
 atlas_bench_map_redraw_1080p (void)
 {
   run_frames ("map-redraw-1080p", 1920, 1080, 0, 0, 0, TRUE, 21);
+}
+
+/* One ] step in the window: the state as of the next dated change, and the
+ * map repainted. */
+void
+atlas_bench_timeline_step_1080p (void)
+{
+  run_frames ("timeline-step-1080p", 1920, 1080, 0, 0, 0, FALSE, 41);
 }
 
 void

@@ -550,32 +550,49 @@ child_load (const char *path)
   return 0;
 }
 
-/* Time (atlas-timeline.c): the state of every partner as of a date, each
- * run at another date, and the changes between two dates. */
+/* Time (atlas-timeline.c). as-of-recompute: the indicators of every
+ * partner as of another date each run, from the history's index (what a
+ * step of the slider needs); as-of-state: the whole state as of a date, a
+ * dataset of its own (what the window shows); changes-large: every change
+ * between two dates. The indexes are built once, outside the timing
+ * (timeline-index-large times that). */
 typedef struct
 {
-  AtlasDataset *dataset;
-  GStrv         dates;
-  guint         next;
+  AtlasDataset       *dataset;
+  AtlasTimelineIndex *index;
+  GStrv               dates;
+  guint               next;
+  const char        **values;
+  gboolean           *listed;
 } AsOfBench;
 
 static gpointer
-as_of_once (gpointer data)
+as_of_indicators_once (gpointer data)
 {
   AsOfBench *b = data;
   const char *date = b->dates[b->next++ % g_strv_length (b->dates)];
-  g_autoptr(AtlasDataset) state = atlas_timeline_dup_as_of (b->dataset, date);
 
-  g_assert_nonnull (state);
+  atlas_timeline_index_indicators_at (b->index, date, b->values, b->listed);
 
   return NULL;
 }
 
+static gpointer
+as_of_state_once (gpointer data)
+{
+  AsOfBench *b = data;
+  const char *date = b->dates[b->next++ % g_strv_length (b->dates)];
+
+  /* Returned: bench_time frees it outside the timing. */
+  return atlas_timeline_dup_as_of (b->dataset, date);
+}
+
 static void
 bench_as_of (const char   *name,
-             AtlasDataset *dataset)
+             AtlasDataset *dataset,
+             gboolean      state)
 {
-  AsOfBench b = { dataset, NULL, 0 };
+  AsOfBench b = { dataset, NULL, NULL, 0, NULL, NULL };
   g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -585,9 +602,27 @@ bench_as_of (const char   *name,
     g_strv_builder_add (builder, dates[i]);
   g_strv_builder_add (builder, atlas_dataset_get_as_of (dataset));
   b.dates = g_strv_builder_end (builder);
+  b.index = atlas_timeline_index_new (dataset);
+  b.values = g_new0 (const char *, atlas_timeline_index_get_n_partners (b.index) *
+                                   atlas_timeline_index_get_n_lenses (b.index));
+  b.listed = g_new0 (gboolean, atlas_timeline_index_get_n_partners (b.index));
 
-  bench_time (name, 51, as_of_once, &b);
+  bench_time (name, 51, state ? as_of_state_once : as_of_indicators_once, &b);
+
+  atlas_timeline_index_free (b.index);
+  g_free (b.values);
+  g_free (b.listed);
   g_strfreev (b.dates);
+}
+
+static AtlasDataset *
+large_dataset (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
 }
 
 static void
@@ -595,23 +630,53 @@ figure_as_of_recompute (void)
 {
   g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
 
-  bench_as_of ("as-of-recompute", dataset);
+  bench_as_of ("as-of-recompute", dataset, FALSE);
 }
 
 static void
 figure_as_of_recompute_large (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+  g_autoptr(AtlasDataset) dataset = large_dataset ();
 
-  g_assert_no_error (error);
-  bench_as_of ("as-of-recompute-large", dataset);
+  bench_as_of ("as-of-recompute-large", dataset, FALSE);
+}
+
+static void
+figure_as_of_state (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+
+  bench_as_of ("as-of-state", dataset, TRUE);
+}
+
+static void
+figure_as_of_state_large (void)
+{
+  g_autoptr(AtlasDataset) dataset = large_dataset ();
+
+  bench_as_of ("as-of-state-large", dataset, TRUE);
+}
+
+static gpointer
+index_once (gpointer data)
+{
+  atlas_timeline_index_free (atlas_timeline_index_new (data));
+
+  return NULL;
+}
+
+static void
+figure_timeline_index_large (void)
+{
+  g_autoptr(AtlasDataset) dataset = large_dataset ();
+
+  bench_time ("timeline-index-large", 21, index_once, dataset);
 }
 
 static gpointer
 changes_once (gpointer data)
 {
-  g_autoptr(GPtrArray) changes = atlas_timeline_changes (data, "2016-06-30", "2022-06-30");
+  g_autoptr(GPtrArray) changes = atlas_timeline_index_changes (data, "2016-06-30", "2022-06-30");
 
   g_assert_cmpuint (changes->len, >, 0);
 
@@ -621,11 +686,10 @@ changes_once (gpointer data)
 static void
 figure_changes_large (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_bytes (large_bytes (), NULL, NULL, &error);
+  g_autoptr(AtlasDataset) dataset = large_dataset ();
+  g_autoptr(AtlasTimelineIndex) index = atlas_timeline_index_new (dataset);
 
-  g_assert_no_error (error);
-  bench_time ("changes-large", 21, changes_once, dataset);
+  bench_time ("changes-large", 21, changes_once, index);
 }
 
 static const Figure figures[] = {
@@ -638,12 +702,16 @@ static const Figure figures[] = {
   { "load-large-rss", figure_load_large_rss },
   { "as-of-recompute", figure_as_of_recompute },
   { "as-of-recompute-large", figure_as_of_recompute_large },
+  { "as-of-state", figure_as_of_state },
+  { "as-of-state-large", figure_as_of_state_large },
+  { "timeline-index-large", figure_timeline_index_large },
   { "changes-large", figure_changes_large },
   /* The map's figures (atlas-bench-map.c) need a display. */
   { "map-pan-1080p", atlas_bench_map_pan_1080p },
   { "map-pan-2160p", atlas_bench_map_pan_2160p },
   { "map-pan-europe-1080p", atlas_bench_map_pan_europe_1080p },
   { "map-redraw-1080p", atlas_bench_map_redraw_1080p },
+  { "timeline-step-1080p", atlas_bench_timeline_step_1080p },
   { "hit-test", atlas_bench_hit_test },
   { "startup", atlas_bench_startup },
   /* The side panels (atlas-bench-panels.c); all but filter-large need a display. */

@@ -277,11 +277,12 @@ test_csv (Fixture       *fixture,
                    "budapest_convention,budapest_convention_name,internet_governance,"
                    "internet_governance_name,un_cybercrime_convention,"
                    "un_cybercrime_convention_name,documents,dialogues,agreements,rounds,"
-                   "last_round,overdue_dialogues,updated");
+                   "last_round,overdue_dialogues,updated,as_of");
   /* The United States has "No data" under the UN convention: empty cells.
    * Its rounds: four of the cyber dialogue, the last on 6 December 2023;
    * overdue as of the dataset's date (2026-01-31): every active dialogue
-   * with a frequency, the cyber dialogue included (annual, none since). */
+   * with a frequency, the cyber dialogue included (annual, none since).
+   * The last column: the date the values hold on, the dataset's. */
   g_assert_cmpstr (lines[1], ==,
                    "US,United States,strategic,Strategic,refused,Refused,party,Party,"
                    "multi-stakeholder,Multi-stakeholder,,,1,7,5,4,2023-12-06,"
@@ -289,7 +290,7 @@ test_csv (Fixture       *fixture,
                    "Working Group on Cyber-security and Cyber-crime; Cyber dialogue; "
                    "Information and Society Dialogue; "
                    "EU-US-Canada meeting of senior officials on justice and home affairs,"
-                   "2014-06-30");
+                   "2014-06-30,2026-01-31");
   g_assert_true (g_str_has_prefix (lines[2], "CA,\"Canada, \"\"the\"\" North\",mature,"));
   g_assert_true (g_str_has_prefix (lines[4], "BR,'=cmd|' /C calc'!A0,limited,"));
   /* A quoted cell keeps its line break; the record still ends in CRLF. */

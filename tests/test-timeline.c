@@ -563,6 +563,77 @@ test_editor_keeps_chain (void)
   }
 }
 
+/* The index gives what the plain functions give, at every date around
+ * every change, and the same changes. */
+static void
+test_index (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_base ();
+  g_autoptr(AtlasTimelineIndex) index = atlas_timeline_index_new (dataset);
+  g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
+  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  guint n_partners = atlas_timeline_index_get_n_partners (index);
+  guint n_lenses = atlas_timeline_index_get_n_lenses (index);
+  g_autofree const char **values = g_new0 (const char *, n_partners * n_lenses);
+  g_autofree gboolean *listed = g_new0 (gboolean, n_partners);
+
+  g_assert_cmpuint (n_partners, ==, 4);
+  g_assert_cmpuint (n_lenses, ==, 2);
+  for (guint d = 0; dates[d] != NULL; d++)
+    for (int shift = -1; shift <= 1; shift++)
+      {
+        GDate day;
+        char date[11];
+        g_autoptr(GPtrArray) plain = NULL;
+        g_autoptr(GPtrArray) indexed = NULL;
+
+        g_date_clear (&day, 1);
+        g_date_set_parse (&day, dates[d]);
+        if (shift < 0)
+          g_date_subtract_days (&day, 1);
+        else if (shift > 0)
+          g_date_add_days (&day, 1);
+        g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+
+        atlas_timeline_index_indicators_at (index, date, values, listed);
+        for (guint p = 0; p < n_partners; p++)
+          {
+            g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, p);
+
+            g_assert_true (listed[p] == atlas_timeline_is_listed_at (partner, date));
+            for (guint l = 0; l < n_lenses; l++)
+              {
+                g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, l);
+                g_autofree char *field = g_strconcat ("indicators.", atlas_lens_get_id (lens), NULL);
+
+                g_assert_cmpstr (values[p * n_lenses + l], ==,
+                                 atlas_timeline_value_at (partner, field, date));
+              }
+          }
+
+        plain = atlas_timeline_changes (dataset, "1990-01-01", date);
+        indexed = atlas_timeline_index_changes (index, "1990-01-01", date);
+        g_assert_cmpuint (plain->len, ==, indexed->len);
+        for (guint i = 0; i < plain->len; i++)
+          g_assert_true (((AtlasChange *) g_ptr_array_index (plain, i))->entry ==
+                         ((AtlasChange *) g_ptr_array_index (indexed, i))->entry);
+        g_clear_pointer (&plain, g_ptr_array_unref);
+        g_clear_pointer (&indexed, g_ptr_array_unref);
+        plain = atlas_timeline_changes (dataset, date, "2015-03-01");
+        indexed = atlas_timeline_index_changes (index, date, "2015-03-01");
+        g_assert_cmpuint (plain->len, ==, indexed->len);
+        for (guint i = 0; i < plain->len; i++)
+          {
+            AtlasChange *a = g_ptr_array_index (plain, i), *b = g_ptr_array_index (indexed, i);
+
+            g_assert_true (a->entry == b->entry);
+            g_assert_cmpstr (a->old_value, ==, b->old_value);
+            g_assert_cmpint (a->direction, ==, b->direction);
+          }
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/timeline/changes", test_changes);
   g_test_add_func ("/timeline/dates", test_dates_and_steps);
   g_test_add_func ("/timeline/editor", test_editor_keeps_chain);
+  g_test_add_func ("/timeline/index", test_index);
 
   return g_test_run ();
 }

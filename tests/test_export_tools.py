@@ -160,8 +160,8 @@ class ExportTest(unittest.TestCase):
         for lens in data['lenses']:
             self.assertIn(lens['id'], header)
             self.assertIn(lens['id'] + '_name', header)
-        self.assertEqual(header[-7:], ['documents', 'dialogues', 'agreements', 'rounds',
-                                       'last_round', 'overdue_dialogues', 'updated'])
+        self.assertEqual(header[-8:], ['documents', 'dialogues', 'agreements', 'rounds',
+                                       'last_round', 'overdue_dialogues', 'updated', 'as_of'])
         self.assertEqual(len(rows), 11)
         names = {row[0]: row[1] for row in rows[1:]}
         self.assertEqual(names['US'], '\'=cmd|\' /C calc\'!A0')

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-export.h"
@@ -17,8 +18,8 @@
 #include "atlas-text.h"
 
 /* Messages may quote the dataset or a path: escaped, one line each. */
-static void
-print_error (const char *message)
+void
+atlas_cli_print_error (const char *message)
 {
   g_autofree char *shown = atlas_text_escape_line (message);
 
@@ -60,8 +61,8 @@ parse_partners (const char *text)
 
 /* The same reader as the app's: a named pipe or a device is refused, and
  * no more than ATLAS_DATASET_MAX_SIZE is read. */
-static AtlasDataset *
-load_dataset (const char *path)
+AtlasDataset *
+atlas_cli_load_dataset (const char *path)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -90,9 +91,9 @@ load_dataset (const char *path)
   return NULL;
 }
 
-static gboolean
-write_stdout (GBytes  *bytes,
-              GError **error)
+gboolean
+atlas_cli_write_stdout (GBytes  *bytes,
+                        GError **error)
 {
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -122,6 +123,7 @@ atlas_cli_export (int    argc,
   g_autofree char *size = NULL;
   g_autofree char *paper_name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *as_of = NULL;
   g_auto(GStrv) remaining = NULL;
   g_auto(GStrv) args = NULL;
   gboolean hatch = FALSE;
@@ -140,6 +142,7 @@ atlas_cli_export (int    argc,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, NULL, NULL },
     { "hatch", 0, 0, G_OPTION_ARG_NONE, &hatch, NULL, NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
     { NULL }
   };
@@ -154,7 +157,7 @@ atlas_cli_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      print_error (error->message);
+      atlas_cli_print_error (error->message);
       return 1;
     }
 
@@ -170,25 +173,25 @@ atlas_cli_export (int    argc,
         /* Translators: the first %s is what the user typed, the second a list of formats */
         message = g_strdup_printf (_("“%s” is not an export format (use one of: %s)"),
                                    format_name, known);
-      print_error (message);
+      atlas_cli_print_error (message);
       return 1;
     }
 
   if (output == NULL || *output == '\0')
     {
-      print_error (_("--export needs --output FILE (“-” for the standard output)"));
+      atlas_cli_print_error (_("--export needs --output FILE (“-” for the standard output)"));
       return 1;
     }
 
   if (remaining != NULL && g_strv_length (remaining) > 1)
     {
-      print_error (_("--export takes at most one dataset"));
+      atlas_cli_print_error (_("--export takes at most one dataset"));
       return 1;
     }
 
   if (size != NULL && !atlas_export_parse_size (size, &width, &height, &error))
     {
-      print_error (error->message);
+      atlas_cli_print_error (error->message);
       return 1;
     }
 
@@ -199,7 +202,7 @@ atlas_cli_export (int    argc,
         /* Translators: %s is what the user typed */
         g_strdup_printf (_("“%s” is not a paper size (use a4 or letter)"), paper_name);
 
-      print_error (message);
+      atlas_cli_print_error (message);
       return 1;
     }
 
@@ -215,7 +218,7 @@ atlas_cli_export (int    argc,
 
       if (ids[0] == NULL)
         {
-          print_error (_("--partners needs at least one country code, such as US,CA"));
+          atlas_cli_print_error (_("--partners needs at least one country code, such as US,CA"));
           return 1;
         }
       atlas_export_options_set_partner_ids (options, (const char * const *) ids);
@@ -229,7 +232,7 @@ atlas_cli_export (int    argc,
        * replaced (a symlink to a regular file is followed). */
       if (!atlas_safe_check_target (file, &error))
         {
-          print_error (error->message);
+          atlas_cli_print_error (error->message);
           return 1;
         }
 
@@ -245,23 +248,32 @@ atlas_cli_export (int    argc,
                 g_strdup_printf (_("“%s” is the dataset being exported: add --force to replace it "
                                    "(the old file is then kept as “%s~”)"), output, output);
 
-              print_error (message);
+              atlas_cli_print_error (message);
               return 1;
             }
         }
     }
 
-  dataset = load_dataset (remaining ? remaining[0] : NULL);
+  atlas_export_options_set_as_of (options, as_of);
+
+  dataset = atlas_cli_load_dataset (remaining ? remaining[0] : NULL);
   if (dataset == NULL)
     return 1;
+
+  /* Before anything is written. */
+  if (!atlas_export_options_check_dates (options, dataset, &error))
+    {
+      atlas_cli_print_error (error->message);
+      return 1;
+    }
 
   if (g_str_equal (output, "-"))
     {
       g_autoptr(GBytes) bytes = atlas_export_to_bytes (dataset, options, NULL, NULL, NULL, &error);
 
-      if (bytes == NULL || !write_stdout (bytes, &error))
+      if (bytes == NULL || !atlas_cli_write_stdout (bytes, &error))
         {
-          print_error (error->message);
+          atlas_cli_print_error (error->message);
           return 1;
         }
     }
@@ -277,7 +289,7 @@ atlas_cli_export (int    argc,
                              overwrites_input ? ATLAS_SAFE_WRITE_BACKUP : ATLAS_SAFE_WRITE_NONE,
                              NULL, NULL, &result, NULL, &error))
         {
-          print_error (error->message);
+          atlas_cli_print_error (error->message);
           return 1;
         }
       if (result & ATLAS_SAFE_WRITE_BROKE_HARD_LINK)
@@ -287,7 +299,7 @@ atlas_cli_export (int    argc,
             g_strdup_printf (_("warning: “%s” had other hard links: they still show the old file"),
                              output);
 
-          print_error (message);
+          atlas_cli_print_error (message);
         }
     }
 

@@ -24,4 +24,12 @@ int atlas_cli_export   (int                 argc,
 int atlas_cli_list_ids (int                 argc,
                         char              **argv);
 
+/* `cyber-atlas --changes FROM[..TO] [--format csv|markdown|json]
+ * [--output FILE] [DATASET]` (atlas-cli-changes.c): the changes dated
+ * after FROM and up to TO (default: the dataset's as_of), one per row, on
+ * the standard output or written to FILE. Returns 0, or 1 with a message on
+ * stderr and nothing written. Needs no display. */
+int atlas_cli_changes  (int                 argc,
+                        char              **argv);
+
 G_END_DECLS

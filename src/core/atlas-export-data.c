@@ -55,6 +55,14 @@ append_csv_cell (GString    *line,
   g_string_append_c (line, '"');
 }
 
+void
+atlas_export_append_csv_cell (GString    *line,
+                              const char *value,
+                              gboolean    first)
+{
+  append_csv_cell (line, value, first);
+}
+
 static void
 append_csv_number (GString *line,
                    guint    value)
@@ -133,6 +141,8 @@ atlas_export_csv (AtlasExportJob  *job,
   append_csv_cell (csv, "last_round", FALSE);
   append_csv_cell (csv, "overdue_dialogues", FALSE);
   append_csv_cell (csv, "updated", FALSE);
+  /* The date the values hold on: the dataset's, or the one asked for. */
+  append_csv_cell (csv, "as_of", FALSE);
   g_string_append (csv, "\r\n");
 
   for (guint p = 0; p < job->partners->len; p++)
@@ -163,6 +173,7 @@ atlas_export_csv (AtlasExportJob  *job,
         g_free (summary.overdue);
       }
       append_csv_cell (csv, atlas_partner_get_updated (partner), FALSE);
+      append_csv_cell (csv, atlas_dataset_get_as_of (job->dataset), FALSE);
       g_string_append (csv, "\r\n");
     }
 
@@ -424,6 +435,8 @@ atlas_export_geojson (AtlasExportJob  *job,
       }
       g_string_append (out, ",\"updated\":");
       append_json_string (out, atlas_partner_get_updated (partner));
+      g_string_append (out, ",\"as_of\":");
+      append_json_string (out, atlas_dataset_get_as_of (job->dataset));
       g_string_append (out, "},\"geometry\":");
 
       if (country >= 0)

@@ -42,6 +42,13 @@ gboolean atlas_export_image_locate (AtlasDataset       *dataset,
                                     double             *x,
                                     double             *y);
 
+/* Appends one RFC 4180 cell, preceded by a comma unless @first; NULL is an
+ * empty cell; a value a spreadsheet would run as a formula is neutralized
+ * with a leading apostrophe. */
+void    atlas_export_append_csv_cell (GString    *line,
+                                      const char *value,
+                                      gboolean    first);
+
 /* "30 June 2014" from "2014-06-30", in the user's language; a copy of the
  * input when it is not a date. */
 char   *atlas_export_format_date  (const char      *iso_date);

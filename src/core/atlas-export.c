@@ -31,6 +31,8 @@ struct _AtlasExportOptions
   AtlasPaper         paper;
   char              *title;
   gboolean           hatch;
+  char              *as_of;
+  char              *since;
 };
 
 enum {
@@ -262,6 +264,8 @@ atlas_export_options_finalize (GObject *object)
   g_free (self->lens_id);
   g_strfreev (self->partner_ids);
   g_free (self->title);
+  g_free (self->as_of);
+  g_free (self->since);
 
   G_OBJECT_CLASS (atlas_export_options_parent_class)->finalize (object);
 }
@@ -420,8 +424,44 @@ atlas_export_options_copy (AtlasExportOptions *self)
   copy->paper = self->paper;
   copy->title = g_strdup (self->title);
   copy->hatch = self->hatch;
+  copy->as_of = g_strdup (self->as_of);
+  copy->since = g_strdup (self->since);
 
   return copy;
+}
+
+const char *
+atlas_export_options_get_as_of (AtlasExportOptions *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPORT_OPTIONS (self), NULL);
+
+  return self->as_of;
+}
+
+void
+atlas_export_options_set_as_of (AtlasExportOptions *self,
+                                const char         *as_of)
+{
+  g_return_if_fail (ATLAS_IS_EXPORT_OPTIONS (self));
+
+  atlas_set_str (&self->as_of, as_of);
+}
+
+const char *
+atlas_export_options_get_since (AtlasExportOptions *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPORT_OPTIONS (self), NULL);
+
+  return self->since;
+}
+
+void
+atlas_export_options_set_since (AtlasExportOptions *self,
+                                const char         *since)
+{
+  g_return_if_fail (ATLAS_IS_EXPORT_OPTIONS (self));
+
+  atlas_set_str (&self->since, since);
 }
 
 AtlasExportFormat
@@ -710,6 +750,44 @@ atlas_export_format_date (const char *iso_date)
   return g_date_time_format (date, _("%-d %B %Y"));
 }
 
+gboolean
+atlas_export_options_check_dates (AtlasExportOptions  *self,
+                                  AtlasDataset        *dataset,
+                                  GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_EXPORT_OPTIONS (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
+
+  if (self->as_of != NULL && !atlas_timeline_check_date (dataset, self->as_of, &local))
+    {
+      /* Translators: %s says what is wrong with the date */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("As of: %s"), local->message);
+      return FALSE;
+    }
+
+  if (self->since != NULL)
+    {
+      if (!atlas_timeline_check_date (dataset, self->since, &local))
+        {
+          /* Translators: %s says what is wrong with the date */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Since: %s"),
+                       local->message);
+          return FALSE;
+        }
+      if (self->as_of != NULL && strcmp (self->since, self->as_of) > 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       /* Translators: both are dates, YYYY-MM-DD */
+                       _("Since %s is after the date shown (%s)"), self->since, self->as_of);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 GBytes *
 atlas_export_to_bytes (AtlasDataset             *dataset,
                        AtlasExportOptions       *options,
@@ -719,6 +797,7 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
                        GError                  **error)
 {
   g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(AtlasDataset) then = NULL;
   AtlasExportJob job = { 0 };
   AtlasLens *lens = NULL;
   GBytes *bytes = NULL;
@@ -726,6 +805,11 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (ATLAS_IS_EXPORT_OPTIONS (options), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (!atlas_export_options_check_dates (options, dataset, error))
+    return NULL;
+  if (options->as_of != NULL)
+    dataset = then = atlas_timeline_dup_as_of (dataset, options->as_of);
 
   partners = atlas_export_options_resolve (options, dataset, &lens, error);
   if (partners == NULL)

@@ -126,6 +126,23 @@ gboolean             atlas_export_options_get_hatch       (AtlasExportOptions *s
 void                 atlas_export_options_set_hatch       (AtlasExportOptions *self,
                                                            gboolean            hatch);
 
+/* NULL: the dataset as it is; a YYYY-MM-DD date: the dataset as it stood
+ * then (atlas_timeline_dup_as_of ()), which every format then shows and
+ * names. */
+const char          *atlas_export_options_get_as_of       (AtlasExportOptions *self);
+void                 atlas_export_options_set_as_of       (AtlasExportOptions *self,
+                                                           const char         *as_of);
+/* NULL, or a YYYY-MM-DD date: the PDF briefing adds "Changes since" it. */
+const char          *atlas_export_options_get_since       (AtlasExportOptions *self);
+void                 atlas_export_options_set_since       (AtlasExportOptions *self,
+                                                           const char         *since);
+/* Whether the dates of the options are ones the dataset can be shown as of
+ * (real dates, not after its as_of, "since" not after "as of"); @error in
+ * words for the user otherwise. atlas_export_to_bytes () checks them first. */
+gboolean             atlas_export_options_check_dates    (AtlasExportOptions *self,
+                                                           AtlasDataset       *dataset,
+                                                           GError            **error);
+
 /* Checks the options against a dataset: the lens and the partners must
  * exist. On success, returns the partners to export (a new array of
  * references, dataset order) and sets *lens (borrowed; NULL when the

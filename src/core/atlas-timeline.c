@@ -16,6 +16,7 @@
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-timeline.h"
+#include "atlas-timeline-private.h"
 
 #define INDICATOR_PREFIX "indicators."
 /* Values quoted in messages are cut to this many characters. */
@@ -865,9 +866,9 @@ atlas_change_direction_to_string (AtlasChangeDirection direction)
     }
 }
 
-static const char *
-value_name (AtlasLens  *lens,
-            const char *value)
+const char *
+atlas_timeline_value_name (AtlasLens  *lens,
+                           const char *value)
 {
   AtlasCategory *category;
 
@@ -878,10 +879,10 @@ value_name (AtlasLens  *lens,
   return category ? atlas_category_get_name (category) : value;
 }
 
-static AtlasChangeDirection
-direction_of (AtlasLens  *lens,
-              const char *old_value,
-              const char *new_value)
+AtlasChangeDirection
+atlas_timeline_direction (AtlasLens  *lens,
+                          const char *old_value,
+                          const char *new_value)
 {
   int old_index, new_index;
 
@@ -895,6 +896,47 @@ direction_of (AtlasLens  *lens,
     return ATLAS_CHANGE_CHANGED;
 
   return new_index < old_index ? ATLAS_CHANGE_UP : ATLAS_CHANGE_DOWN;
+}
+
+char *
+atlas_change_describe (AtlasChange *change,
+                       gboolean     with_partner)
+{
+  g_autofree char *what = NULL;
+  const char *partner = atlas_partner_get_display_name (change->partner);
+  const char *old_name = change->old_name ? change->old_name : _("No data");
+  const char *new_name = change->new_name ? change->new_name : _("No data");
+
+  if (g_strcmp0 (change->field, ATLAS_TIMELINE_FIELD_PARTNER) == 0)
+    {
+      if (!with_partner)
+        return g_strdup (change->new_value ? _("Added as a partner") : _("No longer a partner"));
+      return change->new_value ? g_strdup_printf (_("%s added"), partner)
+                               : g_strdup_printf (_("%s removed"), partner);
+    }
+
+  if (change->lens != NULL)
+    /* Translators: "Budapest Convention: Signatory → Party" */
+    what = g_strdup_printf (_("%s: %s → %s"), atlas_lens_get_name (change->lens), old_name, new_name);
+  else if (g_strcmp0 (change->field, "assessment") == 0)
+    what = g_strdup (_("assessment rewritten"));
+  else if (g_strcmp0 (change->field, "agreements") == 0)
+    /* Translators: "agreement: EU-Japan Security and Defence Partnership" */
+    what = g_strdup_printf (_("agreement: %s"), new_name);
+  else if (g_strcmp0 (change->field, "dialogues") == 0)
+    /* Translators: "dialogue: EU-Japan Cyber Dialogue" */
+    what = g_strdup_printf (_("dialogue: %s"), new_name);
+  else if (g_strcmp0 (change->field, "documents") == 0)
+    /* Translators: "document: Joint statement" */
+    what = g_strdup_printf (_("document: %s"), new_name);
+  else
+    /* Translators: "<a field of the profile>: <its new value>" */
+    what = g_strdup_printf (_("%s: %s"), change->field, new_name);
+
+  if (!with_partner)
+    return g_steal_pointer (&what);
+  /* Translators: "Canada, Budapest Convention: Signatory → Party" */
+  return g_strdup_printf (_("%s, %s"), partner, what);
 }
 
 typedef struct
@@ -918,11 +960,11 @@ compare_ordered (gconstpointer a,
   return oa->entry_index < ob->entry_index ? -1 : oa->entry_index > ob->entry_index;
 }
 
-static AtlasChange *
-change_new (AtlasDataset      *dataset,
-            AtlasPartner      *partner,
-            AtlasHistoryEntry *entry,
-            gboolean           backwards)
+AtlasChange *
+atlas_change_new (AtlasDataset      *dataset,
+                  AtlasPartner      *partner,
+                  AtlasHistoryEntry *entry,
+                  gboolean           backwards)
 {
   AtlasChange *change = g_new0 (AtlasChange, 1);
   const char *field = atlas_history_entry_get_field (entry);
@@ -949,9 +991,9 @@ change_new (AtlasDataset      *dataset,
     }
   change->old_value = old_value;
   change->new_value = new_value;
-  change->old_name = value_name (change->lens, old_value);
-  change->new_name = value_name (change->lens, new_value);
-  change->direction = direction_of (change->lens, old_value, new_value);
+  change->old_name = atlas_timeline_value_name (change->lens, old_value);
+  change->new_name = atlas_timeline_value_name (change->lens, new_value);
+  change->direction = atlas_timeline_direction (change->lens, old_value, new_value);
 
   return change;
 }
@@ -996,7 +1038,7 @@ atlas_timeline_changes (AtlasDataset *dataset,
               strcmp (date, from) <= 0 || strcmp (date, to) > 0)
             continue;
 
-          o.change = change_new (dataset, partner, entry, backwards);
+          o.change = atlas_change_new (dataset, partner, entry, backwards);
           g_array_append_val (ordered, o);
         }
     }

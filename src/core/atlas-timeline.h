@@ -126,6 +126,10 @@ typedef struct
 } AtlasChange;
 
 void        atlas_change_free            (AtlasChange             *change);
+/* The change in words for the user: "Canada, Budapest Convention: Signatory
+ * → Party" (or without the partner, "Budapest Convention: …"). */
+char       *atlas_change_describe        (AtlasChange             *change,
+                                          gboolean                 with_partner);
 /* "up", "down", "changed" */
 const char *atlas_change_direction_to_string (AtlasChangeDirection direction);
 
@@ -138,6 +142,50 @@ GPtrArray  *atlas_timeline_changes       (AtlasDataset            *dataset,
                                           const char              *from,
                                           const char              *to);
 
+/* The formats changes can be written in: "csv", "markdown", "json"
+ * (atlas-timeline-format.c). */
+const char * const *atlas_timeline_changes_formats  (void);
+/* @changes (of AtlasChange) as a file of @format, one change per row:
+ * date, partner_id, partner_name, field, old_id, new_id (indicators only),
+ * old_name, new_name, direction, source. @from and @to name the span in
+ * the Markdown heading. */
+GBytes             *atlas_timeline_changes_to_bytes (GPtrArray  *changes,
+                                                     const char *format,
+                                                     const char *from,
+                                                     const char *to);
+
+/* One change of @partner's @entry (both referenced), as atlas_timeline_changes ()
+ * gives it; @backwards swaps old and new. */
+AtlasChange        *atlas_change_new                (AtlasDataset      *dataset,
+                                                     AtlasPartner      *partner,
+                                                     AtlasHistoryEntry *entry,
+                                                     gboolean           backwards);
+
+/* An index over a dataset's history (atlas-timeline-index.c), for asking
+ * the same dataset many dates: the indicators of every partner as of a date
+ * and the changes between two dates, without walking every entry each
+ * time. It reads the dataset as it is when built: build another when the
+ * dataset changes. */
+typedef struct _AtlasTimelineIndex AtlasTimelineIndex;
+
+AtlasTimelineIndex *atlas_timeline_index_new        (AtlasDataset        *dataset);
+void                atlas_timeline_index_free       (AtlasTimelineIndex  *self);
+guint               atlas_timeline_index_get_n_partners (AtlasTimelineIndex *self);
+guint               atlas_timeline_index_get_n_lenses   (AtlasTimelineIndex *self);
+/* Fills @values (n_partners × n_lenses, partner-major, in the dataset's
+ * orders) with each indicator's category id as of @date (NULL: none, or the
+ * lens not open yet), and @listed (n_partners, nullable) with whether each
+ * partner is listed then. The strings belong to the dataset. */
+void                atlas_timeline_index_indicators_at (AtlasTimelineIndex  *self,
+                                                        const char          *date,
+                                                        const char         **values,
+                                                        gboolean            *listed);
+/* As atlas_timeline_changes (). */
+GPtrArray          *atlas_timeline_index_changes    (AtlasTimelineIndex  *self,
+                                                     const char          *from,
+                                                     const char          *to);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChange, atlas_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTimelineIndex, atlas_timeline_index_free)
 
 G_END_DECLS

@@ -38,6 +38,11 @@ static const GOptionEntry main_entries[] = {
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The title of an exported briefing or map (with --export)"), N_("TEXT") },
   { "hatch", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Hatch patterns on an exported map, for black and white prints (with --export)"), NULL },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Let --output replace the dataset being exported; the old file is kept as FILE~ (with --export)"), NULL },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the dataset as it stood on this date (with --export)"), N_("YYYY-MM-DD") },
+  { "changes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List the changes after FROM up to TO (default: the dataset's date) without opening a window"),
+    N_("FROM[..TO]") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The format of the changes: csv, markdown or json (with --changes)"), N_("FORMAT") },
   { NULL }
 };
 
@@ -121,6 +126,13 @@ atlas_application_local_command_line (GApplication   *application,
     {
       atlas_core_init ();
       *exit_status = atlas_cli_export (g_strv_length (*arguments), *arguments);
+      return TRUE;
+    }
+
+  if (argv_has (*arguments, "--changes") || argv_has_prefix (*arguments, "--changes="))
+    {
+      atlas_core_init ();
+      *exit_status = atlas_cli_changes (g_strv_length (*arguments), *arguments);
       return TRUE;
     }
 

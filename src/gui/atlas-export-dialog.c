@@ -49,6 +49,7 @@ struct _AtlasExportDialog
   AdwPreferencesGroup *chosen_group;
   AdwPreferencesGroup *layout_group;
   AdwEntryRow        *title_row;
+  AdwEntryRow        *as_of_row;
   AdwComboRow        *paper_row;
   AdwComboRow        *size_row;
   AdwActionRow       *custom_size_row;
@@ -497,6 +498,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, chosen_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, layout_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, custom_size_row);
@@ -703,6 +705,12 @@ atlas_export_dialog_get_options (AtlasExportDialog *self)
                                            ? ATLAS_PAPER_LETTER : ATLAS_PAPER_A4);
   atlas_export_options_set_title (options, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   atlas_export_options_set_hatch (options, gtk_switch_get_active (self->hatch_switch));
+  {
+    g_autofree char *as_of = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->as_of_row))));
+
+    /* A bad date is refused by the export, which says why. */
+    atlas_export_options_set_as_of (options, as_of[0] != '\0' ? as_of : NULL);
+  }
 
   return options;
 }
@@ -742,6 +750,15 @@ atlas_export_dialog_export_to (AtlasExportDialog *self,
   update_sensitivity (self);
 
   g_task_run_in_thread (self->task, export_thread);
+}
+
+void
+atlas_export_dialog_set_as_of (AtlasExportDialog *self,
+                               const char        *date)
+{
+  g_return_if_fail (ATLAS_IS_EXPORT_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->as_of_row), date ? date : "");
 }
 
 gboolean

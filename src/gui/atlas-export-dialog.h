@@ -33,5 +33,9 @@ AtlasExportOptions *atlas_export_dialog_get_options (AtlasExportDialog *self);
 void                atlas_export_dialog_export_to   (AtlasExportDialog *self,
                                                      GFile             *file);
 gboolean            atlas_export_dialog_is_busy     (AtlasExportDialog *self);
+/* The date the export shows (YYYY-MM-DD; NULL: the latest state); the
+ * window passes the date it shows. */
+void                atlas_export_dialog_set_as_of   (AtlasExportDialog *self,
+                                                     const char        *date);
 
 G_END_DECLS

@@ -55,6 +55,8 @@ export_action (GtkWidget  *widget,
   dialog = atlas_export_dialog_new (GTK_WINDOW (self), self->dataset, self->lens_id,
                                     self->selected_id, get_settings (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  /* What the window shows is what is exported. */
+  atlas_export_dialog_set_as_of (dialog, _atlas_window_get_as_of (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -31,12 +31,21 @@ get_selected_partner (AtlasWindow *self)
 static void
 update_actions (AtlasWindow *self)
 {
-  gboolean editable = get_selected_partner (self) != NULL && get_undo_stack (self) != NULL;
+  /* As of a past date the window shows a state no edit can go to. */
+  gboolean latest = _atlas_window_get_as_of (self) == NULL;
+  gboolean editable = latest && get_selected_partner (self) != NULL &&
+                      get_undo_stack (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-partner", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-partner",
-                                 self->dataset != NULL && get_undo_stack (self) != NULL);
+                                 latest && self->dataset != NULL && get_undo_stack (self) != NULL);
+}
+
+void
+_atlas_window_panels_update_actions (AtlasWindow *self)
+{
+  update_actions (self);
 }
 
 /* On a narrow window the profile is what a choice in the list is for:
@@ -180,10 +189,10 @@ undo_stack_changed_cb (AtlasWindow *self)
   update_actions (self);
 }
 
+/* The profile's dataset is the state on show (atlas-window-time.c). */
 static void
 dataset_changed_cb (AtlasWindow *self)
 {
-  atlas_profile_view_set_dataset (self->profile_view, self->dataset);
   update_actions (self);
 }
 

@@ -29,13 +29,16 @@ update_caption (AtlasWindow *self)
   AtlasCategory *category = NULL;
   const char *category_id = NULL;
 
+  AtlasDataset *shown = _atlas_window_get_shown_dataset (self);
+
   if (!self->presenting || self->dataset == NULL)
     return;
 
+  /* As of a past date, what the map shows then (atlas-window-time.c). */
   if (self->lens_id != NULL)
-    lens = atlas_dataset_find_lens (self->dataset, self->lens_id);
+    lens = atlas_dataset_find_lens (shown, self->lens_id);
   if (self->selected_id != NULL)
-    partner = atlas_dataset_find_partner (self->dataset, self->selected_id);
+    partner = atlas_dataset_find_partner (shown, self->selected_id);
   if (partner != NULL && lens != NULL)
     category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
   if (category_id != NULL)
@@ -234,6 +237,14 @@ presentation_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_h:
       atlas_map_view_set_hatch_patterns (self->map_view,
                                          !atlas_map_view_get_hatch_patterns (self->map_view));
+      return TRUE;
+    /* Time (atlas-window-time.c): step through the dated changes, play the years. */
+    case GDK_KEY_bracketleft:
+    case GDK_KEY_bracketright:
+      _atlas_window_time_present_step (self, keyval == GDK_KEY_bracketright);
+      return TRUE;
+    case GDK_KEY_P:
+      _atlas_window_time_toggle_play (self);
       return TRUE;
     default:
       return FALSE;

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "atlas-compare-marks.h"
 #include "atlas-dataset-file.h"
 #include "atlas-window.h"
 #include "atlas-map-view.h"
@@ -26,6 +27,7 @@ struct _AtlasWindow
   AdwFlap              *flap;
   AtlasPartnerList     *partner_list;
   AtlasMapView         *map_view;
+  GtkOverlay           *map_overlay;
   AdwFlap              *profile_flap;
   AtlasProfileView     *profile_view;
   AdwStatusPage        *error_page;
@@ -66,12 +68,61 @@ struct _AtlasWindow
   gboolean              presenting;
   gboolean              presentation_saved_flap;
   gboolean              presentation_saved_profile;
+
+  /* Time (atlas-window-time.c) */
+  GtkMenuButton        *as_of_button;
+  GtkCalendar          *as_of_calendar;
+  GtkScale             *as_of_scale;
+  GtkInfoBar           *time_bar;
+  GtkLabel             *time_label;
+  char                 *as_of_date;     /* NULL: the latest state */
+  AtlasDataset         *shown_dataset;  /* the state on show */
+  AtlasDataset         *time_watched;
+  gulong                time_changed_id;
+  gboolean              syncing_time;
+  /* Compare: NULL when off */
+  char                 *compare_from;
+  GtkRevealer          *changes_revealer;
+  GtkLabel             *changes_title;
+  GtkEntry             *compare_from_entry;
+  GtkDropDown          *changes_partner_dropdown;
+  GtkDropDown          *changes_lens_dropdown;
+  GtkListBox           *changes_list;
+  AtlasCompareMarks    *compare_marks;
+  guint                 play_id;
 };
 
 /* atlas-window-panels.c: the partner list, the profile and its editor */
 void _atlas_window_panels_class_init  (GtkWidgetClass *widget_class);
 void _atlas_window_panels_init        (AtlasWindow    *self);
 void _atlas_window_panels_constructed (AtlasWindow    *self);
+
+/* atlas-window-panels.c */
+void _atlas_window_panels_update_actions (AtlasWindow *self);
+
+/* atlas-window-time.c: the "As of" date, the keys that step through time */
+void          _atlas_window_time_class_init      (GtkWidgetClass *widget_class);
+void          _atlas_window_time_init            (AtlasWindow    *self);
+void          _atlas_window_time_dispose         (AtlasWindow    *self);
+/* After the window's dataset changed: shows its latest state. */
+void          _atlas_window_time_dataset_set     (AtlasWindow    *self);
+void          _atlas_window_time_dataset_changed (AtlasWindow    *self);
+/* NULL or a date on or after the dataset's: the latest state. */
+void          _atlas_window_set_as_of            (AtlasWindow    *self,
+                                                  const char     *date);
+const char   *_atlas_window_get_as_of            (AtlasWindow    *self);
+/* What the map, the list and the profile show. */
+AtlasDataset *_atlas_window_get_shown_dataset    (AtlasWindow    *self);
+/* Compare between @from (NULL: off) and the date on show. */
+void          _atlas_window_set_compare_from     (AtlasWindow    *self,
+                                                  const char     *from);
+/* Presentation mode: [ and ] with a caption naming what changed, and P
+ * playing through the years. */
+void          _atlas_window_time_present_step    (AtlasWindow    *self,
+                                                  gboolean        forward);
+void          _atlas_window_time_toggle_play     (AtlasWindow    *self);
+/* "Canada, Budapest Convention: Signatory → Party" */
+char         *_atlas_window_describe_change      (AtlasChange    *change);
 
 /* atlas-window.c */
 void _atlas_window_set_dataset        (AtlasWindow      *self,

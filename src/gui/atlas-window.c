@@ -90,9 +90,10 @@ _atlas_window_set_dataset (AtlasWindow  *self,
       g_signal_handlers_block_by_func (self->lens_dropdown, lens_selected_cb, self);
       gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (dataset));
       g_signal_handlers_unblock_by_func (self->lens_dropdown, lens_selected_cb, self);
-      atlas_partner_list_set_dataset (self->partner_list, dataset);
       sync_lens_dropdown (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+      /* The map, the list and the profile show the latest state. */
+      _atlas_window_time_dataset_set (self);
     }
 
   _atlas_window_files_update_title (self);
@@ -203,6 +204,7 @@ atlas_window_dispose (GObject *object)
   /* The key hint's timer would otherwise outlive a window closed while
    * presenting. */
   g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
+  _atlas_window_time_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->dataset);
@@ -329,6 +331,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, partner_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_details);
 
@@ -349,6 +352,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   _atlas_window_export_class_init (widget_class);
   _atlas_window_present_class_init (widget_class);
   _atlas_window_dataset_class_init (widget_class);
+  _atlas_window_time_class_init (widget_class);
 }
 
 static void
@@ -367,13 +371,13 @@ atlas_window_init (AtlasWindow *self)
 
   g_object_bind_property (self, "lens-id", self->partner_list, "lens-id", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "lens-id", self->map_view, "lens-id", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "dataset", self->map_view, "dataset", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "selected-id", self->map_view, "selected-id",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   _atlas_window_panels_init (self);
   _atlas_window_export_init (self);
   _atlas_window_present_init (self);
   _atlas_window_dataset_init (self);
+  _atlas_window_time_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Time in the window, on tests/data/history.json (see test-time-cli.py):
+ * the map as of two dates differs exactly where the history says, the
+ * legend counts the state on show, [ and ] step through the changes, and
+ * a past date shows a banner and turns editing off. Rendered with the
+ * cairo renderer; ATLAS_SHOTS_DIR keeps the screenshots. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-application.h"
+#include "atlas-export-dialog.h"
+#include "atlas-geo.h"
+#include "atlas-map-view-private.h"
+#include "atlas-test-util.h"
+#include "atlas-window-private.h"
+#include "atlas-world-layer.h"
+
+typedef struct
+{
+  AtlasWindow *window;
+} Fixture;
+
+/* A point inside each partner of the test data. */
+static const struct { const char *id; double lon, lat; } places[] = {
+  { "BR", -50.0, -10.0 },
+  { "CA", -100.0, 55.0 },
+  { "JP", 142.8, 43.4 },  /* Hokkaido, clear of the label */
+};
+
+static gboolean
+loaded (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return window->dataset != NULL && window->shown_dataset != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "history.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  f->window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (f->window));
+  atlas_window_load_file (f->window, file);
+  g_assert_true (atlas_test_iterate_until (loaded, f->window, 10000));
+  atlas_window_set_lens_id (f->window, "budapest");
+  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+  atlas_test_wait_ms (200);
+  atlas_map_view_show_world (f->window->map_view);
+  atlas_test_wait_ms (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static AtlasTestPixels *
+map_shot (Fixture    *f,
+          const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  atlas_test_wait_ms (60);
+  texture = atlas_test_render_widget (GTK_WIDGET (f->window->map_view));
+  atlas_test_save_texture (texture, name);
+
+  return atlas_test_pixels_new (texture);
+}
+
+static guint32
+pixel_of (Fixture         *f,
+          AtlasTestPixels *shot,
+          const char      *id)
+{
+  AtlasMapFrame frame;
+  double mx, my;
+
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->window->map_view), &frame);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (g_str_equal (places[i].id, id))
+      {
+        atlas_geo_lonlat_to_map (places[i].lon, places[i].lat, &mx, &my);
+        return atlas_test_pixels_get (shot, (mx - frame.x) * frame.scale,
+                                      (my - frame.y) * frame.scale);
+      }
+  g_assert_not_reached ();
+}
+
+/* What the map should paint for @id as of @date: its category's colour, or
+ * the grey of other countries when it is not a partner then. */
+static guint32
+expected_color (Fixture    *f,
+                const char *id,
+                const char *date)
+{
+  AtlasPartner *partner = atlas_dataset_find_partner (f->window->dataset, id);
+  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  const char *category;
+
+  if (!atlas_timeline_is_listed_at (partner, date))
+    return ATLAS_MAP_OTHER_COLOR;
+  category = atlas_timeline_value_at (partner, "indicators.budapest", date);
+  if (category == NULL)
+    return ATLAS_MAP_NO_DATA_COLOR;
+  return atlas_category_get_color (atlas_lens_find_category (lens, category));
+}
+
+/* The map as of two dates differs exactly where the history says. */
+static void
+test_map_as_of (Fixture       *f,
+                gconstpointer  data)
+{
+  const struct { const char *a, *b; const char *changed; } pairs[] = {
+    { "2015-02-28", "2015-03-01", "BR" },   /* Brazil signs */
+    { "2017-02-01", "2017-02-02", "CA" },   /* Canada steps back */
+    { "2017-05-04", "2017-05-05", "JP" },   /* Japan becomes a partner */
+    { "2017-05-05", "2018-07-07", "" },     /* nothing in between */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *name_a = g_strdup_printf ("time-map-%s.png", pairs[i].a);
+      g_autofree char *name_b = g_strdup_printf ("time-map-%s.png", pairs[i].b);
+      g_autoptr(AtlasTestPixels) a = NULL;
+      g_autoptr(AtlasTestPixels) b = NULL;
+
+      _atlas_window_set_as_of (f->window, pairs[i].a);
+      a = map_shot (f, name_a);
+      _atlas_window_set_as_of (f->window, pairs[i].b);
+      b = map_shot (f, name_b);
+
+      for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+        {
+          const char *id = places[p].id;
+
+          g_test_message ("%s: %s / %s", id, pairs[i].a, pairs[i].b);
+          g_assert_cmphex (pixel_of (f, a, id), ==, expected_color (f, id, pairs[i].a));
+          g_assert_cmphex (pixel_of (f, b, id), ==, expected_color (f, id, pairs[i].b));
+          if (g_str_equal (id, pairs[i].changed))
+            g_assert_cmphex (pixel_of (f, a, id), !=, pixel_of (f, b, id));
+          else
+            g_assert_cmphex (pixel_of (f, a, id), ==, pixel_of (f, b, id));
+        }
+    }
+}
+
+/* The count the legend shows beside a category's name, or -1. */
+static int
+legend_count (Fixture    *f,
+              const char *name)
+{
+  GtkWidget *grid = atlas_map_view_get_legend (f->window->map_view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), name))
+      {
+        int column, row;
+        GtkWidget *count;
+
+        gtk_grid_query_child (GTK_GRID (grid), child, &column, &row, NULL, NULL);
+        count = gtk_grid_get_child_at (GTK_GRID (grid), 2, row);
+        return count ? atoi (gtk_label_get_text (GTK_LABEL (count))) : -1;
+      }
+
+  return -1;
+}
+
+static void
+test_legend_counts (Fixture       *f,
+                    gconstpointer  data)
+{
+  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+
+  /* Latest: Brazil and Japan parties, Canada a non-party */
+  g_assert_cmpint (legend_count (f, "Party"), ==, 2);
+  g_assert_cmpint (legend_count (f, "Signatory"), ==, 0);
+  g_assert_cmpint (legend_count (f, "Non-party"), ==, 1);
+
+  /* 2016: Canada a party, Brazil a signatory, Japan not yet a partner */
+  _atlas_window_set_as_of (f->window, "2016-06-30");
+  atlas_test_wait_ms (60);
+  g_assert_cmpint (legend_count (f, "Party"), ==, 1);
+  g_assert_cmpint (legend_count (f, "Signatory"), ==, 1);
+  g_assert_cmpint (legend_count (f, "Non-party"), ==, 0);
+  atlas_test_save_shot (GTK_WIDGET (f->window), "time-window-2016.png");
+
+  /* The partner list shows that date too */
+  g_assert_cmpuint (atlas_dataset_get_n_partners (_atlas_window_get_shown_dataset (f->window)), ==, 2);
+  {
+    g_autofree char *ids = atlas_test_partner_ids (
+      G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+        atlas_test_find_widget (GTK_WIDGET (f->window->partner_list), GTK_TYPE_LIST_VIEW, NULL)))));
+
+    g_assert_null (strstr (ids, "JP"));
+    g_assert_nonnull (strstr (ids, "BR"));
+  }
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
+}
+
+static void
+test_steps (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *back[] = { "2018-07-08", "2017-05-05", "2017-02-02", "2016-01-01", "2015-03-01",
+                         "2015-02-28" };
+
+  g_assert_null (_atlas_window_get_as_of (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (back); i++)
+    {
+      activate (f, "win.as-of-previous", NULL);
+      g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, back[i]);
+    }
+  /* Before the baseline there is nothing */
+  activate (f, "win.as-of-previous", NULL);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+
+  for (int i = G_N_ELEMENTS (back) - 2; i >= 0; i--)
+    {
+      activate (f, "win.as-of-next", NULL);
+      g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, back[i]);
+    }
+  /* Past the last change: the latest state */
+  activate (f, "win.as-of-next", NULL);
+  g_assert_null (_atlas_window_get_as_of (f->window));
+
+  /* By a year */
+  activate (f, "win.as-of-year", g_variant_new_int32 (-1));
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2019-12-31");
+  activate (f, "win.as-of-year", g_variant_new_int32 (-1));
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2018-12-31");
+  activate (f, "win.as-of-year", g_variant_new_int32 (1));
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2019-12-31");
+  activate (f, "win.as-of-year", g_variant_new_int32 (1));
+  g_assert_null (_atlas_window_get_as_of (f->window));
+
+  /* The slider follows, and moving it picks the date */
+  _atlas_window_set_as_of (f->window, "2016-06-30");
+  {
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 30, 6, 2016);
+    g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (f->window->as_of_scale)), ==,
+                       g_date_get_julian (&day));
+  }
+  gtk_range_set_value (GTK_RANGE (f->window->as_of_scale),
+                       gtk_range_get_value (GTK_RANGE (f->window->as_of_scale)) + 366);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2017-07-01");
+}
+
+static void
+test_banner_and_editing (Fixture       *f,
+                         gconstpointer  data)
+{
+  atlas_window_set_selected_id (f->window, "BR");
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
+
+  _atlas_window_set_as_of (f->window, "2015-03-01");
+  atlas_test_wait_ms (60);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
+  g_assert_true (gtk_info_bar_get_revealed (f->window->time_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->time_label), "1 March 2015"));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->window->time_label), "Editing is off"));
+  /* The selection stays, and the profile shows the partner then */
+  g_assert_cmpstr (atlas_window_get_selected_id (f->window), ==, "BR");
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (f->window->profile_view), "Signatory"));
+  atlas_test_save_shot (GTK_WIDGET (f->window), "time-banner.png");
+
+  /* The Export dialog offers the date on show */
+  {
+    AtlasExportDialog *dialog;
+    g_autoptr(AtlasExportOptions) options = NULL;
+
+    activate (f, "win.export", NULL);
+    dialog = ATLAS_EXPORT_DIALOG (atlas_test_find_toplevel (ATLAS_TYPE_EXPORT_DIALOG));
+    g_assert_nonnull (dialog);
+    options = atlas_export_dialog_get_options (dialog);
+    g_assert_cmpstr (atlas_export_options_get_as_of (options), ==, "2015-03-01");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* No edit but at the latest state */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL) &&
+                  atlas_profile_view_get_editing (f->window->profile_view));
+  g_assert_false (atlas_profile_view_get_editing (f->window->profile_view));
+  g_assert_null (atlas_profile_view_get_undo_stack (f->window->profile_view));
+
+  activate (f, "win.as-of-today", NULL);
+  atlas_test_wait_ms (60);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
+  g_assert_cmpstr (atlas_window_get_selected_id (f->window), ==, "BR");
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (f->window->profile_view), "Party"));
+  activate (f, "win.edit", NULL);
+  g_assert_true (atlas_profile_view_get_editing (f->window->profile_view));
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* Compare: the marks on the map, coloured by the later date, and the
+ * Changes panel with its filters. */
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  AtlasCompareMarks *marks = f->window->compare_marks;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(AtlasTestPixels) shot = NULL;
+  graphene_point_t point;
+  double x, y;
+
+  activate (f, "win.compare", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->changes_revealer));
+  _atlas_window_set_compare_from (f->window, "2015-01-01");
+  atlas_test_wait_ms (400);
+
+  /* Brazil up (non-party to party), Canada down, Japan new: changed */
+  g_assert_cmpuint (g_hash_table_size (atlas_compare_marks_get_marks (marks)), ==, 3);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (atlas_compare_marks_get_marks (marks), "BR")),
+                   ==, ATLAS_CHANGE_UP + 1);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (atlas_compare_marks_get_marks (marks), "CA")),
+                   ==, ATLAS_CHANGE_DOWN + 1);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (atlas_compare_marks_get_marks (marks), "JP")),
+                   ==, ATLAS_CHANGE_CHANGED + 1);
+
+  /* On screen: each mark in its colour, over the later date's map */
+  texture = atlas_test_render_widget (GTK_WIDGET (f->window->map_overlay));
+  atlas_test_save_texture (texture, "time-compare-map.png");
+  shot = atlas_test_pixels_new (texture);
+  g_assert_true (atlas_compare_marks_locate (marks, "BR", &x, &y));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (f->window->map_overlay),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  /* Clear of the arrow's strokes, inside the badge */
+  g_assert_cmphex (atlas_test_pixels_get (shot, point.x - 7, point.y + 5), ==, ATLAS_COMPARE_UP_COLOR);
+  g_assert_true (atlas_compare_marks_locate (marks, "CA", &x, &y));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (f->window->map_overlay),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  g_assert_cmphex (atlas_test_pixels_get (shot, point.x - 7, point.y - 5), ==, ATLAS_COMPARE_DOWN_COLOR);
+  g_assert_cmphex (pixel_of (f, shot, "BR"), ==, expected_color (f, "BR", "2020-12-31"));
+
+  /* The panel lists every change after the date, then filters */
+  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 5);
+  gtk_drop_down_set_selected (f->window->changes_partner_dropdown, 1); /* Brazil */
+  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 3);
+  gtk_drop_down_set_selected (f->window->changes_lens_dropdown, 1); /* Budapest */
+  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 2);
+  gtk_drop_down_set_selected (f->window->changes_partner_dropdown, 0);
+  gtk_drop_down_set_selected (f->window->changes_lens_dropdown, 0);
+  atlas_test_wait_ms (100);
+  atlas_test_save_shot (GTK_WIDGET (f->window), "time-compare.png");
+
+  /* As of an earlier date, compared from further back: only what moved then */
+  _atlas_window_set_as_of (f->window, "2016-06-30");
+  g_assert_cmpuint (g_hash_table_size (atlas_compare_marks_get_marks (marks)), ==, 1);
+  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 2);
+
+  activate (f, "win.compare", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (f->window->changes_revealer));
+  g_assert_cmpuint (g_hash_table_size (atlas_compare_marks_get_marks (marks)), ==, 0);
+}
+
+/* The compare view on the bundled dataset, at the sizes a desk officer
+ * uses and in the dark style, for looking at (with ATLAS_SHOTS_DIR): the
+ * README's screenshot is compare-1430x890.png. Canada (2015) and Brazil
+ * (2022) became parties to the Budapest Convention since the paper. */
+static void
+test_compare_shots (void)
+{
+  const struct { int width, height; gboolean dark; } sizes[] = {
+    { 1430, 890, FALSE }, { 1024, 768, FALSE }, { 1366, 768, FALSE }, { 1920, 1080, FALSE },
+    { 1366, 768, TRUE },
+  };
+
+  if (g_getenv ("ATLAS_SHOTS_DIR") == NULL)
+    {
+      g_test_skip ("set ATLAS_SHOTS_DIR to save screenshots");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+      GHashTable *marks;
+      g_autofree char *name = g_strdup_printf ("compare-%dx%d%s.png", sizes[i].width,
+                                               sizes[i].height, sizes[i].dark ? "-dark" : "");
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          sizes[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_DEFAULT);
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      atlas_window_load_bundled (window);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (atlas_test_iterate_until (loaded, window, 10000));
+      atlas_window_set_lens_id (window, "budapest_convention");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+      _atlas_window_set_compare_from (window, "2014-06-30");
+      atlas_window_set_selected_id (window, "BR");
+      atlas_test_wait_ms (300);
+      atlas_map_view_show_world (window->map_view);
+      atlas_test_wait_ms (500);
+
+      marks = atlas_compare_marks_get_marks (window->compare_marks);
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (marks, "CA")), ==, ATLAS_CHANGE_UP + 1);
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (marks, "BR")), ==, ATLAS_CHANGE_UP + 1);
+      atlas_test_save_shot (GTK_WIDGET (window), name);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static gboolean
+as_of_is (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_strcmp0 (_atlas_window_get_as_of (f->window), "2016-02-28") == 0;
+}
+
+/* Presentation mode: [ and ] name what changed, P plays through the years. */
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  activate (f, "win.presentation", NULL);
+  atlas_test_wait_ms (200);
+  g_assert_true (f->window->presenting);
+
+  _atlas_window_time_present_step (f->window, FALSE);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2018-07-08");
+  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_title), ==, "8 July 2018");
+  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==,
+                   "Brazil, Budapest Convention: Signatory → Party");
+  _atlas_window_time_present_step (f->window, FALSE);
+  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==, "Japan added");
+  atlas_test_save_shot (GTK_WIDGET (f->window), "time-presentation.png");
+
+  /* P: from the start of the span, a year a second */
+  _atlas_window_set_as_of (f->window, NULL);
+  _atlas_window_time_toggle_play (f->window);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+  g_assert_true (atlas_test_iterate_until (as_of_is, f, 3000));
+  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_title), ==, "28 February 2016");
+  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==,
+                   "Brazil, Budapest Convention: Non-party → Signatory, and 1 more change");
+  _atlas_window_time_toggle_play (f->window);
+  atlas_test_wait_ms (1200);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2016-02-28");
+
+  activate (f, "win.presentation", NULL);
+}
+
+/* One application for the whole binary, as the window expects one. */
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  atlas_test_init_gui (&argc, &argv);
+
+  g_test_add ("/time/map-as-of", Fixture, NULL, fixture_set_up, test_map_as_of, fixture_tear_down);
+  g_test_add ("/time/legend-counts", Fixture, NULL, fixture_set_up, test_legend_counts, fixture_tear_down);
+  g_test_add ("/time/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/time/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
+  g_test_add_func ("/time/compare-shots", test_compare_shots);
+  g_test_add ("/time/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
+  g_test_add ("/time/banner-and-editing", Fixture, NULL, fixture_set_up, test_banner_and_editing,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
