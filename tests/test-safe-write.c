@@ -334,7 +334,12 @@ test_owner (Fixture       *fixture,
     }
 
   put (path, "old", 0640);
-  g_assert_cmpint (chown (path, 4321, 4322), ==, 0);
+  /* Root of a user namespace (a rootless container) may not map these ids. */
+  if (chown (path, 4321, 4322) != 0)
+    {
+      g_test_skip ("cannot give a file to uid 4321 here");
+      return;
+    }
   g_assert_true (write_text (path, "new", ATLAS_SAFE_WRITE_BACKUP, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stat (path, &st), ==, 0);
