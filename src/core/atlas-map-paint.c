@@ -341,119 +341,6 @@ atlas_map_paint_hatch (cairo_t *cr,
   cairo_fill_preserve (cr);
 }
 
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Box;
-
-static int
-compare_by_size (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  AtlasWorld *world = user_data;
-  guint ca = *(const guint *) a, cb = *(const guint *) b;
-  double ax0, ay0, ax1, ay1, bx0, by0, bx1, by1;
-
-  atlas_world_country_get_bounds (world, ca, &ax0, &ay0, &ax1, &ay1);
-  atlas_world_country_get_bounds (world, cb, &bx0, &by0, &bx1, &by1);
-  return ((bx1 - bx0) * (by1 - by0) < (ax1 - ax0) * (ay1 - ay0)) -
-         ((bx1 - bx0) * (by1 - by0) > (ax1 - ax0) * (ay1 - ay0));
-}
-
-/* Partner names at their label points. Smaller countries first: a large
- * one has room to spare around its label point, a small one has none. A
- * name that fits nowhere near its country without covering another name or
- * a neighbour is left out (zooming in brings it back). */
-static void
-paint_labels (cairo_t             *cr,
-              AtlasMapColoring    *coloring,
-              const AtlasMapFrame *frame)
-{
-  AtlasWorld *world = coloring->world;
-  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  PangoLayout *layout;
-  PangoFontDescription *font;
-  /* Grows with the zoom, within what stays readable and unobtrusive. */
-  double size = CLAMP (frame->scale / 150.0, 11.0, 20.0) * (frame->text_scale > 0 ? frame->text_scale : 1.0);
-  double halo = MAX (2.5, size / 5);
-  static const double offsets[][2] = {
-    { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
-    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 }, { 0, 2 }, { 0, -2 },
-  };
-
-  for (guint i = 0; i < coloring->n_countries; i++)
-    if (coloring->partners[i] != NULL)
-      g_array_append_val (order, i);
-  g_array_sort_with_data (order, compare_by_size, world);
-
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Sans Bold");
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint k = 0; k < order->len; k++)
-    {
-      guint country = g_array_index (order, guint, k);
-      const char *name = atlas_partner_get_display_name (coloring->partners[country]);
-      double lx, ly, x, y;
-      PangoRectangle ink, logical;
-      Box box;
-      gboolean clash = FALSE;
-
-      atlas_world_country_get_label_point (world, country, &lx, &ly);
-      pango_layout_set_text (layout, name ? name : "", -1);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
-      lx = (lx - frame->x) * frame->scale;
-      ly = (ly - frame->y) * frame->scale;
-
-      /* Centred on the label point, or else beside it. */
-      for (guint k2 = 0; k2 < G_N_ELEMENTS (offsets); k2++)
-        {
-          x = lx + offsets[k2][0] * (logical.width / 2.0 + halo) - logical.width / 2.0;
-          y = ly + offsets[k2][1] * (logical.height / 2.0 + halo) - logical.height / 2.0;
-          /* Whole device pixels keep the text sharp. */
-          x = round (x / frame->pixel) * frame->pixel;
-          y = round (y / frame->pixel) * frame->pixel;
-          box = (Box) { x - halo, y - halo, x + logical.width + halo, y + logical.height + halo };
-          clash = FALSE;
-          for (guint j = 0; j < placed->len && !clash; j++)
-            {
-              Box *other = &g_array_index (placed, Box, j);
-              clash = box.x0 < other->x1 && box.x1 > other->x0 && box.y0 < other->y1 && box.y1 > other->y0;
-            }
-          if (!clash)
-            {
-              /* Beside a country, over the sea: not over a neighbour,
-               * which it would seem to name. */
-              int under = atlas_world_hit_test (world,
-                                                frame->x + (box.x0 + box.x1) / 2 / frame->scale,
-                                                frame->y + (box.y0 + box.y1) / 2 / frame->scale);
-              clash = k2 > 0 && under >= 0 && under != (int) country;
-            }
-          if (!clash)
-            break;
-        }
-      if (clash)
-        continue;
-      if (box.x1 < 0 || box.y1 < 0 || box.x0 > frame->width || box.y0 > frame->height)
-        continue;
-      g_array_append_val (placed, box);
-
-      cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-      cairo_set_line_width (cr, halo);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.13, 0.13, 0.15);
-      cairo_fill (cr);
-    }
-  g_object_unref (layout);
-}
-
 #define LINE_ALPHA 0.9
 
 /* Blends one colour into a premultiplied ARGB32 pixel. */
@@ -694,9 +581,6 @@ atlas_map_paint (cairo_t             *cr,
       set_color (cr, ATLAS_MAP_COAST_COLOR, LINE_ALPHA);
       cairo_stroke (cr);
     }
-
-  if (flags & ATLAS_MAP_PAINT_LABELS)
-    paint_labels (cr, coloring, frame);
 
   cairo_restore (cr);
 }

@@ -78,7 +78,7 @@ typedef enum
 {
   ATLAS_MAP_PAINT_NONE        = 0,
   ATLAS_MAP_PAINT_HATCH       = 1 << 0,  /* hatch patterns per category */
-  ATLAS_MAP_PAINT_LABELS      = 1 << 1,  /* partner names */
+  /* 1 << 1 was the partner names: atlas-map-labels.h places them now */
   ATLAS_MAP_PAINT_NO_OCEAN    = 1 << 2,  /* leave the sea transparent */
   ATLAS_MAP_PAINT_TRANSLUCENT = 1 << 3,  /* fills see-through, over tiles */
 } AtlasMapPaintFlags;

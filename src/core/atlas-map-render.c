@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "atlas-map-labels.h"
 #include "atlas-map-render.h"
 
 /* The part of the world shown, and where it is cut */
@@ -35,6 +36,7 @@ struct _AtlasMapRender
   double        detail;
 
   AtlasMapColoring *coloring;   /* built on first use */
+  GArray       *obstacles;      /* AtlasMapBox the labels keep off: the legend */
   PangoContext *pango_context;
 };
 
@@ -116,16 +118,7 @@ create_layout (AtlasMapRender *self,
   PangoFontDescription *font;
 
   if (self->pango_context == NULL)
-    {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      /* The same metrics on every surface: a PNG and a PDF lay out alike. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      pango_cairo_context_set_font_options (self->pango_context, options);
-      cairo_font_options_destroy (options);
-    }
+    self->pango_context = atlas_map_labels_create_context ();
 
   layout = pango_layout_new (self->pango_context);
   font = pango_font_description_from_string (FONT_FAMILY);
@@ -229,149 +222,48 @@ draw_countries (AtlasMapRender *self,
   cairo_restore (cr);
 }
 
-static gboolean
-boxes_overlap (const Box *a,
-               const Box *b)
-{
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
-}
-
-static gboolean
-box_fits (const Box *box,
-          GArray    *placed,
-          const Box *frame)
-{
-  if (box->x < frame->x || box->y < frame->y ||
-      box->x + box->width > frame->x + frame->width ||
-      box->y + box->height > frame->y + frame->height)
-    return FALSE;
-
-  for (guint i = 0; i < placed->len; i++)
-    if (boxes_overlap (box, &g_array_index (placed, Box, i)))
-      return FALSE;
-
-  return TRUE;
-}
-
-typedef struct
-{
-  AtlasPartner *partner;
-  int           country;
-  double        area;
-} LabelItem;
-
-static int
-compare_label_items (gconstpointer a,
-                     gconstpointer b)
-{
-  const LabelItem *la = a, *lb = b;
-
-  return (la->area < lb->area) - (la->area > lb->area);
-}
-
 static void
-draw_label_text (cairo_t     *cr,
-                 PangoLayout *layout,
-                 double       x,
-                 double       y,
-                 double       size)
+view_to_target (gpointer data,
+                double   mx,
+                double   my,
+                double  *x,
+                double  *y)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, size * 0.28);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-
-  /* Real text, not paths: a PDF or SVG keeps it searchable. */
-  cairo_move_to (cr, x, y);
-  set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
-  pango_cairo_show_layout (cr, layout);
+  to_device (data, mx, my, x, y);
 }
 
-/* Partners' names, biggest countries first; a name that does not fit over
- * its country moves beside it, joined by a leader line. */
+static gboolean
+view_to_map (gpointer data,
+             double   x,
+             double   y,
+             double  *mx,
+             double  *my)
+{
+  const View *view = data;
+
+  *mx = view->cut + (x - view->x) / view->scale;
+  *my = view->north + (y - view->y) / view->scale;
+  if (*mx >= 1.0)
+    *mx -= 1.0;
+  return *mx >= 0 && *my >= view->north && *my <= view->south;
+}
+
+/* Partners' names, by the map's one label placer (atlas-map-labels.h). */
 static void
 draw_labels (AtlasMapRender *self,
              cairo_t        *cr,
              const View     *view,
              const Box      *frame)
 {
-  GListModel *partners = atlas_dataset_get_partners (self->dataset);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LabelItem));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  double size = self->label_size;
-  /* right, left, below, above, then the diagonals, at two distances */
-  static const double directions[][2] = {
-    { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
-    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
-  };
+  AtlasMapTransform transform = { view_to_target, view_to_map, (gpointer) view };
+  AtlasMapBox viewport = { frame->x, frame->y, frame->width, frame->height };
+  g_autoptr(GArray) labels = NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
-      LabelItem item = { partner, 0, 0 };
-      double x1, y1, x2, y2;
-
-      item.country = atlas_world_find_country (self->world, atlas_partner_get_id (partner));
-      if (item.country < 0 || !partner_is_shown (self, partner))
-        continue;
-      atlas_world_country_get_bounds (self->world, item.country, &x1, &y1, &x2, &y2);
-      item.area = (x2 - x1) * (y2 - y1);
-      g_array_append_val (items, item);
-    }
-  g_array_sort (items, compare_label_items);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      LabelItem *item = &g_array_index (items, LabelItem, i);
-      g_autoptr(PangoLayout) layout = create_layout (self, atlas_partner_get_display_name (item->partner),
-                                                     size, PANGO_WEIGHT_SEMIBOLD);
-      double mx, my, px, py, width, height;
-      Box box;
-      gboolean found = FALSE, leader = FALSE;
-      double pad = size * 0.15;
-
-      atlas_world_country_get_label_point (self->world, item->country, &mx, &my);
-      to_device (view, mx, my, &px, &py);
-      layout_size (layout, &width, &height);
-
-      box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-      found = box_fits (&box, placed, frame);
-
-      for (guint d = 0; !found && d < 2 * G_N_ELEMENTS (directions); d++)
-        {
-          const double *dir = directions[d % G_N_ELEMENTS (directions)];
-          double reach = size * (d < G_N_ELEMENTS (directions) ? 1.2 : 2.6);
-          double cx = px + dir[0] * (reach + width / 2);
-          double cy = py + dir[1] * (reach + height / 2);
-
-          box = (Box) { cx - width / 2 - pad, cy - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-          found = box_fits (&box, placed, frame);
-          leader = found;
-        }
-
-      if (!found)
-        box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-      g_array_append_val (placed, box);
-
-      if (leader)
-        {
-          double ex = CLAMP (px, box.x + pad, box.x + box.width - pad);
-          double ey = CLAMP (py, box.y + pad, box.y + box.height - pad);
-
-          set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);
-          cairo_set_line_width (cr, MAX (size * 0.07, 0.3));
-          cairo_move_to (cr, px, py);
-          cairo_line_to (cr, ex, ey);
-          cairo_stroke (cr);
-          cairo_arc (cr, px, py, size * 0.16, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-
-      draw_label_text (cr, layout, box.x + pad, box.y + pad, size);
-    }
+  if (self->pango_context == NULL)
+    self->pango_context = atlas_map_labels_create_context ();
+  labels = atlas_map_labels_place (get_coloring (self), &transform, &viewport, self->obstacles,
+                                   self->pango_context, self->label_size);
+  atlas_map_labels_draw (cr, labels, self->label_size);
 }
 
 /* The size of a device pixel in the context's units; on vector surfaces,
@@ -747,7 +639,7 @@ atlas_map_render_draw_image (AtlasMapRender *self,
 {
   double unit = MIN (height, width * 9.0 / 16.0);
   double margin = unit * 0.035;
-  double legend_height, w, h, top;
+  double legend_width, legend_height, w, h, top;
   double saved_label_size = self->label_size;
   g_autoptr(PangoLayout) attribution = NULL;
 
@@ -760,12 +652,18 @@ atlas_map_render_draw_image (AtlasMapRender *self,
 
   top = image_header (self, cr, width, height, title, subtitle);
 
+  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, &legend_width, &legend_height);
+
   if (self->label_size > 0)
     self->label_size = unit * 0.0185;
+  /* The labels keep off the legend drawn over the map. */
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (AtlasMapBox));
+  g_array_append_val (self->obstacles, ((AtlasMapBox) { margin, height - margin - legend_height,
+                                                        legend_width, legend_height }));
   atlas_map_render_draw_map (self, cr, 0, top, width, height - top - margin * 0.5);
+  g_clear_pointer (&self->obstacles, g_array_unref);
   self->label_size = saved_label_size;
 
-  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, NULL, &legend_height);
   atlas_map_render_draw_legend (self, cr, margin, height - margin - legend_height, unit * 0.02,
                                 NULL, NULL);
 

@@ -432,17 +432,32 @@ describe_country (AtlasMapView *self,
         g_autoptr(AtlasCategory) category =
           g_list_model_get_item (atlas_lens_get_categories (lens),
                                  atlas_map_coloring_get_category (self->coloring, country));
-        return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner),
-                                atlas_category_get_name (category));
+        g_autofree char *short_name = atlas_map_label_name (partner);
+        return g_strdup_printf ("%s\n%s", short_name, atlas_category_get_name (category));
       }
     case ATLAS_MAP_FILL_NO_DATA:
-      return g_strdup_printf ("%s\n%s", atlas_partner_get_display_name (partner),
-                              atlas_lens_get_empty_label (atlas_map_coloring_get_lens (self->coloring),
-                                                          atlas_dataset_get_as_of (self->dataset)));
+      {
+        g_autofree char *short_name = atlas_map_label_name (partner);
+        return g_strdup_printf ("%s\n%s", short_name,
+                                atlas_lens_get_empty_label (atlas_map_coloring_get_lens (self->coloring),
+                                                            atlas_dataset_get_as_of (self->dataset)));
+      }
     case ATLAS_MAP_FILL_OTHER:
     default:
       return g_strdup (display);
     }
+}
+
+/* The country under a point: a partner's label or leader dot first, then
+ * the land. */
+static int
+pick (AtlasMapView *self,
+      double        x,
+      double        y)
+{
+  int country = atlas_world_layer_pick_label (self->world_layer, x, y);
+
+  return country >= 0 ? country : atlas_world_layer_pick (self->world_layer, x, y);
 }
 
 static gboolean
@@ -459,7 +474,7 @@ map_query_tooltip_cb (AtlasMapView *self,
   if (keyboard_mode)
     country = atlas_world_find_country (self->world, self->selected_id);
   else
-    country = atlas_world_layer_pick (self->world_layer, x, y);
+    country = pick (self, x, y);
   if (country < 0)
     return FALSE;
 
@@ -503,7 +518,7 @@ click_released_cb (GtkGestureClick *gesture,
   if (n_press != 1 || hypot (x - self->press_x, y - self->press_y) > 4)
     return;
 
-  country = atlas_world_layer_pick (self->world_layer, x, y);
+  country = pick (self, x, y);
   if (country >= 0 && self->coloring && atlas_map_coloring_get_partner (self->coloring, country))
     atlas_map_view_set_selected_id (self, atlas_world_country_get_alpha2 (self->world, country));
   else
@@ -516,7 +531,7 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            AtlasMapView             *self)
 {
-  int country = atlas_world_layer_pick (self->world_layer, x, y);
+  int country = pick (self, x, y);
   gboolean partner = country >= 0 && self->coloring &&
                      atlas_map_coloring_get_partner (self->coloring, country) != NULL;
 
@@ -648,6 +663,23 @@ add_pan_binding (GtkWidgetClass *widget_class,
 
 /* GtkWidget */
 
+/* The legend floats over the map: labels keep off it. */
+static void
+update_label_obstacles (AtlasMapView *self)
+{
+  graphene_rect_t bounds;
+  AtlasMapBox box;
+
+  if (!gtk_widget_get_visible (self->legend) ||
+      !gtk_widget_compute_bounds (self->legend, GTK_WIDGET (self->world_layer), &bounds))
+    {
+      atlas_world_layer_set_label_obstacles (self->world_layer, NULL, 0);
+      return;
+    }
+  box = (AtlasMapBox) { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
+  atlas_world_layer_set_label_obstacles (self->world_layer, &box, 1);
+}
+
 static void
 atlas_map_view_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -672,6 +704,7 @@ atlas_map_view_size_allocate (GtkWidget *widget,
   AtlasMapView *self = ATLAS_MAP_VIEW (widget);
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  update_label_obstacles (self);
 
   if (width != self->last_width || height != self->last_height)
     {
@@ -1156,7 +1189,7 @@ atlas_map_view_describe_point (AtlasMapView *self,
                                double        x,
                                double        y)
 {
-  int country = atlas_world_layer_pick (self->world_layer, x, y);
+  int country = pick (self, x, y);
 
   return country < 0 ? NULL : describe_country (self, country);
 }

@@ -32,6 +32,18 @@ struct _AtlasWorldLayer
   gboolean cache_partial;
   guint extend_id;
 
+  /* The labels of the view, placed for labels_frame */
+  GArray *labels;
+  AtlasMapFrame labels_frame;
+  AtlasMapColoring *labels_coloring;
+  double label_size;
+  GArray *obstacles;
+  PangoContext *pango_context;
+  /* The labels drawn once, for labels_surface_frame: a pan paints them
+   * shifted, as the map's cache. */
+  cairo_surface_t *labels_surface;
+  AtlasMapFrame labels_surface_frame;
+
   gulong after_paint_id;
 };
 
@@ -61,6 +73,131 @@ tile_size (ShumateViewport *viewport)
   ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
 
   return source ? shumate_map_source_get_tile_size (source) : 256;
+}
+
+static void
+drop_labels (AtlasWorldLayer *self)
+{
+  g_clear_pointer (&self->labels_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->labels_coloring, atlas_map_coloring_unref);
+}
+
+static void
+frame_to_target (gpointer data,
+                 double   mx,
+                 double   my,
+                 double  *x,
+                 double  *y)
+{
+  const AtlasMapFrame *frame = data;
+
+  *x = (mx - frame->x) * frame->scale;
+  *y = (my - frame->y) * frame->scale;
+}
+
+static gboolean
+frame_to_map (gpointer data,
+              double   x,
+              double   y,
+              double  *mx,
+              double  *my)
+{
+  const AtlasMapFrame *frame = data;
+
+  *mx = frame->x + x / frame->scale;
+  *my = frame->y + y / frame->scale;
+  return TRUE;
+}
+
+/* A fingerprint of the partners whose label points are in the view (the
+ * placer labels exactly those). */
+static guint64
+visible_anchors (AtlasWorldLayer     *self,
+                 const AtlasMapFrame *frame)
+{
+  AtlasWorld *world = atlas_map_coloring_get_world (self->coloring);
+  guint n = atlas_world_get_n_countries (world);
+  guint64 hash = 17;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double mx, my, x, y;
+
+      if (atlas_map_coloring_get_partner (self->coloring, c) == NULL)
+        continue;
+      atlas_world_country_get_label_point (world, c, &mx, &my);
+      frame_to_target ((gpointer) frame, mx, my, &x, &y);
+      if (x >= 0 && y >= 0 && x <= frame->width && y <= frame->height)
+        hash = hash * 1000003 + c;
+    }
+  return hash;
+}
+
+/* A pan moves the labels with the map while they all stay in view and no
+ * partner comes or goes; anything else places them again. */
+static void
+update_labels (AtlasWorldLayer     *self,
+               const AtlasMapFrame *frame)
+{
+  AtlasMapFrame *old = &self->labels_frame;
+  double margin = 2;
+  AtlasMapBox viewport = { margin, margin, frame->width - 2 * margin, frame->height - 2 * margin };
+  AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame };
+  double size = atlas_map_labels_window_size (frame->scale, self->text_scale);
+
+  if (self->labels != NULL && self->labels_coloring == self->coloring &&
+      old->scale == frame->scale && old->width == frame->width && old->height == frame->height &&
+      size == self->label_size)
+    {
+      double dx = (old->x - frame->x) * frame->scale;
+      double dy = (old->y - frame->y) * frame->scale;
+      gboolean fits = TRUE;
+
+      if (dx == 0 && dy == 0)
+        return;
+      for (guint i = 0; i < self->labels->len && fits; i++)
+        {
+          AtlasMapLabel *l = &g_array_index (self->labels, AtlasMapLabel, i);
+
+          fits = l->x + dx >= viewport.x && l->y + dy >= viewport.y &&
+                 l->x + dx + l->width <= viewport.x + viewport.width &&
+                 l->y + dy + l->height <= viewport.y + viewport.height;
+          /* The legend stays put while the map moves. */
+          for (guint k = 0; fits && self->obstacles && k < self->obstacles->len; k++)
+            {
+              AtlasMapBox *o = &g_array_index (self->obstacles, AtlasMapBox, k);
+
+              fits = !(l->x + dx < o->x + o->width && o->x < l->x + dx + l->width &&
+                       l->y + dy < o->y + o->height && o->y < l->y + dy + l->height);
+            }
+        }
+      if (fits && visible_anchors (self, old) == visible_anchors (self, frame))
+        {
+          for (guint i = 0; i < self->labels->len; i++)
+            {
+              AtlasMapLabel *l = &g_array_index (self->labels, AtlasMapLabel, i);
+
+              l->x += dx;
+              l->y += dy;
+              l->text_x += dx;
+              l->text_y += dy;
+              l->anchor_x += dx;
+              l->anchor_y += dy;
+            }
+          *old = *frame;
+          return;
+        }
+    }
+
+  drop_labels (self);
+  if (self->pango_context == NULL)
+    self->pango_context = atlas_map_labels_create_context ();
+  self->labels = atlas_map_labels_place (self->coloring, &transform, &viewport, self->obstacles,
+                                         self->pango_context, size);
+  self->labels_coloring = atlas_map_coloring_ref (self->coloring);
+  self->labels_frame = *frame;
+  self->label_size = size;
 }
 
 static void
@@ -96,6 +233,43 @@ after_paint_cb (GdkFrameClock   *clock,
 }
 
 static gboolean extend_cache_cb (gpointer user_data);
+
+static void
+paint_labels (AtlasWorldLayer     *self,
+              cairo_t             *cr,
+              const AtlasMapFrame *frame,
+              int                  scale)
+{
+  AtlasMapFrame *drawn = &self->labels_surface_frame;
+
+  if (self->labels == NULL || self->labels->len == 0)
+    return;
+  if (self->labels_surface != NULL)
+    {
+      double sx, sy;
+
+      cairo_surface_get_device_scale (self->labels_surface, &sx, &sy);
+      if (sx != scale)
+        g_clear_pointer (&self->labels_surface, cairo_surface_destroy);
+    }
+  if (self->labels_surface == NULL)
+    {
+      cairo_t *labels_cr;
+
+      self->labels_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                         (int) ceil (frame->width * scale),
+                                                         (int) ceil (frame->height * scale));
+      cairo_surface_set_device_scale (self->labels_surface, scale, scale);
+      labels_cr = cairo_create (self->labels_surface);
+      atlas_map_labels_draw (labels_cr, self->labels, self->label_size);
+      cairo_destroy (labels_cr);
+      *drawn = *frame;
+    }
+  cairo_set_source_surface (cr, self->labels_surface,
+                            round ((drawn->x - frame->x) * frame->scale * scale) / scale,
+                            round ((drawn->y - frame->y) * frame->scale * scale) / scale);
+  cairo_paint (cr);
+}
 
 static void
 render_cache (AtlasWorldLayer *self,
@@ -170,7 +344,7 @@ render_cache (AtlasWorldLayer *self,
   frame.pixel = 1.0 / scale;
   frame.text_scale = self->text_scale;
   cr = cairo_create (self->cache);
-  atlas_map_paint (cr, self->coloring, &frame, self->flags | ATLAS_MAP_PAINT_LABELS);
+  atlas_map_paint (cr, self->coloring, &frame, self->flags);
   cairo_destroy (cr);
   /* Nothing draws into it from now on: a new one replaces it. */
   cairo_surface_flush (self->cache);
@@ -237,14 +411,15 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   cairo_set_source_surface (cr, self->cache, shift_x, shift_y);
   cairo_paint (cr);
 
+  /* Drawn where the cache put the countries, to the device pixel. */
+  frame.x = self->cache_x / world_device - shift_x / frame.scale;
+  frame.y = self->cache_y / world_device - shift_y / frame.scale;
   if (self->selected >= 0)
-    {
-      /* Drawn where the cache put the country, to the device pixel. */
-      frame.x = self->cache_x / world_device - shift_x / frame.scale;
-      frame.y = self->cache_y / world_device - shift_y / frame.scale;
-      atlas_map_paint_outline (cr, atlas_map_coloring_get_world (self->coloring),
-                               self->selected, &frame);
-    }
+    atlas_map_paint_outline (cr, atlas_map_coloring_get_world (self->coloring),
+                             self->selected, &frame);
+  /* Over the outline: a selected partner's name stays whole. */
+  update_labels (self, &frame);
+  paint_labels (self, cr, &frame, scale);
   cairo_destroy (cr);
 
   if (self->after_paint_id == 0 && g_getenv ("ATLAS_BENCH_FIRST_FRAME") != NULL)
@@ -289,6 +464,9 @@ atlas_world_layer_dispose (GObject *object)
       self->after_paint_id = 0;
     }
   drop_cache (self);
+  drop_labels (self);
+  g_clear_pointer (&self->obstacles, g_array_unref);
+  g_clear_object (&self->pango_context);
   g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
 
   G_OBJECT_CLASS (atlas_world_layer_parent_class)->dispose (object);
@@ -513,4 +691,44 @@ atlas_world_layer_pick (AtlasWorldLayer *self,
   return atlas_world_hit_test (atlas_map_coloring_get_world (self->coloring),
                                frame.x + x / frame.scale,
                                frame.y + y / frame.scale);
+}
+
+int
+atlas_world_layer_pick_label (AtlasWorldLayer *self,
+                              double           x,
+                              double           y)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), -1);
+
+  if (self->labels_coloring != self->coloring)
+    return -1;
+  return atlas_map_labels_pick (self->labels, x, y, self->label_size);
+}
+
+void
+atlas_world_layer_set_label_obstacles (AtlasWorldLayer   *self,
+                                       const AtlasMapBox *boxes,
+                                       guint              n_boxes)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  if (self->obstacles != NULL && self->obstacles->len == n_boxes &&
+      (n_boxes == 0 || memcmp (self->obstacles->data, boxes, n_boxes * sizeof (AtlasMapBox)) == 0))
+    return;
+  g_clear_pointer (&self->obstacles, g_array_unref);
+  self->obstacles = g_array_sized_new (FALSE, FALSE, sizeof (AtlasMapBox), n_boxes);
+  g_array_append_vals (self->obstacles, boxes, n_boxes);
+  drop_labels (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GArray *
+atlas_world_layer_get_labels (AtlasWorldLayer *self,
+                              double          *size)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), NULL);
+
+  if (size != NULL)
+    *size = self->label_size;
+  return self->labels;
 }

@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "atlas-map-labels.h"
 #include "atlas-map-paint.h"
 
 G_BEGIN_DECLS
@@ -13,7 +14,11 @@ G_BEGIN_DECLS
  * What the world looks like at the current zoom is kept in an image surface
  * a little larger than the view (the whole world when it is not much larger
  * than the view), so that a pan repaints that surface, shifted, instead of
- * the outlines. A change of zoom, colouring or flags draws it again. */
+ * the outlines. A change of zoom, colouring or flags draws it again.
+ *
+ * The partners' labels are placed for the view itself (atlas-map-labels.h)
+ * and drawn over the cache and the selection outline on every frame, so
+ * they stay inside the view and above the outline. */
 
 #define ATLAS_TYPE_WORLD_LAYER (atlas_world_layer_get_type ())
 
@@ -42,5 +47,18 @@ void                atlas_world_layer_get_frame        (AtlasWorldLayer    *self
 int                 atlas_world_layer_pick             (AtlasWorldLayer    *self,
                                                         double              x,
                                                         double              y);
+/* The partner country whose label or leader dot is at a point, or -1 */
+int                 atlas_world_layer_pick_label       (AtlasWorldLayer    *self,
+                                                        double              x,
+                                                        double              y);
+/* Parts of the layer covered by something (the legend): no label there.
+ * @boxes in layer pixels. */
+void                atlas_world_layer_set_label_obstacles (AtlasWorldLayer   *self,
+                                                           const AtlasMapBox *boxes,
+                                                           guint              n_boxes);
+/* The labels of the last frame drawn (AtlasMapLabel), and their font size;
+ * for the tests. */
+GArray             *atlas_world_layer_get_labels       (AtlasWorldLayer    *self,
+                                                        double             *size);
 
 G_END_DECLS

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The partners' labels in the real window and in presentation mode, at
+ * 1024x768, 1366x768 and 1920x1080 (the suite runs this binary a second
+ * time with GDK_SCALE=2): every partner has a label, inside the map, over
+ * no other partner or label (the checks of atlas-test-labels.h, on what the
+ * world layer drew); every label's text shows in the pixels, a selected
+ * partner's included (its outline goes under the name); pointing at a label
+ * or its leader dot names its partner, as a click selects it. With
+ * ATLAS_SHOTS_DIR set, saves labels-*.png there. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "atlas-core.h"
+#include "atlas-map-view-private.h"
+#include "atlas-test-labels.h"
+#include "atlas-test-util.h"
+#include "atlas-window-private.h"
+
+typedef struct
+{
+  int         width, height;
+  gboolean    presenting;
+  const char *lens;
+} Case;
+
+static void
+frame_to_target (gpointer data, double mx, double my, double *x, double *y)
+{
+  const AtlasMapFrame *frame = data;
+
+  *x = (mx - frame->x) * frame->scale;
+  *y = (my - frame->y) * frame->scale;
+}
+
+static gboolean
+frame_to_map (gpointer data, double x, double y, double *mx, double *my)
+{
+  const AtlasMapFrame *frame = data;
+
+  *mx = frame->x + x / frame->scale;
+  *my = frame->y + y / frame->scale;
+  return TRUE;
+}
+
+/* Dark text pixels inside the label's text */
+static guint
+text_pixels (AtlasTestPixels     *shot,
+             const AtlasMapLabel *label)
+{
+  int w, h;
+  guint dark = 0;
+
+  pango_layout_get_pixel_size (label->layout, &w, &h);
+  for (int y = (int) label->text_y; y < label->text_y + h; y++)
+    for (int x = (int) label->text_x; x < label->text_x + w; x++)
+      {
+        guint32 c;
+
+        if (x < 0 || y < 0 || x >= shot->width || y >= shot->height)
+          continue;
+        c = atlas_test_pixels_get (shot, x, y);
+        if (((c >> 16) & 0xff) < 0x50 && ((c >> 8) & 0xff) < 0x50 && (c & 0xff) < 0x50)
+          dark++;
+      }
+  return dark;
+}
+
+static void
+check_view (AtlasMapView *view,
+            const Case   *c,
+            const char   *shot_name)
+{
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (view);
+  g_autoptr(GdkTexture) texture = atlas_test_render_widget (GTK_WIDGET (view));
+  g_autoptr(AtlasTestPixels) shot = atlas_test_pixels_new (texture);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  AtlasMapFrame frame;
+  AtlasMapTransform transform = { frame_to_target, frame_to_map, &frame };
+  AtlasMapBox viewport;
+  GArray *labels;
+  double size;
+  graphene_rect_t legend;
+  gboolean legend_visible;
+
+  atlas_test_save_texture (texture, shot_name);
+  legend_visible = gtk_widget_get_mapped (atlas_map_view_get_legend (view)) &&
+                   gtk_widget_compute_bounds (gtk_widget_get_parent (gtk_widget_get_parent (atlas_map_view_get_legend (view))),
+                                              GTK_WIDGET (layer), &legend);
+  atlas_world_layer_get_frame (layer, &frame);
+  viewport = (AtlasMapBox) { 0, 0, frame.width, frame.height };
+  labels = atlas_world_layer_get_labels (layer, &size);
+  g_assert_nonnull (labels);
+  atlas_test_check_labels (atlas_world_layer_get_coloring (layer), &transform, &viewport, labels,
+                           size, c->presenting ? 24 : 12, problems);
+  g_assert_cmpstr (problems->str, ==, "");
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      AtlasMapLabel *l = &g_array_index (labels, AtlasMapLabel, i);
+      g_autofree char *name = atlas_map_label_name (l->partner);
+      g_autofree char *at_label = atlas_map_view_describe_point (view, l->x + l->width / 2,
+                                                                 l->y + l->height / 2);
+
+      if (legend_visible && l->x < legend.origin.x + legend.size.width && legend.origin.x < l->x + l->width &&
+          l->y < legend.origin.y + legend.size.height && legend.origin.y < l->y + l->height)
+        g_error ("%s's label (%g,%g %gx%g) is under the legend (%g,%g %gx%g)", atlas_partner_get_id (l->partner),
+                 l->x, l->y, l->width, l->height, legend.origin.x, legend.origin.y,
+                 legend.size.width, legend.size.height);
+      if (text_pixels (shot, l) < 10)
+        g_error ("%s's label is not drawn (or drawn over)", atlas_partner_get_id (l->partner));
+      /* The label names (and a click selects) its partner */
+      g_assert_nonnull (at_label);
+      g_assert_true (g_str_has_prefix (at_label, name));
+      if (l->leader)
+        {
+          g_autofree char *at_dot = atlas_map_view_describe_point (view, l->anchor_x, l->anchor_y);
+          g_assert_true (g_str_has_prefix (at_dot, name));
+        }
+    }
+}
+
+static void
+test_labels (gconstpointer data)
+{
+  const Case *c = data;
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  AtlasDataset *dataset;
+  AtlasMapView *view = window->map_view;
+  g_autofree char *base = g_strdup_printf ("labels-%dx%d%s-%s", c->width, c->height,
+                                           c->presenting ? "-presentation" : "", c->lens);
+  g_autofree char *world_name = g_strconcat (base, ".png", NULL);
+  g_autofree char *selected_name = g_strconcat (base, "-selected.png", NULL);
+  GListModel *partners;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), c->width, c->height);
+  atlas_window_load_bundled (window);
+  dataset = atlas_window_get_dataset (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  if (c->presenting)
+    atlas_window_set_presenting (window, TRUE);
+  atlas_window_set_lens_id (window, c->lens);
+  atlas_map_view_show_world (view);
+  atlas_test_wait_ms (900);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 0);
+  check_view (view, c, world_name);
+  {
+    double size;
+    /* At the whole-world view, every partner is in view. */
+    g_assert_cmpuint (atlas_world_layer_get_labels (atlas_map_view_get_world_layer (view), &size)->len, ==,
+                      atlas_dataset_get_n_partners (dataset));
+  }
+
+  /* Each partner selected: its outline never covers a label. Back at the
+   * world view each time, as a presenter stepping through would not be. */
+  partners = atlas_dataset_get_partners (dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i += 3)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+
+      atlas_map_view_set_selected_id (view, atlas_partner_get_id (partner));
+      atlas_map_view_show_world (view);
+      atlas_test_wait_ms (100);
+      check_view (view, c, selected_name);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const Case cases[] = {
+  { 1024, 768, FALSE, "cooperation_depth" },
+  { 1366, 768, FALSE, "budapest_convention" },
+  { 1920, 1080, FALSE, "wcit_2012" },
+  { 1024, 768, TRUE, "budapest_convention" },
+  { 1366, 768, TRUE, "cooperation_depth" },
+  { 1920, 1080, TRUE, "budapest_convention" },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  atlas_test_init_gui (&argc, &argv);
+
+  atlas_test_add_app_style ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/map-labels/%dx%d%s/%s", cases[i].width, cases[i].height,
+                                               cases[i].presenting ? "-presentation" : "", cases[i].lens);
+
+      g_test_add_data_func (path, &cases[i], test_labels);
+    }
+
+  return g_test_run ();
+}
