@@ -102,3 +102,28 @@ atlas_test_check_labels (AtlasMapColoring        *coloring,
 
   return found;
 }
+
+static void
+frame_to_target (gpointer data, double mx, double my, double *x, double *y)
+{
+  const AtlasMapFrame *frame = data;
+
+  *x = (mx - frame->x) * frame->scale;
+  *y = (my - frame->y) * frame->scale;
+}
+
+static gboolean
+frame_to_map (gpointer data, double x, double y, double *mx, double *my)
+{
+  const AtlasMapFrame *frame = data;
+
+  *mx = frame->x + x / frame->scale;
+  *my = frame->y + y / frame->scale;
+  return TRUE;
+}
+
+AtlasMapTransform
+atlas_test_frame_transform (const AtlasMapFrame *frame)
+{
+  return (AtlasMapTransform) { frame_to_target, frame_to_map, (gpointer) frame };
+}

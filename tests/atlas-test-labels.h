@@ -18,4 +18,8 @@ guint atlas_test_check_labels (AtlasMapColoring        *coloring,
                                double                   min_size,
                                GString                 *problems);
 
+/* The window's transform: map units to the pixels of @frame (which must
+ * outlive the transform). */
+AtlasMapTransform atlas_test_frame_transform (const AtlasMapFrame *frame);
+
 G_END_DECLS

@@ -39,25 +39,6 @@ static const Case cases[] = {
   { 1920, 1080, 2, 2.0 },
 };
 
-static void
-frame_to_target (gpointer data, double mx, double my, double *x, double *y)
-{
-  const AtlasMapFrame *frame = data;
-
-  *x = (mx - frame->x) * frame->scale;
-  *y = (my - frame->y) * frame->scale;
-}
-
-static gboolean
-frame_to_map (gpointer data, double x, double y, double *mx, double *my)
-{
-  const AtlasMapFrame *frame = data;
-
-  *mx = frame->x + x / frame->scale;
-  *my = frame->y + y / frame->scale;
-  return TRUE;
-}
-
 /* The whole world fitted to the view, as the map view's Home does, in
  * device pixels. */
 static AtlasMapFrame
@@ -89,7 +70,7 @@ place (AtlasMapColoring    *coloring,
   PangoContext *context = atlas_map_labels_create_context ();
   GArray *labels;
 
-  *transform = (AtlasMapTransform) { frame_to_target, frame_to_map, (gpointer) frame };
+  *transform = atlas_test_frame_transform (frame);
   *viewport = (AtlasMapBox) { 2, 2, frame->width - 4, frame->height - 4 };
   *size = atlas_map_labels_window_size (frame->scale / c->scale, c->text_scale) * c->scale;
   labels = atlas_map_labels_place (coloring, transform, viewport, NULL, context, *size);
@@ -187,7 +168,7 @@ test_checker_fails (void)
 
   /* South Korea's name moved onto Honshu */
   atlas_geo_lonlat_to_map (138.5, 36.5, &mx, &my);
-  frame_to_target (&frame, mx, my, &jx, &jy);
+  transform.to_target (&frame, mx, my, &jx, &jy);
   korea->text_x += jx - (korea->x + korea->width / 2);
   korea->text_y += jy - (korea->y + korea->height / 2);
   korea->x = jx - korea->width / 2;

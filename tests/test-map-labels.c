@@ -26,25 +26,6 @@ typedef struct
   const char *lens;
 } Case;
 
-static void
-frame_to_target (gpointer data, double mx, double my, double *x, double *y)
-{
-  const AtlasMapFrame *frame = data;
-
-  *x = (mx - frame->x) * frame->scale;
-  *y = (my - frame->y) * frame->scale;
-}
-
-static gboolean
-frame_to_map (gpointer data, double x, double y, double *mx, double *my)
-{
-  const AtlasMapFrame *frame = data;
-
-  *mx = frame->x + x / frame->scale;
-  *my = frame->y + y / frame->scale;
-  return TRUE;
-}
-
 /* Dark text pixels inside the label's text */
 static guint
 text_pixels (AtlasTestPixels     *shot,
@@ -78,7 +59,7 @@ check_view (AtlasMapView *view,
   g_autoptr(AtlasTestPixels) shot = atlas_test_pixels_new (texture);
   g_autoptr(GString) problems = g_string_new (NULL);
   AtlasMapFrame frame;
-  AtlasMapTransform transform = { frame_to_target, frame_to_map, &frame };
+  AtlasMapTransform transform = atlas_test_frame_transform (&frame);
   AtlasMapBox viewport;
   GArray *labels;
   double size;
