@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "atlas-core.h"
@@ -115,6 +117,88 @@ test_legend_clear (gconstpointer data)
   gtk_window_destroy (window);
 }
 
+static double
+luminance (guint32 rgb)
+{
+  double c[3] = { ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0 };
+
+  for (int i = 0; i < 3; i++)
+    c[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/* WCAG contrast of a label's text with what is behind it: the background
+ * is the colour along the label's top edge, the text its pixel that stands
+ * out most. */
+static double
+label_contrast (AtlasTestPixels *shot,
+                GtkWidget       *label,
+                GtkWidget       *root)
+{
+  graphene_rect_t b;
+  guint32 background;
+  double lb, best = 1;
+
+  g_assert_true (gtk_widget_compute_bounds (label, root, &b));
+  background = atlas_test_pixels_get (shot, b.origin.x + 1, b.origin.y + 1);
+  lb = luminance (background);
+  for (int y = b.origin.y; y < b.origin.y + b.size.height; y++)
+    for (int x = b.origin.x; x < b.origin.x + b.size.width; x++)
+      {
+        double l = luminance (atlas_test_pixels_get (shot, x, y));
+        double ratio = (MAX (l, lb) + 0.05) / (MIN (l, lb) + 0.05);
+
+        best = MAX (best, ratio);
+      }
+  return best;
+}
+
+/* In the dark style as in the light one, the legend's title, names and
+ * counts stand at 4.5:1 or more against its surface, over the light map. */
+static void
+test_legend_contrast (gconstpointer data)
+{
+  AdwColorScheme scheme = GPOINTER_TO_INT (data);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AtlasMapView *view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(AtlasTestPixels) shot = NULL;
+  GtkWidget *legend;
+
+  adw_style_manager_set_color_scheme (style, scheme);
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_set_lens_id (view, "budapest_convention");
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 1366, 768);
+  gtk_window_present (window);
+  atlas_test_wait_ms (800);
+
+  texture = atlas_test_render_widget (GTK_WIDGET (view));
+  atlas_test_save_texture (texture, scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "legend-dark.png" : "legend-light.png");
+  shot = atlas_test_pixels_new (texture);
+  /* The legend's box: the grid's revealer's parent */
+  legend = gtk_widget_get_parent (gtk_widget_get_parent (atlas_map_view_get_legend (view)));
+  atlas_test_collect_widgets (legend, GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, >, 5);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      double contrast;
+
+      if (!gtk_widget_is_drawable (label) || gtk_label_get_text (GTK_LABEL (label))[0] == '\0')
+        continue;
+      contrast = label_contrast (shot, label, GTK_WIDGET (view));
+      if (contrast < 4.5)
+        g_error ("\"%s\" in the legend stands at %.2f:1", gtk_label_get_text (GTK_LABEL (label)), contrast);
+    }
+
+  gtk_window_destroy (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static const Case cases[] = {
   { 1280, 800, 1.0, NULL },
   { 900, 560, 1.0, NULL },
@@ -148,6 +232,11 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_legend_clear);
     }
+
+  g_test_add_data_func ("/legend/contrast/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK),
+                        test_legend_contrast);
+  g_test_add_data_func ("/legend/contrast/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT),
+                        test_legend_contrast);
 
   return g_test_run ();
 }

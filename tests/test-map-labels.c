@@ -152,6 +152,48 @@ test_labels (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Room for the map on a laptop: with no partner picked, the map has at
+ * least 60 % of a 1366x768 window (the profile comes in with a partner);
+ * a partner picked in the list flies the map to it, and the selection is
+ * a halo, not a black stroke. */
+static void
+test_layout_1366 (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  AtlasMapView *view = window->map_view;
+  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (view));
+  double world_zoom;
+  int map_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (600);
+
+  map_width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_test_message ("map %d px of %d", map_width, gtk_widget_get_width (GTK_WIDGET (window)));
+  atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768.png");
+  g_assert_cmpint (map_width, >=, 1366 * 6 / 10);
+  /* The list is there beside it */
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_folded (window->flap));
+
+  world_zoom = shumate_viewport_get_zoom_level (viewport);
+  g_signal_emit_by_name (window->partner_list, "partner-picked", "JP");
+  atlas_window_set_selected_id (window, "JP");
+  atlas_test_wait_ms (1200);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, world_zoom + 1);
+  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
+  atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768-japan.png");
+
+  /* Back to no partner: the map has the room again. */
+  atlas_window_set_selected_id (window, NULL);
+  atlas_test_wait_ms (600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1366 * 6 / 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const Case cases[] = {
   { 1024, 768, FALSE, "cooperation_depth" },
   { 1366, 768, FALSE, "budapest_convention" },
@@ -176,6 +218,8 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_labels);
     }
+
+  g_test_add_func ("/map-layout/1366x768", test_layout_1366);
 
   return g_test_run ();
 }

@@ -602,12 +602,17 @@ atlas_map_paint_outline (cairo_t             *cr,
   cairo_new_path (cr);
   append_country (cr, world, country, level, frame);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* A light halo under a dark line reads on every fill colour. */
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  /* A halo, not a heavy black line: at world scale a thick stroke would
+   * swallow a small country and every island of a big one. A soft dark
+   * edge, a white halo and a hairline read on every fill colour. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_set_line_width (cr, 5 * frame->pixel);
   cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 0.08, 0.08, 0.1);
-  cairo_set_line_width (cr, 2 * frame->pixel);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 3 * frame->pixel);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, 0.08, 0.08, 0.1, 0.8);
+  cairo_set_line_width (cr, 1 * frame->pixel);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -23,7 +23,7 @@
 #include "atlas-world-layer.h"
 
 #define MAX_ZOOM 10
-#define FLY_TO_MAX_ZOOM 6.0
+#define FLY_TO_MAX_ZOOM 5.5
 /* Latitudes the whole-world view shows at least: Antarctica is left out,
  * Tierra del Fuego and most of the Arctic islands are in. */
 #define HOME_NORTH 78.0
@@ -1159,9 +1159,10 @@ atlas_map_view_fly_to (AtlasMapView *self,
       width = 800;
       height = 600;
     }
-  /* Leave a margin of a fifth around it. */
-  zoom = log2 (MIN (width / ((x1 - x0) * 1.4 * tile_size (self)),
-                    height / ((y1 - y0) * 1.4 * tile_size (self))));
+  /* With context: the country takes about half the view, its neighbours
+   * and the sea around it the rest. */
+  zoom = log2 (MIN (width / ((x1 - x0) * 2.2 * tile_size (self)),
+                    height / ((y1 - y0) * 2.2 * tile_size (self))));
   zoom = MIN (zoom, FLY_TO_MAX_ZOOM);
   go_to (self, (x0 + x1) / 2, (y0 + y1) / 2, zoom, gtk_widget_get_mapped (GTK_WIDGET (self)));
 }

@@ -48,18 +48,22 @@ _atlas_window_panels_update_actions (AtlasWindow *self)
   update_actions (self);
 }
 
-/* On a narrow window the profile is what a choice in the list is for:
- * bring it in, and the list out of its way. */
+/* The profile is what a choice is for: it comes in with a partner (and,
+ * on a narrow window, the list goes out of its way). With no partner it
+ * would only say so: the map has the room. */
 static void
 selected_id_changed_cb (AtlasWindow *self)
 {
   update_actions (self);
 
   if (self->selected_id == NULL)
-    return;
+    {
+      if (!adw_flap_get_folded (self->profile_flap) && !atlas_profile_view_get_editing (self->profile_view))
+        adw_flap_set_reveal_flap (self->profile_flap, FALSE);
+      return;
+    }
 
-  if (adw_flap_get_folded (self->profile_flap))
-    adw_flap_set_reveal_flap (self->profile_flap, TRUE);
+  adw_flap_set_reveal_flap (self->profile_flap, TRUE);
   if (adw_flap_get_folded (self->flap) && adw_flap_get_folded (self->profile_flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
@@ -220,6 +224,8 @@ _atlas_window_panels_init (AtlasWindow *self)
   g_object_bind_property (self, "selected-id", self->profile_view, "selected-id",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect (self, "notify::selected-id", G_CALLBACK (selected_id_changed_cb), NULL);
+  /* Nothing picked yet: the map first. */
+  adw_flap_set_reveal_flap (self->profile_flap, FALSE);
   g_signal_connect_object (self->partner_list, "partner-picked", G_CALLBACK (partner_picked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
