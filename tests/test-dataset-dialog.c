@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "atlas-dataset-dialog.h"
@@ -264,6 +266,47 @@ test_cited_remove (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+dialog_shows (GtkWidget  *dialog,
+              const char *needle)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (dialog, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (strstr (adw_preferences_row_get_title (rows->pdata[i]), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The user's colours: the 2014 palettes draw warnings with their numbers,
+ * the bundled ones none. */
+static void
+test_color_warnings (void)
+{
+  g_autoptr(AtlasDataset) paper = atlas_test_load_paper ();
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(AtlasUndoStack) paper_stack = atlas_undo_stack_new (paper);
+  g_autoptr(AtlasUndoStack) bundled_stack = atlas_undo_stack_new (bundled);
+  GtkWidget *dialog = atlas_dataset_dialog_new (NULL, paper_stack);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_test_wait_ms (200);
+  atlas_test_save_shot (dialog, "dataset-dialog-colors.png");
+  /* WCIT-12: Signed L* 61, Refused L* 58 */
+  g_assert_true (dialog_shows (dialog, "“Signed” (L* 61) and “Refused” (L* 58) differ by 4 in lightness"));
+  g_assert_true (dialog_shows (dialog, "does not run with the order"));
+  g_assert_true (dialog_shows (dialog, "WCIT-12 vote"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = atlas_dataset_dialog_new (NULL, bundled_stack);
+  gtk_window_present (GTK_WINDOW (dialog));
+  atlas_test_wait_ms (200);
+  g_assert_false (dialog_shows (dialog, "lightness"));
+  g_assert_true (dialog_shows (dialog, "Every lens's colours keep apart"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +318,7 @@ main (int   argc,
   g_test_add_func ("/dataset-dialog/title-and-date", test_title_and_date);
   g_test_add_func ("/dataset-dialog/add-source", test_add_source);
   g_test_add_func ("/dataset-dialog/cited-remove", test_cited_remove);
+  g_test_add_func ("/dataset-dialog/color-warnings", test_color_warnings);
 
   return g_test_run ();
 }

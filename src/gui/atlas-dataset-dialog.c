@@ -14,6 +14,7 @@
 
 #include "atlas-dataset-dialog.h"
 #include "atlas-dataset-io.h"
+#include "atlas-palette.h"
 #include "atlas-format-rules.h"
 
 #define YEAR_MIN ATLAS_FORMAT_YEAR_MIN
@@ -29,7 +30,10 @@ struct _AtlasDatasetDialog
   AdwEntryRow          *title_row;
   AdwEntryRow          *as_of_row;
   AdwPreferencesGroup  *sources_group;
+  AdwPreferencesGroup  *colors_group;
   GtkButton            *add_button;
+
+  GPtrArray            *color_rows;  /* the rows of colors_group */
 
   AtlasUndoStack       *undo_stack;
   GPtrArray            *rows;        /* of SourceRow, in list order */
@@ -494,6 +498,62 @@ rebuild_rows (AtlasDatasetDialog *self)
     gtk_widget_grab_focus (focus);
 }
 
+/* The palette checks of atlas-palette.h, lens by lens, with the numbers:
+ * a dataset's colours are the author's to fix (in the file). */
+static void
+sync_colors (AtlasDatasetDialog *self)
+{
+  AtlasDataset *dataset = get_dataset (self);
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  guint n_problems = 0;
+
+  for (guint i = 0; i < self->color_rows->len; i++)
+    adw_preferences_group_remove (self->colors_group, g_ptr_array_index (self->color_rows, i));
+  g_ptr_array_set_size (self->color_rows, 0);
+
+  for (guint l = 0; l < g_list_model_get_n_items (lenses); l++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, l);
+      g_autoptr(GPtrArray) problems = atlas_palette_check_lens (lens, atlas_dataset_get_subject_color (dataset));
+      GtkWidget *expander;
+      g_autofree char *subtitle = NULL;
+
+      if (problems->len == 0)
+        continue;
+      n_problems += problems->len;
+      expander = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), atlas_lens_get_name (lens));
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u problem with its colours",
+                                               "%u problems with its colours", problems->len), problems->len);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
+                                   gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      for (guint i = 0; i < problems->len; i++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (problems, i));
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+      adw_preferences_group_add (self->colors_group, expander);
+      g_ptr_array_add (self->color_rows, expander);
+    }
+
+  if (n_problems == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("Every lens's colours keep apart, for every eye and in grey"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      adw_preferences_group_add (self->colors_group, row);
+      g_ptr_array_add (self->color_rows, row);
+    }
+}
+
 static void
 sync_from_dataset (AtlasDatasetDialog *self)
 {
@@ -507,6 +567,7 @@ sync_from_dataset (AtlasDatasetDialog *self)
   set_text_if_changed (GTK_WIDGET (self->title_row), atlas_dataset_get_title (dataset));
   set_text_if_changed (GTK_WIDGET (self->as_of_row), atlas_dataset_get_as_of (dataset));
   set_error (GTK_WIDGET (self->as_of_row), FALSE);
+  sync_colors (self);
 
   for (guint i = 0; same_list && i < n; i++)
     {
@@ -608,6 +669,7 @@ atlas_dataset_dialog_finalize (GObject *object)
   AtlasDatasetDialog *self = ATLAS_DATASET_DIALOG (object);
 
   g_free (self->expand_id);
+  g_ptr_array_unref (self->color_rows);
 
   G_OBJECT_CLASS (atlas_dataset_dialog_parent_class)->finalize (object);
 }
@@ -626,6 +688,7 @@ atlas_dataset_dialog_class_init (AtlasDatasetDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasDatasetDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasDatasetDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasDatasetDialog, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasDatasetDialog, colors_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasDatasetDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, as_of_changed_cb);
@@ -644,6 +707,7 @@ atlas_dataset_dialog_init (AtlasDatasetDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) source_row_free);
+  self->color_rows = g_ptr_array_new ();
 
   self->empty_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No works cited yet"));
