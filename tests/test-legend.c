@@ -199,6 +199,66 @@ test_legend_contrast (gconstpointer data)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The legend explains: the lens's description under its title, "most to
+ * least" on an ordered lens, each category's description on hover, empty
+ * categories dimmed, "No data" only when a partner has none, the source
+ * and date at the foot, and a hide button apart from the title. */
+static void
+test_legend_explains (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AtlasMapView *view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  GtkWidget *legend_grid = atlas_map_view_get_legend (view);
+  GtkWidget *legend = gtk_widget_get_parent (gtk_widget_get_parent (legend_grid));
+  AtlasLens *lens = atlas_dataset_find_lens (dataset, "budapest_convention");
+  g_autoptr(AtlasCategory) first = g_list_model_get_item (atlas_lens_get_categories (lens), 0);
+  GtkLabel *label;
+  GtkWidget *button;
+  AtlasMapColoring *coloring;
+
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_set_lens_id (view, "budapest_convention");
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 1366, 768);
+  gtk_window_present (window);
+  atlas_test_wait_ms (300);
+
+  label = atlas_test_find_label_showing (legend, atlas_lens_get_description (lens));
+  g_assert_nonnull (label);
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "most ↓"));
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "least"));
+  label = atlas_test_find_label_showing (legend, atlas_category_get_name (first));
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, atlas_category_get_description (first));
+  g_assert_nonnull (atlas_test_find_label_containing (legend, "Source: "));
+  g_assert_nonnull (atlas_test_find_label_containing (legend, atlas_dataset_get_as_of (dataset)));
+
+  /* Empty categories are dimmed; No data shows only when some partner has none */
+  coloring = atlas_world_layer_get_coloring (atlas_map_view_get_world_layer (view));
+  for (guint i = 0; i < atlas_lens_get_n_categories (lens); i++)
+    {
+      g_autoptr(AtlasCategory) category = g_list_model_get_item (atlas_lens_get_categories (lens), i);
+      GtkLabel *row = atlas_test_find_label_showing (legend, atlas_category_get_name (category));
+
+      g_assert_nonnull (row);
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (row), "empty"), ==,
+                       atlas_map_coloring_count (coloring, (int) i) == 0);
+    }
+  g_assert_cmpint (atlas_test_find_label_showing (legend, "No data") != NULL, ==,
+                   atlas_map_coloring_count (coloring, -1) > 0);
+
+  /* The hide button is not the title */
+  button = atlas_test_find_widget (legend, GTK_TYPE_TOGGLE_BUTTON, "Show or hide the legend");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (atlas_test_find_label_showing (legend, atlas_lens_get_name (lens))),
+                                          button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+  g_assert_false (atlas_map_view_get_legend_visible (view));
+
+  gtk_window_destroy (window);
+}
+
 static const Case cases[] = {
   { 1280, 800, 1.0, NULL },
   { 900, 560, 1.0, NULL },
@@ -233,6 +293,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_legend_clear);
     }
 
+  g_test_add_func ("/legend/explains", test_legend_explains);
   g_test_add_data_func ("/legend/contrast/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK),
                         test_legend_contrast);
   g_test_add_data_func ("/legend/contrast/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT),

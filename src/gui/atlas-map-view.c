@@ -231,17 +231,22 @@ draw_swatch (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+/* A category's description shows on hover and to screen readers; an
+ * empty category (no partner in it) is dimmed, not dropped, so the scale
+ * stays whole. */
 static void
 add_legend_row (AtlasMapView *self,
                 int           row,
                 guint32       color,
                 int           category,
                 const char   *name,
+                const char   *description,
                 int           count)
 {
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (name);
   g_autofree char *count_text = count >= 0 ? g_strdup_printf ("%d", count) : NULL;
+  gboolean has_description = description != NULL && description[0] != '\0';
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
@@ -258,6 +263,14 @@ add_legend_row (AtlasMapView *self,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_set_hexpand (label, TRUE);
+  if (has_description)
+    {
+      /* Plain text: a tooltip set with set_tooltip_text is not markup. */
+      gtk_widget_set_tooltip_text (label, description);
+      gtk_widget_set_tooltip_text (swatch, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+    }
   gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
 
   if (count_text)
@@ -269,6 +282,49 @@ add_legend_row (AtlasMapView *self,
       gtk_widget_add_css_class (count_label, "dim-label");
       gtk_grid_attach (self->legend_grid, count_label, 2, row, 1, 1);
     }
+  if (count == 0 && category >= 0)
+    {
+      gtk_widget_add_css_class (label, "empty");
+      gtk_widget_add_css_class (swatch, "empty");
+    }
+}
+
+/* A line of small text across the legend: the lens's description, the
+ * order of its categories, the source. One line; all of it on hover. */
+static void
+add_legend_caption (AtlasMapView *self,
+                    int           row,
+                    const char   *text,
+                    const char   *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Never wider than the rows: the legend keeps off the partners. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (self->legend_grid, label, 0, row, 4, 1);
+}
+
+static char *
+source_line (AtlasDataset *dataset)
+{
+  GListModel *sources = atlas_dataset_get_sources (dataset);
+  g_autoptr(AtlasSource) first = g_list_model_get_n_items (sources) > 0 ? g_list_model_get_item (sources, 0) : NULL;
+  const char *title = first ? atlas_source_get_title (first) : atlas_dataset_get_title (dataset);
+  const char *as_of = atlas_dataset_get_as_of (dataset);
+
+  if (title == NULL || title[0] == '\0')
+    return as_of ? g_strdup_printf (_("As of %s"), as_of) : NULL;
+  if (as_of == NULL || as_of[0] == '\0')
+    return g_strdup_printf (_("Source: %s"), title);
+  /* Translators: the legend's footer, e.g. "Source: The rise of cyber-diplomacy · as of 2014-06-30" */
+  return g_strdup_printf (_("Source: %s · as of %s"), title, as_of);
 }
 
 static void
@@ -276,7 +332,9 @@ rebuild_legend (AtlasMapView *self)
 {
   GtkWidget *child;
   AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
+  g_autofree char *footer = NULL;
   int row = 0;
+  guint no_data;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
     gtk_grid_remove (self->legend_grid, child);
@@ -289,23 +347,46 @@ rebuild_legend (AtlasMapView *self)
   if (lens)
     {
       GListModel *categories = atlas_lens_get_categories (lens);
+      const char *description = atlas_lens_get_description (lens);
 
+      if (description != NULL && description[0] != '\0')
+        add_legend_caption (self, row++, description, "atlas-legend-description");
       for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
         {
           g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, i);
+          guint n = g_list_model_get_n_items (categories);
 
+          /* An ordered lens says which way it runs, beside its two ends */
+          if (atlas_lens_get_ordered (lens) && n > 1 && (i == 0 || i == n - 1))
+            {
+              /* Translators: beside the first and the last category of an ordered lens */
+              GtkWidget *end = gtk_label_new (i == 0 ? _("most ↓") : _("least"));
+
+              gtk_label_set_xalign (GTK_LABEL (end), 0);
+              gtk_widget_add_css_class (end, "caption");
+              gtk_widget_add_css_class (end, "atlas-legend-order");
+              gtk_grid_attach (self->legend_grid, end, 3, row, 1, 1);
+            }
           add_legend_row (self, row++, atlas_category_get_color (category), (int) i,
                           atlas_category_get_name (category),
+                          atlas_category_get_description (category),
                           (int) atlas_map_coloring_count (self->coloring, (int) i));
         }
     }
-  add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1,
-                  atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
-                  (int) atlas_map_coloring_count (self->coloring, -1));
+  /* "No data" only when some partner has none */
+  no_data = atlas_map_coloring_count (self->coloring, -1);
+  if (no_data > 0 || lens == NULL)
+    add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1,
+                    atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
+                    NULL, (int) no_data);
   add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
-                  atlas_dataset_get_subject_name (self->dataset),
+                  atlas_dataset_get_subject_name (self->dataset), NULL,
                   (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
-  add_legend_row (self, row++, ATLAS_MAP_OTHER_COLOR, -1, _("Other countries"), -1);
+  add_legend_row (self, row++, ATLAS_MAP_OTHER_COLOR, -1, _("Other countries"), NULL, -1);
+
+  footer = source_line (self->dataset);
+  if (footer != NULL)
+    add_legend_caption (self, row++, footer, "atlas-legend-source");
 }
 
 static void
@@ -489,7 +570,9 @@ legend_button_active_cb (AtlasMapView *self)
   gboolean active = gtk_toggle_button_get_active (self->legend_button);
 
   gtk_revealer_set_reveal_child (self->legend_revealer, active);
-  gtk_image_set_from_icon_name (self->legend_arrow, active ? "pan-down-symbolic" : "pan-up-symbolic");
+  gtk_image_set_from_icon_name (self->legend_arrow, active ? "view-conceal-symbolic" : "view-reveal-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->legend_button),
+                               active ? _("Hide the legend") : _("Show the legend"));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_VISIBLE]);
 }
 
