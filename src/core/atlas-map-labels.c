@@ -325,13 +325,14 @@ project_partners (Placer                  *p,
   AtlasWorld *world = p->world;
   const AtlasGeoPoint *points = atlas_world_get_points (world);
   guint n = atlas_world_get_n_countries (world);
-  double ax, ay, bx, by;
+  double ax, ay, bx, by, world_width;
   guint level;
 
   /* The world's width on the target, measured along the equator */
   transform->to_target (transform->data, 0.25, 0.5, &ax, &ay);
   transform->to_target (transform->data, 0.5, 0.5, &bx, &by);
-  level = atlas_world_pick_level (world, 4 * hypot (bx - ax, by - ay));
+  world_width = 4 * hypot (bx - ax, by - ay);
+  level = atlas_world_pick_level (world, world_width);
 
   for (guint c = 0; c < n; c++)
     {
@@ -360,6 +361,13 @@ project_partners (Placer                  *p,
               ring.y0 = MIN (ring.y0, ty);
               ring.x1 = MAX (ring.x1, tx);
               ring.y1 = MAX (ring.y1, ty);
+            }
+          /* An islet cut by the map's edge meridian, drawn on one side
+           * and clipped: its projected points wrap to both sides. */
+          if (ring.x1 - ring.x0 > world_width / 2)
+            {
+              g_array_set_size (p->points, 2 * ring.first);
+              continue;
             }
           g_array_append_val (p->rings, ring);
         }

@@ -200,10 +200,111 @@ set_color (cairo_t *cr,
                          alpha);
 }
 
+/* Equal Earth: Šavrič, Patterson and Jenny, "The Equal Earth map
+ * projection", International Journal of Geographical Information Science
+ * 33 (2019), the published polynomial. */
+#define EE_A1 1.340264
+#define EE_A2 (-0.081106)
+#define EE_A3 0.000893
+#define EE_A4 0.003796
+#define EE_M (0.8660254037844386)   /* sqrt (3) / 2 */
+
+/* @lambda in radians from the central meridian, not wrapped */
+static void
+equal_earth_unwrapped (double  lambda,
+                       double  latitude,
+                       double *x,
+                       double *y)
+{
+  double theta = asin (EE_M * sin (latitude * G_PI / 180.0));
+  double t2 = theta * theta, t6 = t2 * t2 * t2;
+
+  *x = 2 * sqrt (3) * lambda * cos (theta) /
+       (3 * (9 * EE_A4 * t6 * t2 + 7 * EE_A3 * t6 + 3 * EE_A2 * t2 + EE_A1));
+  *y = -theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2));
+}
+
+void
+atlas_map_equal_earth (double  longitude,
+                       double  latitude,
+                       double  central_longitude,
+                       double *x,
+                       double *y)
+{
+  double lambda = fmod (longitude - central_longitude + 540.0, 360.0) - 180.0;
+
+  equal_earth_unwrapped (lambda * G_PI / 180.0, latitude, x, y);
+}
+
+gboolean
+atlas_map_equal_earth_inverse (double  x,
+                               double  y,
+                               double  central_longitude,
+                               double *longitude,
+                               double *latitude)
+{
+  double theta = -y, t2, t6, fy, fpy, lambda;
+
+  /* Newton on theta, as the authors do */
+  for (int i = 0; i < 12; i++)
+    {
+      t2 = theta * theta;
+      t6 = t2 * t2 * t2;
+      fy = theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2)) + y;
+      fpy = EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2);
+      theta -= fy / fpy;
+      if (fabs (fy / fpy) < 1e-9)
+        break;
+    }
+  t2 = theta * theta;
+  t6 = t2 * t2 * t2;
+  if (fabs (sin (theta) / EE_M) > 1)
+    return FALSE;
+  lambda = EE_M * x * (EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2)) / cos (theta);
+  *latitude = asin (sin (theta) / EE_M) * 180.0 / G_PI;
+  *longitude = lambda * 180.0 / G_PI + central_longitude;
+  if (fabs (lambda) > G_PI)
+    return FALSE;
+  *longitude = fmod (*longitude + 540.0, 360.0) - 180.0;
+  return TRUE;
+}
+
+void
+atlas_map_frame_project (const AtlasMapFrame *frame,
+                         double               mx,
+                         double               my,
+                         double              *x,
+                         double              *y)
+{
+  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      double lon, lat;
+
+      atlas_geo_map_to_lonlat (mx, my, &lon, &lat);
+      atlas_map_equal_earth (lon, lat, frame->central_longitude, &mx, &my);
+    }
+  *x = (mx - frame->x) * frame->scale;
+  *y = (my - frame->y) * frame->scale;
+}
+
+/* The world's width on the target, in device pixels: what picks the
+ * outlines' level of detail. */
+static double
+world_pixels (const AtlasMapFrame *frame)
+{
+  /* Equal Earth's equator is 2 * 2.7066 radii long */
+  double width = frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? 5.4133 * frame->scale : frame->scale;
+
+  return width / frame->pixel;
+}
+
 static gboolean
 span_visible (const AtlasGeoSpan  *span,
               const AtlasMapFrame *frame)
 {
+  if (frame->projection != ATLAS_MAP_PROJECTION_MERCATOR)
+    return TRUE;
+
   double x1 = frame->x + frame->width / frame->scale;
   double y1 = frame->y + frame->height / frame->scale;
 
@@ -220,6 +321,31 @@ append_span (cairo_t             *cr,
 {
   const AtlasGeoPoint *p = points + span->first;
   double s = frame->scale, ox = frame->x, oy = frame->y;
+
+  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      /* A ring or line keeps to the side of the map's edge its middle is
+       * on: one cut by the edge meridian runs a little past the outline
+       * rather than across the whole map. */
+      double mid = ((span->min_x + span->max_x) / 2) * 360.0 - 180.0;
+      double centre = frame->central_longitude;
+      double shift = (fmod (mid - centre + 540.0, 360.0) - 180.0) - (mid - centre);
+
+      for (guint i = 0; i < span->count; i++)
+        {
+          double lon, lat, x, y;
+
+          atlas_geo_map_to_lonlat (p[i].x, p[i].y, &lon, &lat);
+          equal_earth_unwrapped ((lon - centre + shift) * G_PI / 180.0, lat, &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, (x - ox) * s, (y - oy) * s);
+          else
+            cairo_line_to (cr, (x - ox) * s, (y - oy) * s);
+        }
+      if (close)
+        cairo_close_path (cr);
+      return;
+    }
 
   cairo_move_to (cr, (p[0].x - ox) * s, (p[0].y - oy) * s);
   for (guint i = 1; i < span->count; i++)
@@ -463,7 +589,8 @@ stroke_hairlines_in_place (cairo_t             *cr,
   double sx, sy;
   Raster r;
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+  if (frame->projection != ATLAS_MAP_PROJECTION_MERCATOR ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
       (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
        cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24))
     return FALSE;
@@ -533,7 +660,7 @@ atlas_map_paint (cairo_t             *cr,
 
   world = coloring->world;
   points = atlas_world_get_points (world);
-  level = atlas_world_pick_level (world, frame->scale / frame->pixel);
+  level = atlas_world_pick_level (world, world_pixels (frame));
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, frame->width, frame->height);
@@ -597,7 +724,7 @@ atlas_map_paint_outline (cairo_t             *cr,
   g_return_if_fail (world != NULL);
   g_return_if_fail (country < atlas_world_get_n_countries (world));
 
-  level = atlas_world_pick_level (world, frame->scale / frame->pixel);
+  level = atlas_world_pick_level (world, world_pixels (frame));
   cairo_save (cr);
   cairo_new_path (cr);
   append_country (cr, world, country, level, frame);

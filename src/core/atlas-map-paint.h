@@ -64,7 +64,18 @@ AtlasPartner     *atlas_map_coloring_get_partner  (AtlasMapColoring *self,
 guint             atlas_map_coloring_count        (AtlasMapColoring *self,
                                                    int               category);
 
-/* Where the map lies on the target. */
+typedef enum
+{
+  /* The outlines' own Web Mercator: the window's map, under tiles. */
+  ATLAS_MAP_PROJECTION_MERCATOR,
+  /* Equal Earth (Šavrič, Patterson and Jenny 2018): equal-area, for
+   * exports and whenever areas are compared. */
+  ATLAS_MAP_PROJECTION_EQUAL_EARTH,
+} AtlasMapProjection;
+
+/* Where the map lies on the target. With Mercator, x, y and scale are in
+ * map units (atlas-geo.h); with Equal Earth, in the projection's plane
+ * (radius 1, y growing southwards, x = 0 on the central meridian). */
 typedef struct
 {
   double x, y;           /* the map point (map units) at the target's origin */
@@ -72,7 +83,29 @@ typedef struct
   double width, height;  /* the target's size, in its units */
   double pixel;          /* target units per device pixel (0.5 at scale 2) */
   double text_scale;     /* labels' size factor (presentation mode); 0 means 1 */
+  AtlasMapProjection projection;
+  double central_longitude;  /* Equal Earth: the meridian in the middle */
 } AtlasMapFrame;
+
+/* Equal Earth of a point in degrees: x, y on the plane of radius 1, y
+ * growing southwards, longitudes wrapped around @central_longitude. */
+void              atlas_map_equal_earth           (double              longitude,
+                                                   double              latitude,
+                                                   double              central_longitude,
+                                                   double             *x,
+                                                   double             *y);
+/* Its inverse; FALSE outside the projection's outline. */
+gboolean          atlas_map_equal_earth_inverse   (double              x,
+                                                   double              y,
+                                                   double              central_longitude,
+                                                   double             *longitude,
+                                                   double             *latitude);
+/* A point in map units (atlas-geo.h) on the target of @frame. */
+void              atlas_map_frame_project         (const AtlasMapFrame *frame,
+                                                   double              mx,
+                                                   double              my,
+                                                   double             *x,
+                                                   double             *y);
 
 typedef enum
 {

@@ -17,7 +17,8 @@
 /* The part of the world shown, and where it is cut */
 #define NORTH_LATITUDE 84.0
 #define SOUTH_LATITUDE (-57.0)
-#define CUT_LONGITUDE (-169.0)
+/* The map's edge is the meridian of 169° W, in the Bering Strait */
+#define CENTRAL_LONGITUDE 11.0
 
 #define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
 
@@ -40,14 +41,12 @@ struct _AtlasMapRender
   PangoContext *pango_context;
 };
 
+/* The map's place on the context: Equal Earth, centred on CENTRAL, its
+ * plane's point (frame.x, frame.y) at (x, y). */
 typedef struct
 {
-  double x;       /* device position of map x = cut */
-  double y;       /* device position of map y = north */
-  double scale;   /* device units per map unit */
-  double cut;     /* map x of the cut */
-  double north;   /* map y of the top edge */
-  double south;   /* map y of the bottom edge */
+  double x, y;
+  AtlasMapFrame frame;
 } View;
 
 typedef struct
@@ -65,15 +64,20 @@ set_source_rgb (cairo_t *cr,
                         (color & 0xff) / 255.0);
 }
 
+/* The plane's rectangle shown: the whole width, from NORTH to SOUTH */
 static void
-get_bounds (double *cut,
-            double *north,
-            double *south)
+get_bounds (double *left,
+            double *top,
+            double *right,
+            double *bottom)
 {
   double x;
 
-  atlas_geo_lonlat_to_map (CUT_LONGITUDE, NORTH_LATITUDE, cut, north);
-  atlas_geo_lonlat_to_map (0, SOUTH_LATITUDE, &x, south);
+  atlas_map_equal_earth (CENTRAL_LONGITUDE + 180.0, 0, CENTRAL_LONGITUDE, right, &x);
+  *right = fabs (*right);
+  *left = -*right;
+  atlas_map_equal_earth (CENTRAL_LONGITUDE, NORTH_LATITUDE, CENTRAL_LONGITUDE, &x, top);
+  atlas_map_equal_earth (CENTRAL_LONGITUDE, SOUTH_LATITUDE, CENTRAL_LONGITUDE, &x, bottom);
 }
 
 static View
@@ -82,19 +86,24 @@ fit_view (double x,
           double width,
           double height)
 {
-  View view;
-  double map_height;
+  View view = { 0 };
+  double left, top, right, bottom;
 
-  get_bounds (&view.cut, &view.north, &view.south);
-  map_height = view.south - view.north;
-  view.scale = MIN (width, height / map_height);
-  view.x = x + (width - view.scale) / 2;
-  view.y = y + (height - view.scale * map_height) / 2;
+  get_bounds (&left, &top, &right, &bottom);
+  view.frame.projection = ATLAS_MAP_PROJECTION_EQUAL_EARTH;
+  view.frame.central_longitude = CENTRAL_LONGITUDE;
+  view.frame.scale = MIN (width / (right - left), height / (bottom - top));
+  view.frame.x = left;
+  view.frame.y = top;
+  view.frame.width = (right - left) * view.frame.scale;
+  view.frame.height = (bottom - top) * view.frame.scale;
+  view.x = x + (width - view.frame.width) / 2;
+  view.y = y + (height - view.frame.height) / 2;
 
   return view;
 }
 
-/* Map units to the context's units; x left of the cut wraps to the right. */
+/* Map units to the context's units */
 static inline void
 to_device (const View *view,
            double      mx,
@@ -102,10 +111,32 @@ to_device (const View *view,
            double     *dx,
            double     *dy)
 {
-  if (mx < view->cut)
-    mx += 1.0;
-  *dx = view->x + (mx - view->cut) * view->scale;
-  *dy = view->y + (my - view->north) * view->scale;
+  atlas_map_frame_project (&view->frame, mx, my, dx, dy);
+  *dx += view->x;
+  *dy += view->y;
+}
+
+/* The world's outline on the plane, as a path: what the map shows. */
+static void
+append_outline (cairo_t    *cr,
+                const View *view)
+{
+  for (int side = 0; side < 2; side++)
+    for (int i = 0; i <= 90; i++)
+      {
+        double lat = side == 0 ? 90.0 - i * 2.0 : -90.0 + i * 2.0;
+        double lon = CENTRAL_LONGITUDE + (side == 0 ? 179.999 : -179.999);
+        double px, py;
+
+        atlas_map_equal_earth (lon, lat, CENTRAL_LONGITUDE, &px, &py);
+        px = view->x + (px - view->frame.x) * view->frame.scale;
+        py = view->y + (py - view->frame.y) * view->frame.scale;
+        if (side == 0 && i == 0)
+          cairo_move_to (cr, px, py);
+        else
+          cairo_line_to (cr, px, py);
+      }
+  cairo_close_path (cr);
 }
 
 static PangoLayout *
@@ -200,8 +231,7 @@ get_coloring (AtlasMapRender *self)
   return self->coloring;
 }
 
-/* Two paintings: the world east of the cut at the left, what lies west of
- * it at the right. */
+/* Equal Earth: areas on the map are areas on the ground. */
 static void
 draw_countries (AtlasMapRender *self,
                 cairo_t        *cr,
@@ -209,16 +239,17 @@ draw_countries (AtlasMapRender *self,
                 double          pixel)
 {
   AtlasMapColoring *coloring = get_coloring (self);
-  AtlasMapPaintFlags flags = self->hatch ? ATLAS_MAP_PAINT_HATCH : ATLAS_MAP_PAINT_NONE;
-  double height = (view->south - view->north) * view->scale;
-  AtlasMapFrame east = { view->cut, view->north, view->scale, (1.0 - view->cut) * view->scale, height, pixel };
-  AtlasMapFrame west = { 0.0, view->north, view->scale, view->cut * view->scale, height, pixel };
+  AtlasMapPaintFlags flags = (self->hatch ? ATLAS_MAP_PAINT_HATCH : ATLAS_MAP_PAINT_NONE) |
+                             ATLAS_MAP_PAINT_NO_OCEAN;
+  AtlasMapFrame frame = view->frame;
 
+  frame.pixel = pixel;
   cairo_save (cr);
+  /* Land cut by the edge meridian stops at the outline. */
+  append_outline (cr, view);
+  cairo_clip (cr);
   cairo_translate (cr, view->x, view->y);
-  atlas_map_paint (cr, coloring, &east, flags);
-  cairo_translate (cr, east.width, 0);
-  atlas_map_paint (cr, coloring, &west, flags);
+  atlas_map_paint (cr, coloring, &frame, flags);
   cairo_restore (cr);
 }
 
@@ -240,12 +271,14 @@ view_to_map (gpointer data,
              double  *my)
 {
   const View *view = data;
+  double lon, lat;
 
-  *mx = view->cut + (x - view->x) / view->scale;
-  *my = view->north + (y - view->y) / view->scale;
-  if (*mx >= 1.0)
-    *mx -= 1.0;
-  return *mx >= 0 && *my >= view->north && *my <= view->south;
+  if (!atlas_map_equal_earth_inverse ((x - view->x) / view->frame.scale + view->frame.x,
+                                      (y - view->y) / view->frame.scale + view->frame.y,
+                                      CENTRAL_LONGITUDE, &lon, &lat))
+    return FALSE;
+  atlas_geo_lonlat_to_map (lon, lat, mx, my);
+  return TRUE;
 }
 
 /* Partners' names, by the map's one label placer (atlas-map-labels.h). */
@@ -362,10 +395,10 @@ atlas_map_render_set_detail (AtlasMapRender *self,
 double
 atlas_map_render_get_aspect (void)
 {
-  double cut, north, south;
+  double left, top, right, bottom;
 
-  get_bounds (&cut, &north, &south);
-  return 1.0 / (south - north);
+  get_bounds (&left, &top, &right, &bottom);
+  return (right - left) / (bottom - top);
 }
 
 void

@@ -16,9 +16,10 @@ G_BEGIN_DECLS
  *
  * The countries are painted by atlas_map_paint () (atlas-map-paint.h), as
  * the app's map is; this adds the framing, labels that never drop a
- * partner, the legend, the title and the attribution. The world is shown
- * from 84° N to 57° S (Antarctica would only take room) and cut at 169° W,
- * in the Bering Strait, so that no large country is split at the edges.
+ * partner, the legend, the title and the attribution. The world is drawn
+ * in the Equal Earth projection, so that areas compare truly, from 84° N
+ * to 57° S (Antarctica would only take room), centred on 11° E so that its
+ * edge runs through the Bering Strait and no large country is split.
  *
  * An AtlasMapRender reads the dataset when it draws: use it from one thread
  * at a time and do not change the dataset meanwhile.
