@@ -194,6 +194,31 @@ test_layout_1366 (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The README's and the metainfo's screenshot (data/screenshots/main.png),
+ * saved only with ATLAS_SHOTS_DIR set. */
+static void
+test_readme_shot (void)
+{
+  AtlasWindow *window;
+
+  if (g_getenv ("ATLAS_SHOTS_DIR") == NULL)
+    {
+      g_test_skip ("set ATLAS_SHOTS_DIR to save screenshots");
+      return;
+    }
+  window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1440, 900);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  atlas_window_set_lens_id (window, "budapest_convention");
+  atlas_window_set_selected_id (window, "BR");
+  atlas_map_view_show_world (window->map_view);
+  atlas_test_wait_ms (900);
+  atlas_test_save_shot (GTK_WIDGET (window), "main.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const Case cases[] = {
   { 1024, 768, FALSE, "cooperation_depth" },
   { 1366, 768, FALSE, "budapest_convention" },
@@ -220,6 +245,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/map-layout/1366x768", test_layout_1366);
+  g_test_add_func ("/map-labels/readme-shot", test_readme_shot);
 
   return g_test_run ();
 }

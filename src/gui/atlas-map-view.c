@@ -59,6 +59,7 @@ struct _AtlasMapView
 
   int last_width, last_height;
   gboolean homed;
+  gboolean at_world;   /* showing the whole world, as Home left it */
   gboolean clamping;
   double press_x, press_y;
 };
@@ -157,12 +158,32 @@ clamp_view (AtlasMapView *self)
   self->clamping = FALSE;
 }
 
+/* Whether the view is the whole world, as Home shows it */
+static gboolean
+shows_world (AtlasMapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double x, y, north_x, north_y, south_x, south_y;
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  atlas_geo_lonlat_to_map (0, HOME_NORTH, &north_x, &north_y);
+  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &south_x, &south_y);
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &x, &y);
+  return fabs (shumate_viewport_get_zoom_level (self->viewport) - min_zoom (self, width, height)) < 1e-3 &&
+         fabs (x - 0.5) < 1e-4 && fabs (y - (north_y + south_y) / 2) < 1e-4;
+}
+
 static void
 viewport_changed_cb (AtlasMapView    *self,
                      GParamSpec      *pspec,
                      ShumateViewport *viewport)
 {
   clamp_view (self);
+  if (!self->clamping)
+    self->at_world = shows_world (self);
 }
 
 static void
@@ -182,6 +203,8 @@ go_to (AtlasMapView *self,
       clamped_center (self, zoom, width, height, &x, &y);
     }
   atlas_geo_map_to_lonlat (x, y, &lon, &lat);
+  /* A flight under way is not the whole world, even before it moves. */
+  self->at_world = FALSE;
   if (animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
@@ -791,9 +814,14 @@ atlas_map_view_size_allocate (GtkWidget *widget,
 
   if (width != self->last_width || height != self->last_height)
     {
+      /* A view of the whole world stays one when the map is resized (a
+       * panel coming in beside it), rather than cutting off its edges;
+       * any other view (a flight under way too) stays where it is. */
+      gboolean whole_world = self->at_world && self->last_width > 0 && self->last_height > 0;
+
       self->last_width = width;
       self->last_height = height;
-      if (!self->homed && width > 0 && height > 0)
+      if ((!self->homed || whole_world) && width > 0 && height > 0)
         {
           self->homed = TRUE;
           show_world (self, FALSE);
