@@ -172,6 +172,13 @@ test_layout_1366 (void)
 
   map_width = gtk_widget_get_width (GTK_WIDGET (view));
   g_test_message ("map %d px of %d", map_width, gtk_widget_get_width (GTK_WIDGET (window)));
+  if (gtk_widget_get_width (GTK_WIDGET (window)) < 1300)
+    {
+      /* At scale 2 the virtual screen holds no 1366-pixel window. */
+      g_test_skip ("the screen is too small for a 1366x768 window");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
   atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768.png");
   g_assert_cmpint (map_width, >=, 1366 * 6 / 10);
   /* The list is there beside it */

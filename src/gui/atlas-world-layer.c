@@ -265,10 +265,24 @@ paint_labels (AtlasWorldLayer     *self,
       cairo_destroy (labels_cr);
       *drawn = *frame;
     }
+  /* Only where there are labels: a whole-view paint per frame would cost
+   * more than the map's own. */
+  cairo_save (cr);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      AtlasMapLabel *l = &g_array_index (self->labels, AtlasMapLabel, i);
+      double pad = self->label_size * 0.5;
+      double x0 = MIN (l->x, l->anchor_x) - pad, y0 = MIN (l->y, l->anchor_y) - pad;
+      double x1 = MAX (l->x + l->width, l->anchor_x) + pad, y1 = MAX (l->y + l->height, l->anchor_y) + pad;
+
+      cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1 - x0) + 1, ceil (y1 - y0) + 1);
+    }
+  cairo_clip (cr);
   cairo_set_source_surface (cr, self->labels_surface,
                             round ((drawn->x - frame->x) * frame->scale * scale) / scale,
                             round ((drawn->y - frame->y) * frame->scale * scale) / scale);
   cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 static void
