@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* libFuzzer target for dataset loading and saving. Build with clang, the
- * core instrumented for coverage, and sanitizers:
+/* libFuzzer target for dataset loading and saving. .ci/sanitize builds it
+ * (with clang, the core instrumented for coverage, and sanitizers) and runs
+ * it through tests/run-fuzz.py; by hand:
  *
- *   CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_lundef=false \
- *     -Db_sanitize=address,undefined -Dc_args=-fsanitize=fuzzer-no-link
- *   ninja -C _build-fuzz tests/fuzz-load
- *   _build-fuzz/tests/fuzz-load -max_len=65536 tests/data
+ *   CC=clang meson setup _sanitize -Db_sanitize=address,undefined -Db_lundef=false \
+ *     -Dfuzzing=true -Dc_args=-fsanitize=fuzzer-no-link
+ *   meson compile -C _sanitize fuzz-load
+ *   _sanitize/tests/fuzz-load -max_len=65536 NEW_DIR tests/fuzz-corpus tests/data
  *
  * Besides "no crash, no hang", it checks that whatever loads saves to
  * canonical text: saving, loading that and saving again gives the same

@@ -169,7 +169,9 @@ test_link_rule_everywhere (void)
         loaded = load_text (text);
         g_assert_true ((loaded != NULL) == rule);
 
-        dataset = load_text (minimal_with ("\"title\": \"Test\"", "\"title\": \"Test\""));
+        g_clear_pointer (&text, g_free);
+        text = minimal_with ("\"title\": \"Test\"", "\"title\": \"Test\"");
+        dataset = load_text (text);
         g_assert_nonnull (dataset);
         undo = atlas_undo_stack_new (dataset);
         atlas_source_set_title (source, "A paper");
