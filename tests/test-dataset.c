@@ -804,6 +804,69 @@ test_unknown_keys (void)
   g_assert_false (atlas_partner_equal (copy, atlas_dataset_find_partner (bundled, "US")));
 }
 
+/* Numbers in unknown keys stay exactly as written, whatever JSON allows:
+ * beyond 64 bits, beyond a double, negative zero, a fraction of zero. The
+ * layout is the canonical one all the same. */
+static void
+test_unknown_numbers_exact (void)
+{
+  static const char * const numbers[] = {
+    "123456789012345678901234567890", "-123456789012345678901234567890", "-0", "1e400",
+    "-1e-400", "1.0", "1E+2", "0.1", "3.141592653589793238462643383279", "9007199254740993",
+    "18446744073709551616", "-9223372036854775809", "0", "-0.0", "1.5e-7",
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GString) expected = g_string_new ("\"x-numbers\": [");
+  g_autoptr(GString) compact = g_string_new ("[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *at;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_string_append_printf (compact, "%s %s", i > 0 ? "," : "", numbers[i]);
+      g_string_append_printf (expected, "%s\n    %s", i > 0 ? "," : "", numbers[i]);
+    }
+  g_string_append (compact, " ]");
+  g_string_append (expected, "\n  ],");
+
+  at = strstr (text, "\"title\"");
+  g_assert_nonnull (at);
+  edited = g_string_new_len (text, at - text);
+  g_string_append_printf (edited, "\"x-numbers\": %s,\n  \"x-nested\": {\"a\" :[ {\"b\":-0 } ,[]], \"c\":{}},\n  ",
+                          compact->str);
+  g_string_append (edited, at);
+  bytes = g_bytes_new (edited->str, edited->len);
+
+  dataset = atlas_dataset_load_bytes (bytes, "numbers.json", NULL, &error);
+  g_assert_no_error (error);
+  saved = atlas_dataset_to_bytes (dataset);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), expected->str));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL),
+                            "  \"x-nested\": {\n"
+                            "    \"a\": [\n"
+                            "      {\n"
+                            "        \"b\": -0\n"
+                            "      },\n"
+                            "      []\n"
+                            "    ],\n"
+                            "    \"c\": {}\n"
+                            "  }\n"));
+
+  /* And saving what was saved changes nothing. */
+  reloaded = atlas_dataset_load_bytes (saved, "numbers.json", NULL, &error);
+  g_assert_no_error (error);
+  saved_again = atlas_dataset_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+}
+
 typedef struct
 {
   guint  changed;
@@ -1006,6 +1069,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/validates", test_bundled_validates);
   g_test_add_func ("/dataset/bundled/display-names", test_display_names);
   g_test_add_func ("/dataset/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/dataset/unknown-numbers-exact", test_unknown_numbers_exact);
   g_test_add_func ("/dataset/model/signals", test_model_signals);
   g_test_add_func ("/dataset/model/copy-equal", test_model_copy_equal);
   g_test_add_func ("/dataset/model/entries", test_model_entries);

@@ -11,18 +11,19 @@ G_BEGIN_DECLS
 /* Members of a JSON object that this version of the app does not know are
  * kept with the model object they were read into, in file order, and written
  * back after the known ones: a file from a newer app loses nothing here.
+ * They are kept as one compact JSON object's text, {"name":value,...}
+ * (atlas_json_reader_copy_value()): about the size of the file's text, not
+ * a tree of nodes 40 times that, and numbers exactly as written. The bytes
+ * are immutable, so copies share them.
  */
-JsonObject *atlas_extra_get   (gpointer    object);
-/* Takes a new reference; NULL or an empty object clears. */
+GBytes     *atlas_extra_get   (gpointer    object);
+/* Takes a new reference; NULL or "{}" clears. */
 void        atlas_extra_set   (gpointer    object,
-                               JsonObject *extra);
+                               GBytes     *extra);
 void        atlas_extra_copy  (gpointer    dest,
                                gpointer    src);
 gboolean    atlas_extra_equal (gpointer    a,
                                gpointer    b);
-gboolean    atlas_json_object_equal (JsonObject *a,
-                                     JsonObject *b);
-JsonNode   *atlas_json_node_deep_copy (JsonNode *node);
 
 /* Calls changed (owner) when a list model's content changes, or when one
  * of its items emits item_signal (itself and not its detail: "notify",

@@ -49,127 +49,43 @@ get_extra_quark (void)
   return extra_quark;
 }
 
-JsonObject *
+GBytes *
 atlas_extra_get (gpointer object)
 {
   return g_object_get_qdata (G_OBJECT (object), get_extra_quark ());
 }
 
 void
-atlas_extra_set (gpointer    object,
-                 JsonObject *extra)
+atlas_extra_set (gpointer  object,
+                 GBytes   *extra)
 {
-  if (extra != NULL && json_object_get_size (extra) == 0)
+  if (extra != NULL && g_bytes_get_size (extra) <= 2)
     extra = NULL;
 
   g_object_set_qdata_full (G_OBJECT (object), get_extra_quark (),
-                           extra ? json_object_ref (extra) : NULL,
-                           (GDestroyNotify) json_object_unref);
+                           extra ? g_bytes_ref (extra) : NULL,
+                           (GDestroyNotify) g_bytes_unref);
 }
 
 void
 atlas_extra_copy (gpointer dest,
                   gpointer src)
 {
-  JsonObject *extra = atlas_extra_get (src);
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
-
-  if (extra == NULL)
-    {
-      atlas_extra_set (dest, NULL);
-      return;
-    }
-
-  /* The two objects must not share mutable JSON. */
-  node = json_node_init_object (json_node_alloc (), extra);
-  copy = atlas_json_node_deep_copy (node);
-  atlas_extra_set (dest, json_node_get_object (copy));
-}
-
-/* json_node_copy() shares arrays and objects between the copies. */
-JsonNode *
-atlas_json_node_deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_object_new ();
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          json_object_set_member (object, name, atlas_json_node_deep_copy (member));
-        copy = json_node_init_object (json_node_alloc (), object);
-        json_object_unref (object);
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *source = json_node_get_array (node);
-        guint n = json_array_get_length (source);
-        JsonArray *array = json_array_sized_new (n);
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (array, atlas_json_node_deep_copy (json_array_get_element (source, i)));
-        copy = json_node_init_array (json_node_alloc (), array);
-        json_array_unref (array);
-      }
-      break;
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      copy = json_node_copy (node);
-      break;
-    }
-
-  return copy;
-}
-
-gboolean
-atlas_json_object_equal (JsonObject *a,
-                         JsonObject *b)
-{
-  g_autoptr(JsonNode) node_a = NULL;
-  g_autoptr(JsonNode) node_b = NULL;
-  GList *ma, *mb, *la, *lb;
-  gboolean equal = TRUE;
-
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  /* json_node_equal ignores member order, which we keep and write. */
-  ma = json_object_get_members (a);
-  mb = json_object_get_members (b);
-  for (la = ma, lb = mb; la != NULL && lb != NULL; la = la->next, lb = lb->next)
-    if (g_strcmp0 (la->data, lb->data) != 0)
-      break;
-  equal = la == NULL && lb == NULL;
-  g_list_free (ma);
-  g_list_free (mb);
-  if (!equal)
-    return FALSE;
-
-  node_a = json_node_init_object (json_node_alloc (), a);
-  node_b = json_node_init_object (json_node_alloc (), b);
-
-  return json_node_equal (node_a, node_b);
+  /* Immutable: sharing is copying. */
+  atlas_extra_set (dest, atlas_extra_get (src));
 }
 
 gboolean
 atlas_extra_equal (gpointer a,
                    gpointer b)
 {
-  return atlas_json_object_equal (atlas_extra_get (a), atlas_extra_get (b));
+  GBytes *extra_a = atlas_extra_get (a);
+  GBytes *extra_b = atlas_extra_get (b);
+
+  if (extra_a == NULL || extra_b == NULL)
+    return extra_a == extra_b;
+
+  return g_bytes_equal (extra_a, extra_b);
 }
 
 gboolean

@@ -140,7 +140,9 @@ typedef struct
   guint32             seen;         /* bit i: known[i] was read */
   guint32             optional;     /* bit i: known[i] may be left out */
   gsize               offset;       /* the opening brace */
-  JsonObject         *extra;        /* members not in known, in order */
+  GString            *extra;        /* members not in known, in order, as
+                                     * compact JSON text: "{"a":1,"b":[]" */
+  GHashTable         *extra_names;  /* their names */
   int                 index;        /* of the current member in known */
   Path                member_path;  /* of the current member */
 } Members;
@@ -649,7 +651,6 @@ members_next (Members *m)
       g_autofree char *name = NULL;
       gsize key_offset = r->key_offset;
       DuplicateContext context = { l, NULL };
-      JsonNode *node;
 
       for (guint i = 0; i < m->n_known; i++)
         if (strcmp (key, m->known[i]) == 0)
@@ -662,21 +663,26 @@ members_next (Members *m)
             return TRUE;
           }
 
-      /* Unknown: kept, to be written back. */
+      /* Unknown: kept as compact text, to be written back. */
       name = g_strdup (key);
       context.base = MEMBER (m->path, name);
-      node = atlas_json_reader_read_node (r, nested_duplicate_cb, &context);
-      if (node == NULL)
+      if (m->extra == NULL)
+        {
+          m->extra = g_string_new ("{");
+          m->extra_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        }
+      else
+        g_string_append_c (m->extra, ',');
+      if (!g_hash_table_add (m->extra_names, g_strdup (name)))
+        add_problem (l, MEMBER (m->path, name), key_offset, _("duplicate key \"%s\""), name);
+      atlas_json_append_string (m->extra, name);
+      g_string_append_c (m->extra, ':');
+
+      if (!atlas_json_reader_copy_value (r, m->extra, nested_duplicate_cb, &context))
         {
           note_error_path (l, context.base);
           return FALSE;
         }
-
-      if (m->extra == NULL)
-        m->extra = json_object_new ();
-      else if (json_object_has_member (m->extra, name))
-        add_problem (l, MEMBER (m->path, name), key_offset, _("duplicate key \"%s\""), name);
-      json_object_set_member (m->extra, name, node);
     }
 
   note_error_path (l, m->path);
@@ -698,19 +704,36 @@ members_end (Members *m)
   return TRUE;
 }
 
+/* The unknown members, "{...}", or NULL when there were none. */
+static GBytes *
+members_steal_extra (Members *m)
+{
+  if (m->extra == NULL)
+    return NULL;
+
+  g_string_append_c (m->extra, '}');
+  g_clear_pointer (&m->extra_names, g_hash_table_unref);
+
+  return g_string_free_to_bytes (g_steal_pointer (&m->extra));
+}
+
 /* Hands the unknown members to the model object that was read. */
 static void
 members_keep_extra (Members  *m,
                     gpointer  model_object)
 {
-  if (m->extra != NULL)
-    atlas_extra_set (model_object, m->extra);
+  g_autoptr(GBytes) extra = members_steal_extra (m);
+
+  if (extra != NULL)
+    atlas_extra_set (model_object, extra);
 }
 
 static void
 members_clear (Members *m)
 {
-  g_clear_pointer (&m->extra, json_object_unref);
+  if (m->extra != NULL)
+    g_string_free (g_steal_pointer (&m->extra), TRUE);
+  g_clear_pointer (&m->extra_names, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Members, members_clear)
@@ -853,8 +876,7 @@ read_member_change (Loader     *l,
     return NULL;
 
   result = atlas_member_change_new (date, id, change, source);
-  if (m.extra != NULL)
-    result->extra = g_steal_pointer (&m.extra);
+  result->extra = members_steal_extra (&m);
 
   return result;
 }
@@ -994,7 +1016,11 @@ read_subject (Loader       *l,
       }
 
   if (members_end (&m))
-    atlas_dataset_set_subject_extra (dataset, m.extra);
+    {
+      g_autoptr(GBytes) extra = members_steal_extra (&m);
+
+      atlas_dataset_set_subject_extra (dataset, extra);
+    }
 }
 
 static AtlasCategory *
@@ -1239,7 +1265,7 @@ read_round (Loader     *l,
     return NULL;
 
   round = atlas_round_new (date, place, number, url, note);
-  round->extra = g_steal_pointer (&m.extra);
+  round->extra = members_steal_extra (&m);
 
   return round;
 }
@@ -2450,40 +2476,7 @@ static void
 write_string (Writer     *w,
               const char *s)
 {
-  GString *out = w->out;
-  const char *run = s;
-
-  g_string_append_c (out, '"');
-
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = *p;
-      const char *escape;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-
-      switch (c)
-        {
-        case '"':  escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-          continue;
-        }
-      g_string_append (out, escape);
-    }
-
-  g_string_append (out, run);
-  g_string_append_c (out, '"');
+  atlas_json_append_string (w->out, s);
 }
 
 static void
@@ -2573,142 +2566,72 @@ write_color_member (Writer     *w,
 
 /* The shortest text that reads back as the same double, laid out as
  * Python's repr() does: 1.0, 0.0001, 1e-05, 1e+16. */
+/* Unknown members and their values, from the compact text the loader
+ * kept, laid out like the rest. */
 static void
-write_double (Writer *w,
-              double  value)
+write_raw_value (Writer          *w,
+                 AtlasJsonReader *r)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 8];
-  char digits[32];
-  guint n_digits = 0;
-  int exponent, precision;
-  const char *p;
-
-  if (!isfinite (value))
+  switch (atlas_json_reader_peek (r))
     {
-      /* JSON has no word for these; the reader refuses them anyway. */
-      g_string_append (w->out, "null");
-      return;
-    }
-
-  for (precision = 1; precision <= 17; precision++)
-    {
-      char format[8];
-
-      /* g_ascii_formatd(): a point whatever the locale. */
-      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  /* buffer is "-d.ddde+XX" */
-  p = buffer;
-  if (*p == '-')
-    {
-      g_string_append_c (w->out, '-');
-      p++;
-    }
-  for (; *p && *p != 'e'; p++)
-    if (g_ascii_isdigit (*p) && n_digits < sizeof digits - 1)
-      digits[n_digits++] = *p;
-  digits[n_digits] = '\0';
-  exponent = *p == 'e' ? atoi (p + 1) : 0;
-
-  /* Trailing zeros of the mantissa say nothing. */
-  while (n_digits > 1 && digits[n_digits - 1] == '0')
-    digits[--n_digits] = '\0';
-
-  if (exponent >= -4 && exponent < 16)
-    {
-      if (exponent >= 0)
+    case ATLAS_JSON_OBJECT:
+      atlas_json_reader_begin_object (r);
+      write_begin (w, '{');
+      while (atlas_json_reader_next_member (r))
         {
-          for (int i = 0; i <= exponent; i++)
-            g_string_append_c (w->out, i < (int) n_digits ? digits[i] : '0');
-          g_string_append_c (w->out, '.');
-          if ((int) n_digits > exponent + 1)
-            g_string_append (w->out, digits + exponent + 1);
-          else
-            g_string_append_c (w->out, '0');
+          write_item (w, r->key->str);
+          write_raw_value (w, r);
         }
-      else
-        {
-          g_string_append (w->out, "0.");
-          for (int i = 0; i < -exponent - 1; i++)
-            g_string_append_c (w->out, '0');
-          g_string_append (w->out, digits);
-        }
-    }
-  else
-    {
-      g_string_append_c (w->out, digits[0]);
-      if (n_digits > 1)
-        {
-          g_string_append_c (w->out, '.');
-          g_string_append (w->out, digits + 1);
-        }
-      g_string_append_printf (w->out, "e%c%02d", exponent < 0 ? '-' : '+', ABS (exponent));
-    }
-}
+      write_end (w, '}');
+      break;
 
-static void
-write_node (Writer   *w,
-            JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
+    case ATLAS_JSON_ARRAY:
+      atlas_json_reader_begin_array (r);
+      write_begin (w, '[');
+      while (atlas_json_reader_next_element (r))
+        {
+          write_item (w, NULL);
+          write_raw_value (w, r);
+        }
+      write_end (w, ']');
+      break;
+
+    case ATLAS_JSON_STRING:
       {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
+        g_autofree char *value = atlas_json_reader_read_string (r);
 
-        write_begin (w, '{');
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            write_item (w, name);
-            write_node (w, member);
-          }
-        write_end (w, '}');
+        if (value != NULL)
+          write_string (w, value);
       }
       break;
 
-    case JSON_NODE_ARRAY:
+    case ATLAS_JSON_NUMBER:
       {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
+        const char *text;
+        gsize len;
 
-        write_begin (w, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            write_item (w, NULL);
-            write_node (w, json_array_get_element (array, i));
-          }
-        write_end (w, ']');
+        /* As written: a number kept for a newer app loses no digit. */
+        if (atlas_json_reader_read_number_text (r, &text, &len))
+          g_string_append_len (w->out, text, len);
       }
       break;
 
-    case JSON_NODE_NULL:
-      g_string_append (w->out, "null");
+    case ATLAS_JSON_BOOLEAN:
+      {
+        gboolean value;
+
+        if (atlas_json_reader_read_boolean (r, &value))
+          g_string_append (w->out, value ? "true" : "false");
+      }
       break;
 
-    case JSON_NODE_VALUE:
+    case ATLAS_JSON_NULL:
+      if (atlas_json_reader_read_null (r))
+        g_string_append (w->out, "null");
+      break;
+
+    case ATLAS_JSON_NONE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          write_string (w, json_node_get_string (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (w->out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (w->out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        default:
-          write_double (w, json_node_get_double (node));
-          break;
-        }
       break;
     }
 }
@@ -2716,24 +2639,32 @@ write_node (Writer   *w,
 /* Unknown members go after the known ones, in the order they were read. */
 static void
 write_extra (Writer             *w,
-             JsonObject         *extra,
+             GBytes             *extra,
              const char * const *known)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
+  AtlasJsonReader r;
+  gsize len;
+  const char *text;
 
   if (extra == NULL)
     return;
 
-  json_object_iter_init_ordered (&iter, extra);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (g_strv_contains (known, name))
-        continue;
-      write_item (w, name);
-      write_node (w, node);
-    }
+  text = g_bytes_get_data (extra, &len);
+  atlas_json_reader_init (&r, text, len, ATLAS_DATASET_MAX_DEPTH + 1);
+  if (atlas_json_reader_begin_object (&r))
+    while (atlas_json_reader_next_member (&r))
+      {
+        if (g_strv_contains (known, r.key->str))
+          {
+            atlas_json_reader_skip (&r);
+            continue;
+          }
+        write_item (w, r.key->str);
+        write_raw_value (w, &r);
+      }
+  /* The loader checked this text: it cannot fail. */
+  g_warn_if_fail (r.error == ATLAS_JSON_ERROR_NONE);
+  atlas_json_reader_clear (&r);
 }
 
 typedef void (*WriteItemFunc) (Writer   *w,

@@ -8,9 +8,9 @@
 G_BEGIN_DECLS
 
 /* The subject is not an object of its own, so its unknown members live here. */
-JsonObject *atlas_dataset_get_subject_extra (AtlasDataset  *self);
+GBytes     *atlas_dataset_get_subject_extra (AtlasDataset  *self);
 void        atlas_dataset_set_subject_extra (AtlasDataset  *self,
-                                             JsonObject    *extra);
+                                             GBytes        *extra);
 void        atlas_dataset_splice_partners   (AtlasDataset  *self,
                                              AtlasPartner **partners,
                                              guint          n_partners);

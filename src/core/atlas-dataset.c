@@ -21,7 +21,7 @@ struct _AtlasDataset
   char             subject_color_string[8];
   char           **members;
   GPtrArray       *member_changes;  /* of AtlasMemberChange, file order */
-  JsonObject      *subject_extra;
+  GBytes          *subject_extra;
   GListStore      *lenses;
   GListStore      *partners;
 
@@ -88,7 +88,7 @@ atlas_dataset_finalize (GObject *object)
   g_free (self->subject_name);
   g_strfreev (self->members);
   g_ptr_array_unref (self->member_changes);
-  g_clear_pointer (&self->subject_extra, json_object_unref);
+  g_clear_pointer (&self->subject_extra, g_bytes_unref);
   g_object_unref (self->lenses);
   g_object_unref (self->partners);
 
@@ -458,7 +458,7 @@ atlas_member_change_copy (const AtlasMemberChange *self)
                                                      self->source);
 
   if (self->extra != NULL)
-    copy->extra = json_object_ref (self->extra);
+    copy->extra = g_bytes_ref (self->extra);
 
   return copy;
 }
@@ -473,7 +473,7 @@ atlas_member_change_free (AtlasMemberChange *self)
   g_free (self->id);
   g_free (self->change);
   g_free (self->source);
-  g_clear_pointer ((JsonObject **) &self->extra, json_object_unref);
+  g_clear_pointer ((GBytes **) &self->extra, g_bytes_unref);
   g_free (self);
 }
 
@@ -738,7 +738,7 @@ atlas_dataset_remove_partner (AtlasDataset *self,
   return (int) position;
 }
 
-JsonObject *
+GBytes *
 atlas_dataset_get_subject_extra (AtlasDataset *self)
 {
   return self->subject_extra;
@@ -746,11 +746,11 @@ atlas_dataset_get_subject_extra (AtlasDataset *self)
 
 void
 atlas_dataset_set_subject_extra (AtlasDataset *self,
-                                 JsonObject   *extra)
+                                 GBytes       *extra)
 {
   if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->subject_extra, json_object_unref);
+    g_bytes_ref (extra);
+  g_clear_pointer (&self->subject_extra, g_bytes_unref);
   self->subject_extra = extra;
 }
 

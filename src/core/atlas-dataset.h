@@ -26,7 +26,7 @@ struct _AtlasMemberChange
   char     *change;  /* "joined" or "left" */
   char     *source;
   /*< private >*/
-  gpointer  extra;   /* JsonObject of unknown members, or NULL */
+  gpointer  extra;   /* GBytes: unknown members as compact JSON, or NULL */
 };
 
 GType               atlas_member_change_get_type          (void) G_GNUC_CONST;

@@ -900,21 +900,6 @@ copy_object (gpointer object,
   return g_object_ref (object);
 }
 
-static JsonObject *
-copy_json_object (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_node_init_object (json_node_alloc (), object);
-  copy = json_node_copy (node);
-
-  return json_object_ref (json_node_get_object (copy));
-}
-
 AtlasDataset *
 atlas_export_copy_dataset (AtlasDataset       *dataset,
                            const char * const *partner_ids)
@@ -922,7 +907,6 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
   AtlasDataset *copy;
   GListModel *sources, *lenses, *partners;
   g_autoptr(GPtrArray) partner_copies = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonObject) subject_extra = NULL;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
 
@@ -934,8 +918,7 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
   atlas_dataset_set_members (copy, atlas_dataset_get_members (dataset));
   atlas_dataset_set_member_changes (copy, atlas_dataset_get_member_changes (dataset));
   atlas_extra_copy (copy, dataset);
-  subject_extra = copy_json_object (atlas_dataset_get_subject_extra (dataset));
-  atlas_dataset_set_subject_extra (copy, subject_extra);
+  atlas_dataset_set_subject_extra (copy, atlas_dataset_get_subject_extra (dataset));
 
   sources = atlas_dataset_get_sources (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)

@@ -411,6 +411,57 @@ atlas_json_reader_read_string (AtlasJsonReader *r)
   return g_string_free (out, FALSE);
 }
 
+/* Checks the number at r->pos against JSON's grammar; *end is where it
+ * ends, *integral says it has no fraction and no exponent. */
+static gboolean
+scan_number (AtlasJsonReader *r,
+             gsize           *end,
+             gboolean        *integral)
+{
+  const char *text = r->text;
+  gsize start, pos;
+
+  start = pos = r->pos;
+  *integral = TRUE;
+
+  if (text[pos] == '-')
+    pos++;
+
+  if (pos < r->len && text[pos] == '0')
+    pos++;
+  else if (pos < r->len && text[pos] >= '1' && text[pos] <= '9')
+    while (pos < r->len && g_ascii_isdigit (text[pos]))
+      pos++;
+  else
+    return fail (r, start, _("invalid number"));
+
+  if (pos < r->len && text[pos] == '.')
+    {
+      *integral = FALSE;
+      pos++;
+      if (pos >= r->len || !g_ascii_isdigit (text[pos]))
+        return fail (r, start, _("invalid number"));
+      while (pos < r->len && g_ascii_isdigit (text[pos]))
+        pos++;
+    }
+
+  if (pos < r->len && (text[pos] == 'e' || text[pos] == 'E'))
+    {
+      *integral = FALSE;
+      pos++;
+      if (pos < r->len && (text[pos] == '+' || text[pos] == '-'))
+        pos++;
+      if (pos >= r->len || !g_ascii_isdigit (text[pos]))
+        return fail (r, start, _("invalid number"));
+      while (pos < r->len && g_ascii_isdigit (text[pos]))
+        pos++;
+    }
+
+  *end = pos;
+
+  return TRUE;
+}
+
 gboolean
 atlas_json_reader_read_number (AtlasJsonReader *r,
                                gboolean        *is_integer,
@@ -435,40 +486,9 @@ atlas_json_reader_read_number (AtlasJsonReader *r,
       return FALSE;
     }
 
-  start = pos = r->pos;
-
-  if (text[pos] == '-')
-    pos++;
-
-  if (pos < r->len && text[pos] == '0')
-    pos++;
-  else if (pos < r->len && text[pos] >= '1' && text[pos] <= '9')
-    while (pos < r->len && g_ascii_isdigit (text[pos]))
-      pos++;
-  else
-    return fail (r, start, _("invalid number"));
-
-  if (pos < r->len && text[pos] == '.')
-    {
-      integral = FALSE;
-      pos++;
-      if (pos >= r->len || !g_ascii_isdigit (text[pos]))
-        return fail (r, start, _("invalid number"));
-      while (pos < r->len && g_ascii_isdigit (text[pos]))
-        pos++;
-    }
-
-  if (pos < r->len && (text[pos] == 'e' || text[pos] == 'E'))
-    {
-      integral = FALSE;
-      pos++;
-      if (pos < r->len && (text[pos] == '+' || text[pos] == '-'))
-        pos++;
-      if (pos >= r->len || !g_ascii_isdigit (text[pos]))
-        return fail (r, start, _("invalid number"));
-      while (pos < r->len && g_ascii_isdigit (text[pos]))
-        pos++;
-    }
+  start = r->pos;
+  if (!scan_number (r, &pos, &integral))
+    return FALSE;
 
   /* The text is not NUL-terminated where the number ends. */
   if (pos - start < sizeof buffer)
@@ -611,11 +631,14 @@ atlas_json_reader_skip (AtlasJsonReader *r)
 
     case ATLAS_JSON_NUMBER:
       {
-        gboolean is_integer;
-        gint64 integer;
-        double number;
+        gboolean integral;
+        gsize end;
 
-        return atlas_json_reader_read_number (r, &is_integer, &integer, &number);
+        /* Its value is not wanted: any size will do. */
+        if (!scan_number (r, &end, &integral))
+          return FALSE;
+        r->pos = end;
+        return TRUE;
       }
 
     case ATLAS_JSON_BOOLEAN:
@@ -634,105 +657,134 @@ atlas_json_reader_skip (AtlasJsonReader *r)
     }
 }
 
-static JsonNode *
-read_node (AtlasJsonReader        *r,
-           GString                *path,
-           AtlasJsonDuplicateFunc  duplicate,
-           gpointer                data)
+/* Where copy_value is, as a chain of stack frames: a path is only
+ * rendered for a duplicate key, never for each of millions of elements. */
+typedef struct _Frame Frame;
+struct _Frame
 {
-  gsize path_len = path->len;
+  const Frame *parent;
+  const char  *key;    /* or NULL for an element */
+  guint        index;
+};
+
+static void
+render_frame (GString     *path,
+              const Frame *frame)
+{
+  if (frame == NULL)
+    return;
+
+  render_frame (path, frame->parent);
+  if (frame->key != NULL)
+    {
+      g_string_append_c (path, '.');
+      atlas_json_path_append_member (path, frame->key);
+    }
+  else
+    atlas_json_path_append_index (path, frame->index);
+}
+
+/* Copies one value, checked, to out without white space; numbers keep
+ * their text (any size, any precision). */
+static gboolean
+copy_value (AtlasJsonReader        *r,
+            GString                *out,
+            const Frame            *parent,
+            AtlasJsonDuplicateFunc  duplicate,
+            gpointer                data)
+{
+  gsize start;
 
   switch (atlas_json_reader_peek (r))
     {
     case ATLAS_JSON_OBJECT:
       {
-        g_autoptr(JsonObject) object = json_object_new ();
+        /* Made at the second member: most objects here are small. */
+        g_autoptr(GHashTable) keys = NULL;
+        g_autofree char *first_key = NULL;
+        guint n = 0;
 
         if (!atlas_json_reader_begin_object (r))
-          return NULL;
+          return FALSE;
 
+        g_string_append_c (out, '{');
         while (atlas_json_reader_next_member (r))
           {
             g_autofree char *key = g_strdup (r->key->str);
-            gsize key_offset = r->key_offset;
-            JsonNode *member;
+            Frame frame = { parent, key, 0 };
 
-            g_string_truncate (path, path_len);
-            g_string_append_c (path, '.');
-            atlas_json_path_append_member (path, key);
-
-            member = read_node (r, path, duplicate, data);
-            if (member == NULL)
-              return NULL;
-
-            if (json_object_has_member (object, key) && duplicate != NULL)
+            if (n > 0)
               {
-                g_string_truncate (path, path_len);
-                g_string_append_c (path, '.');
-                atlas_json_path_append_member (path, key);
-                duplicate (data, path->str, key_offset);
+                if (keys == NULL)
+                  {
+                    keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                    g_hash_table_add (keys, g_steal_pointer (&first_key));
+                  }
+                if (!g_hash_table_add (keys, g_strdup (key)) && duplicate != NULL)
+                  {
+                    g_autoptr(GString) path = g_string_new (NULL);
+
+                    render_frame (path, &frame);
+                    duplicate (data, path->str, r->key_offset);
+                  }
+                g_string_append_c (out, ',');
               }
-            json_object_set_member (object, key, member);
+            else
+              first_key = g_strdup (key);
+
+            atlas_json_append_string (out, key);
+            g_string_append_c (out, ':');
+            n++;
+
+            if (!copy_value (r, out, &frame, duplicate, data))
+              return FALSE;
           }
-        g_string_truncate (path, path_len);
+        g_string_append_c (out, '}');
 
-        if (r->error != ATLAS_JSON_ERROR_NONE)
-          return NULL;
-
-        return json_node_init_object (json_node_alloc (), object);
+        return r->error == ATLAS_JSON_ERROR_NONE;
       }
 
     case ATLAS_JSON_ARRAY:
       {
-        g_autoptr(JsonArray) array = json_array_new ();
-        guint index = 0;
+        Frame frame = { parent, NULL, 0 };
 
         if (!atlas_json_reader_begin_array (r))
-          return NULL;
+          return FALSE;
 
+        g_string_append_c (out, '[');
         while (atlas_json_reader_next_element (r))
           {
-            JsonNode *element;
+            if (frame.index > 0)
+              g_string_append_c (out, ',');
 
-            g_string_truncate (path, path_len);
-            atlas_json_path_append_index (path, index++);
-
-            element = read_node (r, path, duplicate, data);
-            if (element == NULL)
-              return NULL;
-            json_array_add_element (array, element);
+            if (!copy_value (r, out, &frame, duplicate, data))
+              return FALSE;
+            frame.index++;
           }
-        g_string_truncate (path, path_len);
+        g_string_append_c (out, ']');
 
-        if (r->error != ATLAS_JSON_ERROR_NONE)
-          return NULL;
-
-        return json_node_init_array (json_node_alloc (), array);
+        return r->error == ATLAS_JSON_ERROR_NONE;
       }
 
     case ATLAS_JSON_STRING:
-      {
-        g_autofree char *value = atlas_json_reader_read_string (r);
-
-        if (value == NULL)
-          return NULL;
-
-        return json_node_init_string (json_node_alloc (), value);
-      }
+      start = r->pos;
+      if (!skip_string (r))
+        return FALSE;
+      /* Checked: kept as written, escapes and all. */
+      g_string_append_len (out, r->text + start, r->pos - start);
+      return TRUE;
 
     case ATLAS_JSON_NUMBER:
       {
-        gboolean is_integer;
-        gint64 integer;
-        double number;
+        gboolean integral;
+        gsize end;
 
-        if (!atlas_json_reader_read_number (r, &is_integer, &integer, &number))
-          return NULL;
-
-        if (is_integer)
-          return json_node_init_int (json_node_alloc (), integer);
-
-        return json_node_init_double (json_node_alloc (), number);
+        start = r->pos;
+        if (!scan_number (r, &end, &integral))
+          return FALSE;
+        r->pos = end;
+        g_string_append_len (out, r->text + start, end - start);
+        return TRUE;
       }
 
     case ATLAS_JSON_BOOLEAN:
@@ -740,31 +792,94 @@ read_node (AtlasJsonReader        *r,
         gboolean value;
 
         if (!atlas_json_reader_read_boolean (r, &value))
-          return NULL;
-
-        return json_node_init_boolean (json_node_alloc (), value);
+          return FALSE;
+        g_string_append (out, value ? "true" : "false");
+        return TRUE;
       }
 
     case ATLAS_JSON_NULL:
       if (!atlas_json_reader_read_null (r))
-        return NULL;
-
-      return json_node_init_null (json_node_alloc ());
+        return FALSE;
+      g_string_append (out, "null");
+      return TRUE;
 
     case ATLAS_JSON_NONE:
     default:
-      return NULL;
+      return FALSE;
     }
 }
 
-JsonNode *
-atlas_json_reader_read_node (AtlasJsonReader        *r,
-                             AtlasJsonDuplicateFunc  duplicate,
-                             gpointer                data)
+gboolean
+atlas_json_reader_copy_value (AtlasJsonReader        *r,
+                              GString                *out,
+                              AtlasJsonDuplicateFunc  duplicate,
+                              gpointer                data)
 {
-  g_autoptr(GString) path = g_string_new (NULL);
+  return copy_value (r, out, NULL, duplicate, data);
+}
 
-  return read_node (r, path, duplicate, data);
+gboolean
+atlas_json_reader_read_number_text (AtlasJsonReader  *r,
+                                    const char      **text,
+                                    gsize            *len)
+{
+  gboolean integral;
+  gsize end;
+
+  if (atlas_json_reader_peek (r) != ATLAS_JSON_NUMBER)
+    {
+      if (r->error == ATLAS_JSON_ERROR_NONE)
+        fail_unexpected (r, _("a number"));
+      return FALSE;
+    }
+
+  if (!scan_number (r, &end, &integral))
+    return FALSE;
+
+  *text = r->text + r->pos;
+  *len = end - r->pos;
+  r->pos = end;
+
+  return TRUE;
+}
+
+void
+atlas_json_append_string (GString    *out,
+                          const char *s)
+{
+  const char *run = s;
+
+  g_string_append_c (out, '"');
+
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = *p;
+      const char *escape;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':  escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_string_append_printf (out, "\\u%04x", c);
+          continue;
+        }
+      g_string_append (out, escape);
+    }
+
+  g_string_append_len (out, run, strlen (run));
+  g_string_append_c (out, '"');
 }
 
 static gboolean

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * was. This reader builds nothing it is not asked for, refuses nesting
  * deeper than max_depth, and gives the offset of every key and value.
  * Values that the loader keeps as opaque JSON (members it does not know)
- * are still read into json-glib nodes.
+ * are copied as compact text (atlas_json_reader_copy_value()).
  *
  * Once an error is set every call fails, so callers check it after loops.
  */
@@ -87,16 +87,30 @@ gboolean       atlas_json_reader_read_boolean  (AtlasJsonReader  *reader,
 gboolean       atlas_json_reader_read_null     (AtlasJsonReader  *reader);
 gboolean       atlas_json_reader_skip          (AtlasJsonReader  *reader);
 
-/* Reads any value into a json-glib node. A duplicate key inside calls
- * duplicate (data, path, key_offset) with the path relative to the value
- * (".a.b", "[2].c") and keeps the last value, as json-glib does. */
+/* A duplicate key inside a value being copied calls duplicate (data, path,
+ * key_offset) with the path relative to the value (".a.b", "[2].c"). */
 typedef void (*AtlasJsonDuplicateFunc) (gpointer    data,
                                         const char *relative_path,
                                         gsize       key_offset);
 
-JsonNode      *atlas_json_reader_read_node     (AtlasJsonReader        *reader,
+/* Reads any value, checked, and appends it to out as compact JSON text: no
+ * white space, strings as written, numbers exactly as written (any size or
+ * precision: 123456789012345678901234567890, 1e400, -0 and 1.0 stay so).
+ * This is how the loader keeps what it does not know, at about the size of
+ * its text. */
+gboolean       atlas_json_reader_copy_value    (AtlasJsonReader        *reader,
+                                                GString                *out,
                                                 AtlasJsonDuplicateFunc  duplicate,
                                                 gpointer                data);
+
+/* A number's text as written (not NUL-terminated), checked. */
+gboolean       atlas_json_reader_read_number_text (AtlasJsonReader  *reader,
+                                                   const char      **text,
+                                                   gsize            *len);
+
+/* Appends s as a JSON string, escaping only what must be. */
+void           atlas_json_append_string        (GString          *out,
+                                                const char       *s);
 
 /* Appends a member name to a JSON path the way problems show it:
  * a.b for plain names, a["odd name"] for the others. */

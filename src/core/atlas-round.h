@@ -25,7 +25,7 @@ struct _AtlasRound
   char       *url;     /* nullable */
   char       *note;    /* nullable */
   /*< private >*/
-  gpointer    extra;   /* JsonObject of unknown members, or NULL */
+  gpointer    extra;   /* GBytes: unknown members as compact JSON, or NULL */
 };
 
 GType       atlas_round_get_type   (void) G_GNUC_CONST;
