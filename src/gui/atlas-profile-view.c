@@ -2215,7 +2215,7 @@ round_dialog_response_cb (AdwMessageDialog *dialog,
 
       /* Keys this app does not know stay with the round. */
       if (old->extra != NULL)
-        round->extra = json_object_ref (old->extra);
+        round->extra = g_bytes_ref (old->extra);
       g_ptr_array_remove_index (rounds, rd->round);
     }
   g_ptr_array_insert (rounds, round_position (rounds, round->date), round);
