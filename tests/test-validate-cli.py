@@ -123,6 +123,37 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f'app and schema agree on {name}', (code == 0) == schema_ok,
               f'schema {schema_ok}, app exit {code}: {out!r}')
 
+    # The format additions: rounds, a lens's opening date, membership changes.
+    rounds = os.path.join(source_root, 'tests', 'data', 'rounds.json')
+    code, out, err = run(rounds)
+    check('rounds, opens and member_changes validate', code == 0 and out == '', repr(out))
+    with open(rounds, encoding='utf-8') as f:
+        rounds_text = f.read()
+    late = os.path.join(tmp, 'late.json')
+    with open(late, 'w', encoding='utf-8') as f:
+        f.write(rounds_text.replace('"date": "2017"', '"date": "2024"', 1)
+                           .replace('"date": "2020-01-31"', '"date": "2027-01-31"', 1))
+    code, out, err = run(late)
+    lines = out.splitlines()
+    check('rounds out of order and a change after as_of are located problems',
+          code == 1 and len(lines) == 2 and
+          any(': partners[0].dialogues[0].rounds[1].date: rounds run oldest first: 2019-05 comes after 2024'
+              in line for line in lines) and
+          any(': subject.member_changes[0].date: 2027-01-31 is after the dataset\'s date 2026-01-31'
+              in line for line in lines), repr(out))
+    for name, find, value in [
+            ('a round dated by its year only', '"date": "2017"', '"date": "2017"'),
+            ('a round with a bad date', '"date": "2017"', '"date": "2017-13"'),
+            ('a round numbered 0', '"number": 6', '"number": 0'),
+            ('a lens opening on a bad date', '"opens": "2025-10-25"', '"opens": "2025-10"')]:
+        case = os.path.join(tmp, 'case.json')
+        text = rounds_text.replace(find, value, 1)
+        with open(case, 'w', encoding='utf-8') as f:
+            f.write(text)
+        code, out, err = run(case)
+        check(f'app and schema agree on {name}',
+              (code == 0) == validator.is_valid(json.loads(text)), f'app exit {code}: {out!r}')
+
     after = {p: (os.stat(p).st_mtime_ns, open(p, 'rb').read()) for p in before}
     check('--validate leaves the files untouched', before == after)
 
