@@ -711,10 +711,12 @@ dialogue_row_create (AtlasProfileView *self)
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *status = status_label_new ("");
-  GtkWidget *overdue = status_label_new ("");
+  /* The words go in the subtitle, where they wrap; the icon marks the row. */
+  GtkWidget *overdue = gtk_image_new_from_icon_name ("alarm-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_add_css_class (overdue, "overdue");
+  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (overdue, FALSE);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), overdue);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status);
@@ -740,15 +742,16 @@ dialogue_row_fill (AtlasProfileView *self,
   GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue");
   g_autofree char *subtitle = NULL;
 
-  if (rounds->len > 0)
-    {
-      g_autofree char *timeline = rounds_timeline_text (rounds);
+  {
+    g_autofree char *timeline = rounds->len > 0 ? rounds_timeline_text (rounds) : g_strdup ("");
+    GString *text = g_string_new (summary);
 
-      subtitle = summary[0] != '\0' ? g_strdup_printf ("%s\n%s", summary, timeline)
-                                     : g_steal_pointer (&timeline);
-    }
-  else
-    subtitle = g_steal_pointer (&summary);
+    if (timeline[0] != '\0')
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", timeline);
+    if (overdue_text != NULL)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", overdue_text);
+    subtitle = g_string_free (text, FALSE);
+  }
 
   /* Another dialogue's rounds: gone, and folded until asked for. */
   for (guint i = 0; i < children->len; i++)
@@ -768,7 +771,11 @@ dialogue_row_fill (AtlasProfileView *self,
   row_set_text (row, atlas_dialogue_get_name (dialogue), subtitle);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
                       value_label (dialogue_status_labels, atlas_dialogue_get_status (dialogue)));
-  gtk_label_set_text (GTK_LABEL (overdue), overdue_text ? overdue_text : "");
+  gtk_widget_set_tooltip_text (overdue, overdue_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (overdue),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, overdue_text ? overdue_text : "",
+                                  -1);
+  g_object_set_data_full (G_OBJECT (overdue), "text", g_strdup (overdue_text), g_free);
   gtk_widget_set_visible (overdue, overdue_text != NULL);
 }
 
