@@ -278,6 +278,31 @@ test_editor_rounds (void)
   gtk_window_destroy (window);
 }
 
+/* The history since 2014 in words: indicators from and to, a lens that
+ * opened, agreements added. */
+static void
+test_profile_history (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  GtkWindow *window = window_with (GTK_WIDGET (profile), 480, 900);
+  GtkWidget *root = GTK_WIDGET (profile);
+
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_profile_view_set_selected_id (profile, "CA");
+  atlas_test_flush ();
+
+  g_assert_nonnull (atlas_test_find_label_showing (root, "Budapest Convention: Signatory → Party"));
+  g_assert_nonnull (atlas_test_find_label_showing (root,
+                                                   "UN Convention against Cybercrime: Not yet open → Not signed"));
+  g_assert_nonnull (atlas_test_find_label_showing (root,
+                                                   "Agreements: added “EU-Canada Security and Defence "
+                                                   "Partnership (cyber issues among its areas)”"));
+  g_assert_null (atlas_test_find_label_showing (root, "agreements changed"));
+
+  gtk_window_destroy (window);
+}
+
 /* The partner list's "Only Partners with Overdue Dialogues". */
 static void
 test_list_overdue_filter (void)
@@ -453,6 +478,7 @@ main (int   argc,
 
   g_test_add_func ("/rounds-view/profile", test_profile_rounds);
   g_test_add_func ("/rounds-view/editor", test_editor_rounds);
+  g_test_add_func ("/rounds-view/profile-history", test_profile_history);
   g_test_add_func ("/rounds-view/list-overdue-filter", test_list_overdue_filter);
   g_test_add_func ("/rounds-view/not-yet-open", test_not_yet_open);
   g_test_add_func ("/rounds-view/shots", test_shots);

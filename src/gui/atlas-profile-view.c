@@ -433,6 +433,13 @@ history_field_name (AtlasProfileView *self,
 
   if (g_str_equal (field, "assessment"))
     return g_strdup (_("Assessment"));
+  /* Records of list entries added or removed. */
+  if (g_str_equal (field, "agreements"))
+    return g_strdup (_("Agreements"));
+  if (g_str_equal (field, "dialogues"))
+    return g_strdup (_("Dialogues"));
+  if (g_str_equal (field, "documents"))
+    return g_strdup (_("Key documents"));
 
   if (g_str_has_prefix (field, "indicators."))
     {
@@ -942,10 +949,35 @@ history_row_fill (AtlasProfileView *self,
   };
 
   if (lens != NULL)
-    /* Translators: a change of an indicator: "Lens: old value → new value" */
-    title = g_strdup_printf (_("%s: %s → %s"), field,
-                             history_value (lens, atlas_history_entry_get_old_value (entry)),
-                             history_value (lens, atlas_history_entry_get_new_value (entry)));
+    {
+      const char *old_value = atlas_history_entry_get_old_value (entry);
+      const char *opens = atlas_lens_get_opens (lens);
+
+      /* Before a change on or before the day a lens opened, the partner
+       * had no category because there was none to have. */
+      gboolean before_opening = old_value == NULL && opens != NULL &&
+                                strcmp (atlas_history_entry_get_date (entry), opens) <= 0;
+
+      /* Translators: a change of an indicator: "Lens: old value → new value" */
+      title = g_strdup_printf (_("%s: %s → %s"), field,
+                               before_opening ? atlas_lens_get_empty_label (lens, "0001-01-01")
+                                              : history_value (lens, old_value),
+                               history_value (lens, atlas_history_entry_get_new_value (entry)));
+    }
+  else if (!g_str_equal (atlas_history_entry_get_field (entry), "assessment") &&
+           (atlas_history_entry_get_old_value (entry) == NULL) !=
+           (atlas_history_entry_get_new_value (entry) == NULL))
+    {
+      gboolean added = atlas_history_entry_get_old_value (entry) == NULL;
+      const char *what = added ? atlas_history_entry_get_new_value (entry)
+                               : atlas_history_entry_get_old_value (entry);
+
+      title = added
+              /* Translators: "Agreements: added “EU-Japan Security and Defence Partnership”" */
+              ? g_strdup_printf (_("%s: added “%s”"), field, what)
+              /* Translators: "Dialogues: removed “Summit”" */
+              : g_strdup_printf (_("%s: removed “%s”"), field, what);
+    }
   else
     /* Translators: %s is the changed field, such as "Assessment" */
     title = g_strdup_printf (_("%s changed"), field);
