@@ -1034,6 +1034,62 @@ test_new_bundled (void)
   g_assert_cmpstr (atlas_dataset_get_subject_color_string (dataset), ==, "#003399");
 }
 
+/* Done means (issue 9): as of 2014-06-30 the bundled dataset gives the
+ * paper's values, every indicator, dialogue, agreement, document and
+ * assessment, and the members of then. */
+static void
+test_bundled_as_of_paper (void)
+{
+  g_autoptr(AtlasDataset) then = atlas_timeline_dup_as_of (current, "2014-06-30");
+  GListModel *paper_partners = atlas_dataset_get_partners (bundled);
+
+  g_assert_nonnull (then);
+  g_assert_cmpstr (atlas_dataset_get_as_of (then), ==, "2014-06-30");
+  g_assert_cmpuint (atlas_dataset_get_n_partners (then), ==, g_list_model_get_n_items (paper_partners));
+  {
+    g_auto(GStrv) members = atlas_dataset_dup_members_at (then, NULL);
+    g_auto(GStrv) paper_members = g_strdupv ((char **) atlas_dataset_get_members (bundled));
+
+    g_assert_cmpuint (g_strv_length (members), ==, 28);
+    g_assert_true (g_strv_equal ((const char * const *) members, (const char * const *) paper_members));
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (paper_partners); i++)
+    {
+      g_autoptr(AtlasPartner) paper = g_list_model_get_item (paper_partners, i);
+      AtlasPartner *partner = atlas_dataset_find_partner (then, atlas_partner_get_id (paper));
+      g_auto(GStrv) lenses = NULL;
+      g_auto(GStrv) paper_lenses = NULL;
+
+      g_test_message ("partner %s", atlas_partner_get_id (paper));
+      g_assert_nonnull (partner);
+      lenses = atlas_partner_dup_indicator_lenses (partner);
+      paper_lenses = atlas_partner_dup_indicator_lenses (paper);
+      g_assert_cmpstrv (lenses, paper_lenses);
+      for (guint j = 0; paper_lenses[j] != NULL; j++)
+        g_assert_cmpstr (atlas_partner_get_indicator (partner, paper_lenses[j]), ==,
+                         atlas_partner_get_indicator (paper, paper_lenses[j]));
+      g_assert_cmpstr (atlas_partner_get_assessment (partner), ==, atlas_partner_get_assessment (paper));
+      g_assert_true (lists_equal (atlas_partner_get_documents (partner), atlas_partner_get_documents (paper),
+                                  (GEqualFunc) atlas_document_equal));
+      g_assert_true (lists_equal (atlas_partner_get_dialogues (partner), atlas_partner_get_dialogues (paper),
+                                  (GEqualFunc) atlas_dialogue_equal));
+      g_assert_true (lists_equal (atlas_partner_get_agreements (partner), atlas_partner_get_agreements (paper),
+                                  (GEqualFunc) atlas_agreement_equal));
+    }
+
+  /* And a day before each change, the value before it; on the day, after. */
+  {
+    g_autoptr(AtlasDataset) before = atlas_timeline_dup_as_of (current, "2015-07-07");
+    g_autoptr(AtlasDataset) on = atlas_timeline_dup_as_of (current, "2015-07-08");
+
+    g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (before, "CA"),
+                                                  "budapest_convention"), ==, "signatory");
+    g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (on, "CA"),
+                                                  "budapest_convention"), ==, "party");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1121,7 @@ main (int   argc,
   g_test_add_func ("/dataset/paper/dialogues", test_bundled_dialogues);
   g_test_add_func ("/dataset/paper/agreements", test_bundled_agreements);
   g_test_add_func ("/dataset/bundled/since-2014", test_bundled_since_2014);
+  g_test_add_func ("/dataset/bundled/as-of-paper", test_bundled_as_of_paper);
   g_test_add_func ("/dataset/bundled/round-trip", test_bundled_round_trip);
   g_test_add_func ("/dataset/bundled/validates", test_bundled_validates);
   g_test_add_func ("/dataset/bundled/display-names", test_display_names);
