@@ -84,6 +84,20 @@ class ExportTest(unittest.TestCase):
         for line in fonts:
             self.assertEqual(line.split()[-5], 'yes', line)
 
+    def test_pdf_rounds(self):
+        # Dialogue rounds in the briefing: the last round in each partner's
+        # dialogues table, and the overdue dialogues listed after the cover.
+        out = self.path('rounds.pdf')
+        run_app('--export', 'pdf', '--output', out)
+        text = normalize(tool('pdftotext', '-enc', 'UTF-8', out, '-'))
+        self.assertIn('Overdue dialogues, as of 31 January 2026', text)
+        self.assertIn('Last round', text)
+        # The EU-US cyber dialogue: annual, last met on 6 December 2023.
+        self.assertIn('No round since 6 Dec 2023', text)
+        self.assertIn('No round recorded', text)
+        # South Korea's consultation has no frequency: its last round, not a warning.
+        self.assertIn('20 May 2025, Seoul', text)
+
     def test_pdf_letter(self):
         out = self.path('letter.pdf')
         run_app('--export', 'pdf', '--paper', 'letter', '--partners', 'BR', '--output', out)

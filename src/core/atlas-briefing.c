@@ -486,7 +486,8 @@ add_chips (AtlasBriefing *self,
 
       /* Translators: an indicator chip, "Lens: Category" */
       text = g_strdup_printf (_("%s: %s"), atlas_lens_get_name (lens),
-                              category ? atlas_category_get_name (category) : _("No data"));
+                              category ? atlas_category_get_name (category)
+                                       : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
       cell.layout = new_layout (self, text, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
                                 self->content_width - 2 * pad_x - swatch - gap);
       layout_size (cell.layout, &w, &h);
@@ -515,6 +516,89 @@ add_chips (AtlasBriefing *self,
     add_block (self, block);
   else
     block_free (block);
+}
+
+/* A dialogue's last round as of the briefing's date ("6 Dec 2023, Brussels"),
+ * or what makes it overdue ("No round since 6 Dec 2023", "No round
+ * recorded"). */
+static char *
+last_round_text (AtlasBriefing *self,
+                 AtlasDialogue *dialogue)
+{
+  const char *as_of = atlas_dataset_get_as_of (self->dataset);
+  char *overdue = atlas_dialogue_dup_overdue_text (dialogue, as_of);
+  const AtlasRound *last;
+  g_autofree char *when = NULL;
+
+  if (overdue != NULL)
+    return overdue;
+
+  last = atlas_dialogue_get_last_round (dialogue, as_of);
+  if (last == NULL)
+    return g_strdup ("");
+
+  when = atlas_round_date_format_short (last->date);
+  if (last->place == NULL)
+    return g_steal_pointer (&when);
+
+  /* Translators: a dialogue's last round: "6 Dec 2023, Brussels" */
+  return g_strdup_printf (_("%s, %s"), when, last->place);
+}
+
+/* The dialogues overdue as of the dataset's date, partner by partner, on
+ * the cover after the matrix; nothing when none is. */
+static void
+add_overdue (AtlasBriefing *self)
+{
+  const char *as_of = atlas_dataset_get_as_of (self->dataset);
+  g_autofree char *date = atlas_export_format_date (as_of);
+  g_autofree char *heading = NULL;
+  const Column columns[] = {
+    { _("Partner"), 0.22 },
+    { _("Dialogue"), 0.46 },
+    { _("Frequency"), 0.12 },
+    { _("Last round"), 0.20 },
+  };
+  gboolean any = FALSE;
+  Block *block;
+
+  for (guint p = 0; p < self->partners->len && !any; p++)
+    any = atlas_partner_count_overdue_dialogues (g_ptr_array_index (self->partners, p), as_of) > 0;
+  if (!any)
+    return;
+
+  /* Translators: a heading in the briefing; %s is a date */
+  heading = g_strdup_printf (_("Overdue dialogues, as of %s"), date);
+  block = add_heading (self, heading);
+  block->space_before = 14;
+  block = add_text (self, _("Active dialogues that have had no round for twice their frequency, "
+                            "or none on record."),
+                    SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 2);
+  block->keep_with_next = TRUE;
+
+  add_table_header (self, columns, G_N_ELEMENTS (columns));
+  for (guint p = 0; p < self->partners->len; p++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (self->partners, p);
+      GListModel *dialogues = atlas_partner_get_dialogues (partner);
+
+      for (guint i = 0; i < g_list_model_get_n_items (dialogues); i++)
+        {
+          g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
+          g_autofree char *last = NULL;
+          const char *texts[4];
+
+          if (!atlas_dialogue_is_overdue (dialogue, as_of))
+            continue;
+
+          last = last_round_text (self, dialogue);
+          texts[0] = atlas_partner_get_display_name (partner);
+          texts[1] = atlas_dialogue_get_name (dialogue);
+          texts[2] = atlas_dialogue_get_frequency (dialogue);
+          texts[3] = last;
+          add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
+        }
+    }
 }
 
 static void
@@ -561,11 +645,12 @@ add_section (AtlasBriefing *self,
   else
     {
       const Column columns[] = {
-        { _("Dialogue"), 0.42 },
-        { _("Level"), 0.16 },
-        { _("Frequency"), 0.16 },
-        { _("Since"), 0.10 },
-        { _("Status"), 0.16 },
+        { _("Dialogue"), 0.33 },
+        { _("Level"), 0.13 },
+        { _("Frequency"), 0.13 },
+        { _("Since"), 0.08 },
+        { _("Status"), 0.12 },
+        { _("Last round"), 0.21 },
       };
 
       add_table_header (self, columns, G_N_ELEMENTS (columns));
@@ -573,12 +658,14 @@ add_section (AtlasBriefing *self,
         {
           g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (dialogues, i);
           g_autofree char *since = year_text (atlas_dialogue_get_established (dialogue));
+          g_autofree char *last = last_round_text (self, dialogue);
           const char *texts[] = {
             atlas_dialogue_get_name (dialogue),
             value_label (atlas_dialogue_get_level (dialogue)),
             atlas_dialogue_get_frequency (dialogue),
             since,
             value_label (atlas_dialogue_get_status (dialogue)),
+            last,
           };
 
           add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
@@ -821,7 +908,8 @@ add_cover (AtlasBriefing *self)
       name.color = TEXT_COLOR;
       layout_size (name.layout, NULL, &h1);
 
-      value.layout = new_layout (self, category ? atlas_category_get_name (category) : _("No data"),
+      value.layout = new_layout (self, category ? atlas_category_get_name (category)
+                                       : atlas_lens_get_empty_label (self->lens, atlas_dataset_get_as_of (self->dataset)),
                                  BODY_SIZE, PANGO_WEIGHT_NORMAL,
                                  self->content_width * 0.48 - COLUMN_GAP - swatch - 6);
       value.x = self->content_width * 0.40 + 4 + swatch + 6;
@@ -837,6 +925,8 @@ add_cover (AtlasBriefing *self)
       g_array_append_val (block->cells, value);
       add_block (self, block);
     }
+
+  add_overdue (self);
 }
 
 /* The height a block needs at the bottom of a page: two lines of a long
