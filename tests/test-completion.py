@@ -62,7 +62,7 @@ def help_options():
     return sorted(set(re.findall(r'^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)', out, re.M)))
 
 
-print('1..9')
+print('1..11')
 options = help_options()
 
 proc = subprocess.run(['bash', '--norc', '--noprofile', '-c',
@@ -111,8 +111,9 @@ with tempfile.TemporaryDirectory() as tmp:
        f'{got}\n{err}')
 
 if not shutil.which('zsh'):
-    ok(False, 'zsh is installed')
-    ok(False, 'zsh: the completion knows every option')
+    for what in ('zsh is installed', 'zsh: the completion knows every option',
+                 'zsh: "--export " lists the formats', 'zsh: "--lens " lists the lenses'):
+        ok(False, what)
     sys.exit(0)
 
 # compinit writes its dump file even with -D when -d names one: give it a
@@ -133,3 +134,35 @@ ok(proc.returncode == 0 and first_line == '#compdef cyber-atlas',
 spec = open(zsh_script, encoding='utf-8').read()
 missing = [o for o in options if not re.search(r"(?<![\w-])" + re.escape(o) + r"(?![\w-])", spec)]
 ok(not missing, 'zsh: the completion knows every option --help-all prints', f'missing {missing}')
+
+
+def zsh_complete(line, last):
+    """What an interactive zsh lists for LINE followed by Tab, read until
+    LAST (the last candidate in zsh's sorted listing) shows, or a timeout."""
+    with tempfile.TemporaryDirectory() as zdot:
+        script = f'''
+zmodload zsh/zpty
+zpty -b z "zsh -f -i"
+zpty -w z {shlex.quote("PS1='> '; fpath=(" + shlex.quote(os.path.dirname(zsh_script)) + " $fpath); autoload -Uz compinit; compinit -u -d " + shlex.quote(os.path.join(zdot, 'zcompdump')))}
+zpty -w -n z {shlex.quote(line)}$'\\t'
+zpty -r z out {shlex.quote('*' + line + '*' + last + '*')} && print -r -- "$out"
+zpty -d z
+'''
+        try:
+            proc = subprocess.run(['zsh', '-f', '-c', script], capture_output=True, text=True,
+                                  env=dict(env, ZDOTDIR=zdot), timeout=30)
+            out = proc.stdout
+        except subprocess.TimeoutExpired as e:
+            out = (e.stdout or b'').decode('utf-8', 'replace') if isinstance(e.stdout, bytes) else (e.stdout or '')
+    out = re.sub(r'\x1b\[[0-9;?]*[A-Za-z]', '', out).replace('\r', '')
+    # What follows the last echo of the line typed is zsh's listing.
+    return set(re.findall(r'[\w.-]+', out.split(line.strip(), 1)[-1] if line.strip() in out else ''))
+
+
+listed = zsh_complete('cyber-atlas --export ', sorted(accepted)[-1] if accepted else 'svg')
+ok(set(accepted) <= listed and accepted, 'zsh: "--export " lists the formats --export accepts',
+   f'listed {sorted(listed)}, accepted {accepted}')
+
+listed = zsh_complete(f'cyber-atlas {dataset} --export png --lens ', lenses[-1])
+ok(set(lenses) <= listed, f'zsh: "--lens " lists the lenses of the dataset on the line, {lenses}',
+   f'listed {sorted(listed)}')
