@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
+#include "atlas-application.h"
 #include "atlas-preferences-window.h"
 #include "atlas-test-util.h"
 #include "atlas-window-private.h"
@@ -110,6 +113,116 @@ test_caption_follows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+press (AtlasWindow *window,
+       guint        keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (window->presentation_keys, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* Hatch patterns, the legend and the lens changed for the room last only
+ * until presentation ends: the settings keep the user's choices, and
+ * leaving puts back the lens, the selection, the camera and no editor. */
+static void
+test_leaves_no_trace (void)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasApplication *app = atlas_application_new ();
+  GSettings *settings;
+  AtlasWindow *window;
+  g_autofree char *lens_before = NULL;
+  double camera[3], after[3];
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  settings = atlas_application_get_settings (app);
+  g_settings_set_boolean (settings, "hatch-patterns", FALSE);
+  g_settings_set_boolean (settings, "legend-visible", TRUE);
+  g_settings_set_string (settings, "lens", "cooperation_depth");
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+
+  lens_before = g_strdup (atlas_window_get_lens_id (window));
+  g_assert_cmpstr (lens_before, ==, "cooperation_depth");
+  atlas_window_set_selected_id (window, "BR");
+  atlas_test_wait_ms (900);
+  atlas_map_view_get_camera (window->map_view, &camera[0], &camera[1], &camera[2]);
+  atlas_profile_view_set_editing (window->profile_view, TRUE);
+  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+
+  atlas_window_set_presenting (window, TRUE);
+  atlas_test_wait_ms (200);
+  /* Entering ends editing. */
+  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+
+  g_assert_true (press (window, GDK_KEY_h));
+  g_assert_true (press (window, GDK_KEY_l));
+  g_assert_true (atlas_map_view_get_hatch_patterns (window->map_view));
+  g_assert_false (atlas_map_view_get_legend_visible (window->map_view));
+  atlas_window_set_lens_id (window, "wcit_2012");
+  g_assert_true (press (window, GDK_KEY_Right));
+  g_assert_true (press (window, GDK_KEY_Right));
+  atlas_test_wait_ms (700);
+  g_assert_cmpstr (atlas_window_get_selected_id (window), !=, "BR");
+  /* Nothing of it reaches the settings. */
+  g_assert_false (g_settings_get_boolean (settings, "hatch-patterns"));
+  g_assert_true (g_settings_get_boolean (settings, "legend-visible"));
+  {
+    g_autofree char *lens = g_settings_get_string (settings, "lens");
+
+    g_assert_cmpstr (lens, ==, "cooperation_depth");
+  }
+
+  g_assert_true (press (window, GDK_KEY_Escape));
+  atlas_test_wait_ms (900);
+  g_assert_false (atlas_window_get_presenting (window));
+  g_assert_false (atlas_map_view_get_hatch_patterns (window->map_view));
+  g_assert_true (atlas_map_view_get_legend_visible (window->map_view));
+  g_assert_cmpstr (atlas_window_get_lens_id (window), ==, lens_before);
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "BR");
+  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+  atlas_map_view_get_camera (window->map_view, &after[0], &after[1], &after[2]);
+  g_assert_cmpfloat_with_epsilon (after[0], camera[0], 0.05);
+  g_assert_cmpfloat_with_epsilon (after[1], camera[1], 0.05);
+  g_assert_cmpfloat_with_epsilon (after[2], camera[2], 0.05);
+
+  /* The settings follow the map again after leaving. */
+  atlas_map_view_set_hatch_patterns (window->map_view, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "hatch-patterns"));
+  atlas_map_view_set_hatch_patterns (window->map_view, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+}
+
+/* The hint names every key, and a "Present" button is in the header bar. */
+static void
+test_hint_and_button (void)
+{
+  AtlasWindow *window = new_window ();
+  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (window->header_bar), GTK_TYPE_BUTTON, "Present");
+  GtkWidget *hint = gtk_revealer_get_child (window->presentation_hint_revealer);
+  const char *text = gtk_label_get_text (GTK_LABEL (hint));
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.presentation");
+  for (const char *const *key = (const char *const[]) { "→", "←", "1–9", "Home", "L ", "H ", "Esc", NULL }; *key; key++)
+    g_assert_nonnull (strstr (text, *key));
+
+  gtk_widget_activate (button);
+  atlas_test_wait_ms (300);
+  g_assert_true (atlas_window_get_presenting (window));
+  atlas_window_set_presenting (window, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each switch of the preferences is its GSettings key, both ways. */
 static void
 test_preferences (void)
@@ -149,6 +262,8 @@ main (int   argc,
 
   g_test_add_func ("/present/enter-and-leave", test_enter_and_leave);
   g_test_add_func ("/present/caption-follows", test_caption_follows);
+  g_test_add_func ("/present/leaves-no-trace", test_leaves_no_trace);
+  g_test_add_func ("/present/hint-and-button", test_hint_and_button);
   g_test_add_func ("/preferences/switches", test_preferences);
 
   return g_test_run ();

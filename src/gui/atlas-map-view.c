@@ -1329,3 +1329,29 @@ atlas_map_view_set_text_scale (AtlasMapView *self,
   atlas_world_layer_set_text_scale (self->world_layer, text_scale);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
+
+void
+atlas_map_view_get_camera (AtlasMapView *self,
+                           double       *latitude,
+                           double       *longitude,
+                           double       *zoom)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  *latitude = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
+  *longitude = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  *zoom = shumate_viewport_get_zoom_level (self->viewport);
+}
+
+void
+atlas_map_view_set_camera (AtlasMapView *self,
+                           double        latitude,
+                           double        longitude,
+                           double        zoom)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  shumate_map_stop_go_to (self->map);
+  shumate_viewport_set_zoom_level (self->viewport, zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), latitude, longitude);
+}

@@ -53,6 +53,15 @@ void          atlas_map_view_set_text_scale     (AtlasMapView *self,
 
 /* The whole world, centred. */
 void          atlas_map_view_show_world         (AtlasMapView *self);
+/* Where the map looks, to put it back as it was (presentation mode) */
+void          atlas_map_view_get_camera         (AtlasMapView *self,
+                                                 double       *latitude,
+                                                 double       *longitude,
+                                                 double       *zoom);
+void          atlas_map_view_set_camera         (AtlasMapView *self,
+                                                 double        latitude,
+                                                 double        longitude,
+                                                 double        zoom);
 /* Animates the view to a country (any ISO alpha-2 code the map knows). */
 void          atlas_map_view_fly_to             (AtlasMapView *self,
                                                  const char   *alpha2);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-application.h"
 #include "atlas-window-private.h"
 
 /* Labels on the map grow by this much; the legend and caption follow the
@@ -112,11 +113,59 @@ fit_world_tick_cb (GtkWidget     *widget,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation-compact");
 
-  if (self->selected_id != NULL)
+  /* Leaving puts the map back where the user had it. */
+  if (!self->presenting && self->presentation_restore_camera)
+    atlas_map_view_set_camera (self->map_view, self->presentation_camera[0],
+                               self->presentation_camera[1], self->presentation_camera[2]);
+  else if (self->selected_id != NULL)
     atlas_map_view_fly_to (self->map_view, self->selected_id);
   else
     atlas_map_view_show_world (self->map_view);
+  self->presentation_restore_camera = FALSE;
   return G_SOURCE_REMOVE;
+}
+
+/* Hatch patterns, the legend and the lens may change while presenting,
+ * for the room; none of it is saved, and leaving puts back the settings,
+ * the selection and the camera as they were. */
+static void
+save_state (AtlasWindow *self)
+{
+  g_free (self->presentation_saved_lens);
+  self->presentation_saved_lens = g_strdup (self->lens_id);
+  g_free (self->presentation_saved_selected);
+  self->presentation_saved_selected = g_strdup (self->selected_id);
+  self->presentation_saved_hatch = atlas_map_view_get_hatch_patterns (self->map_view);
+  self->presentation_saved_legend = atlas_map_view_get_legend_visible (self->map_view);
+  atlas_map_view_get_camera (self->map_view, &self->presentation_camera[0],
+                             &self->presentation_camera[1], &self->presentation_camera[2]);
+
+  /* The map's settings stop following the map until presentation ends. */
+  g_settings_unbind (self->map_view, "hatch-patterns");
+  g_settings_unbind (self->map_view, "legend-visible");
+}
+
+static void
+restore_state (AtlasWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  atlas_map_view_set_hatch_patterns (self->map_view, self->presentation_saved_hatch);
+  atlas_map_view_set_legend_visible (self->map_view, self->presentation_saved_legend);
+  if (app != NULL && ATLAS_IS_APPLICATION (app) && self->settings_bound)
+    {
+      GSettings *settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
+
+      g_settings_bind (settings, "legend-visible", self->map_view, "legend-visible",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "hatch-patterns", self->map_view, "hatch-patterns",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+  atlas_window_set_lens_id (self, self->presentation_saved_lens);
+  atlas_window_set_selected_id (self, self->presentation_saved_selected);
+  g_clear_pointer (&self->presentation_saved_lens, g_free);
+  g_clear_pointer (&self->presentation_saved_selected, g_free);
+  self->presentation_restore_camera = TRUE;
 }
 
 static void
@@ -130,7 +179,15 @@ set_presenting (AtlasWindow *self,
   if (self->presenting == presenting || (presenting && self->dataset == NULL))
     return;
 
+  if (presenting)
+    {
+      /* Entering ends editing; the changes are kept and undoable. */
+      atlas_profile_view_set_editing (self->profile_view, FALSE);
+      save_state (self);
+    }
   self->presenting = presenting;
+  if (!presenting)
+    restore_state (self);
   g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
 
   /* Hiding the flaps' children, not unrevealing them, keeps the user's

@@ -90,6 +90,13 @@ struct _AtlasWindow
   GtkListBox           *changes_list;
   AtlasCompareMarks    *compare_marks;
   guint                 play_id;
+  /* What presentation mode changes only until it ends */
+  char                 *presentation_saved_lens;
+  char                 *presentation_saved_selected;
+  gboolean              presentation_saved_hatch;
+  gboolean              presentation_saved_legend;
+  double                presentation_camera[3];
+  gboolean              presentation_restore_camera;
 };
 
 /* atlas-window-panels.c: the partner list, the profile and its editor */

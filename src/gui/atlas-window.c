@@ -221,6 +221,8 @@ atlas_window_finalize (GObject *object)
 
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->lens_id, g_free);
+  g_clear_pointer (&self->presentation_saved_lens, g_free);
+  g_clear_pointer (&self->presentation_saved_selected, g_free);
   g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
@@ -422,8 +424,9 @@ atlas_window_set_lens_id (AtlasWindow *self,
   g_free (self->lens_id);
   self->lens_id = g_strdup (lens_id);
 
+  /* A lens picked while presenting lasts until presentation mode ends. */
   settings = get_settings (self);
-  if (settings != NULL && lens_id != NULL)
+  if (settings != NULL && lens_id != NULL && !self->presenting)
     g_settings_set_string (settings, "lens", lens_id);
 
   sync_lens_dropdown (self);
