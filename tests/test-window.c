@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -289,6 +291,52 @@ test_save_hard_link_notice (void)
   gtk_window_destroy (GTK_WINDOW (window));
   atlas_test_flush ();
   atlas_test_remove_tree (dir);
+
+typedef struct
+{
+  char     *text;
+  gboolean  done;
+} ClipboardRead;
+
+static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+/* "Copy Citation" puts the dataset's title, date, version and works cited
+ * on the clipboard. */
+static void
+test_copy_citation (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  AtlasDataset *dataset;
+  g_autoptr(AtlasSource) source = NULL;
+  g_autofree char *version = NULL;
+  ClipboardRead read = { NULL, FALSE };
+
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (200);
+  dataset = atlas_window_get_dataset (window);
+  source = g_list_model_get_item (atlas_dataset_get_sources (dataset), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_read_cb, &read);
+  g_assert_true (atlas_test_wait_for_flag (&read.done, 2000));
+  g_assert_nonnull (read.text);
+  g_assert_true (g_str_has_prefix (read.text, atlas_dataset_get_title (dataset)));
+  version = g_strdup_printf ("(version %s)", atlas_dataset_get_as_of (dataset));
+  g_assert_nonnull (strstr (read.text, version));
+  g_assert_nonnull (strstr (read.text, atlas_source_get_title (source)));
+  g_free (read.text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -302,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
   g_test_add_func ("/window/save-hard-link-notice", test_save_hard_link_notice);
+  g_test_add_func ("/window/copy-citation", test_copy_citation);
 
   return g_test_run ();
 }

@@ -788,6 +788,38 @@ atlas_export_options_check_dates (AtlasExportOptions  *self,
   return TRUE;
 }
 
+char *
+atlas_export_citation_text (AtlasDataset *dataset)
+{
+  GListModel *sources = atlas_dataset_get_sources (dataset);
+  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (dataset));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+
+  /* Translators: the dataset's citation: its title, a date, the date as YYYY-MM-DD */
+  g_string_append_printf (text, _("%s. Dataset, as of %s (version %s)."), atlas_dataset_get_title (dataset),
+                          date, atlas_dataset_get_as_of (dataset));
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, i);
+
+      /* Translators: before the first work a dataset cites, in its citation */
+      g_string_append (text, i == 0 ? _(" Sources: ") : "; ");
+      if (*atlas_source_get_author (source) != '\0')
+        g_string_append_printf (text, "%s, ", atlas_source_get_author (source));
+      g_string_append (text, atlas_source_get_title (source));
+      if (atlas_source_get_year (source) > 0)
+        g_string_append_printf (text, " (%d)", atlas_source_get_year (source));
+      if (atlas_source_get_url (source) != NULL)
+        g_string_append_printf (text, ", %s", atlas_source_get_url (source));
+    }
+  if (g_list_model_get_n_items (sources) > 0)
+    g_string_append_c (text, '.');
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 GBytes *
 atlas_export_to_bytes (AtlasDataset             *dataset,
                        AtlasExportOptions       *options,

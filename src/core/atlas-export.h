@@ -182,6 +182,10 @@ gboolean      atlas_export_write_bytes  (GFile                    *file,
                                          GCancellable             *cancellable,
                                          GError                  **error);
 
+/* The dataset's citation as one line of plain text: title, date, version
+ * and the works it cites (what "Copy Citation" puts on the clipboard). */
+char         *atlas_export_citation_text (AtlasDataset            *dataset);
+
 /* A deep copy of the dataset, keeping only the given partners (NULL: all),
  * and every source, lens and unknown key: what a JSON export writes, and
  * what the app hands a worker thread. */

@@ -10,6 +10,7 @@
 
 #include "atlas-application.h"
 #include "atlas-briefing.h"
+#include "atlas-export.h"
 #include "atlas-export-dialog.h"
 #include "atlas-window-private.h"
 
@@ -198,9 +199,27 @@ print_action (GtkWidget  *widget,
     print_done_cb (operation, GTK_PRINT_OPERATION_RESULT_ERROR, self);
 }
 
+/* The dataset's citation, as plain text, for a report's bibliography */
+static void
+copy_citation_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *citation = NULL;
+
+  if (self->dataset == NULL)
+    return;
+
+  citation = atlas_export_citation_text (self->dataset);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
+}
+
 static void
 dataset_changed_cb (AtlasWindow *self)
 {
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", self->dataset != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->dataset != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->dataset != NULL);
 }
@@ -214,6 +233,7 @@ _atlas_window_export_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-citation", NULL, copy_citation_action);
 }
 
 void

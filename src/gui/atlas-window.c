@@ -358,9 +358,46 @@ atlas_window_class_init (AtlasWindowClass *klass)
 }
 
 static void
+lens_label_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+lens_label_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  AtlasLens *lens = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), atlas_lens_get_name (lens));
+}
+
+/* The button shows the lens's name, shortened on a narrow window so the
+ * header bar keeps room for its buttons; the list shows names whole. */
+static GtkListItemFactory *
+lens_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (lens_label_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (lens_label_bind_cb), NULL);
+  return factory;
+}
+
+static void
 atlas_window_init (AtlasWindow *self)
 {
   GtkExpression *expression;
+  g_autoptr(GtkListItemFactory) button_factory = lens_label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = lens_label_factory (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _atlas_window_files_init (self);
@@ -368,6 +405,8 @@ atlas_window_init (AtlasWindow *self)
   expression = gtk_property_expression_new (ATLAS_TYPE_LENS, NULL, "name");
   gtk_drop_down_set_expression (self->lens_dropdown, expression);
   gtk_expression_unref (expression);
+  gtk_drop_down_set_factory (self->lens_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->lens_dropdown, list_factory);
   g_signal_connect_swapped (self->lens_dropdown, "notify::selected-item",
                             G_CALLBACK (lens_selected_cb), self);
 
