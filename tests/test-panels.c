@@ -317,18 +317,29 @@ static void
 test_editor_toggle (Editor        *editor,
                     gconstpointer  data)
 {
-  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TOGGLE_BUTTON, "Edit");
+  /* While editing, the way out is a "Done" suggested action. */
+  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TOGGLE_BUTTON, "Done");
+  GtkWidget *focus;
 
   g_assert_nonnull (button);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
   g_assert_nonnull (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
   g_assert_false (atlas_profile_view_get_editing (editor->profile));
   g_assert_null (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+  g_assert_true (atlas_test_has_label (button, "Edit"));
+  g_assert_false (gtk_widget_has_css_class (button, "suggested-action"));
 
+  /* Starting to edit moves the focus into the form. */
+  gtk_widget_grab_focus (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_true (atlas_profile_view_get_editing (editor->profile));
+  focus = gtk_root_get_focus (gtk_widget_get_root (button));
+  g_assert_nonnull (focus);
+  g_assert_true (focus != button);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (editor->profile)));
 
   /* No undo stack, no editing. */
   atlas_profile_view_set_undo_stack (editor->profile, NULL);
@@ -804,10 +815,12 @@ test_editor_follows_selection (Editor        *editor,
 {
   GtkDropDown *dropdown;
 
-  /* Another partner's form, still editing. */
+  /* Another partner: editing ends (the changes stay, undoable). */
   atlas_profile_view_set_selected_id (editor->profile, "US");
   atlas_test_flush ();
-  g_assert_true (atlas_profile_view_get_editing (editor->profile));
+  g_assert_false (atlas_profile_view_get_editing (editor->profile));
+  atlas_profile_view_set_editing (editor->profile, TRUE);
+  atlas_test_flush ();
   dropdown = GTK_DROP_DOWN (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
                                          "Depth of cooperation"));
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);

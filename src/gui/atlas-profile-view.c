@@ -2761,13 +2761,28 @@ clear_content (AtlasProfileView *self)
     gtk_box_remove (self->content_box, child);
 }
 
+/* While editing, the button is a clear way out: "Done", the suggested
+ * action, rather than a pressed "Edit" that looks disabled. */
 static void
 update_edit_button (AtlasProfileView *self)
 {
+  AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->edit_button)));
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button),
                             self->partner != NULL && self->undo_stack != NULL);
   if (gtk_toggle_button_get_active (self->edit_button) != self->editing)
     gtk_toggle_button_set_active (self->edit_button, self->editing);
+
+  adw_button_content_set_label (content, self->editing ? _("_Done") : _("_Edit"));
+  adw_button_content_set_icon_name (content, self->editing ? "object-select-symbolic" : "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button),
+                               self->editing ? _("Stop Editing (Ctrl+E)") : _("Edit the Profile (Ctrl+E)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->editing ? _("Done") : _("Edit"), -1);
+  if (self->editing)
+    gtk_widget_add_css_class (GTK_WIDGET (self->edit_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->edit_button), "suggested-action");
 }
 
 /* Shows the partner afresh: the form is built anew, the read view is
@@ -3118,6 +3133,12 @@ atlas_profile_view_set_selected_id (AtlasProfileView *self,
   if (!atlas_set_str (&self->selected_id, id))
     return;
 
+  /* Leaving the partner ends editing; the changes are kept (and undoable). */
+  if (self->editing)
+    {
+      self->editing = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+    }
   resolve_partner (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
@@ -3184,6 +3205,9 @@ atlas_profile_view_set_editing (AtlasProfileView *self,
     atlas_undo_stack_break_coalescing (self->undo_stack);
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* Focus moves into the form, to its first field. */
+  if (editing && self->partner != NULL && self->undo_stack != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self->content_box), GTK_DIR_TAB_FORWARD);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
 }
 

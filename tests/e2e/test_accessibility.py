@@ -135,7 +135,7 @@ def main():
         require(profile, 'the text "Assessment"', 'Assessment', 'text')
         missing, checked = unnamed_controls(profile)
         check(not missing, '\n'.join(missing) or '%d controls' % checked)
-        click(require(profile, 'the "Edit" toggle', 'Edit'))
+        click(require(profile, 'the "Done" toggle', 'Done'))
 
         # Presentation mode, from the keyboard alone.
         press(frame, F5, control=False)
