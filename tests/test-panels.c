@@ -835,6 +835,44 @@ test_editor_follows_selection (Editor        *editor,
   g_assert_nonnull (atlas_profile_view_get_partner (editor->profile));
 }
 
+/* The indicators' drop-downs show the category's swatch, and their lists
+ * say what each category means. */
+static void
+test_editor_category_swatches (Editor        *editor,
+                               gconstpointer  data)
+{
+  AtlasLens *lens = atlas_dataset_find_lens (editor->dataset, "cooperation_depth");
+  const char *category_id = atlas_partner_get_indicator (editor->korea, "cooperation_depth");
+  AtlasCategory *category = atlas_lens_find_category (lens, category_id);
+  GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+                                                atlas_lens_get_name (lens));
+  GtkWidget *swatch;
+  GtkPopover *popover;
+
+  g_assert_nonnull (dropdown);
+  swatch = atlas_test_find_widget (dropdown, ATLAS_TYPE_SWATCH, NULL);
+  g_assert_nonnull (swatch);
+  g_assert_cmpint (atlas_swatch_get_color (ATLAS_SWATCH (swatch)), ==, atlas_category_get_color (category));
+
+  /* Opened: every category with its description */
+  g_assert_true (gtk_widget_activate (dropdown));
+  atlas_test_flush ();
+  popover = GTK_POPOVER (atlas_test_find_widget (dropdown, GTK_TYPE_POPOVER, NULL));
+  g_assert_nonnull (popover);
+  for (guint i = 0; i < atlas_lens_get_n_categories (lens); i++)
+    {
+      g_autoptr(AtlasCategory) each = g_list_model_get_item (atlas_lens_get_categories (lens), i);
+
+      g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (popover), atlas_category_get_name (each)));
+      if (*atlas_category_get_description (each) != '\0')
+        g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (popover),
+                                                         atlas_category_get_description (each)));
+    }
+  atlas_test_wait_ms (300);
+  atlas_test_save_shot (GTK_WIDGET (popover), "panels-category-list.png");
+  gtk_popover_popdown (popover);
+}
+
 /* Adding partners */
 
 static void
@@ -1131,6 +1169,8 @@ main (int   argc,
   g_test_add ("/panels/editor/history", Editor, NULL, editor_setup, test_editor_history, editor_teardown);
   g_test_add ("/panels/editor/follows-selection", Editor, NULL, editor_setup,
               test_editor_follows_selection, editor_teardown);
+  g_test_add ("/panels/editor/category-swatches", Editor, NULL, editor_setup,
+              test_editor_category_swatches, editor_teardown);
   g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);
   g_test_add_func ("/panels/window/panels", test_window_panels);
   g_test_add_func ("/panels/window/narrow", test_window_narrow);

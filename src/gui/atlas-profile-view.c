@@ -1178,6 +1178,86 @@ indicator_position (AtlasProfileView *self,
   return index < 0 ? atlas_lens_get_n_categories (lens) : (guint) index;
 }
 
+/* The indicators' drop-downs show each category with its swatch, as on
+ * the map; the list adds what the category means. The model holds the
+ * names, "No data" last; the lens gives colours and descriptions by
+ * position. */
+static void
+category_item_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  in_list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = atlas_swatch_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = plain_label_new ("");
+
+  gtk_widget_set_size_request (swatch, 14, 14);
+  gtk_widget_set_valign (swatch, in_list ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+  if (in_list)
+    gtk_widget_set_margin_top (swatch, 2);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_box_append (GTK_BOX (texts), name);
+  if (!in_list)
+    gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  if (in_list)
+    {
+      GtkWidget *description = plain_label_new ("");
+
+      gtk_label_set_xalign (GTK_LABEL (description), 0);
+      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+      gtk_label_set_width_chars (GTK_LABEL (description), 28);
+      gtk_widget_add_css_class (description, "dim-label");
+      gtk_widget_add_css_class (description, "caption");
+      gtk_box_append (GTK_BOX (texts), description);
+    }
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+category_item_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  in_list)
+{
+  AtlasLens *lens = g_object_get_data (G_OBJECT (factory), "lens");
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_last_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (texts);
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(AtlasCategory) category = NULL;
+
+  if (position < atlas_lens_get_n_categories (lens))
+    category = g_list_model_get_item (atlas_lens_get_categories (lens), position);
+
+  gtk_label_set_text (GTK_LABEL (name), category ? atlas_category_get_name (category) : _("No data"));
+  atlas_swatch_set_color (ATLAS_SWATCH (swatch), category ? (gint64) atlas_category_get_color (category) : -1);
+  if (in_list)
+    {
+      GtkWidget *description = gtk_widget_get_last_child (texts);
+      const char *text = category ? atlas_category_get_description (category)
+                                  : _("The dataset records no category for this partner");
+
+      gtk_label_set_text (GTK_LABEL (description), text);
+      gtk_widget_set_visible (description, text != NULL && *text != '\0');
+    }
+}
+
+static GtkListItemFactory *
+category_factory_new (AtlasLens *lens,
+                      gboolean   in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "lens", g_object_ref (lens), g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (category_item_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (category_item_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
 static void
 build_indicator_form (AtlasProfileView *self)
 {
@@ -1202,6 +1282,13 @@ build_indicator_form (AtlasProfileView *self)
       gtk_string_list_append (choices, _("No data"));
 
       dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+      {
+        g_autoptr(GtkListItemFactory) button = category_factory_new (lens, FALSE);
+        g_autoptr(GtkListItemFactory) list = category_factory_new (lens, TRUE);
+
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list);
+      }
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (dropdown, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
