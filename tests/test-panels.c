@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <locale.h>
 
@@ -873,6 +875,53 @@ test_editor_category_swatches (Editor        *editor,
   gtk_popover_popdown (popover);
 }
 
+/* The update date: a reason in words for a bad one, and a calendar. */
+static void
+test_editor_date (Editor        *editor,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *row = NULL;
+  GtkWidget *calendar;
+  GtkWidget *button;
+  g_autoptr(GDateTime) day = NULL;
+
+  /* The "Last updated" row: the one with a calendar */
+  atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (atlas_test_find_widget (rows->pdata[i], GTK_TYPE_MENU_BUTTON, "Pick a Date") != NULL)
+      row = rows->pdata[i];
+  g_assert_nonnull (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "30/06/2014");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "2014-06-30"));
+  atlas_test_save_shot (GTK_WIDGET (gtk_widget_get_root (row)), "panels-editor-bad-date.png");
+  /* Not taken */
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), !=, "30/06/2014");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2014-02-30");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "no such day"));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2015-03-01");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Last updated (YYYY-MM-DD)");
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2015-03-01");
+
+  /* A day picked in the calendar is written in the row. */
+  button = atlas_test_find_widget (row, GTK_TYPE_MENU_BUTTON, "Pick a Date");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  atlas_test_flush ();
+  calendar = atlas_test_find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                                     GTK_TYPE_CALENDAR, NULL);
+  g_assert_nonnull (calendar);
+  day = g_date_time_new_local (2015, 3, 17, 0, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  atlas_test_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2015-03-17");
+  g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2015-03-17");
+}
+
 /* Adding partners */
 
 static void
@@ -1171,6 +1220,7 @@ main (int   argc,
               test_editor_follows_selection, editor_teardown);
   g_test_add ("/panels/editor/category-swatches", Editor, NULL, editor_setup,
               test_editor_category_swatches, editor_teardown);
+  g_test_add ("/panels/editor/date", Editor, NULL, editor_setup, test_editor_date, editor_teardown);
   g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);
   g_test_add_func ("/panels/window/panels", test_window_panels);
   g_test_add_func ("/panels/window/narrow", test_window_narrow);

@@ -1392,18 +1392,57 @@ name_changed_cb (GtkEditable      *editable,
   edit_copy (self, copy, _("Rename Partner"), "name");
 }
 
+/* Why a date cannot be taken, in words, with the date it may have meant;
+ * NULL when it is a date. */
+static char *
+bad_date_reason (const char *text)
+{
+  int a, b, c;
+  char end;
+
+  if (atlas_format_is_date (text))
+    return NULL;
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("Last updated: a date is needed, e.g. 2014-06-30"));
+  /* 30/06/2014 or 30.06.2014: day, month, year */
+  if ((sscanf (text, "%2d/%2d/%4d%c", &a, &b, &c, &end) == 3 ||
+       sscanf (text, "%2d.%2d.%4d%c", &a, &b, &c, &end) == 3) && c >= 1000)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
+
+      if (atlas_format_is_date (iso))
+        /* Translators: %s is the date typed, written as YYYY-MM-DD */
+        return g_strdup_printf (_("Last updated: write it %s (year-month-day)"), iso);
+    }
+  if (sscanf (text, "%4d-%2d-%2d%c", &a, &b, &c, &end) == 3)
+    return g_strdup (_("Last updated: there is no such day"));
+
+  return g_strdup (_("Last updated: write year-month-day, e.g. 2014-06-30"));
+}
+
+/* The reason in the row's title, where the eye is; the usual title back
+ * once the date is good. */
+static void
+show_date_reason (GtkWidget  *row,
+                  const char *reason)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason ? reason : _("Last updated (YYYY-MM-DD)"));
+  if (reason != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
 static void
 updated_changed_cb (GtkEditable      *editable,
                     AtlasProfileView *self)
 {
   const char *text = gtk_editable_get_text (editable);
   g_autoptr(AtlasPartner) copy = NULL;
-  gboolean valid = atlas_format_is_date (text);
+  g_autofree char *reason = bad_date_reason (text);
+  gboolean valid = reason == NULL;
 
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  show_date_reason (GTK_WIDGET (editable), reason);
 
   if (!valid || !can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
     return;
@@ -1411,6 +1450,66 @@ updated_changed_cb (GtkEditable      *editable,
   copy = atlas_partner_copy (self->partner);
   atlas_partner_set_updated (copy, text);
   edit_copy (self, copy, _("Change Update Date"), "updated");
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          GtkWidget   *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (calendar), "atlas-month"));
+  int month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* A day picked in the month shown closes the calendar; going to another
+   * month keeps it open. */
+  g_object_set_data (G_OBJECT (calendar), "atlas-month", GINT_TO_POINTER (month));
+  if (popover != NULL && month == shown)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The calendar opens on the row's date, or today's. */
+static void
+calendar_popover_show_cb (GtkWidget   *popover,
+                          GtkCalendar *calendar)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "atlas-row");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (atlas_format_is_date (text) && sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "atlas-month",
+                     GINT_TO_POINTER (g_date_time_get_year (date) * 12 + g_date_time_get_month (date)));
+  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
+}
+
+static void
+add_calendar_button (AtlasProfileView *self,
+                     GtkWidget        *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  g_object_set_data (G_OBJECT (calendar), "atlas-row", row);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row);
+  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_show_cb), calendar);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 }
 
 static void
@@ -1453,7 +1552,10 @@ build_change_form (AtlasProfileView *self)
 
   self->updated_row = entry_row_new (self, _("Last updated (YYYY-MM-DD)"),
                                      atlas_partner_get_updated (self->partner));
+  /* The title may quote what was typed: plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->updated_row), FALSE);
   g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
+  add_calendar_button (self, self->updated_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
 
   self->name_row = entry_row_new (self, _("Name in the dataset"),
@@ -2800,7 +2902,7 @@ sync_form (AtlasProfileView *self)
                  atlas_partner_get_updated (self->partner)) != 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->updated_row), atlas_partner_get_updated (self->partner));
-      gtk_widget_remove_css_class (self->updated_row, "error");
+      show_date_reason (self->updated_row, NULL);
     }
 
   self->syncing--;
