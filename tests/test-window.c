@@ -51,6 +51,18 @@ test_error_page_plain_name (void)
   g_assert_nonnull (label);
   /* ...and the problem with its place. */
   g_assert_nonnull (strstr (gtk_label_get_text (window->error_details), ":2:"));
+  /* The header hides what means nothing without a dataset: no lens
+   * "(None)", no panels, no saving, no presenting. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->lens_dropdown)));
+  g_assert_false (gtk_widget_get_visible (window->present_button));
+  g_assert_false (gtk_widget_get_visible (window->save_button));
+  g_assert_false (gtk_widget_get_visible (window->sidebar_button));
+
+  /* A dataset opened: all back. */
+  atlas_window_load_bundled (window);
+  atlas_test_wait_ms (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->lens_dropdown)));
+  g_assert_true (gtk_widget_get_visible (window->present_button));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (path), ==, 0);

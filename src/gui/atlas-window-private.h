@@ -46,6 +46,11 @@ struct _AtlasWindow
   GtkLabel             *reload_label;
   GtkButton            *reload_button;
   GtkButton            *undo_button;
+  /* Header bar controls that act on a loaded dataset */
+  GtkWidget            *sidebar_button;
+  GtkWidget            *profile_button;
+  GtkWidget            *save_button;
+  GtkWidget            *present_button;
   GMenu                *recent_section;
   AtlasDatasetFile     *document;
   GPtrArray            *pending_drafts; /* of AtlasDraft, to offer */

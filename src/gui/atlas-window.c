@@ -330,6 +330,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, lens_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, present_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, partner_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, map_view);
@@ -392,6 +396,21 @@ lens_label_factory (gboolean ellipsize)
   return factory;
 }
 
+/* On the error page (and while loading) the header keeps only what still
+ * means something: opening another file, the main menu. */
+static void
+main_page_changed_cb (AtlasWindow *self)
+{
+  gboolean content = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0;
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->lens_dropdown), self->sidebar_button, self->profile_button,
+    self->save_button, GTK_WIDGET (self->undo_button), self->present_button,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_visible (controls[i], content);
+}
+
 static void
 atlas_window_init (AtlasWindow *self)
 {
@@ -405,6 +424,9 @@ atlas_window_init (AtlasWindow *self)
   expression = gtk_property_expression_new (ATLAS_TYPE_LENS, NULL, "name");
   gtk_drop_down_set_expression (self->lens_dropdown, expression);
   gtk_expression_unref (expression);
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name",
+                            G_CALLBACK (main_page_changed_cb), self);
+  main_page_changed_cb (self);
   gtk_drop_down_set_factory (self->lens_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->lens_dropdown, list_factory);
   g_signal_connect_swapped (self->lens_dropdown, "notify::selected-item",
