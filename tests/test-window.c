@@ -303,6 +303,7 @@ test_save_hard_link_notice (void)
   gtk_window_destroy (GTK_WINDOW (window));
   atlas_test_flush ();
   atlas_test_remove_tree (dir);
+}
 
 typedef struct
 {
