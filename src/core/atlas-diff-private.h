@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-diff.h"
+
+G_BEGIN_DECLS
+
+/* What the diff and the merge share: where they are in the tree, and lists
+ * indexed by identity. */
+
+typedef struct
+{
+  GString   *path;       /* display path */
+  JsonArray *location;   /* steps */
+  char      *partner_id; /* while inside a partner */
+  gsize      field_start; /* offset in path where the partner's field begins */
+} AtlasTreeCursor;
+
+void        atlas_tree_cursor_init       (AtlasTreeCursor *cursor);
+void        atlas_tree_cursor_clear      (AtlasTreeCursor *cursor);
+/* Returns what atlas_tree_cursor_pop () needs to come back. */
+gsize       atlas_tree_cursor_push_member (AtlasTreeCursor *cursor,
+                                           const char      *name);
+gsize       atlas_tree_cursor_push_entry  (AtlasTreeCursor *cursor,
+                                           const char      *list_name,
+                                           const char      *key,
+                                           JsonNode        *element);
+void        atlas_tree_cursor_pop         (AtlasTreeCursor *cursor,
+                                           gsize            mark);
+/* The partner field at the cursor ("indicators.wcit_2012"), or NULL. */
+char       *atlas_tree_cursor_dup_field   (AtlasTreeCursor *cursor);
+
+/* A list by identity: keys in list order (a second entry with the same
+ * identity gets "#2"...), and key -> element, key -> position. */
+typedef struct
+{
+  GPtrArray  *keys;
+  GHashTable *elements;
+  GHashTable *positions;
+} AtlasKeyedList;
+
+void        atlas_keyed_list_init   (AtlasKeyedList *list,
+                                     const char     *list_name,
+                                     JsonArray      *array);
+void        atlas_keyed_list_clear  (AtlasKeyedList *list);
+JsonNode   *atlas_keyed_list_get    (AtlasKeyedList *list,
+                                     const char     *key);
+
+/* NULL (absent) equals only NULL. */
+gboolean    atlas_json_equal        (JsonNode       *a,
+                                     JsonNode       *b);
+gboolean    atlas_json_is_object    (JsonNode       *node);
+gboolean    atlas_json_is_array     (JsonNode       *node);
+
+G_END_DECLS

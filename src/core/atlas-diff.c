@@ -1,0 +1,912 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Differences between two datasets (atlas-diff.h).
+ *
+ * The walk is generic on purpose: it compares the JSON the datasets are
+ * saved as, so a field added to the format, or an unknown key a newer app
+ * wrote, is compared without code here. What it needs to know of the format
+ * is only how to tell list entries apart (atlas_diff_identity ()). The
+ * three-way merge (atlas-merge.c) uses the same cursor and keyed lists.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-dataset-io.h"
+#include "atlas-diff-private.h"
+
+/* Identities */
+
+typedef struct
+{
+  const char *list;
+  const char *fields[3];
+} IdentityRule;
+
+static const IdentityRule identity_rules[] = {
+  { "partners", { "id" } },
+  { "lenses", { "id" } },
+  { "categories", { "id" } },
+  /* Top-level sources have no locator: their id alone. */
+  { "sources", { "id", "locator" } },
+  { "documents", { "title", "year" } },
+  { "dialogues", { "name" } },
+  { "agreements", { "kind", "title" } },
+  { "rounds", { "date" } },
+};
+
+static const IdentityRule *
+find_rule (const char *list_name)
+{
+  if (list_name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (identity_rules); i++)
+    if (g_str_equal (identity_rules[i].list, list_name))
+      return &identity_rules[i];
+
+  return NULL;
+}
+
+char *
+atlas_diff_identity (const char *list_name,
+                     JsonNode   *element)
+{
+  const IdentityRule *rule = find_rule (list_name);
+  GString *key = g_string_new (NULL);
+
+  if (rule == NULL || !atlas_json_is_object (element))
+    {
+      atlas_json_append_escaped (key, element);
+      return g_string_free (key, FALSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule->fields) && rule->fields[i] != NULL; i++)
+    {
+      JsonObject *object = json_node_get_object (element);
+      JsonNode *value = json_object_get_member (object, rule->fields[i]);
+
+      if (i > 0)
+        g_string_append_c (key, ',');
+      if (value != NULL)
+        atlas_json_append_escaped (key, value);
+      else
+        g_string_append (key, "null");
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* JSON for people */
+
+static gboolean
+needs_escape (gunichar c)
+{
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
+         c == 0x061c || c == 0x200e || c == 0x200f ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"')
+        g_string_append (out, "\\\"");
+      else if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (needs_escape (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+atlas_json_append_escaped (GString  *out,
+                           JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+      gboolean first = TRUE;
+
+      g_string_append_c (out, '{');
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (!first)
+            g_string_append (out, ", ");
+          first = FALSE;
+          append_string (out, name);
+          g_string_append (out, ": ");
+          atlas_json_append_escaped (out, member);
+        }
+      g_string_append_c (out, '}');
+      return;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          if (i > 0)
+            g_string_append (out, ", ");
+          atlas_json_append_escaped (out, json_array_get_element (array, i));
+        }
+      g_string_append_c (out, ']');
+      return;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      append_string (out, json_node_get_string (node));
+      break;
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+        g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+      }
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static gboolean
+is_plain_word (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* A value inside a path: ids and dates bare, other text quoted. */
+static void
+append_label_value (GString  *out,
+                    JsonNode *value)
+{
+  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+      json_node_get_value_type (value) == G_TYPE_STRING &&
+      is_plain_word (json_node_get_string (value)))
+    g_string_append (out, json_node_get_string (value));
+  else
+    atlas_json_append_escaped (out, value);
+}
+
+static void
+append_entry_label (GString    *out,
+                    const char *list_name,
+                    const char *key,
+                    JsonNode   *element)
+{
+  const IdentityRule *rule = find_rule (list_name);
+  gsize start = out->len;
+
+  if (rule != NULL && atlas_json_is_object (element))
+    {
+      JsonObject *object = json_node_get_object (element);
+
+      for (guint i = 0; i < G_N_ELEMENTS (rule->fields) && rule->fields[i] != NULL; i++)
+        {
+          JsonNode *value = json_object_get_member (object, rule->fields[i]);
+
+          if (value == NULL)
+            continue;
+          if (out->len > start)
+            g_string_append_c (out, ' ');
+          append_label_value (out, value);
+        }
+    }
+  else if (g_strcmp0 (list_name, "history") == 0 && atlas_json_is_object (element))
+    {
+      JsonObject *object = json_node_get_object (element);
+
+      append_label_value (out, json_object_get_member (object, "date"));
+      g_string_append_c (out, ' ');
+      append_label_value (out, json_object_get_member (object, "field"));
+    }
+  else if (element != NULL && JSON_NODE_HOLDS_VALUE (element))
+    append_label_value (out, element);
+  else
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      atlas_json_append_escaped (text, element);
+      if (g_utf8_strlen (text->str, -1) > 40)
+        {
+          g_string_truncate (text, g_utf8_offset_to_pointer (text->str, 39) - text->str);
+          g_string_append (text, "…");
+        }
+      g_string_append (out, text->str);
+    }
+
+  /* A second entry of the same identity. */
+  if (element != NULL)
+    {
+      g_autofree char *own = atlas_diff_identity (list_name, element);
+
+      if (g_str_has_prefix (key, own) && key[strlen (own)] == '#')
+        g_string_append_printf (out, " %s", key + strlen (own));
+    }
+}
+
+/* The cursor */
+
+void
+atlas_tree_cursor_init (AtlasTreeCursor *cursor)
+{
+  cursor->path = g_string_new (NULL);
+  cursor->location = json_array_new ();
+  cursor->partner_id = NULL;
+  cursor->field_start = 0;
+}
+
+void
+atlas_tree_cursor_clear (AtlasTreeCursor *cursor)
+{
+  g_string_free (cursor->path, TRUE);
+  json_array_unref (cursor->location);
+  g_free (cursor->partner_id);
+}
+
+gsize
+atlas_tree_cursor_push_member (AtlasTreeCursor *cursor,
+                               const char      *name)
+{
+  gsize mark = cursor->path->len;
+
+  if (cursor->path->len > 0)
+    g_string_append_c (cursor->path, '.');
+  if (is_plain_word (name))
+    g_string_append (cursor->path, name);
+  else
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), name);
+
+      atlas_json_append_escaped (cursor->path, node);
+    }
+  json_array_add_string_element (cursor->location, name);
+
+  return mark;
+}
+
+gsize
+atlas_tree_cursor_push_entry (AtlasTreeCursor *cursor,
+                              const char      *list_name,
+                              const char      *key,
+                              JsonNode        *element)
+{
+  gsize mark = cursor->path->len;
+  JsonObject *step = json_object_new ();
+
+  g_string_append_c (cursor->path, '[');
+  append_entry_label (cursor->path, list_name, key, element);
+  g_string_append_c (cursor->path, ']');
+  json_object_set_string_member (step, "key", key);
+  json_array_add_object_element (cursor->location, step);
+
+  if (json_array_get_length (cursor->location) == 2 &&
+      g_strcmp0 (list_name, "partners") == 0 && atlas_json_is_object (element))
+    {
+      g_free (cursor->partner_id);
+      cursor->partner_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (element),
+                                                                                  "id", ""));
+      cursor->field_start = cursor->path->len + 1;
+    }
+
+  return mark;
+}
+
+void
+atlas_tree_cursor_pop (AtlasTreeCursor *cursor,
+                       gsize            mark)
+{
+  guint len = json_array_get_length (cursor->location);
+
+  g_string_truncate (cursor->path, mark);
+  json_array_remove_element (cursor->location, len - 1);
+  if (len - 1 < 2)
+    g_clear_pointer (&cursor->partner_id, g_free);
+}
+
+char *
+atlas_tree_cursor_dup_field (AtlasTreeCursor *cursor)
+{
+  const char *start, *end;
+
+  if (cursor->partner_id == NULL || cursor->path->len < cursor->field_start)
+    return NULL;
+
+  start = cursor->path->str + cursor->field_start;
+  end = strchr (start, '[');
+
+  return end ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+/* Keyed lists */
+
+void
+atlas_keyed_list_init (AtlasKeyedList *list,
+                       const char     *list_name,
+                       JsonArray      *array)
+{
+  guint n = array ? json_array_get_length (array) : 0;
+
+  list->keys = g_ptr_array_new_full (n, g_free);
+  list->elements = g_hash_table_new (g_str_hash, g_str_equal);
+  list->positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *identity = atlas_diff_identity (list_name, element);
+      char *key = g_strdup (identity);
+
+      for (guint copy = 2; g_hash_table_contains (list->elements, key); copy++)
+        {
+          g_free (key);
+          key = g_strdup_printf ("%s#%u", identity, copy);
+        }
+
+      g_ptr_array_add (list->keys, key);
+      g_hash_table_insert (list->elements, key, element);
+      g_hash_table_insert (list->positions, key, GUINT_TO_POINTER (i));
+    }
+}
+
+void
+atlas_keyed_list_clear (AtlasKeyedList *list)
+{
+  g_hash_table_unref (list->elements);
+  g_hash_table_unref (list->positions);
+  g_ptr_array_unref (list->keys);
+}
+
+JsonNode *
+atlas_keyed_list_get (AtlasKeyedList *list,
+                      const char     *key)
+{
+  return g_hash_table_lookup (list->elements, key);
+}
+
+/* Nodes */
+
+gboolean
+atlas_json_equal (JsonNode *a,
+                  JsonNode *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return json_node_equal (a, b);
+}
+
+gboolean
+atlas_json_is_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node);
+}
+
+gboolean
+atlas_json_is_array (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+JsonNode *
+atlas_dataset_to_json (AtlasDataset *dataset)
+{
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  /* What the app writes always parses. */
+  if (!json_parser_load_from_data (parser, data, size, &error))
+    g_error ("atlas_dataset_to_json: %s", error->message);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+AtlasDataset *
+atlas_dataset_from_json (JsonNode    *root,
+                         const char  *display_name,
+                         GPtrArray  **problems,
+                         GError     **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  AtlasDataset *dataset;
+  gsize size;
+  char *data;
+
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &size);
+  bytes = g_bytes_new_take (data, size);
+  dataset = atlas_dataset_load_bytes (bytes, display_name, &found, error);
+
+  /* Lines and columns of text nobody saw would mislead. */
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      AtlasProblem *problem = g_ptr_array_index (found, i);
+
+      problem->line = 0;
+      problem->column = 0;
+    }
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return dataset;
+}
+
+/* Changes */
+
+void
+atlas_change_free (AtlasChange *change)
+{
+  if (change == NULL)
+    return;
+
+  g_free (change->path);
+  g_free (change->partner_id);
+  g_free (change->field);
+  g_clear_pointer (&change->location, json_array_unref);
+  g_clear_pointer (&change->old_value, json_node_unref);
+  g_clear_pointer (&change->new_value, json_node_unref);
+  g_free (change);
+}
+
+static JsonArray *
+copy_location (JsonArray *location)
+{
+  JsonArray *copy = json_array_sized_new (json_array_get_length (location));
+
+  for (guint i = 0; i < json_array_get_length (location); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (location, i)));
+
+  return copy;
+}
+
+typedef struct
+{
+  AtlasTreeCursor cursor;
+  GPtrArray      *changes;
+} Diff;
+
+static AtlasChange *
+add_change (Diff            *d,
+            AtlasChangeKind  kind,
+            JsonNode        *old_value,
+            JsonNode        *new_value)
+{
+  AtlasChange *change = g_new0 (AtlasChange, 1);
+
+  change->kind = kind;
+  change->path = g_strdup (d->cursor.path->str);
+  change->partner_id = g_strdup (d->cursor.partner_id);
+  change->field = atlas_tree_cursor_dup_field (&d->cursor);
+  change->location = copy_location (d->cursor.location);
+  change->old_value = old_value ? json_node_copy (old_value) : NULL;
+  change->new_value = new_value ? json_node_copy (new_value) : NULL;
+  change->old_position = -1;
+  change->new_position = -1;
+  g_ptr_array_add (d->changes, change);
+
+  return change;
+}
+
+static void diff_node (Diff       *d,
+                       const char *name,
+                       JsonNode   *a,
+                       JsonNode   *b);
+
+static void
+diff_object (Diff       *d,
+             JsonObject *a,
+             JsonObject *b)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init_ordered (&iter, a);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      gsize mark = atlas_tree_cursor_push_member (&d->cursor, name);
+      JsonNode *other = json_object_get_member (b, name);
+
+      if (other != NULL)
+        diff_node (d, name, member, other);
+      else
+        add_change (d, ATLAS_CHANGE_REMOVED, member, NULL);
+      atlas_tree_cursor_pop (&d->cursor, mark);
+    }
+
+  json_object_iter_init_ordered (&iter, b);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      gsize mark;
+
+      if (json_object_has_member (a, name))
+        continue;
+      mark = atlas_tree_cursor_push_member (&d->cursor, name);
+      add_change (d, ATLAS_CHANGE_ADDED, NULL, member);
+      atlas_tree_cursor_pop (&d->cursor, mark);
+    }
+}
+
+/* Which of @sequence's items are in a longest increasing subsequence: the
+ * entries that kept their order; the others moved. */
+static gboolean *
+longest_increasing (const guint *sequence,
+                    guint        n)
+{
+  g_autofree guint *tails = g_new (guint, n + 1);
+  g_autofree int *previous = g_new (int, n);
+  gboolean *kept = g_new0 (gboolean, n);
+  guint length = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint lo = 0, hi = length;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (sequence[tails[mid]] < sequence[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      previous[i] = lo > 0 ? (int) tails[lo - 1] : -1;
+      tails[lo] = i;
+      if (lo == length)
+        length++;
+    }
+
+  if (length > 0)
+    for (int i = tails[length - 1]; i >= 0; i = previous[i])
+      kept[i] = TRUE;
+
+  return kept;
+}
+
+static void
+diff_array (Diff       *d,
+            const char *name,
+            JsonArray  *a,
+            JsonArray  *b)
+{
+  AtlasKeyedList ka, kb;
+  g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) common_keys = g_ptr_array_new ();
+
+  atlas_keyed_list_init (&ka, name, a);
+  atlas_keyed_list_init (&kb, name, b);
+
+  for (guint i = 0; i < ka.keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (ka.keys, i);
+      JsonNode *element = atlas_keyed_list_get (&ka, key);
+      JsonNode *other = atlas_keyed_list_get (&kb, key);
+      gsize mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, other ? other : element);
+
+      if (other != NULL)
+        {
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (kb.positions, key));
+
+          diff_node (d, name, element, other);
+          g_array_append_val (common, position);
+          g_ptr_array_add (common_keys, (gpointer) key);
+        }
+      else
+        add_change (d, ATLAS_CHANGE_REMOVED, element, NULL)->old_position = i;
+      atlas_tree_cursor_pop (&d->cursor, mark);
+    }
+
+  if (common->len > 1)
+    {
+      g_autofree gboolean *kept = longest_increasing ((guint *) common->data, common->len);
+
+      for (guint i = 0; i < common->len; i++)
+        {
+          const char *key = g_ptr_array_index (common_keys, i);
+          JsonNode *element = atlas_keyed_list_get (&kb, key);
+          AtlasChange *change;
+          gsize mark;
+
+          if (kept[i])
+            continue;
+          mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, element);
+          change = add_change (d, ATLAS_CHANGE_MOVED, NULL, NULL);
+          change->old_position = GPOINTER_TO_UINT (g_hash_table_lookup (ka.positions, key));
+          change->new_position = g_array_index (common, guint, i);
+          atlas_tree_cursor_pop (&d->cursor, mark);
+        }
+    }
+
+  for (guint i = 0; i < kb.keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (kb.keys, i);
+      JsonNode *element = atlas_keyed_list_get (&kb, key);
+      gsize mark;
+
+      if (atlas_keyed_list_get (&ka, key) != NULL)
+        continue;
+      mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, element);
+      add_change (d, ATLAS_CHANGE_ADDED, NULL, element)->new_position = i;
+      atlas_tree_cursor_pop (&d->cursor, mark);
+    }
+
+  atlas_keyed_list_clear (&ka);
+  atlas_keyed_list_clear (&kb);
+}
+
+static void
+diff_node (Diff       *d,
+           const char *name,
+           JsonNode   *a,
+           JsonNode   *b)
+{
+  if (atlas_json_equal (a, b))
+    return;
+
+  if (atlas_json_is_object (a) && atlas_json_is_object (b))
+    diff_object (d, json_node_get_object (a), json_node_get_object (b));
+  else if (atlas_json_is_array (a) && atlas_json_is_array (b))
+    diff_array (d, name, json_node_get_array (a), json_node_get_array (b));
+  else
+    add_change (d, ATLAS_CHANGE_CHANGED, a, b);
+}
+
+GPtrArray *
+atlas_diff_json (JsonNode *a,
+                 JsonNode *b)
+{
+  Diff d;
+
+  atlas_tree_cursor_init (&d.cursor);
+  d.changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_change_free);
+  diff_node (&d, NULL, a, b);
+  atlas_tree_cursor_clear (&d.cursor);
+
+  return d.changes;
+}
+
+GPtrArray *
+atlas_diff_datasets (AtlasDataset *a,
+                     AtlasDataset *b)
+{
+  g_autoptr(JsonNode) tree_a = atlas_dataset_to_json (a);
+  g_autoptr(JsonNode) tree_b = atlas_dataset_to_json (b);
+
+  return atlas_diff_json (tree_a, tree_b);
+}
+
+char *
+atlas_change_to_string (AtlasChange *change)
+{
+  GString *line = g_string_new (change->path);
+
+  g_string_append (line, ": ");
+  switch (change->kind)
+    {
+    case ATLAS_CHANGE_ADDED:
+      g_string_append (line, "added ");
+      atlas_json_append_escaped (line, change->new_value);
+      break;
+    case ATLAS_CHANGE_REMOVED:
+      g_string_append (line, "removed ");
+      atlas_json_append_escaped (line, change->old_value);
+      break;
+    case ATLAS_CHANGE_CHANGED:
+      atlas_json_append_escaped (line, change->old_value);
+      g_string_append (line, " -> ");
+      atlas_json_append_escaped (line, change->new_value);
+      break;
+    case ATLAS_CHANGE_MOVED:
+      g_string_append_printf (line, "moved from %d to %d", change->old_position, change->new_position);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+static const char * const kind_names[] = { "added", "removed", "changed", "moved" };
+
+JsonNode *
+atlas_change_to_json (AtlasChange *change)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "kind", kind_names[change->kind]);
+  json_object_set_string_member (object, "path", change->path);
+  if (change->partner_id != NULL)
+    json_object_set_string_member (object, "partner", change->partner_id);
+  if (change->old_value != NULL)
+    json_object_set_member (object, "old", json_node_copy (change->old_value));
+  if (change->new_value != NULL)
+    json_object_set_member (object, "new", json_node_copy (change->new_value));
+  if (change->old_position >= 0)
+    json_object_set_int_member (object, "old_position", change->old_position);
+  if (change->new_position >= 0)
+    json_object_set_int_member (object, "new_position", change->new_position);
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+/* Applying a change */
+
+static int
+find_entry (JsonArray  *array,
+            const char *list_name,
+            const char *key)
+{
+  AtlasKeyedList list;
+  int position = -1;
+
+  atlas_keyed_list_init (&list, list_name, array);
+  if (g_hash_table_contains (list.positions, key))
+    position = GPOINTER_TO_INT (g_hash_table_lookup (list.positions, key));
+  atlas_keyed_list_clear (&list);
+
+  return position;
+}
+
+/* JsonArray cannot insert: build the list again. */
+static void
+splice (JsonNode *array_node,
+        int       remove_at,
+        int       insert_at,
+        JsonNode *insert)
+{
+  JsonArray *array = json_node_get_array (array_node);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  JsonArray *rebuilt;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if ((int) i != remove_at)
+      g_ptr_array_add (items, json_node_copy (json_array_get_element (array, i)));
+  if (insert != NULL)
+    g_ptr_array_insert (items, CLAMP (insert_at, 0, (int) items->len), insert);
+
+  rebuilt = json_array_sized_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (rebuilt, json_node_ref (g_ptr_array_index (items, i)));
+  json_node_take_array (array_node, rebuilt);
+}
+
+gboolean
+atlas_change_apply (AtlasChange *change,
+                    JsonNode    *root,
+                    GError     **error)
+{
+  JsonNode *node = root;
+  const char *list_name = NULL;
+  guint n = json_array_get_length (change->location);
+  JsonNode *last;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      JsonNode *step = json_array_get_element (change->location, i);
+
+      if (JSON_NODE_HOLDS_VALUE (step) && atlas_json_is_object (node))
+        {
+          list_name = json_node_get_string (step);
+          node = json_object_get_member (json_node_get_object (node), list_name);
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (step) && atlas_json_is_array (node))
+        {
+          const char *key = json_object_get_string_member (json_node_get_object (step), "key");
+          int position = find_entry (json_node_get_array (node), list_name, key);
+
+          node = position >= 0 ? json_array_get_element (json_node_get_array (node), position) : NULL;
+        }
+      else
+        node = NULL;
+
+      if (node == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("%s is no longer there"), change->path);
+          return FALSE;
+        }
+    }
+
+  last = n > 0 ? json_array_get_element (change->location, n - 1) : NULL;
+  if (last != NULL && JSON_NODE_HOLDS_VALUE (last) && atlas_json_is_object (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (change->new_value != NULL)
+        json_object_set_member (object, json_node_get_string (last), json_node_copy (change->new_value));
+      else
+        json_object_remove_member (object, json_node_get_string (last));
+      return TRUE;
+    }
+
+  if (last != NULL && JSON_NODE_HOLDS_OBJECT (last) && atlas_json_is_array (node))
+    {
+      const char *key = json_object_get_string_member (json_node_get_object (last), "key");
+      int position = find_entry (json_node_get_array (node), list_name, key);
+      JsonNode *moved;
+
+      switch (change->kind)
+        {
+        case ATLAS_CHANGE_ADDED:
+          splice (node, -1, change->new_position, json_node_copy (change->new_value));
+          return TRUE;
+        case ATLAS_CHANGE_REMOVED:
+          if (position < 0)
+            break;
+          splice (node, position, -1, NULL);
+          return TRUE;
+        case ATLAS_CHANGE_MOVED:
+          if (position < 0)
+            break;
+          moved = json_node_copy (json_array_get_element (json_node_get_array (node), position));
+          splice (node, position, change->new_position, moved);
+          return TRUE;
+        case ATLAS_CHANGE_CHANGED:
+          if (position < 0)
+            break;
+          splice (node, position, position, json_node_copy (change->new_value));
+          return TRUE;
+        default:
+          break;
+        }
+    }
+
+  if (n == 0 && change->kind == ATLAS_CHANGE_CHANGED)
+    {
+      json_node_take_object (root, json_object_ref (json_node_get_object (change->new_value)));
+      return TRUE;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("%s is no longer there"), change->path);
+  return FALSE;
+}

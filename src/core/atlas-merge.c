@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Three-way merge of datasets (atlas-merge.h).
+ *
+ * Like the diff, the merge walks the JSON the datasets are saved as, so
+ * every field and every unknown key is merged by the same rules: an object
+ * member by member, a list entry by entry (matched by identity), a value
+ * as a whole. The format's one extra rule is history: the merged partner's
+ * entries are sorted by date and must chain (per field, each entry's "old"
+ * is the previous entry's "new", the last "new" is the current value).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-core-private.h"
+#include "atlas-dataset-io.h"
+#include "atlas-diff-private.h"
+#include "atlas-merge.h"
+
+G_DEFINE_QUARK (atlas-merge-error-quark, atlas_merge_error)
+
+typedef struct
+{
+  AtlasTreeCursor cursor;
+  GPtrArray      *conflicts;
+  GHashTable     *conflict_paths;
+} Merge;
+
+static JsonNode *merge_node (Merge      *m,
+                             const char *name,
+                             JsonNode   *b,
+                             JsonNode   *o,
+                             JsonNode   *t);
+
+static JsonNode *
+dup_node (JsonNode *node)
+{
+  return node != NULL ? json_node_copy (node) : NULL;
+}
+
+static JsonArray *
+copy_location (JsonArray *location)
+{
+  JsonArray *copy = json_array_sized_new (json_array_get_length (location));
+
+  for (guint i = 0; i < json_array_get_length (location); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (location, i)));
+
+  return copy;
+}
+
+static void
+add_conflict (Merge    *m,
+              JsonNode *b,
+              JsonNode *o,
+              JsonNode *t)
+{
+  AtlasConflict *conflict;
+
+  if (g_hash_table_contains (m->conflict_paths, m->cursor.path->str))
+    return;
+
+  conflict = g_new0 (AtlasConflict, 1);
+  conflict->path = g_strdup (m->cursor.path->str);
+  conflict->partner_id = g_strdup (m->cursor.partner_id);
+  conflict->field = atlas_tree_cursor_dup_field (&m->cursor);
+  conflict->location = copy_location (m->cursor.location);
+  conflict->base = dup_node (b);
+  conflict->ours = dup_node (o);
+  conflict->theirs = dup_node (t);
+  g_ptr_array_add (m->conflicts, conflict);
+  g_hash_table_add (m->conflict_paths, g_strdup (conflict->path));
+}
+
+static JsonNode *
+merge_object (Merge      *m,
+              JsonObject *b,
+              JsonObject *o,
+              JsonObject *t)
+{
+  JsonObject *result = json_object_new ();
+  JsonObject *sides[] = { o, t, b };
+
+  /* Ours' order, then what only theirs has. */
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      if (sides[s] == NULL)
+        continue;
+
+      json_object_iter_init_ordered (&iter, sides[s]);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          JsonNode *merged;
+          gsize mark;
+
+          if (json_object_has_member (result, name) ||
+              (s > 0 && json_object_has_member (o, name)) ||
+              (s > 1 && json_object_has_member (t, name)))
+            continue;
+
+          mark = atlas_tree_cursor_push_member (&m->cursor, name);
+          merged = merge_node (m, name,
+                               b ? json_object_get_member (b, name) : NULL,
+                               json_object_get_member (o, name),
+                               json_object_get_member (t, name));
+          atlas_tree_cursor_pop (&m->cursor, mark);
+
+          if (merged != NULL)
+            json_object_set_member (result, name, merged);
+        }
+    }
+
+  return json_node_init_object (json_node_alloc (), result);
+}
+
+/* Whether the entries both lists have come in a different order. */
+static gboolean
+order_changed (AtlasKeyedList *a,
+               AtlasKeyedList *b)
+{
+  guint j = 0;
+
+  for (guint i = 0; i < a->keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (a->keys, i);
+
+      if (!g_hash_table_contains (b->elements, key))
+        continue;
+      while (j < b->keys->len && !g_hash_table_contains (a->elements, g_ptr_array_index (b->keys, j)))
+        j++;
+      if (j == b->keys->len || !g_str_equal (key, g_ptr_array_index (b->keys, j)))
+        return TRUE;
+      j++;
+    }
+
+  return FALSE;
+}
+
+/* Adds @list's keys missing from @order, each after the one it follows. */
+static void
+insert_missing (GPtrArray      *order,
+                GHashTable     *present,
+                AtlasKeyedList *list)
+{
+  int last = -1;
+
+  for (guint i = 0; i < list->keys->len; i++)
+    {
+      char *key = g_ptr_array_index (list->keys, i);
+      guint found;
+
+      if (g_hash_table_contains (present, key))
+        {
+          if (g_ptr_array_find_with_equal_func (order, key, g_str_equal, &found))
+            last = found;
+          continue;
+        }
+
+      g_ptr_array_insert (order, ++last, key);
+      g_hash_table_add (present, key);
+    }
+}
+
+typedef struct
+{
+  JsonNode   *node;
+  const char *date;
+  guint       index;
+} DatedEntry;
+
+static int
+compare_dated (gconstpointer a,
+               gconstpointer b)
+{
+  const DatedEntry *x = a, *y = b;
+  int c = g_strcmp0 (x->date, y->date);
+
+  return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static const char *
+member_string (JsonNode   *node,
+               const char *name)
+{
+  JsonNode *member;
+
+  if (!atlas_json_is_object (node))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (node), name);
+
+  return member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+         json_node_get_value_type (member) == G_TYPE_STRING ? json_node_get_string (member) : NULL;
+}
+
+/* Stable, by date: entries of the same date keep their order. */
+static JsonArray *
+sorted_by_date (GPtrArray *entries)
+{
+  g_autoptr(GArray) dated = g_array_sized_new (FALSE, FALSE, sizeof (DatedEntry), entries->len);
+  JsonArray *array = json_array_sized_new (entries->len);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DatedEntry entry = { g_ptr_array_index (entries, i), NULL, i };
+
+      entry.date = member_string (entry.node, "date");
+      g_array_append_val (dated, entry);
+    }
+  g_array_sort (dated, compare_dated);
+  for (guint i = 0; i < dated->len; i++)
+    json_array_add_element (array, json_node_copy (g_array_index (dated, DatedEntry, i).node));
+
+  return array;
+}
+
+static JsonNode *
+merge_array (Merge      *m,
+             const char *name,
+             JsonArray  *b,
+             JsonArray  *o,
+             JsonArray  *t);
+
+static gboolean
+value_equal (JsonNode *a,
+             JsonNode *b)
+{
+  gboolean a_null = a == NULL || JSON_NODE_HOLDS_NULL (a);
+  gboolean b_null = b == NULL || JSON_NODE_HOLDS_NULL (b);
+
+  if (a_null || b_null)
+    return a_null && b_null;
+
+  return json_node_equal (a, b);
+}
+
+/* The partner's value of a history field, and whether the format keeps
+ * one to compare with ("dialogues" and the like are only chained). */
+static JsonNode *
+field_value (JsonNode   *partner,
+             const char *field,
+             gboolean   *has_value)
+{
+  JsonObject *object;
+  JsonNode *indicators;
+
+  *has_value = FALSE;
+  if (!atlas_json_is_object (partner))
+    return NULL;
+  object = json_node_get_object (partner);
+
+  if (g_str_equal (field, "assessment"))
+    {
+      *has_value = TRUE;
+      return json_object_get_member (object, "assessment");
+    }
+  if (g_str_has_prefix (field, "indicators."))
+    {
+      *has_value = TRUE;
+      indicators = json_object_get_member (object, "indicators");
+      return atlas_json_is_object (indicators)
+             ? json_object_get_member (json_node_get_object (indicators), field + strlen ("indicators."))
+             : NULL;
+    }
+
+  return NULL;
+}
+
+static gboolean
+field_chains (JsonArray  *history,
+              const char *field,
+              JsonNode   *partner)
+{
+  JsonNode *last_new = NULL;
+  gboolean seen = FALSE, has_value;
+  JsonNode *current;
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      JsonNode *entry = json_array_get_element (history, i);
+      JsonObject *object;
+
+      if (g_strcmp0 (member_string (entry, "field"), field) != 0)
+        continue;
+      object = json_node_get_object (entry);
+      if (seen && !value_equal (json_object_get_member (object, "old"), last_new))
+        return FALSE;
+      last_new = json_object_get_member (object, "new");
+      seen = TRUE;
+    }
+
+  current = field_value (partner, field, &has_value);
+
+  return !seen || !has_value || value_equal (current, last_new);
+}
+
+/* Gives @merged (a partner this merge built) ours' value of @field and
+ * ours' history of it. */
+static void
+restore_ours (JsonObject *merged,
+              const char *field,
+              JsonNode   *ours)
+{
+  gboolean has_value;
+  JsonNode *value = field_value (ours, field, &has_value);
+  JsonNode *ours_history = json_object_get_member (json_node_get_object (ours), "history");
+  JsonNode *history = json_object_get_member (merged, "history");
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  if (g_str_equal (field, "assessment"))
+    {
+      if (value != NULL)
+        json_object_set_member (merged, "assessment", json_node_copy (value));
+      else
+        json_object_remove_member (merged, "assessment");
+    }
+  else if (g_str_has_prefix (field, "indicators."))
+    {
+      JsonNode *indicators = json_object_get_member (merged, "indicators");
+      JsonObject *copy = json_object_new ();
+      const char *lens = field + strlen ("indicators.");
+
+      /* The merged indicators may be shared with an input: a new object. */
+      if (atlas_json_is_object (indicators))
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *member;
+
+          json_object_iter_init_ordered (&iter, json_node_get_object (indicators));
+          while (json_object_iter_next_ordered (&iter, &name, &member))
+            json_object_set_member (copy, name, json_node_copy (member));
+        }
+      if (value != NULL)
+        json_object_set_member (copy, lens, json_node_copy (value));
+      else
+        json_object_remove_member (copy, lens);
+      json_object_set_object_member (merged, "indicators", copy);
+    }
+
+  for (guint i = 0; atlas_json_is_array (history) && i < json_array_get_length (json_node_get_array (history)); i++)
+    {
+      JsonNode *entry = json_array_get_element (json_node_get_array (history), i);
+
+      if (g_strcmp0 (member_string (entry, "field"), field) != 0)
+        g_ptr_array_add (entries, entry);
+    }
+  for (guint i = 0; atlas_json_is_array (ours_history) && i < json_array_get_length (json_node_get_array (ours_history)); i++)
+    {
+      JsonNode *entry = json_array_get_element (json_node_get_array (ours_history), i);
+
+      if (g_strcmp0 (member_string (entry, "field"), field) == 0)
+        g_ptr_array_add (entries, entry);
+    }
+  json_object_set_array_member (merged, "history", sorted_by_date (entries));
+}
+
+static void
+check_chain (Merge    *m,
+             JsonNode *merged,
+             JsonNode *b,
+             JsonNode *o,
+             JsonNode *t)
+{
+  JsonObject *object = json_node_get_object (merged);
+  JsonNode *history = json_object_get_member (object, "history");
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  if (!atlas_json_is_array (history))
+    return;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (history)); i++)
+    {
+      const char *field = member_string (json_array_get_element (json_node_get_array (history), i), "field");
+
+      if (field != NULL && !g_ptr_array_find_with_equal_func (fields, field, g_str_equal, NULL))
+        g_ptr_array_add (fields, (gpointer) field);
+    }
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      g_autofree char *field = g_strdup (g_ptr_array_index (fields, i));
+      g_auto(GStrv) parts = NULL;
+      g_autoptr(GArray) marks = NULL;
+      gboolean has_value;
+
+      if (field_chains (json_node_get_array (json_object_get_member (object, "history")), field, merged))
+        continue;
+
+      /* The conflict is the field's own: partners[JP].indicators.wcit_2012. */
+      parts = g_strsplit (field, ".", 2);
+      marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+      for (guint p = 0; parts[p] != NULL; p++)
+        {
+          gsize mark = atlas_tree_cursor_push_member (&m->cursor, parts[p]);
+
+          g_array_append_val (marks, mark);
+        }
+      add_conflict (m, field_value (b, field, &has_value), field_value (o, field, &has_value),
+                    field_value (t, field, &has_value));
+      for (guint p = marks->len; p > 0; p--)
+        atlas_tree_cursor_pop (&m->cursor, g_array_index (marks, gsize, p - 1));
+
+      restore_ours (object, field, o);
+    }
+}
+
+static JsonNode *
+merge_array (Merge      *m,
+             const char *name,
+             JsonArray  *b,
+             JsonArray  *o,
+             JsonArray  *t)
+{
+  AtlasKeyedList kb, ko, kt;
+  AtlasKeyedList *primary, *secondary;
+  gboolean ours_moved, theirs_moved;
+  gboolean partners = g_strcmp0 (name, "partners") == 0 && json_array_get_length (m->cursor.location) == 1;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  JsonArray *result;
+
+  atlas_keyed_list_init (&kb, name, b);
+  atlas_keyed_list_init (&ko, name, o);
+  atlas_keyed_list_init (&kt, name, t);
+
+  /* A reordering on one side is taken; on both, ours is kept and the order
+   * is a conflict of its own. */
+  ours_moved = order_changed (&kb, &ko);
+  theirs_moved = order_changed (&kb, &kt);
+  if (ours_moved && theirs_moved && order_changed (&ko, &kt))
+    {
+      JsonNode *orders[3];
+      AtlasKeyedList *lists[] = { &kb, &ko, &kt };
+
+      for (guint s = 0; s < 3; s++)
+        {
+          JsonArray *keys = json_array_new ();
+
+          for (guint i = 0; i < lists[s]->keys->len; i++)
+            json_array_add_string_element (keys, g_ptr_array_index (lists[s]->keys, i));
+          orders[s] = json_node_init_array (json_node_alloc (), keys);
+          json_array_unref (keys);
+        }
+      add_conflict (m, orders[0], orders[1], orders[2]);
+      for (guint s = 0; s < 3; s++)
+        json_node_unref (orders[s]);
+    }
+  primary = theirs_moved && !ours_moved ? &kt : &ko;
+  secondary = primary == &kt ? &ko : &kt;
+
+  for (guint i = 0; i < primary->keys->len; i++)
+    {
+      g_ptr_array_add (order, g_ptr_array_index (primary->keys, i));
+      g_hash_table_add (present, g_ptr_array_index (primary->keys, i));
+    }
+  insert_missing (order, present, secondary);
+  insert_missing (order, present, &kb);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *key = g_ptr_array_index (order, i);
+      JsonNode *be = atlas_keyed_list_get (&kb, key);
+      JsonNode *oe = atlas_keyed_list_get (&ko, key);
+      JsonNode *te = atlas_keyed_list_get (&kt, key);
+      gsize mark = atlas_tree_cursor_push_entry (&m->cursor, name, key, oe ? oe : te ? te : be);
+      JsonNode *element = merge_node (m, name, be, oe, te);
+
+      if (element != NULL && partners && oe != NULL && te != NULL &&
+          !atlas_json_equal (oe, te) && !atlas_json_equal (be, oe) && !atlas_json_equal (be, te))
+        check_chain (m, element, be, oe, te);
+      atlas_tree_cursor_pop (&m->cursor, mark);
+
+      if (element != NULL)
+        g_ptr_array_add (merged, element);
+    }
+
+  if (g_strcmp0 (name, "history") == 0)
+    result = sorted_by_date (merged);
+  else
+    {
+      result = json_array_sized_new (merged->len);
+      for (guint i = 0; i < merged->len; i++)
+        json_array_add_element (result, json_node_ref (g_ptr_array_index (merged, i)));
+    }
+
+  atlas_keyed_list_clear (&kb);
+  atlas_keyed_list_clear (&ko);
+  atlas_keyed_list_clear (&kt);
+
+  return json_node_init_array (json_node_alloc (), result);
+}
+
+static JsonNode *
+merge_node (Merge      *m,
+            const char *name,
+            JsonNode   *b,
+            JsonNode   *o,
+            JsonNode   *t)
+{
+  if (atlas_json_equal (o, t))
+    return dup_node (o);
+  if (atlas_json_equal (b, o))
+    return dup_node (t);
+  if (atlas_json_equal (b, t))
+    return dup_node (o);
+
+  if (atlas_json_is_object (o) && atlas_json_is_object (t) && (b == NULL || atlas_json_is_object (b)))
+    return merge_object (m, b ? json_node_get_object (b) : NULL,
+                         json_node_get_object (o), json_node_get_object (t));
+
+  if (atlas_json_is_array (o) && atlas_json_is_array (t) && (b == NULL || atlas_json_is_array (b)))
+    return merge_array (m, name, b ? json_node_get_array (b) : NULL,
+                        json_node_get_array (o), json_node_get_array (t));
+
+  add_conflict (m, b, o, t);
+  return dup_node (o);
+}
+
+JsonNode *
+atlas_merge_json (JsonNode   *base,
+                  JsonNode   *ours,
+                  JsonNode   *theirs,
+                  GPtrArray **conflicts)
+{
+  Merge m;
+  JsonNode *merged;
+
+  atlas_tree_cursor_init (&m.cursor);
+  m.conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_conflict_free);
+  m.conflict_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  merged = merge_node (&m, NULL, base, ours, theirs);
+
+  /* Conflicts go with the file, after any a former merge left there. */
+  if (m.conflicts->len > 0 && atlas_json_is_object (merged))
+    {
+      JsonObject *root = json_node_get_object (merged);
+      JsonNode *earlier = json_object_get_member (root, "merge_conflicts");
+      JsonArray *list = json_array_new ();
+
+      for (guint i = 0; atlas_json_is_array (earlier) && i < json_array_get_length (json_node_get_array (earlier)); i++)
+        json_array_add_element (list, json_node_copy (json_array_get_element (json_node_get_array (earlier), i)));
+      for (guint i = 0; i < m.conflicts->len; i++)
+        json_array_add_element (list, atlas_conflict_to_json (g_ptr_array_index (m.conflicts, i)));
+      json_object_set_array_member (root, "merge_conflicts", list);
+    }
+
+  atlas_tree_cursor_clear (&m.cursor);
+  g_hash_table_unref (m.conflict_paths);
+  if (conflicts != NULL)
+    *conflicts = m.conflicts;
+  else
+    g_ptr_array_unref (m.conflicts);
+
+  return merged;
+}
+
+AtlasDataset *
+atlas_merge (AtlasDataset  *base,
+             AtlasDataset  *ours,
+             AtlasDataset  *theirs,
+             GPtrArray    **conflicts,
+             GPtrArray    **problems,
+             GError       **error)
+{
+  g_autoptr(JsonNode) tree_base = atlas_dataset_to_json (base);
+  g_autoptr(JsonNode) tree_ours = atlas_dataset_to_json (ours);
+  g_autoptr(JsonNode) tree_theirs = atlas_dataset_to_json (theirs);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AtlasDataset *dataset;
+
+  merged = atlas_merge_json (tree_base, tree_ours, tree_theirs, conflicts);
+  dataset = atlas_dataset_from_json (merged, _("merged dataset"), problems, &local_error);
+  if (dataset == NULL)
+    {
+      g_set_error (error, ATLAS_MERGE_ERROR, ATLAS_MERGE_ERROR_INVALID,
+                   _("The merged dataset would not be valid: %s"), local_error->message);
+      if (conflicts != NULL)
+        g_clear_pointer (conflicts, g_ptr_array_unref);
+    }
+
+  return dataset;
+}
+
+/* Conflicts */
+
+void
+atlas_conflict_free (AtlasConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->path);
+  g_free (conflict->partner_id);
+  g_free (conflict->field);
+  g_clear_pointer (&conflict->location, json_array_unref);
+  g_clear_pointer (&conflict->base, json_node_unref);
+  g_clear_pointer (&conflict->ours, json_node_unref);
+  g_clear_pointer (&conflict->theirs, json_node_unref);
+  g_free (conflict);
+}
+
+static void
+append_side (GString    *line,
+             const char *label,
+             JsonNode   *value)
+{
+  g_string_append (line, label);
+  g_string_append_c (line, ' ');
+  if (value != NULL)
+    atlas_json_append_escaped (line, value);
+  else
+    g_string_append (line, "absent");
+}
+
+char *
+atlas_conflict_to_string (AtlasConflict *conflict)
+{
+  GString *line = g_string_new (conflict->path);
+
+  g_string_append (line, ": ");
+  append_side (line, "ours", conflict->ours);
+  g_string_append (line, ", ");
+  append_side (line, "theirs", conflict->theirs);
+  g_string_append (line, " (");
+  append_side (line, "base", conflict->base);
+  g_string_append_c (line, ')');
+
+  return g_string_free (line, FALSE);
+}
+
+JsonNode *
+atlas_conflict_to_json (AtlasConflict *conflict)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "path", conflict->path);
+  if (conflict->partner_id != NULL)
+    json_object_set_string_member (object, "partner", conflict->partner_id);
+  if (conflict->field != NULL)
+    json_object_set_string_member (object, "field", conflict->field);
+  json_object_set_array_member (object, "location", copy_location (conflict->location));
+  if (conflict->base != NULL)
+    json_object_set_member (object, "base", json_node_copy (conflict->base));
+  if (conflict->ours != NULL)
+    json_object_set_member (object, "ours", json_node_copy (conflict->ours));
+  if (conflict->theirs != NULL)
+    json_object_set_member (object, "theirs", json_node_copy (conflict->theirs));
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+AtlasConflict *
+atlas_conflict_from_json (JsonNode *node)
+{
+  JsonObject *object;
+  JsonNode *location;
+  AtlasConflict *conflict;
+
+  if (!atlas_json_is_object (node))
+    return NULL;
+  object = json_node_get_object (node);
+  location = json_object_get_member (object, "location");
+  if (member_string (node, "path") == NULL || !atlas_json_is_array (location))
+    return NULL;
+
+  conflict = g_new0 (AtlasConflict, 1);
+  conflict->path = g_strdup (member_string (node, "path"));
+  conflict->partner_id = g_strdup (member_string (node, "partner"));
+  conflict->field = g_strdup (member_string (node, "field"));
+  conflict->location = copy_location (json_node_get_array (location));
+  conflict->base = dup_node (json_object_get_member (object, "base"));
+  conflict->ours = dup_node (json_object_get_member (object, "ours"));
+  conflict->theirs = dup_node (json_object_get_member (object, "theirs"));
+
+  return conflict;
+}
+
+GPtrArray *
+atlas_dataset_dup_merge_conflicts (AtlasDataset *dataset)
+{
+  GPtrArray *conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_conflict_free);
+  JsonObject *extra = atlas_extra_get (dataset);
+  JsonNode *list = extra ? json_object_get_member (extra, "merge_conflicts") : NULL;
+
+  for (guint i = 0; atlas_json_is_array (list) && i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      AtlasConflict *conflict = atlas_conflict_from_json (json_array_get_element (json_node_get_array (list), i));
+
+      if (conflict != NULL)
+        g_ptr_array_add (conflicts, conflict);
+    }
+
+  return conflicts;
+}
+
+void
+atlas_dataset_clear_merge_conflicts (AtlasDataset *dataset)
+{
+  JsonObject *extra = atlas_extra_get (dataset);
+  g_autoptr(JsonObject) copy = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (extra == NULL || !json_object_has_member (extra, "merge_conflicts"))
+    return;
+
+  copy = json_object_new ();
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    if (!g_str_equal (name, "merge_conflicts"))
+      json_object_set_member (copy, name, json_node_copy (member));
+  atlas_extra_set (dataset, copy);
+}

@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Diff and three-way merge of datasets (no display). Each case edits the
+ * bundled dataset's JSON tree, the form the merge works on, and checks
+ * the result through the loader like any save. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-core.h"
+#include "atlas-core-private.h"
+#include "atlas-diff.h"
+#include "atlas-merge.h"
+
+/* Trees */
+
+static JsonNode *
+bundled_tree (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+
+  return atlas_dataset_to_json (dataset);
+}
+
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  return atlas_json_node_deep_copy (node);
+}
+
+static JsonObject *
+root_of (JsonNode *tree)
+{
+  return json_node_get_object (tree);
+}
+
+static JsonObject *
+partner_of (JsonNode   *tree,
+            const char *id)
+{
+  JsonArray *partners = json_object_get_array_member (root_of (tree), "partners");
+
+  for (guint i = 0; i < json_array_get_length (partners); i++)
+    {
+      JsonObject *partner = json_array_get_object_element (partners, i);
+
+      if (g_str_equal (json_object_get_string_member (partner, "id"), id))
+        return partner;
+    }
+  g_assert_not_reached ();
+}
+
+static JsonObject *
+entry_of (JsonNode   *tree,
+          const char *id,
+          const char *list,
+          guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (partner_of (tree, id), list), index);
+}
+
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+append_parsed (JsonArray  *array,
+               const char *json)
+{
+  json_array_add_element (array, parse (json));
+}
+
+static void
+add_history (JsonNode   *tree,
+             const char *id,
+             const char *date,
+             const char *field,
+             const char *old_value,
+             const char *new_value)
+{
+  g_autofree char *json = g_strdup_printf ("{\"date\": \"%s\", \"field\": \"%s\", \"old\": \"%s\", "
+                                           "\"new\": \"%s\", \"source\": \"test\"}",
+                                           date, field, old_value, new_value);
+
+  append_parsed (json_object_get_array_member (partner_of (tree, id), "history"), json);
+}
+
+/* An indicator change the way the editor makes it: the value and its
+ * history entry. */
+static void
+change_indicator (JsonNode   *tree,
+                  const char *id,
+                  const char *lens,
+                  const char *value,
+                  const char *date)
+{
+  JsonObject *indicators = json_object_get_object_member (partner_of (tree, id), "indicators");
+  g_autofree char *old_value = g_strdup (json_object_get_string_member (indicators, lens));
+  g_autofree char *field = g_strconcat ("indicators.", lens, NULL);
+
+  json_object_set_string_member (indicators, lens, value);
+  add_history (tree, id, date, field, old_value, value);
+}
+
+static char *
+tree_to_text (JsonNode *tree)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  atlas_json_append_escaped (out, tree);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_tree_equal (JsonNode *a,
+                   JsonNode *b)
+{
+  if (!json_node_equal (a, b))
+    {
+      g_autofree char *ta = tree_to_text (a);
+      g_autofree char *tb = tree_to_text (b);
+
+      g_assert_cmpstr (ta, ==, tb);
+    }
+}
+
+/* The merged tree loads: what a merge writes is a valid dataset. */
+static AtlasDataset *
+assert_valid (JsonNode *tree)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  AtlasDataset *dataset = atlas_dataset_from_json (tree, "merged", &problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  return dataset;
+}
+
+static gboolean
+has_change (GPtrArray       *changes,
+            AtlasChangeKind  kind,
+            const char      *path)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (changes, i);
+
+      if (change->kind == kind && g_str_equal (change->path, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every kind of field, on each side */
+
+typedef void (*EditFunc) (JsonNode *tree);
+
+typedef struct
+{
+  const char      *name;
+  EditFunc         edit;
+  AtlasChangeKind  kind;  /* what the diff from the original to the edit says */
+  const char      *path;
+} FieldCase;
+
+static void
+edit_indicator (JsonNode *tree)
+{
+  change_indicator (tree, "JP", "budapest_convention", "signatory", "2014-05-01");
+}
+
+static void
+edit_indicator_removed (JsonNode *tree)
+{
+  json_object_remove_member (json_object_get_object_member (partner_of (tree, "KR"), "indicators"),
+                             "wcit_2012");
+}
+
+static void
+edit_assessment (JsonNode *tree)
+{
+  JsonObject *partner = partner_of (tree, "CN");
+  g_autofree char *old_value = g_strdup (json_object_get_string_member (partner, "assessment"));
+
+  json_object_set_string_member (partner, "assessment", "A new assessment.");
+  add_history (tree, "CN", "2014-06-01", "assessment", old_value, "A new assessment.");
+}
+
+static void
+edit_document_added (JsonNode *tree)
+{
+  append_parsed (json_object_get_array_member (partner_of (tree, "BR"), "documents"),
+                 "{\"title\": \"Marco Civil da Internet\", \"year\": 2014, \"url\": null}");
+}
+
+static void
+edit_document_field (JsonNode *tree)
+{
+  json_object_set_string_member (entry_of (tree, "JP", "documents", 0), "url", "https://example.org/jp");
+}
+
+static void
+edit_dialogue_added (JsonNode *tree)
+{
+  append_parsed (json_object_get_array_member (partner_of (tree, "ZA"), "dialogues"),
+                 "{\"name\": \"Cyber consultations\", \"frequency\": null, \"level\": \"expert\", "
+                 "\"established\": null, \"status\": \"planned\"}");
+}
+
+static void
+edit_dialogue_field (JsonNode *tree)
+{
+  json_object_set_string_member (entry_of (tree, "US", "dialogues", 1), "status", "dormant");
+}
+
+static void
+edit_agreement_added (JsonNode *tree)
+{
+  append_parsed (json_object_get_array_member (partner_of (tree, "CA"), "agreements"),
+                 "{\"kind\": \"other\", \"title\": \"Cyber arrangement\", \"signed\": null, "
+                 "\"in_force\": null, \"status\": \"envisaged\"}");
+}
+
+static void
+edit_agreement_field (JsonNode *tree)
+{
+  json_object_set_string_member (entry_of (tree, "RU", "agreements", 0), "status", "on-hold");
+}
+
+static void
+edit_source_ref (JsonNode *tree)
+{
+  append_parsed (json_object_get_array_member (partner_of (tree, "MX"), "sources"),
+                 "{\"id\": \"renard-2014\", \"locator\": \"p. 99\"}");
+}
+
+static void
+edit_history (JsonNode *tree)
+{
+  add_history (tree, "IN", "2014-02-01", "dialogues", "none", "Cyber dialogue");
+}
+
+static void
+edit_title (JsonNode *tree)
+{
+  json_object_set_string_member (root_of (tree), "title", "Another title");
+}
+
+static void
+edit_as_of (JsonNode *tree)
+{
+  json_object_set_string_member (root_of (tree), "as_of", "2014-07-31");
+}
+
+static void
+edit_works_cited (JsonNode *tree)
+{
+  append_parsed (json_object_get_array_member (root_of (tree), "sources"),
+                 "{\"id\": \"coe-2001\", \"title\": \"Convention on Cybercrime\", "
+                 "\"author\": \"Council of Europe\", \"year\": 2001, \"url\": null}");
+}
+
+static void
+edit_lens (JsonNode *tree)
+{
+  JsonObject *lens = json_array_get_object_element (json_object_get_array_member (root_of (tree), "lenses"), 1);
+
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (lens, "categories"), 0),
+                                 "name", "Signed it");
+}
+
+static void
+edit_members (JsonNode *tree)
+{
+  JsonObject *subject = json_object_get_object_member (root_of (tree), "subject");
+  JsonArray *members = json_object_get_array_member (subject, "members");
+  JsonArray *without_gb = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    if (!g_str_equal (json_array_get_string_element (members, i), "GB"))
+      json_array_add_string_element (without_gb, json_array_get_string_element (members, i));
+  json_object_set_array_member (subject, "members", without_gb);
+}
+
+static void
+edit_partner_removed (JsonNode *tree)
+{
+  JsonArray *partners = json_object_get_array_member (root_of (tree), "partners");
+
+  json_array_remove_element (partners, json_array_get_length (partners) - 1);
+}
+
+static void
+edit_unknown_key (JsonNode *tree)
+{
+  json_object_set_string_member (partner_of (tree, "US"), "x_desk_note", "kept");
+}
+
+static const FieldCase field_cases[] = {
+  { "indicator", edit_indicator, ATLAS_CHANGE_CHANGED, "partners[JP].indicators.budapest_convention" },
+  { "indicator-removed", edit_indicator_removed, ATLAS_CHANGE_REMOVED, "partners[KR].indicators.wcit_2012" },
+  { "assessment", edit_assessment, ATLAS_CHANGE_CHANGED, "partners[CN].assessment" },
+  { "document", edit_document_added, ATLAS_CHANGE_ADDED, "partners[BR].documents[\"Marco Civil da Internet\" 2014]" },
+  { "document-field", edit_document_field, ATLAS_CHANGE_CHANGED, NULL },
+  { "dialogue", edit_dialogue_added, ATLAS_CHANGE_ADDED, "partners[ZA].dialogues[\"Cyber consultations\"]" },
+  { "dialogue-field", edit_dialogue_field, ATLAS_CHANGE_CHANGED, NULL },
+  { "agreement", edit_agreement_added, ATLAS_CHANGE_ADDED, "partners[CA].agreements[other \"Cyber arrangement\"]" },
+  { "agreement-field", edit_agreement_field, ATLAS_CHANGE_CHANGED, NULL },
+  { "source-reference", edit_source_ref, ATLAS_CHANGE_ADDED, "partners[MX].sources[renard-2014 \"p. 99\"]" },
+  { "history", edit_history, ATLAS_CHANGE_ADDED, "partners[IN].history[2014-02-01 dialogues]" },
+  { "title", edit_title, ATLAS_CHANGE_CHANGED, "title" },
+  { "as-of", edit_as_of, ATLAS_CHANGE_CHANGED, "as_of" },
+  { "works-cited", edit_works_cited, ATLAS_CHANGE_ADDED, "sources[coe-2001]" },
+  { "lens", edit_lens, ATLAS_CHANGE_CHANGED, "lenses[wcit_2012].categories[signed].name" },
+  { "members", edit_members, ATLAS_CHANGE_REMOVED, "subject.members[GB]" },
+  { "partner", edit_partner_removed, ATLAS_CHANGE_REMOVED, "partners[RU]" },
+  { "unknown-key", edit_unknown_key, ATLAS_CHANGE_ADDED, "partners[US].x_desk_note" },
+};
+
+static AtlasChangeKind
+reverse_kind (AtlasChangeKind kind)
+{
+  return kind == ATLAS_CHANGE_ADDED ? ATLAS_CHANGE_REMOVED
+       : kind == ATLAS_CHANGE_REMOVED ? ATLAS_CHANGE_ADDED : kind;
+}
+
+static void
+check_one_side (JsonNode *base,
+                JsonNode *edited)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  /* Ours changed, theirs did not. */
+  merged = atlas_merge_json (base, edited, base, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  assert_tree_equal (merged, edited);
+  g_clear_pointer (&merged, json_node_unref);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* Theirs changed, ours did not. */
+  merged = atlas_merge_json (base, base, edited, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  assert_tree_equal (merged, edited);
+  dataset = assert_valid (merged);
+  g_clear_pointer (&merged, json_node_unref);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* The same change on both sides, taken once. */
+  merged = atlas_merge_json (base, edited, edited, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  assert_tree_equal (merged, edited);
+}
+
+static void
+test_field (gconstpointer data)
+{
+  const FieldCase *c = data;
+  g_autoptr(JsonNode) original = bundled_tree ();
+  g_autoptr(JsonNode) edited = deep_copy (original);
+  g_autoptr(GPtrArray) forward = NULL;
+  g_autoptr(GPtrArray) backward = NULL;
+
+  c->edit (edited);
+  g_assert_false (json_node_equal (original, edited));
+
+  /* The edit and its reverse (added and removed, changed both ways). */
+  check_one_side (original, edited);
+  check_one_side (edited, original);
+
+  forward = atlas_diff_json (original, edited);
+  backward = atlas_diff_json (edited, original);
+  g_assert_cmpuint (forward->len, >, 0);
+  for (guint i = 0; i < forward->len; i++)
+    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (forward, i))->kind, !=, ATLAS_CHANGE_MOVED);
+  if (c->path != NULL)
+    {
+      g_assert_true (has_change (forward, c->kind, c->path));
+      g_assert_true (has_change (backward, reverse_kind (c->kind), c->path));
+    }
+  else
+    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (forward, 0))->kind, ==, c->kind);
+
+  /* The diff, applied to the original, gives the edit. */
+  for (guint i = 0; i < forward->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      atlas_change_apply (g_ptr_array_index (forward, i), original, &error);
+      g_assert_no_error (error);
+    }
+  assert_tree_equal (original, edited);
+}
+
+/* Edits of different fields and partners on each side all land. */
+static void
+test_both_sides (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) expected = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  edit_document_field (ours);
+  edit_title (ours);
+  edit_dialogue_field (theirs);
+  edit_members (theirs);
+  edit_document_added (theirs);
+  edit_document_field (expected);
+  edit_title (expected);
+  edit_dialogue_field (expected);
+  edit_members (expected);
+  edit_document_added (expected);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  assert_tree_equal (merged, expected);
+  dataset = assert_valid (merged);
+}
+
+/* A reordering is a move; one side's reordering is taken with the other
+ * side's edits. */
+static void
+test_reorder (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  JsonArray *dialogues = json_object_get_array_member (partner_of (ours, "US"), "dialogues");
+  JsonArray *reversed = json_array_new ();
+  JsonObject *first;
+
+  for (guint i = json_array_get_length (dialogues); i > 0; i--)
+    json_array_add_element (reversed, json_node_copy (json_array_get_element (dialogues, i - 1)));
+  json_object_set_array_member (partner_of (ours, "US"), "dialogues", reversed);
+
+  changes = atlas_diff_json (base, ours);
+  g_assert_cmpuint (changes->len, ==, json_array_get_length (reversed) - 1);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (changes, i))->kind, ==, ATLAS_CHANGE_MOVED);
+
+  /* Theirs edits the entry that ours moved to the end. */
+  json_object_set_string_member (entry_of (theirs, "US", "dialogues", 0), "status", "dormant");
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  first = entry_of (base, "US", "dialogues", 0);
+  first = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (
+              json_object_get_array_member (root_of (merged), "partners"), 0), "dialogues"),
+              json_array_get_length (reversed) - 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "name"), ==,
+                   json_object_get_string_member (entry_of (base, "US", "dialogues", 0), "name"));
+  g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "dormant");
+  g_clear_pointer (&merged, json_node_unref);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* Both reordered differently: ours' order, and a conflict on the list. */
+  dialogues = json_object_get_array_member (partner_of (theirs, "US"), "dialogues");
+  json_array_add_element (dialogues, json_node_copy (json_array_get_element (dialogues, 0)));
+  json_array_remove_element (dialogues, 0);
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->path, ==, "partners[US].dialogues");
+}
+
+/* The issue's example, word for word, and what the file keeps of it. */
+static void
+test_conflict_value (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  JsonArray *history;
+
+  change_indicator (base, "JP", "budapest_convention", "signatory", "2014-01-10");
+  g_clear_pointer (&ours, json_node_unref);
+  g_clear_pointer (&theirs, json_node_unref);
+  ours = deep_copy (base);
+  theirs = deep_copy (base);
+  change_indicator (ours, "JP", "budapest_convention", "party", "2014-05-01");
+  change_indicator (theirs, "JP", "budapest_convention", "pending", "2014-04-01");
+  edit_title (theirs);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  line = atlas_conflict_to_string (g_ptr_array_index (conflicts, 0));
+  g_assert_cmpstr (line, ==, "partners[JP].indicators.budapest_convention: ours \"party\", theirs \"pending\" (base \"signatory\")");
+
+  /* Ours for the field, with ours' history of it; theirs' other edit taken. */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (partner_of (merged, "JP"), "indicators"),
+                                                  "budapest_convention"), ==, "party");
+  history = json_object_get_array_member (partner_of (merged, "JP"), "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "new"), ==, "party");
+  g_assert_cmpstr (json_object_get_string_member (root_of (merged), "title"), ==, "Another title");
+
+  /* The file records the conflict for the app. */
+  dataset = assert_valid (merged);
+  bytes = atlas_dataset_to_bytes (dataset);
+  reloaded = atlas_dataset_load_bytes (bytes, "merged", NULL, &error);
+  g_assert_no_error (error);
+  kept = atlas_dataset_dup_merge_conflicts (reloaded);
+  g_assert_cmpuint (kept->len, ==, 1);
+  g_assert_cmpstr (((AtlasConflict *) g_ptr_array_index (kept, 0))->path, ==,
+                   "partners[JP].indicators.budapest_convention");
+  g_assert_cmpstr (json_node_get_string (((AtlasConflict *) g_ptr_array_index (kept, 0))->theirs), ==, "pending");
+  atlas_dataset_clear_merge_conflicts (reloaded);
+  g_clear_pointer (&kept, g_ptr_array_unref);
+  kept = atlas_dataset_dup_merge_conflicts (reloaded);
+  g_assert_cmpuint (kept->len, ==, 0);
+}
+
+/* One side removed an entry the other changed. */
+static void
+test_conflict_remove_change (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  AtlasConflict *conflict;
+
+  json_array_remove_element (json_object_get_array_member (partner_of (ours, "RU"), "agreements"), 0);
+  edit_agreement_field (theirs);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_true (g_str_has_prefix (conflict->path, "partners[RU].agreements["));
+  g_assert_cmpstr (conflict->partner_id, ==, "RU");
+  g_assert_cmpstr (conflict->field, ==, "agreements");
+  g_assert_null (conflict->ours);
+  g_assert_nonnull (conflict->theirs);
+  g_assert_nonnull (conflict->base);
+  /* Ours: removed. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (partner_of (merged, "RU"), "agreements")), ==,
+                    json_array_get_length (json_object_get_array_member (partner_of (ours, "RU"), "agreements")));
+}
+
+/* Both sides added the same document with different links. */
+static void
+test_conflict_both_added (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  edit_document_added (ours);
+  edit_document_added (theirs);
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (partner_of (theirs, "BR"), "documents"), 0),
+                                 "url", "https://example.org/marco-civil");
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->path, ==,
+                   "partners[BR].documents[\"Marco Civil da Internet\" 2014].url");
+  g_assert_null (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->base);
+  dataset = assert_valid (merged);
+}
+
+/* History of both sides, united in date order. */
+static void
+test_history_union (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  JsonArray *history;
+
+  change_indicator (ours, "JP", "budapest_convention", "signatory", "2014-05-01");
+  change_indicator (theirs, "JP", "wcit_2012", "signed", "2014-03-01");
+  change_indicator (theirs, "JP", "cooperation_depth", "strategic", "2014-06-01");
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  history = json_object_get_array_member (partner_of (merged, "JP"), "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "date"), ==, "2014-03-01");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "date"), ==, "2014-05-01");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "date"), ==, "2014-06-01");
+  dataset = assert_valid (merged);
+}
+
+/* The same change on both sides but on different dates: the values agree,
+ * the histories do not chain. The field is a conflict, ours kept. */
+static void
+test_history_chain (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  JsonArray *history;
+
+  change_indicator (ours, "CA", "budapest_convention", "party", "2014-05-01");
+  change_indicator (theirs, "CA", "budapest_convention", "party", "2014-04-01");
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->path, ==,
+                   "partners[CA].indicators.budapest_convention");
+  history = json_object_get_array_member (partner_of (merged, "CA"), "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "date"), ==, "2014-05-01");
+  dataset = assert_valid (merged);
+}
+
+/* Keys this app does not know survive, merged like the others. */
+static void
+test_unknown_keys (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  json_object_set_string_member (root_of (base), "x_team", "desk");
+  json_object_set_string_member (root_of (ours), "x_team", "desk");
+  json_object_set_string_member (root_of (theirs), "x_team", "delegation");
+  edit_unknown_key (ours);
+  json_object_set_int_member (entry_of (theirs, "JP", "documents", 0), "x_pages", 12);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  dataset = assert_valid (merged);
+  bytes = atlas_dataset_to_bytes (dataset);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "\"x_team\": \"delegation\""));
+  g_assert_nonnull (strstr (text, "\"x_desk_note\": \"kept\""));
+  g_assert_nonnull (strstr (text, "\"x_pages\": 12"));
+}
+
+/* Merging the bundled dataset with itself changes not one byte. */
+static void
+test_self_merge (void)
+{
+  g_autoptr(GBytes) original = g_resources_lookup_data ("/io/github/cyberdiplomacy/Atlas/data/dataset.json",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(AtlasDataset) a = atlas_dataset_load_bytes (original, "a", NULL, NULL);
+  g_autoptr(AtlasDataset) b = atlas_dataset_load_bytes (original, "b", NULL, NULL);
+  g_autoptr(AtlasDataset) c = atlas_dataset_load_bytes (original, "c", NULL, NULL);
+  g_autoptr(AtlasDataset) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  merged = atlas_merge (a, b, c, &conflicts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  written = atlas_dataset_to_bytes (merged);
+  g_assert_true (g_bytes_equal (written, original));
+  changes = atlas_diff_datasets (a, merged);
+  g_assert_cmpuint (changes->len, ==, 0);
+}
+
+/* A merge that would break the format's rules gives no dataset. */
+static void
+test_invalid_result (void)
+{
+  g_autoptr(AtlasDataset) base = atlas_dataset_new_bundled ();
+  g_autoptr(JsonNode) tree = atlas_dataset_to_json (base);
+  g_autoptr(JsonNode) ours = deep_copy (tree);
+  g_autoptr(JsonNode) theirs = deep_copy (tree);
+  g_autoptr(AtlasDataset) ours_dataset = NULL;
+  g_autoptr(AtlasDataset) theirs_dataset = NULL;
+  g_autoptr(AtlasDataset) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *sources;
+
+  /* Ours cites a new work; theirs removes every work nobody else cites...
+   * which is the one ours now relies on. */
+  edit_works_cited (tree);
+  g_clear_pointer (&ours, json_node_unref);
+  g_clear_pointer (&theirs, json_node_unref);
+  ours = deep_copy (tree);
+  theirs = deep_copy (tree);
+  append_parsed (json_object_get_array_member (partner_of (ours, "MX"), "sources"),
+                 "{\"id\": \"coe-2001\", \"locator\": \"Art. 1\"}");
+  sources = json_object_get_array_member (root_of (theirs), "sources");
+  json_array_remove_element (sources, json_array_get_length (sources) - 1);
+
+  ours_dataset = atlas_dataset_from_json (ours, "ours", NULL, &error);
+  g_assert_no_error (error);
+  theirs_dataset = atlas_dataset_from_json (theirs, "theirs", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&base);
+  base = atlas_dataset_from_json (tree, "base", NULL, &error);
+  g_assert_no_error (error);
+
+  merged = atlas_merge (base, ours_dataset, theirs_dataset, NULL, NULL, &error);
+  g_assert_error (error, ATLAS_MERGE_ERROR, ATLAS_MERGE_ERROR_INVALID);
+  g_assert_null (merged);
+}
+
+/* Dataset text printed for a terminal cannot steer it. */
+static void
+test_escaping (void)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), "a\x1b[31mb\u202e\xc2\x9b\"");
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  atlas_json_append_escaped (out, node);
+  g_assert_cmpstr (out->str, ==, "\"a\\u001b[31mb\\u202e\\u009b\\\"\"");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  atlas_core_init ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/merge/field/%s", field_cases[i].name);
+
+      g_test_add_data_func (name, &field_cases[i], test_field);
+    }
+  g_test_add_func ("/merge/both-sides", test_both_sides);
+  g_test_add_func ("/merge/reorder", test_reorder);
+  g_test_add_func ("/merge/conflict/value", test_conflict_value);
+  g_test_add_func ("/merge/conflict/remove-change", test_conflict_remove_change);
+  g_test_add_func ("/merge/conflict/both-added", test_conflict_both_added);
+  g_test_add_func ("/merge/history/union", test_history_union);
+  g_test_add_func ("/merge/history/chain", test_history_chain);
+  g_test_add_func ("/merge/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/merge/self-merge", test_self_merge);
+  g_test_add_func ("/merge/invalid-result", test_invalid_result);
+  g_test_add_func ("/merge/escaping", test_escaping);
+
+  return g_test_run ();
+}
