@@ -16,6 +16,7 @@
 
 #include "atlas-dataset-io.h"
 #include "atlas-diff-private.h"
+#include "atlas-text.h"
 
 /* Identities */
 
@@ -81,36 +82,24 @@ atlas_diff_identity (const char *list_name,
 
 /* JSON for people */
 
-static gboolean
-needs_escape (gunichar c)
-{
-  return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) ||
-         c == 0x061c || c == 0x200e || c == 0x200f ||
-         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
+/* JSON's own escapes for the quote and the backslash, then the one rule
+ * for dataset text on a terminal (atlas_text_escape_line ()). */
 static void
 append_string (GString    *out,
                const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  g_autoptr(GString) quoted = g_string_sized_new (strlen (text));
+  g_autofree char *escaped = NULL;
 
-      if (c == '"')
-        g_string_append (out, "\\\"");
-      else if (c == '\\')
-        g_string_append (out, "\\\\");
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (needs_escape (c))
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (quoted, '\\');
+      g_string_append_c (quoted, *p);
     }
+  escaped = atlas_text_escape_line (quoted->str);
+  g_string_append_c (out, '"');
+  g_string_append (out, escaped);
   g_string_append_c (out, '"');
 }
 

@@ -240,8 +240,8 @@ value_equal (JsonNode *a,
   return json_node_equal (a, b);
 }
 
-/* The partner's value of a history field, and whether the format keeps
- * one to compare with ("dialogues" and the like are only chained). */
+/* The partner's value of a history field, and whether it is one whose
+ * history must chain (the issue on time: indicators, assessment, name). */
 static JsonNode *
 field_value (JsonNode   *partner,
              const char *field,
@@ -255,10 +255,10 @@ field_value (JsonNode   *partner,
     return NULL;
   object = json_node_get_object (partner);
 
-  if (g_str_equal (field, "assessment"))
+  if (g_str_equal (field, "assessment") || g_str_equal (field, "name"))
     {
       *has_value = TRUE;
-      return json_object_get_member (object, "assessment");
+      return json_object_get_member (object, field);
     }
   if (g_str_has_prefix (field, "indicators."))
     {
@@ -281,6 +281,10 @@ field_chains (JsonArray  *history,
   gboolean seen = FALSE, has_value;
   JsonNode *current;
 
+  current = field_value (partner, field, &has_value);
+  if (!has_value)
+    return TRUE;
+
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
       JsonNode *entry = json_array_get_element (history, i);
@@ -295,9 +299,7 @@ field_chains (JsonArray  *history,
       seen = TRUE;
     }
 
-  current = field_value (partner, field, &has_value);
-
-  return !seen || !has_value || value_equal (current, last_new);
+  return !seen || value_equal (current, last_new);
 }
 
 /* Gives @merged (a partner this merge built) ours' value of @field and
@@ -313,12 +315,12 @@ restore_ours (JsonObject *merged,
   JsonNode *history = json_object_get_member (merged, "history");
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  if (g_str_equal (field, "assessment"))
+  if (g_str_equal (field, "assessment") || g_str_equal (field, "name"))
     {
       if (value != NULL)
-        json_object_set_member (merged, "assessment", json_node_copy (value));
+        json_object_set_member (merged, field, json_node_copy (value));
       else
-        json_object_remove_member (merged, "assessment");
+        json_object_remove_member (merged, field);
     }
   else if (g_str_has_prefix (field, "indicators."))
     {
@@ -390,6 +392,11 @@ check_chain (Merge    *m,
       g_autoptr(GArray) marks = NULL;
       gboolean has_value;
 
+      /* Entries on lists ("dialogues": a round held) are records, not
+       * values that chain. */
+      field_value (merged, field, &has_value);
+      if (!has_value)
+        continue;
       if (field_chains (json_node_get_array (json_object_get_member (object, "history")), field, merged))
         continue;
 
