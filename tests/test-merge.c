@@ -12,6 +12,7 @@
 #include "atlas-core-private.h"
 #include "atlas-diff.h"
 #include "atlas-merge.h"
+#include "atlas-review.h"
 
 /* Trees */
 
@@ -742,6 +743,91 @@ test_escaping (void)
   g_assert_cmpstr (out->str, ==, "\"a\\u001b[31mb\\u202e\\u009b\\\"\"");
 }
 
+/* Review Changes: accept some, reject others; history follows the values. */
+static void
+test_review (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  JsonArray *entries;
+
+  edit_document_field (ours);
+  change_indicator (theirs, "JP", "wcit_2012", "signed", "2014-03-01");
+  edit_assessment (theirs);
+  edit_document_added (theirs);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  changes = atlas_diff_json (ours, merged);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (changes, i);
+
+      if (atlas_change_is_history (change))
+        g_ptr_array_add (history, change);
+      else if (g_strcmp0 (change->partner_id, "CN") != 0)
+        g_ptr_array_add (accepted, change);
+    }
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpuint (accepted->len, ==, 2);
+
+  atlas_review_apply (ours, accepted, history, "2014-06-30", "colleague.atlas.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (partner_of (ours, "JP"), "indicators"),
+                                                  "wcit_2012"), ==, "signed");
+  entries = json_object_get_array_member (partner_of (ours, "JP"), "history");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "source"), ==, "test");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (partner_of (ours, "CN"), "history")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (partner_of (ours, "CN"), "assessment"), ==,
+                   json_object_get_string_member (partner_of (base, "CN"), "assessment"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (partner_of (ours, "BR"), "documents")), ==,
+                    json_array_get_length (json_object_get_array_member (partner_of (base, "BR"), "documents")) + 1);
+  dataset = assert_valid (ours);
+}
+
+/* A conflict settled with theirs' value: a history entry says so. */
+static void
+test_review_conflict (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_change_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  JsonArray *entries;
+  JsonObject *last;
+
+  change_indicator (ours, "JP", "budapest_convention", "signatory", "2014-05-01");
+  change_indicator (theirs, "JP", "budapest_convention", "pending", "2014-04-01");
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+
+  g_ptr_array_add (accepted, atlas_conflict_to_change (g_ptr_array_index (conflicts, 0)));
+  atlas_review_apply (merged, accepted, NULL, "2014-06-30", "colleague.atlas.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (partner_of (merged, "JP"), "indicators"),
+                                                  "budapest_convention"), ==, "pending");
+  entries = json_object_get_array_member (partner_of (merged, "JP"), "history");
+  g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+  last = json_array_get_object_element (entries, 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "old"), ==, "signatory");
+  g_assert_cmpstr (json_object_get_string_member (last, "new"), ==, "pending");
+  g_assert_cmpstr (json_object_get_string_member (last, "source"), ==, "colleague.atlas.json");
+  dataset = assert_valid (merged);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +852,8 @@ main (int   argc,
   g_test_add_func ("/merge/self-merge", test_self_merge);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/escaping", test_escaping);
+  g_test_add_func ("/merge/review/accept-reject", test_review);
+  g_test_add_func ("/merge/review/conflict", test_review_conflict);
 
   return g_test_run ();
 }

@@ -52,4 +52,13 @@ gboolean    atlas_json_equal        (JsonNode       *a,
 gboolean    atlas_json_is_object    (JsonNode       *node);
 gboolean    atlas_json_is_array     (JsonNode       *node);
 
+/* History entries (JSON nodes) sorted by date; entries of the same date
+ * keep their order. A new array of copies. */
+JsonArray  *atlas_history_sorted_by_date (GPtrArray     *entries);
+/* A partner's value of a history field, and whether the field is one whose
+ * history must chain (the issue on time: indicators, assessment, name). */
+JsonNode   *atlas_history_field_value    (JsonNode      *partner,
+                                          const char    *field,
+                                          gboolean      *chained);
+
 G_END_DECLS

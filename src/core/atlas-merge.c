@@ -199,9 +199,8 @@ member_string (JsonNode   *node,
          json_node_get_value_type (member) == G_TYPE_STRING ? json_node_get_string (member) : NULL;
 }
 
-/* Stable, by date: entries of the same date keep their order. */
-static JsonArray *
-sorted_by_date (GPtrArray *entries)
+JsonArray *
+atlas_history_sorted_by_date (GPtrArray *entries)
 {
   g_autoptr(GArray) dated = g_array_sized_new (FALSE, FALSE, sizeof (DatedEntry), entries->len);
   JsonArray *array = json_array_sized_new (entries->len);
@@ -240,10 +239,8 @@ value_equal (JsonNode *a,
   return json_node_equal (a, b);
 }
 
-/* The partner's value of a history field, and whether it is one whose
- * history must chain (the issue on time: indicators, assessment, name). */
-static JsonNode *
-field_value (JsonNode   *partner,
+JsonNode *
+atlas_history_field_value (JsonNode   *partner,
              const char *field,
              gboolean   *has_value)
 {
@@ -281,7 +278,7 @@ field_chains (JsonArray  *history,
   gboolean seen = FALSE, has_value;
   JsonNode *current;
 
-  current = field_value (partner, field, &has_value);
+  current = atlas_history_field_value (partner, field, &has_value);
   if (!has_value)
     return TRUE;
 
@@ -310,7 +307,7 @@ restore_ours (JsonObject *merged,
               JsonNode   *ours)
 {
   gboolean has_value;
-  JsonNode *value = field_value (ours, field, &has_value);
+  JsonNode *value = atlas_history_field_value (ours, field, &has_value);
   JsonNode *ours_history = json_object_get_member (json_node_get_object (ours), "history");
   JsonNode *history = json_object_get_member (merged, "history");
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
@@ -360,7 +357,7 @@ restore_ours (JsonObject *merged,
       if (g_strcmp0 (member_string (entry, "field"), field) == 0)
         g_ptr_array_add (entries, entry);
     }
-  json_object_set_array_member (merged, "history", sorted_by_date (entries));
+  json_object_set_array_member (merged, "history", atlas_history_sorted_by_date (entries));
 }
 
 static void
@@ -394,7 +391,7 @@ check_chain (Merge    *m,
 
       /* Entries on lists ("dialogues": a round held) are records, not
        * values that chain. */
-      field_value (merged, field, &has_value);
+      atlas_history_field_value (merged, field, &has_value);
       if (!has_value)
         continue;
       if (field_chains (json_node_get_array (json_object_get_member (object, "history")), field, merged))
@@ -409,8 +406,8 @@ check_chain (Merge    *m,
 
           g_array_append_val (marks, mark);
         }
-      add_conflict (m, field_value (b, field, &has_value), field_value (o, field, &has_value),
-                    field_value (t, field, &has_value));
+      add_conflict (m, atlas_history_field_value (b, field, &has_value), atlas_history_field_value (o, field, &has_value),
+                    atlas_history_field_value (t, field, &has_value));
       for (guint p = marks->len; p > 0; p--)
         atlas_tree_cursor_pop (&m->cursor, g_array_index (marks, gsize, p - 1));
 
@@ -490,7 +487,7 @@ merge_array (Merge      *m,
     }
 
   if (g_strcmp0 (name, "history") == 0)
-    result = sorted_by_date (merged);
+    result = atlas_history_sorted_by_date (merged);
   else
     {
       result = json_array_sized_new (merged->len);

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Taking changes one by one (atlas-review.h): the model behind the Review
+ * Changes window, kept here so that it needs no display to test. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-diff-private.h"
+#include "atlas-review.h"
+
+gboolean
+atlas_change_is_history (AtlasChange *change)
+{
+  return change->partner_id != NULL && g_strcmp0 (change->field, "history") == 0;
+}
+
+AtlasChange *
+atlas_conflict_to_change (AtlasConflict *conflict)
+{
+  AtlasChange *change = g_new0 (AtlasChange, 1);
+  guint n = json_array_get_length (conflict->location);
+
+  change->kind = conflict->ours == NULL ? ATLAS_CHANGE_ADDED
+               : conflict->theirs == NULL ? ATLAS_CHANGE_REMOVED : ATLAS_CHANGE_CHANGED;
+  change->path = g_strdup (conflict->path);
+  change->partner_id = g_strdup (conflict->partner_id);
+  change->field = g_strdup (conflict->field);
+  change->location = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (change->location, json_node_copy (json_array_get_element (conflict->location, i)));
+  change->old_value = conflict->ours ? json_node_copy (conflict->ours) : NULL;
+  change->new_value = conflict->theirs ? json_node_copy (conflict->theirs) : NULL;
+  change->old_position = -1;
+  /* An entry ours removed comes back at the end of its list. */
+  change->new_position = G_MAXINT;
+
+  return change;
+}
+
+static JsonObject *
+find_partner (JsonNode   *root,
+              const char *id)
+{
+  JsonNode *partners = json_object_get_member (json_node_get_object (root), "partners");
+
+  for (guint i = 0; atlas_json_is_array (partners) && i < json_array_get_length (json_node_get_array (partners)); i++)
+    {
+      JsonNode *partner = json_array_get_element (json_node_get_array (partners), i);
+
+      if (atlas_json_is_object (partner) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (partner), "id", NULL), id) == 0)
+        return json_node_get_object (partner);
+    }
+
+  return NULL;
+}
+
+static char *
+field_key (const char *partner_id,
+           const char *field)
+{
+  return g_strconcat (partner_id, "\x1f", field, NULL);
+}
+
+static const char *
+entry_field (AtlasChange *change)
+{
+  JsonNode *entry = change->new_value ? change->new_value : change->old_value;
+
+  if (!atlas_json_is_object (entry))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (entry), "field", NULL);
+}
+
+/* An accepted value change whose history has no entry ending at the new
+ * value gets one. */
+static void
+record_in_history (JsonObject  *partner,
+                   AtlasChange *change,
+                   const char  *date,
+                   const char  *source)
+{
+  g_autoptr(JsonNode) partner_node = json_node_init_object (json_node_alloc (), partner);
+  JsonNode *history = json_object_get_member (partner, "history");
+  JsonNode *last_new = NULL;
+  JsonNode *value;
+  gboolean chained, found = FALSE;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  JsonObject *entry;
+
+  value = atlas_history_field_value (partner_node, change->field, &chained);
+  if (!chained)
+    return;
+
+  for (guint i = 0; atlas_json_is_array (history) && i < json_array_get_length (json_node_get_array (history)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (history), i);
+
+      g_ptr_array_add (entries, node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "field", NULL),
+                     change->field) == 0)
+        {
+          last_new = json_object_get_member (json_node_get_object (node), "new");
+          found = TRUE;
+        }
+    }
+
+  if (found && ((last_new == NULL || JSON_NODE_HOLDS_NULL (last_new))
+                ? (value == NULL || JSON_NODE_HOLDS_NULL (value))
+                : (value != NULL && json_node_equal (last_new, value))))
+    return;
+
+  entry = json_object_new ();
+  json_object_set_string_member (entry, "date", date);
+  json_object_set_string_member (entry, "field", change->field);
+  json_object_set_member (entry, "old", change->old_value ? json_node_copy (change->old_value)
+                                                          : json_node_init_null (json_node_alloc ()));
+  json_object_set_member (entry, "new", value ? json_node_copy (value)
+                                              : json_node_init_null (json_node_alloc ()));
+  json_object_set_string_member (entry, "source", source);
+  g_ptr_array_add (entries, json_node_init_object (json_node_alloc (), entry));
+  json_object_set_array_member (partner, "history", atlas_history_sorted_by_date (entries));
+  json_node_unref (g_ptr_array_index (entries, entries->len - 1));
+  json_object_unref (entry);
+}
+
+static gboolean
+apply_all (JsonNode   *root,
+           GPtrArray  *changes,
+           GError    **error)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (!atlas_change_apply (g_ptr_array_index (changes, i), root, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+atlas_review_apply (JsonNode    *ours,
+                    GPtrArray   *accepted,
+                    GPtrArray   *history,
+                    const char  *date,
+                    const char  *source,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (accepted, i);
+
+      if (change->partner_id != NULL && change->field != NULL)
+        g_hash_table_add (fields, field_key (change->partner_id, change->field));
+    }
+
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (history, i);
+      g_autofree char *key = NULL;
+
+      if (entry_field (change) == NULL)
+        continue;
+      key = field_key (change->partner_id, entry_field (change));
+      if (g_hash_table_contains (fields, key))
+        g_ptr_array_add (entries, change);
+    }
+
+  if (!apply_all (ours, accepted, error) || !apply_all (ours, entries, error))
+    return FALSE;
+
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (accepted, i);
+      JsonObject *partner;
+
+      if (change->partner_id == NULL || change->field == NULL)
+        continue;
+      partner = find_partner (ours, change->partner_id);
+      if (partner != NULL)
+        record_in_history (partner, change, date, source);
+    }
+
+  /* Entries came in where they stood in the other list: date order again. */
+  for (guint i = 0; i < accepted->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (accepted, i);
+      JsonObject *partner = change->partner_id ? find_partner (ours, change->partner_id) : NULL;
+      JsonNode *list = partner ? json_object_get_member (partner, "history") : NULL;
+      g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+
+      if (!atlas_json_is_array (list))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (list)); j++)
+        g_ptr_array_add (nodes, json_array_get_element (json_node_get_array (list), j));
+      json_object_set_array_member (partner, "history", atlas_history_sorted_by_date (nodes));
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-merge.h"
+
+G_BEGIN_DECLS
+
+/* What "Review Changes" does with the user's choices, without a display:
+ * the changes a merge (or a colleague's copy) brings, taken one by one.
+ *
+ * History entries are not chosen on their own: an entry goes with the
+ * change it records (same partner and field), so that history stays true to
+ * the values. An accepted change of an indicator, the assessment or the
+ * name that brings no entry of its own gets one, dated @date, with @source.
+ */
+
+/* TRUE for a change inside a partner's history. */
+gboolean     atlas_change_is_history   (AtlasChange   *change);
+
+/* The change that settles @conflict with theirs' value. */
+AtlasChange *atlas_conflict_to_change  (AtlasConflict *conflict);
+
+/* Applies @accepted (AtlasChange, none of them history) and the entries of
+ * @history (AtlasChange, history only) that go with them to @ours, a tree
+ * the call modifies. */
+gboolean     atlas_review_apply        (JsonNode      *ours,
+                                        GPtrArray     *accepted,
+                                        GPtrArray     *history,
+                                        const char    *date,
+                                        const char    *source,
+                                        GError       **error);
+
+G_END_DECLS
