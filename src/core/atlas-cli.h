@@ -32,4 +32,18 @@ int atlas_cli_list_ids (int                 argc,
 int atlas_cli_changes  (int                 argc,
                         char              **argv);
 
+/* `cyber-atlas --diff A B [--format text|json]` (atlas-cli-merge.c): one
+ * line per difference on stdout (or a JSON array). Returns 0 when the
+ * datasets are equal, 1 when they differ, 2 on an error (git's convention). */
+int atlas_cli_diff     (int                 argc,
+                        char              **argv);
+
+/* `cyber-atlas --merge BASE OURS THEIRS [--output FILE]`: writes the
+ * three-way merge over OURS (git's merge drivers) or to FILE. Returns 0
+ * when clean; 1 with conflicts (listed on stderr, ours kept, recorded in the
+ * file); 2 with nothing written when a side cannot be read or the result
+ * would not be valid. */
+int atlas_cli_merge    (int                 argc,
+                        char              **argv);
+
 G_END_DECLS

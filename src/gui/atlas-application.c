@@ -30,7 +30,7 @@ static const GOptionEntry main_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export without opening a window: pdf, png, svg, csv, geojson or json; the dataset is the bundled one unless a FILE is given"),
     N_("FORMAT") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The file to export to (with --export)"), N_("FILE") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The file to export to (with --export), or to write a merge to (with --merge)"), N_("FILE") },
   { "lens", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The lens of an exported map (with --export)"), N_("ID") },
   { "partners", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only these partners (with --export)"), N_("ID,ID,…") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The size of an exported image, 1920x1080 by default (with --export)"), N_("WxH") },
@@ -42,7 +42,11 @@ static const GOptionEntry main_entries[] = {
   { "changes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("List the changes after FROM up to TO (default: the dataset's date) without opening a window"),
     N_("FROM[..TO]") },
-  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The format of the changes: csv, markdown or json (with --changes)"), N_("FORMAT") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The format of the changes: csv, markdown or json (with --changes); of the differences: text or json (with --diff)"), N_("FORMAT") },
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Compare two datasets A B field by field without opening a window; exit 0 when equal, 1 when different, 2 on an error"), NULL },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge datasets BASE OURS THEIRS into OURS (or --output FILE) without opening a window, as a git merge driver; exit 1 on conflicts"), NULL },
   { NULL }
 };
 
@@ -133,6 +137,20 @@ atlas_application_local_command_line (GApplication   *application,
     {
       atlas_core_init ();
       *exit_status = atlas_cli_changes (g_strv_length (*arguments), *arguments);
+      return TRUE;
+    }
+
+  if (argv_has (*arguments, "--diff"))
+    {
+      atlas_core_init ();
+      *exit_status = atlas_cli_diff (g_strv_length (*arguments), *arguments);
+      return TRUE;
+    }
+
+  if (argv_has (*arguments, "--merge"))
+    {
+      atlas_core_init ();
+      *exit_status = atlas_cli_merge (g_strv_length (*arguments), *arguments);
       return TRUE;
     }
 
