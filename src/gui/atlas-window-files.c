@@ -599,7 +599,12 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
                              AtlasWindow      *self)
 {
-  if (g_str_equal (response, "overwrite"))
+  if (g_str_equal (response, "merge"))
+    {
+      self->close_after_save = FALSE;
+      _atlas_window_merge_with_disk (self, atlas_dataset_file_get_file (self->document));
+    }
+  else if (g_str_equal (response, "overwrite"))
     save_document (self, NULL, ATLAS_DATASET_FILE_SAVE_OVERWRITE);
   else if (g_str_equal (response, "reload"))
     reload (self);
@@ -621,19 +626,21 @@ show_changed_on_disk_dialog (AtlasWindow *self,
   adw_message_dialog_format_body (dialog,
                                   /* Translators: %s is a file name */
                                   _("“%s” was changed by someone else since you opened it. "
-                                    "Overwrite it with your version, reload it and lose your "
-                                    "changes, or save your version under another name?"),
+                                    "Merge their changes with yours and review them, overwrite "
+                                    "it with your version, reload it and lose your changes, or "
+                                    "save your version under another name?"),
                                   name);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
+                                    "merge", _("_Merge…"),
                                     "reload", _("_Reload"),
                                     "overwrite", _("_Overwrite"),
                                     "save-as", _("Save _As…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "reload", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "merge");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -750,6 +757,10 @@ save_document (AtlasWindow               *self,
       save_as (self);
       return;
     }
+
+  /* After Merge, the disk's version is in the edits: replacing it loses nothing. */
+  if (_atlas_window_review_may_overwrite (self, file))
+    flags |= ATLAS_DATASET_FILE_SAVE_OVERWRITE;
 
   context = g_new0 (SaveContext, 1);
   context->window = g_object_ref (self);

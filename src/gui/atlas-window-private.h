@@ -58,6 +58,10 @@ struct _AtlasWindow
   gboolean              close_confirmed;
   char                 *selected_id;
 
+  /* Merging (atlas-window-review.c) */
+  GBytes               *merge_base;   /* the dataset as loaded or last saved */
+  char                 *merged_etag;  /* the disk version a review took in */
+
   /* Presentation mode (atlas-window-present.c) */
   AdwHeaderBar         *header_bar;
   GtkWidget            *presentation_caption;
@@ -152,6 +156,16 @@ void _atlas_window_files_update_title (AtlasWindow      *self);
 /* atlas-window-present.c: presentation mode, for projectors */
 void _atlas_window_present_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_present_init       (AtlasWindow    *self);
+
+/* atlas-window-review.c: merging with the disk's version, Review Changes, Import Changes */
+void     _atlas_window_review_class_init    (GtkWidgetClass *widget_class);
+void     _atlas_window_review_dataset_set   (AtlasWindow    *self);
+void     _atlas_window_review_dispose       (AtlasWindow    *self);
+void     _atlas_window_merge_with_disk      (AtlasWindow    *self,
+                                             GFile          *file);
+/* TRUE when the file on disk is the version a review merged in. */
+gboolean _atlas_window_review_may_overwrite (AtlasWindow    *self,
+                                             GFile          *file);
 
 /* atlas-window-dataset.c: the dataset's title, date and works cited */
 void _atlas_window_dataset_class_init (GtkWidgetClass *widget_class);

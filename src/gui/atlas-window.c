@@ -97,6 +97,7 @@ _atlas_window_set_dataset (AtlasWindow  *self,
     }
 
   _atlas_window_files_update_title (self);
+  _atlas_window_review_dataset_set (self);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET_FILE]);
@@ -201,6 +202,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   _atlas_window_files_dispose (self);
+  _atlas_window_review_dispose (self);
   /* The key hint's timer would otherwise outlive a window closed while
    * presenting. */
   g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
@@ -359,6 +361,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   _atlas_window_present_class_init (widget_class);
   _atlas_window_dataset_class_init (widget_class);
   _atlas_window_time_class_init (widget_class);
+  _atlas_window_review_class_init (widget_class);
 }
 
 static void
