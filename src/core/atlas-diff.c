@@ -16,7 +16,12 @@
 
 #include "atlas-dataset-io.h"
 #include "atlas-diff-private.h"
+#include "atlas-json-reader.h"
 #include "atlas-text.h"
+
+static void append_json (GString  *out,
+                         JsonNode *node,
+                         gboolean  for_people);
 
 /* Identities */
 
@@ -60,7 +65,7 @@ atlas_diff_identity (const char *list_name,
 
   if (rule == NULL || !atlas_json_is_object (element))
     {
-      atlas_json_append_escaped (key, element);
+      append_json (key, element, FALSE);
       return g_string_free (key, FALSE);
     }
 
@@ -72,7 +77,7 @@ atlas_diff_identity (const char *list_name,
       if (i > 0)
         g_string_append_c (key, ',');
       if (value != NULL)
-        atlas_json_append_escaped (key, value);
+        append_json (key, value, FALSE);
       else
         g_string_append (key, "null");
     }
@@ -86,7 +91,8 @@ atlas_diff_identity (const char *list_name,
  * for dataset text on a terminal (atlas_text_escape_line ()). */
 static void
 append_string (GString    *out,
-               const char *text)
+               const char *text,
+               gboolean    for_people)
 {
   g_autoptr(GString) quoted = g_string_sized_new (strlen (text));
   g_autofree char *escaped = NULL;
@@ -97,15 +103,21 @@ append_string (GString    *out,
         g_string_append_c (quoted, '\\');
       g_string_append_c (quoted, *p);
     }
-  escaped = atlas_text_escape_line (quoted->str);
   g_string_append_c (out, '"');
-  g_string_append (out, escaped);
+  if (for_people)
+    {
+      escaped = atlas_text_escape_line (quoted->str);
+      g_string_append (out, escaped);
+    }
+  else
+    g_string_append_len (out, quoted->str, quoted->len);
   g_string_append_c (out, '"');
 }
 
-void
-atlas_json_append_escaped (GString  *out,
-                           JsonNode *node)
+static void
+append_json (GString  *out,
+             JsonNode *node,
+             gboolean  for_people)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
@@ -127,9 +139,9 @@ atlas_json_append_escaped (GString  *out,
           if (!first)
             g_string_append (out, ", ");
           first = FALSE;
-          append_string (out, name);
+          append_string (out, name, for_people);
           g_string_append (out, ": ");
-          atlas_json_append_escaped (out, member);
+          append_json (out, member, for_people);
         }
       g_string_append_c (out, '}');
       return;
@@ -144,7 +156,7 @@ atlas_json_append_escaped (GString  *out,
         {
           if (i > 0)
             g_string_append (out, ", ");
-          atlas_json_append_escaped (out, json_array_get_element (array, i));
+          append_json (out, json_array_get_element (array, i), for_people);
         }
       g_string_append_c (out, ']');
       return;
@@ -153,7 +165,7 @@ atlas_json_append_escaped (GString  *out,
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      append_string (out, json_node_get_string (node));
+      append_string (out, json_node_get_string (node), for_people);
       break;
     case G_TYPE_INT64:
       g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
@@ -172,6 +184,13 @@ atlas_json_append_escaped (GString  *out,
       g_string_append (out, "null");
       break;
     }
+}
+
+void
+atlas_json_append_escaped (GString  *out,
+                           JsonNode *node)
+{
+  append_json (out, node, TRUE);
 }
 
 static gboolean
@@ -420,20 +439,25 @@ atlas_json_is_array (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
 }
 
+/* Through the app's own reader: JsonParser takes ten times as long on a
+ * large dataset. */
 JsonNode *
 atlas_dataset_to_json (AtlasDataset *dataset)
 {
   g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  AtlasJsonReader reader;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root;
 
-  /* What the app writes always parses. */
-  if (!json_parser_load_from_data (parser, data, size, &error))
-    g_error ("atlas_dataset_to_json: %s", error->message);
+  atlas_json_reader_init (&reader, data, size, ATLAS_DATASET_MAX_DEPTH);
+  root = atlas_json_reader_read_node (&reader, NULL, NULL);
+  /* What the app writes always reads back. */
+  if (root == NULL)
+    g_error ("atlas_dataset_to_json: %s", reader.error_message);
+  atlas_json_reader_clear (&reader);
 
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 AtlasDataset *

@@ -390,9 +390,12 @@ check_chain (Merge    *m,
       gboolean has_value;
 
       /* Entries on lists ("dialogues": a round held) are records, not
-       * values that chain. */
+       * values that chain; and a history that did not chain on one side
+       * already is not the merge's doing. */
       atlas_history_field_value (merged, field, &has_value);
-      if (!has_value)
+      if (!has_value ||
+          !field_chains (json_node_get_array (json_object_get_member (json_node_get_object (o), "history")), field, o) ||
+          !field_chains (json_node_get_array (json_object_get_member (json_node_get_object (t), "history")), field, t))
         continue;
       if (field_chains (json_node_get_array (json_object_get_member (object, "history")), field, merged))
         continue;
