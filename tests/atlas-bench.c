@@ -22,6 +22,9 @@
 #include "atlas-bench-map.h"
 #include "atlas-bench-panels.h"
 #include "atlas-core.h"
+#include "atlas-core-private.h"
+#include "atlas-diff.h"
+#include "atlas-merge.h"
 #include "atlas-dataset-file.h"
 #include "atlas-partner-filter.h"
 
@@ -692,6 +695,180 @@ figure_changes_large (void)
   bench_time ("changes-large", 21, changes_once, index);
 }
 
+/* Diff and merge. Each side changes 1,000 fields spread over the
+ * partners (documents' links on one side, dialogues' and agreements'
+ * status on the other), so that nearly every partner is merged field by
+ * field, as when two desks worked on a dataset for months. */
+
+static JsonNode *
+parse_tree (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+edit_side (JsonNode *tree,
+           gboolean  ours,
+           guint     n_changes)
+{
+  JsonArray *partners = json_object_get_array_member (json_node_get_object (tree), "partners");
+  guint n = json_array_get_length (partners);
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      JsonObject *partner = json_array_get_object_element (partners, (i * 7919u) % n);
+      guint k = i / n;
+
+      if (ours)
+        {
+          JsonArray *documents = json_object_get_array_member (partner, "documents");
+          g_autofree char *url = g_strdup_printf ("https://example.org/merged/%u", i);
+
+          if (json_array_get_length (documents) == 0)
+            continue;
+          json_object_set_string_member (json_array_get_object_element (documents, k % json_array_get_length (documents)),
+                                         "url", url);
+        }
+      else
+        {
+          const char *list = i % 2 ? "dialogues" : "agreements";
+          JsonArray *entries = json_object_get_array_member (partner, list);
+
+          if (json_array_get_length (entries) == 0)
+            continue;
+          json_object_set_string_member (json_array_get_object_element (entries, k % json_array_get_length (entries)),
+                                         "status", i % 2 ? "dormant" : "on-hold");
+        }
+    }
+}
+
+typedef struct
+{
+  JsonNode     *base;
+  JsonNode     *ours;
+  JsonNode     *theirs;
+  AtlasDataset *base_dataset;
+  AtlasDataset *ours_dataset;
+  AtlasDataset *theirs_dataset;
+} MergeBench;
+
+static void
+merge_bench_init (MergeBench *b,
+                  GBytes     *bytes,
+                  guint       n_changes)
+{
+  g_autoptr(GError) error = NULL;
+
+  b->base = parse_tree (bytes);
+  b->ours = atlas_json_node_deep_copy (b->base);
+  b->theirs = atlas_json_node_deep_copy (b->base);
+  edit_side (b->ours, TRUE, n_changes);
+  edit_side (b->theirs, FALSE, n_changes);
+  b->base_dataset = atlas_dataset_from_json (b->base, "base", NULL, &error);
+  g_assert_no_error (error);
+  b->ours_dataset = atlas_dataset_from_json (b->ours, "ours", NULL, &error);
+  g_assert_no_error (error);
+  b->theirs_dataset = atlas_dataset_from_json (b->theirs, "theirs", NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+merge_bench_clear (MergeBench *b)
+{
+  json_node_unref (b->base);
+  json_node_unref (b->ours);
+  json_node_unref (b->theirs);
+  g_object_unref (b->base_dataset);
+  g_object_unref (b->ours_dataset);
+  g_object_unref (b->theirs_dataset);
+}
+
+static gpointer
+diff_trees_once (gpointer data)
+{
+  MergeBench *b = data;
+  g_autoptr(GPtrArray) changes = atlas_diff_json (b->base, b->ours);
+
+  g_assert_cmpuint (changes->len, >, 0);
+  return NULL;
+}
+
+static gpointer
+diff_datasets_once (gpointer data)
+{
+  MergeBench *b = data;
+  g_autoptr(GPtrArray) changes = atlas_diff_datasets (b->base_dataset, b->ours_dataset);
+
+  g_assert_cmpuint (changes->len, >, 0);
+  return NULL;
+}
+
+static gpointer
+merge_trees_once (gpointer data)
+{
+  MergeBench *b = data;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonNode) merged = atlas_merge_json (b->base, b->ours, b->theirs, &conflicts);
+
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  return NULL;
+}
+
+/* The whole of atlas_merge (): the datasets' JSON, the merge, and the
+ * result loaded and checked like any save. */
+static gpointer
+merge_datasets_once (gpointer data)
+{
+  MergeBench *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  AtlasDataset *merged = atlas_merge (b->base_dataset, b->ours_dataset, b->theirs_dataset,
+                                      &conflicts, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  return merged;
+}
+
+static void
+figure_diff_large (void)
+{
+  MergeBench b;
+
+  merge_bench_init (&b, large_bytes (), 1000);
+  bench_time ("diff-large", 7, diff_trees_once, &b);
+  bench_time ("diff-large-datasets", 5, diff_datasets_once, &b);
+  merge_bench_clear (&b);
+}
+
+static void
+figure_merge_large (void)
+{
+  MergeBench b;
+
+  merge_bench_init (&b, large_bytes (), 1000);
+  bench_time ("merge-large", 7, merge_trees_once, &b);
+  bench_time ("merge-large-datasets", 5, merge_datasets_once, &b);
+  merge_bench_clear (&b);
+}
+
+static void
+figure_merge_bundled (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  MergeBench b;
+
+  merge_bench_init (&b, bytes, 10);
+  bench_time ("merge-bundled", 51, merge_datasets_once, &b);
+  merge_bench_clear (&b);
+}
+
 static const Figure figures[] = {
   { "load-bundled", figure_load_bundled },
   { "save-bundled", figure_save_bundled },
@@ -706,6 +883,9 @@ static const Figure figures[] = {
   { "as-of-state-large", figure_as_of_state_large },
   { "timeline-index-large", figure_timeline_index_large },
   { "changes-large", figure_changes_large },
+  { "diff-large", figure_diff_large },
+  { "merge-large", figure_merge_large },
+  { "merge-bundled", figure_merge_bundled },
   /* The map's figures (atlas-bench-map.c) need a display. */
   { "map-pan-1080p", atlas_bench_map_pan_1080p },
   { "map-pan-2160p", atlas_bench_map_pan_2160p },
