@@ -643,6 +643,27 @@ test_history_chain (void)
   dataset = assert_valid (merged);
 }
 
+/* A history that did not chain on one side already (a hand-edited file)
+ * is not made a conflict by a merge that did not touch it. */
+static void
+test_history_broken_before (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  add_history (base, "JP", "2014-01-01", "assessment", "Before.", "After.");
+  ours = deep_copy (base);
+  theirs = deep_copy (base);
+  edit_document_field (ours);
+  json_object_set_string_member (entry_of (theirs, "JP", "dialogues", 0), "status", "dormant");
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+}
+
 /* Keys this app does not know survive, merged like the others. */
 static void
 test_unknown_keys (void)
@@ -851,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/merge/conflict/both-added", test_conflict_both_added);
   g_test_add_func ("/merge/history/union", test_history_union);
   g_test_add_func ("/merge/history/chain", test_history_chain);
+  g_test_add_func ("/merge/history/broken-before", test_history_broken_before);
   g_test_add_func ("/merge/unknown-keys", test_unknown_keys);
   g_test_add_func ("/merge/self-merge", test_self_merge);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
