@@ -8,26 +8,31 @@ G_BEGIN_DECLS
 /* What the diff and the merge share: where they are in the tree, and lists
  * indexed by identity. */
 
+/* Where a walk is: the steps from the root (borrowed from the trees
+ * walked), rendered as a path or a location only when a change is
+ * recorded, since most places visited have none. */
 typedef struct
 {
-  GString   *path;       /* display path */
-  JsonArray *location;   /* steps */
+  GArray    *steps;
   char      *partner_id; /* while inside a partner */
-  gsize      field_start; /* offset in path where the partner's field begins */
 } AtlasTreeCursor;
 
 void        atlas_tree_cursor_init       (AtlasTreeCursor *cursor);
 void        atlas_tree_cursor_clear      (AtlasTreeCursor *cursor);
 /* Returns what atlas_tree_cursor_pop () needs to come back. */
-gsize       atlas_tree_cursor_push_member (AtlasTreeCursor *cursor,
+guint       atlas_tree_cursor_push_member (AtlasTreeCursor *cursor,
                                            const char      *name);
-gsize       atlas_tree_cursor_push_entry  (AtlasTreeCursor *cursor,
+guint       atlas_tree_cursor_push_entry  (AtlasTreeCursor *cursor,
                                            const char      *list_name,
                                            const char      *key,
                                            JsonNode        *element);
 void        atlas_tree_cursor_pop         (AtlasTreeCursor *cursor,
-                                           gsize            mark);
-/* The partner field at the cursor ("indicators.wcit_2012"), or NULL. */
+                                           guint            mark);
+guint       atlas_tree_cursor_get_depth   (AtlasTreeCursor *cursor);
+/* partners[JP].indicators.wcit_2012, escaped for people */
+char       *atlas_tree_cursor_dup_path    (AtlasTreeCursor *cursor);
+JsonArray  *atlas_tree_cursor_dup_location (AtlasTreeCursor *cursor);
+/* The partner field at the cursor ("indicators.wcit_2012", "documents"), or NULL. */
 char       *atlas_tree_cursor_dup_field   (AtlasTreeCursor *cursor);
 
 /* A list by identity: keys in list order (a second entry with the same

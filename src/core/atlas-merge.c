@@ -58,16 +58,17 @@ add_conflict (Merge    *m,
               JsonNode *o,
               JsonNode *t)
 {
+  g_autofree char *path = atlas_tree_cursor_dup_path (&m->cursor);
   AtlasConflict *conflict;
 
-  if (g_hash_table_contains (m->conflict_paths, m->cursor.path->str))
+  if (g_hash_table_contains (m->conflict_paths, path))
     return;
 
   conflict = g_new0 (AtlasConflict, 1);
-  conflict->path = g_strdup (m->cursor.path->str);
+  conflict->path = g_steal_pointer (&path);
   conflict->partner_id = g_strdup (m->cursor.partner_id);
   conflict->field = atlas_tree_cursor_dup_field (&m->cursor);
-  conflict->location = copy_location (m->cursor.location);
+  conflict->location = atlas_tree_cursor_dup_location (&m->cursor);
   conflict->base = dup_node (b);
   conflict->ours = dup_node (o);
   conflict->theirs = dup_node (t);
@@ -98,7 +99,7 @@ merge_object (Merge      *m,
       while (json_object_iter_next_ordered (&iter, &name, &member))
         {
           JsonNode *merged;
-          gsize mark;
+          guint mark;
 
           if (json_object_has_member (result, name) ||
               (s > 0 && json_object_has_member (o, name)) ||
@@ -402,17 +403,17 @@ check_chain (Merge    *m,
 
       /* The conflict is the field's own: partners[JP].indicators.wcit_2012. */
       parts = g_strsplit (field, ".", 2);
-      marks = g_array_new (FALSE, FALSE, sizeof (gsize));
+      marks = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint p = 0; parts[p] != NULL; p++)
         {
-          gsize mark = atlas_tree_cursor_push_member (&m->cursor, parts[p]);
+          guint mark = atlas_tree_cursor_push_member (&m->cursor, parts[p]);
 
           g_array_append_val (marks, mark);
         }
       add_conflict (m, atlas_history_field_value (b, field, &has_value), atlas_history_field_value (o, field, &has_value),
                     atlas_history_field_value (t, field, &has_value));
       for (guint p = marks->len; p > 0; p--)
-        atlas_tree_cursor_pop (&m->cursor, g_array_index (marks, gsize, p - 1));
+        atlas_tree_cursor_pop (&m->cursor, g_array_index (marks, guint, p - 1));
 
       restore_ours (object, field, o);
     }
@@ -428,7 +429,7 @@ merge_array (Merge      *m,
   AtlasKeyedList kb, ko, kt;
   AtlasKeyedList *primary, *secondary;
   gboolean ours_moved, theirs_moved;
-  gboolean partners = g_strcmp0 (name, "partners") == 0 && json_array_get_length (m->cursor.location) == 1;
+  gboolean partners = g_strcmp0 (name, "partners") == 0 && atlas_tree_cursor_get_depth (&m->cursor) == 1;
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
@@ -477,7 +478,7 @@ merge_array (Merge      *m,
       JsonNode *be = atlas_keyed_list_get (&kb, key);
       JsonNode *oe = atlas_keyed_list_get (&ko, key);
       JsonNode *te = atlas_keyed_list_get (&kt, key);
-      gsize mark = atlas_tree_cursor_push_entry (&m->cursor, name, key, oe ? oe : te ? te : be);
+      guint mark = atlas_tree_cursor_push_entry (&m->cursor, name, key, oe ? oe : te ? te : be);
       JsonNode *element = merge_node (m, name, be, oe, te);
 
       if (element != NULL && partners && oe != NULL && te != NULL &&
