@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Review Changes: a file that `cyber-atlas --merge` left with a conflict
+ * says so when opened; win.review-changes lists the conflict; taking
+ * theirs goes through the undo stack, with a history entry, and forgets
+ * the recorded conflict; undo brings ours back. With ATLAS_SHOTS_DIR set,
+ * it saves review-*.png. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "atlas-merge.h"
+#include "atlas-review-window.h"
+#include "atlas-test-util.h"
+#include "atlas-window-private.h"
+
+typedef struct
+{
+  AtlasWindow *window;
+} Loaded;
+
+static gboolean
+loaded (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return atlas_window_get_dataset (window) != NULL && atlas_window_get_file (window) != NULL;
+}
+
+/* The paper's dataset, JP's Budapest Convention status changed to
+ * "signatory" on our side and "pending" on theirs, merged. */
+static char *
+write_conflicted_file (void)
+{
+  g_autoptr(AtlasDataset) base = atlas_test_load_paper ();
+  g_autoptr(AtlasDataset) ours = atlas_test_load_paper ();
+  g_autoptr(AtlasDataset) theirs = atlas_test_load_paper ();
+  g_autoptr(AtlasDataset) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-review-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  atlas_partner_set_indicator (atlas_dataset_find_partner (ours, "JP"), "budapest_convention", "signatory");
+  atlas_partner_set_indicator (atlas_dataset_find_partner (theirs, "JP"), "budapest_convention", "pending");
+  merged = atlas_merge (base, ours, theirs, &conflicts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+
+  path = g_build_filename (dir, "conflicted.atlas.json", NULL);
+  bytes = atlas_dataset_to_bytes (merged);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+test_settle_recorded_conflict (void)
+{
+  g_autofree char *path = write_conflicted_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  AtlasUndoStack *stack;
+  AtlasPartner *japan;
+  GtkWindow *review;
+  GtkWidget *take;
+  g_autoptr(GPtrArray) left = NULL;
+  GListModel *history;
+  g_autoptr(AtlasHistoryEntry) last = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  atlas_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_test_iterate_until (loaded, window, 10000));
+  atlas_test_wait_ms (200);
+
+  /* Opening it says so. */
+  g_assert_nonnull (atlas_test_find_label_containing (GTK_WIDGET (window), "A merge left 1 conflict to settle"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-changes", NULL));
+  atlas_test_wait_ms (200);
+  review = atlas_test_find_toplevel (ATLAS_TYPE_REVIEW_WINDOW);
+  g_assert_nonnull (review);
+  g_assert_true (gtk_window_get_transient_for (review) == GTK_WINDOW (window));
+  take = atlas_test_find_widget (GTK_WIDGET (review), GTK_TYPE_TOGGLE_BUTTON,
+                                 "Take theirs for Japan · Budapest Convention");
+  g_assert_nonnull (take);
+  if (g_getenv ("ATLAS_SHOTS_DIR") != NULL)
+    atlas_test_save_shot (GTK_WIDGET (review), "review-conflict");
+
+  stack = atlas_window_get_undo_stack (window);
+  japan = atlas_dataset_find_partner (atlas_window_get_dataset (window), "JP");
+  g_assert_cmpstr (atlas_partner_get_indicator (japan, "budapest_convention"), ==, "signatory");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (take), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.apply", NULL));
+  atlas_test_wait_ms (200);
+  g_assert_null (atlas_test_find_toplevel (ATLAS_TYPE_REVIEW_WINDOW));
+
+  /* Theirs, with a history entry naming where it came from. */
+  g_assert_cmpstr (atlas_partner_get_indicator (japan, "budapest_convention"), ==, "pending");
+  history = atlas_partner_get_history (japan);
+  g_assert_cmpuint (g_list_model_get_n_items (history), >, 0);
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  g_assert_cmpstr (atlas_history_entry_get_field (last), ==, "indicators.budapest_convention");
+  g_assert_cmpstr (atlas_history_entry_get_old_value (last), ==, "signatory");
+  g_assert_cmpstr (atlas_history_entry_get_new_value (last), ==, "pending");
+  g_assert_true (g_str_has_prefix (atlas_history_entry_get_source (last), "Merged from "));
+  left = atlas_dataset_dup_merge_conflicts (atlas_window_get_dataset (window));
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+
+  /* Through the undo stack. */
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_cmpstr (atlas_partner_get_indicator (japan, "budapest_convention"), ==, "signatory");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  atlas_test_init_gui (&argc, &argv);
+
+  atlas_test_add_app_style ();
+
+  g_test_add_func ("/review-window/settle-recorded-conflict", test_settle_recorded_conflict);
+
+  return g_test_run ();
+}
