@@ -18,6 +18,7 @@
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-diff-private.h"
+#include "atlas-json-reader.h"
 #include "atlas-merge.h"
 
 G_DEFINE_QUARK (atlas-merge-error-quark, atlas_merge_error)
@@ -693,12 +694,27 @@ atlas_conflict_from_json (JsonNode *node)
   return conflict;
 }
 
+/* Through the saved form rather than the dataset's unknown members, whose
+ * representation is the loader's business: a scan of the text, and a
+ * parse only when the list is there. */
 GPtrArray *
-atlas_dataset_dup_merge_conflicts (AtlasDataset *dataset)
+atlas_merge_conflicts_from_bytes (GBytes *bytes)
 {
   GPtrArray *conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_conflict_free);
-  JsonObject *extra = atlas_extra_get (dataset);
-  JsonNode *list = extra ? json_object_get_member (extra, "merge_conflicts") : NULL;
+  static const char needle[] = "\"merge_conflicts\"";
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  AtlasJsonReader reader;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *list;
+
+  if (data == NULL || g_strstr_len (data, size, needle) == NULL)
+    return conflicts;
+
+  atlas_json_reader_init (&reader, data, size, ATLAS_DATASET_MAX_DEPTH);
+  root = atlas_json_reader_read_node (&reader, NULL, NULL);
+  atlas_json_reader_clear (&reader);
+  list = atlas_json_is_object (root) ? json_object_get_member (json_node_get_object (root), "merge_conflicts") : NULL;
 
   for (guint i = 0; atlas_json_is_array (list) && i < json_array_get_length (json_node_get_array (list)); i++)
     {
@@ -711,22 +727,25 @@ atlas_dataset_dup_merge_conflicts (AtlasDataset *dataset)
   return conflicts;
 }
 
+GPtrArray *
+atlas_dataset_dup_merge_conflicts (AtlasDataset *dataset)
+{
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+
+  return atlas_merge_conflicts_from_bytes (bytes);
+}
+
 void
 atlas_dataset_clear_merge_conflicts (AtlasDataset *dataset)
 {
-  JsonObject *extra = atlas_extra_get (dataset);
-  g_autoptr(JsonObject) copy = NULL;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  g_autoptr(JsonNode) tree = atlas_dataset_to_json (dataset);
+  g_autoptr(AtlasDataset) cleared = NULL;
 
-  if (extra == NULL || !json_object_has_member (extra, "merge_conflicts"))
+  if (!json_object_has_member (json_node_get_object (tree), "merge_conflicts"))
     return;
 
-  copy = json_object_new ();
-  json_object_iter_init_ordered (&iter, extra);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (!g_str_equal (name, "merge_conflicts"))
-      json_object_set_member (copy, name, json_node_copy (member));
-  atlas_extra_set (dataset, copy);
+  json_object_remove_member (json_node_get_object (tree), "merge_conflicts");
+  cleared = atlas_dataset_from_json (tree, NULL, NULL, NULL);
+  if (cleared != NULL)
+    atlas_extra_copy (dataset, cleared);
 }

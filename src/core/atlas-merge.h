@@ -67,6 +67,8 @@ AtlasDataset  *atlas_merge                   (AtlasDataset  *base,
 /* The conflicts a merge left in @dataset's file (a new array of
  * AtlasConflict, empty when none), and forgetting them once resolved. */
 GPtrArray     *atlas_dataset_dup_merge_conflicts   (AtlasDataset  *dataset);
+/* The same from a dataset's saved form. */
+GPtrArray     *atlas_merge_conflicts_from_bytes    (GBytes        *bytes);
 void           atlas_dataset_clear_merge_conflicts (AtlasDataset  *dataset);
 
 G_END_DECLS

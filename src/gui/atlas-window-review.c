@@ -326,17 +326,19 @@ void
 _atlas_window_review_dataset_set (AtlasWindow *self)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_clear_pointer (&self->merge_base, g_bytes_unref);
   g_clear_pointer (&self->merged_etag, g_free);
   if (self->dataset == NULL)
     return;
 
+  bytes = atlas_dataset_to_bytes (self->dataset);
   /* A restored draft is not what the file held: no base, compare directly. */
   if (self->file != NULL && self->document != NULL && !atlas_dataset_file_get_modified (self->document))
-    self->merge_base = atlas_dataset_to_bytes (self->dataset);
+    self->merge_base = g_bytes_ref (bytes);
 
-  conflicts = atlas_dataset_dup_merge_conflicts (self->dataset);
+  conflicts = atlas_merge_conflicts_from_bytes (bytes);
   if (conflicts->len > 0)
     {
       AdwToast *notice = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
