@@ -884,7 +884,7 @@ static const char * const kind_names[] = { "added", "removed", "changed", "moved
 JsonNode *
 atlas_change_to_json (AtlasChange *change)
 {
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
 
   json_object_set_string_member (object, "kind", kind_names[change->kind]);
   json_object_set_string_member (object, "path", change->path);

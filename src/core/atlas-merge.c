@@ -83,7 +83,7 @@ merge_object (Merge      *m,
               JsonObject *o,
               JsonObject *t)
 {
-  JsonObject *result = json_object_new ();
+  g_autoptr(JsonObject) result = json_object_new ();
   JsonObject *sides[] = { o, t, b };
 
   /* Ours' order, then what only theirs has. */
@@ -435,6 +435,7 @@ merge_array (Merge      *m,
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   JsonArray *result;
+  JsonNode *node;
 
   atlas_keyed_list_init (&kb, name, b);
   atlas_keyed_list_init (&ko, name, o);
@@ -504,7 +505,10 @@ merge_array (Merge      *m,
   atlas_keyed_list_clear (&ko);
   atlas_keyed_list_clear (&kt);
 
-  return json_node_init_array (json_node_alloc (), result);
+  node = json_node_init_array (json_node_alloc (), result);
+  json_array_unref (result);
+
+  return node;
 }
 
 static JsonNode *
@@ -650,7 +654,7 @@ atlas_conflict_to_string (AtlasConflict *conflict)
 JsonNode *
 atlas_conflict_to_json (AtlasConflict *conflict)
 {
-  JsonObject *object = json_object_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
 
   json_object_set_string_member (object, "path", conflict->path);
   if (conflict->partner_id != NULL)
