@@ -68,13 +68,12 @@ parse_options (int                 argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (usage);
   g_autoptr(GError) error = NULL;
+  /* _strv frees what it takes out of the copy. */
   g_auto(GStrv) copy = g_strdupv (argv);
-  int copy_argc = argc;
-  char **args = copy;
 
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &copy_argc, &args, &error))
+  if (!g_option_context_parse_strv (context, &copy, &error))
     {
       print_error (NULL, error->message);
       return FALSE;
