@@ -22,7 +22,6 @@
 #include "atlas-bench-map.h"
 #include "atlas-bench-panels.h"
 #include "atlas-core.h"
-#include "atlas-core-private.h"
 #include "atlas-diff.h"
 #include "atlas-merge.h"
 #include "atlas-dataset-file.h"
@@ -766,8 +765,8 @@ merge_bench_init (MergeBench *b,
   g_autoptr(GError) error = NULL;
 
   b->base = parse_tree (bytes);
-  b->ours = atlas_json_node_deep_copy (b->base);
-  b->theirs = atlas_json_node_deep_copy (b->base);
+  b->ours = atlas_json_deep_copy (b->base);
+  b->theirs = atlas_json_deep_copy (b->base);
   edit_side (b->ours, TRUE, n_changes);
   edit_side (b->theirs, FALSE, n_changes);
   b->base_dataset = atlas_dataset_from_json (b->base, "base", NULL, &error);

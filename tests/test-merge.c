@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "atlas-core.h"
-#include "atlas-core-private.h"
 #include "atlas-diff.h"
 #include "atlas-merge.h"
 #include "atlas-review.h"
@@ -30,7 +29,7 @@ bundled_tree (void)
 static JsonNode *
 deep_copy (JsonNode *node)
 {
-  return atlas_json_node_deep_copy (node);
+  return atlas_json_deep_copy (node);
 }
 
 static JsonObject *

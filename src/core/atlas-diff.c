@@ -549,6 +549,38 @@ atlas_json_equal (JsonNode *a,
   return equal_in_order (a, b);
 }
 
+JsonNode *
+atlas_json_deep_copy (JsonNode *node)
+{
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        json_object_set_member (copy, name, atlas_json_deep_copy (member));
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, atlas_json_deep_copy (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+
+  return json_node_copy (node);
+}
+
 gboolean
 atlas_json_is_object (JsonNode *node)
 {

@@ -78,6 +78,9 @@ gboolean     atlas_change_apply       (AtlasChange  *change,
 char        *atlas_diff_identity      (const char   *list_name,
                                        JsonNode     *element);
 
+/* A copy of @node sharing nothing with it, for a tree to modify. */
+JsonNode    *atlas_json_deep_copy     (JsonNode     *node);
+
 /* Compact JSON of @node for a terminal or a log: control characters,
  * C1 controls and bidirectional overrides escaped as \uXXXX. */
 void         atlas_json_append_escaped (GString     *out,

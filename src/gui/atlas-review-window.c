@@ -664,7 +664,7 @@ apply_action (GtkWidget  *widget,
 {
   AtlasReviewWindow *self = ATLAS_REVIEW_WINDOW (widget);
   g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
-  g_autoptr(JsonNode) tree = atlas_json_node_deep_copy (self->ours);
+  g_autoptr(JsonNode) tree = atlas_json_deep_copy (self->ours);
   g_autoptr(AtlasDataset) result = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
