@@ -851,6 +851,27 @@ test_review_conflict (void)
   dataset = assert_valid (merged);
 }
 
+/* Without a base, history tells who is behind on a field. */
+static void
+test_review_behind (void)
+{
+  g_autoptr(JsonNode) old_copy = bundled_tree ();
+  g_autoptr(JsonNode) ours = NULL;
+
+  change_indicator (old_copy, "JP", "budapest_convention", "signatory", "2014-01-01");
+  ours = deep_copy (old_copy);
+  change_indicator (ours, "JP", "budapest_convention", "pending", "2014-03-01");
+
+  /* Their copy stopped at "signatory", which ours went past. */
+  g_assert_true (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.budapest_convention"));
+  /* The other way round, they are ahead. */
+  g_assert_false (atlas_review_theirs_is_behind (old_copy, ours, "JP", "indicators.budapest_convention"));
+  /* Both moved on from the same point: nobody is behind. */
+  change_indicator (old_copy, "JP", "budapest_convention", "party", "2014-02-01");
+  g_assert_false (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.budapest_convention"));
+  g_assert_false (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.wcit_2012"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -878,6 +899,7 @@ main (int   argc,
   g_test_add_func ("/merge/escaping", test_escaping);
   g_test_add_func ("/merge/review/accept-reject", test_review);
   g_test_add_func ("/merge/review/conflict", test_review_conflict);
+  g_test_add_func ("/merge/review/behind", test_review_behind);
 
   return g_test_run ();
 }

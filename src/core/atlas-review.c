@@ -202,3 +202,52 @@ atlas_review_apply (JsonNode    *ours,
 
   return TRUE;
 }
+
+static GHashTable *
+field_entries (JsonNode   *root,
+               const char *partner_id,
+               const char *field)
+{
+  GHashTable *entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonObject *partner = find_partner (root, partner_id);
+  JsonNode *history = partner ? json_object_get_member (partner, "history") : NULL;
+
+  for (guint i = 0; atlas_json_is_array (history) && i < json_array_get_length (json_node_get_array (history)); i++)
+    {
+      JsonNode *entry = json_array_get_element (json_node_get_array (history), i);
+
+      if (atlas_json_is_object (entry) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (entry), "field", NULL),
+                     field) == 0)
+        g_hash_table_add (entries, atlas_diff_identity ("history", entry));
+    }
+
+  return entries;
+}
+
+gboolean
+atlas_review_theirs_is_behind (JsonNode   *ours,
+                               JsonNode   *theirs,
+                               const char *partner_id,
+                               const char *field)
+{
+  g_autoptr(GHashTable) ours_entries = NULL;
+  g_autoptr(GHashTable) theirs_entries = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (partner_id == NULL || field == NULL)
+    return FALSE;
+
+  ours_entries = field_entries (ours, partner_id, field);
+  theirs_entries = field_entries (theirs, partner_id, field);
+  if (g_hash_table_size (ours_entries) <= g_hash_table_size (theirs_entries))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, theirs_entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (ours_entries, key))
+      return FALSE;
+
+  return TRUE;
+}

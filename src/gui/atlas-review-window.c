@@ -35,6 +35,7 @@ struct _AtlasReviewWindow
 
   AtlasUndoStack  *undo_stack;
   JsonNode        *ours;
+  JsonNode        *merged;
   GPtrArray       *changes;   /* of AtlasChange, not history */
   GPtrArray       *history;   /* of AtlasChange, history entries */
   GPtrArray       *all;       /* owns the changes */
@@ -321,6 +322,7 @@ change_row (AtlasReviewWindow *self,
    * accept and reject. */
   GtkWidget *check = gtk_toggle_button_new ();
   gboolean can_apply = !g_str_has_prefix (change->path, "lenses");
+  gboolean behind;
 
   if (change->kind == ATLAS_CHANGE_MOVED)
     {
@@ -358,8 +360,21 @@ change_row (AtlasReviewWindow *self,
   /* Translators: accessible name of a check button: a partner, then the change */
   accessible = g_strdup_printf (_("Accept %s: %s"), partner_name, title);
   g_object_set_data_full (G_OBJECT (check), "accessible-name", g_steal_pointer (&accessible), g_free);
+  /* Without a base: nothing removed, and no value taken that your history
+   * already went past, unless the user says so. */
+  behind = self->two_way && atlas_review_theirs_is_behind (self->ours, self->merged,
+                                                            change->partner_id, change->field);
+  if (behind)
+    {
+      GtkWidget *note = gtk_label_new (_("Theirs is older: your history already went past it"));
+
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_grid_attach (GTK_GRID (grid), note, 0, 3, 3, 1);
+    }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check),
-                               can_apply && !(self->two_way && change->kind == ATLAS_CHANGE_REMOVED));
+                               can_apply && !behind && !(self->two_way && change->kind == ATLAS_CHANGE_REMOVED));
   if (!can_apply)
     {
       gtk_widget_set_sensitive (check, FALSE);
@@ -719,6 +734,7 @@ atlas_review_window_finalize (GObject *object)
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->ours, json_node_unref);
+  g_clear_pointer (&self->merged, json_node_unref);
   g_free (self->source_name);
 
   G_OBJECT_CLASS (atlas_review_window_parent_class)->finalize (object);
@@ -773,6 +789,7 @@ atlas_review_window_new (GtkWindow      *parent,
   self = g_object_new (ATLAS_TYPE_REVIEW_WINDOW, "transient-for", parent, NULL);
   self->undo_stack = g_object_ref (stack);
   self->ours = atlas_dataset_to_json (atlas_undo_stack_get_dataset (stack));
+  self->merged = json_node_ref (merged);
   self->all = atlas_diff_json (self->ours, merged);
   self->conflicts = conflicts ? g_ptr_array_ref (conflicts) : NULL;
   self->source_name = g_strdup (source_name);
