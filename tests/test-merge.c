@@ -152,12 +152,12 @@ assert_valid (JsonNode *tree)
 
 static gboolean
 has_change (GPtrArray       *changes,
-            AtlasChangeKind  kind,
+            AtlasDiffKind  kind,
             const char      *path)
 {
   for (guint i = 0; i < changes->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (changes, i);
+      AtlasDiffChange *change = g_ptr_array_index (changes, i);
 
       if (change->kind == kind && g_str_equal (change->path, path))
         return TRUE;
@@ -173,7 +173,7 @@ typedef struct
 {
   const char      *name;
   EditFunc         edit;
-  AtlasChangeKind  kind;  /* what the diff from the original to the edit says */
+  AtlasDiffKind  kind;  /* what the diff from the original to the edit says */
   const char      *path;
 } FieldCase;
 
@@ -311,31 +311,31 @@ edit_unknown_key (JsonNode *tree)
 }
 
 static const FieldCase field_cases[] = {
-  { "indicator", edit_indicator, ATLAS_CHANGE_CHANGED, "partners[JP].indicators.budapest_convention" },
-  { "indicator-removed", edit_indicator_removed, ATLAS_CHANGE_REMOVED, "partners[KR].indicators.wcit_2012" },
-  { "assessment", edit_assessment, ATLAS_CHANGE_CHANGED, "partners[CN].assessment" },
-  { "document", edit_document_added, ATLAS_CHANGE_ADDED, "partners[BR].documents[\"Marco Civil da Internet\" 2014]" },
-  { "document-field", edit_document_field, ATLAS_CHANGE_CHANGED, NULL },
-  { "dialogue", edit_dialogue_added, ATLAS_CHANGE_ADDED, "partners[ZA].dialogues[\"Cyber consultations\"]" },
-  { "dialogue-field", edit_dialogue_field, ATLAS_CHANGE_CHANGED, NULL },
-  { "agreement", edit_agreement_added, ATLAS_CHANGE_ADDED, "partners[CA].agreements[other \"Cyber arrangement\"]" },
-  { "agreement-field", edit_agreement_field, ATLAS_CHANGE_CHANGED, NULL },
-  { "source-reference", edit_source_ref, ATLAS_CHANGE_ADDED, "partners[MX].sources[renard-2014 \"p. 99\"]" },
-  { "history", edit_history, ATLAS_CHANGE_ADDED, "partners[IN].history[2014-02-01 dialogues]" },
-  { "title", edit_title, ATLAS_CHANGE_CHANGED, "title" },
-  { "as-of", edit_as_of, ATLAS_CHANGE_CHANGED, "as_of" },
-  { "works-cited", edit_works_cited, ATLAS_CHANGE_ADDED, "sources[coe-2001]" },
-  { "lens", edit_lens, ATLAS_CHANGE_CHANGED, "lenses[wcit_2012].categories[signed].name" },
-  { "members", edit_members, ATLAS_CHANGE_REMOVED, "subject.members[GB]" },
-  { "partner", edit_partner_removed, ATLAS_CHANGE_REMOVED, "partners[RU]" },
-  { "unknown-key", edit_unknown_key, ATLAS_CHANGE_ADDED, "partners[US].x_desk_note" },
+  { "indicator", edit_indicator, ATLAS_DIFF_CHANGED, "partners[JP].indicators.budapest_convention" },
+  { "indicator-removed", edit_indicator_removed, ATLAS_DIFF_REMOVED, "partners[KR].indicators.wcit_2012" },
+  { "assessment", edit_assessment, ATLAS_DIFF_CHANGED, "partners[CN].assessment" },
+  { "document", edit_document_added, ATLAS_DIFF_ADDED, "partners[BR].documents[\"Marco Civil da Internet\" 2014]" },
+  { "document-field", edit_document_field, ATLAS_DIFF_CHANGED, NULL },
+  { "dialogue", edit_dialogue_added, ATLAS_DIFF_ADDED, "partners[ZA].dialogues[\"Cyber consultations\"]" },
+  { "dialogue-field", edit_dialogue_field, ATLAS_DIFF_CHANGED, NULL },
+  { "agreement", edit_agreement_added, ATLAS_DIFF_ADDED, "partners[CA].agreements[other \"Cyber arrangement\"]" },
+  { "agreement-field", edit_agreement_field, ATLAS_DIFF_CHANGED, NULL },
+  { "source-reference", edit_source_ref, ATLAS_DIFF_ADDED, "partners[MX].sources[renard-2014 \"p. 99\"]" },
+  { "history", edit_history, ATLAS_DIFF_ADDED, "partners[IN].history[2014-02-01 dialogues]" },
+  { "title", edit_title, ATLAS_DIFF_CHANGED, "title" },
+  { "as-of", edit_as_of, ATLAS_DIFF_CHANGED, "as_of" },
+  { "works-cited", edit_works_cited, ATLAS_DIFF_ADDED, "sources[coe-2001]" },
+  { "lens", edit_lens, ATLAS_DIFF_CHANGED, "lenses[wcit_2012].categories[signed].name" },
+  { "members", edit_members, ATLAS_DIFF_REMOVED, "subject.members[GB]" },
+  { "partner", edit_partner_removed, ATLAS_DIFF_REMOVED, "partners[RU]" },
+  { "unknown-key", edit_unknown_key, ATLAS_DIFF_ADDED, "partners[US].x_desk_note" },
 };
 
-static AtlasChangeKind
-reverse_kind (AtlasChangeKind kind)
+static AtlasDiffKind
+reverse_kind (AtlasDiffKind kind)
 {
-  return kind == ATLAS_CHANGE_ADDED ? ATLAS_CHANGE_REMOVED
-       : kind == ATLAS_CHANGE_REMOVED ? ATLAS_CHANGE_ADDED : kind;
+  return kind == ATLAS_DIFF_ADDED ? ATLAS_DIFF_REMOVED
+       : kind == ATLAS_DIFF_REMOVED ? ATLAS_DIFF_ADDED : kind;
 }
 
 static void
@@ -387,21 +387,21 @@ test_field (gconstpointer data)
   backward = atlas_diff_json (edited, original);
   g_assert_cmpuint (forward->len, >, 0);
   for (guint i = 0; i < forward->len; i++)
-    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (forward, i))->kind, !=, ATLAS_CHANGE_MOVED);
+    g_assert_cmpint (((AtlasDiffChange *) g_ptr_array_index (forward, i))->kind, !=, ATLAS_DIFF_MOVED);
   if (c->path != NULL)
     {
       g_assert_true (has_change (forward, c->kind, c->path));
       g_assert_true (has_change (backward, reverse_kind (c->kind), c->path));
     }
   else
-    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (forward, 0))->kind, ==, c->kind);
+    g_assert_cmpint (((AtlasDiffChange *) g_ptr_array_index (forward, 0))->kind, ==, c->kind);
 
   /* The diff, applied to the original, gives the edit. */
   for (guint i = 0; i < forward->len; i++)
     {
       g_autoptr(GError) error = NULL;
 
-      atlas_change_apply (g_ptr_array_index (forward, i), original, &error);
+      atlas_diff_change_apply (g_ptr_array_index (forward, i), original, &error);
       g_assert_no_error (error);
     }
   assert_tree_equal (original, edited);
@@ -458,7 +458,7 @@ test_reorder (void)
   changes = atlas_diff_json (base, ours);
   g_assert_cmpuint (changes->len, ==, json_array_get_length (reversed) - 1);
   for (guint i = 0; i < changes->len; i++)
-    g_assert_cmpint (((AtlasChange *) g_ptr_array_index (changes, i))->kind, ==, ATLAS_CHANGE_MOVED);
+    g_assert_cmpint (((AtlasDiffChange *) g_ptr_array_index (changes, i))->kind, ==, ATLAS_DIFF_MOVED);
 
   /* Theirs edits the entry that ours moved to the end. */
   json_object_set_string_member (entry_of (theirs, "US", "dialogues", 0), "status", "dormant");
@@ -792,9 +792,9 @@ test_review (void)
   changes = atlas_diff_json (ours, merged);
   for (guint i = 0; i < changes->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (changes, i);
+      AtlasDiffChange *change = g_ptr_array_index (changes, i);
 
-      if (atlas_change_is_history (change))
+      if (atlas_diff_change_is_history (change))
         g_ptr_array_add (history, change);
       else if (g_strcmp0 (change->partner_id, "CN") != 0)
         g_ptr_array_add (accepted, change);
@@ -826,7 +826,7 @@ test_review_conflict (void)
   g_autoptr(JsonNode) theirs = deep_copy (base);
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
-  g_autoptr(GPtrArray) accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_change_free);
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_diff_change_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   JsonArray *entries;

@@ -131,19 +131,19 @@ atlas_cli_diff (int    argc,
     fputs ("[", stdout);
   for (guint i = 0; i < changes->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (changes, i);
+      AtlasDiffChange *change = g_ptr_array_index (changes, i);
       g_autoptr(GString) line = g_string_new (NULL);
 
       if (json)
         {
-          g_autoptr(JsonNode) node = atlas_change_to_json (change);
+          g_autoptr(JsonNode) node = atlas_diff_change_to_json (change);
 
           g_string_append (line, i > 0 ? ",\n  " : "\n  ");
           atlas_json_append_escaped (line, node);
         }
       else
         {
-          g_autofree char *text = atlas_change_to_string (change);
+          g_autofree char *text = atlas_diff_change_to_string (change);
 
           g_string_append (line, text);
           g_string_append_c (line, '\n');

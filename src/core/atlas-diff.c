@@ -649,7 +649,7 @@ atlas_dataset_from_json (JsonNode    *root,
 /* Changes */
 
 void
-atlas_change_free (AtlasChange *change)
+atlas_diff_change_free (AtlasDiffChange *change)
 {
   if (change == NULL)
     return;
@@ -669,13 +669,13 @@ typedef struct
   GPtrArray      *changes;
 } Diff;
 
-static AtlasChange *
+static AtlasDiffChange *
 add_change (Diff            *d,
-            AtlasChangeKind  kind,
+            AtlasDiffKind  kind,
             JsonNode        *old_value,
             JsonNode        *new_value)
 {
-  AtlasChange *change = g_new0 (AtlasChange, 1);
+  AtlasDiffChange *change = g_new0 (AtlasDiffChange, 1);
 
   change->kind = kind;
   change->path = atlas_tree_cursor_dup_path (&d->cursor);
@@ -714,7 +714,7 @@ diff_object (Diff       *d,
       if (other != NULL)
         diff_node (d, name, member, other);
       else
-        add_change (d, ATLAS_CHANGE_REMOVED, member, NULL);
+        add_change (d, ATLAS_DIFF_REMOVED, member, NULL);
       atlas_tree_cursor_pop (&d->cursor, mark);
     }
 
@@ -726,7 +726,7 @@ diff_object (Diff       *d,
       if (json_object_has_member (a, name))
         continue;
       mark = atlas_tree_cursor_push_member (&d->cursor, name);
-      add_change (d, ATLAS_CHANGE_ADDED, NULL, member);
+      add_change (d, ATLAS_DIFF_ADDED, NULL, member);
       atlas_tree_cursor_pop (&d->cursor, mark);
     }
 }
@@ -797,7 +797,7 @@ diff_array (Diff       *d,
           g_ptr_array_add (common_keys, (gpointer) key);
         }
       else
-        add_change (d, ATLAS_CHANGE_REMOVED, element, NULL)->old_position = i;
+        add_change (d, ATLAS_DIFF_REMOVED, element, NULL)->old_position = i;
       atlas_tree_cursor_pop (&d->cursor, mark);
     }
 
@@ -809,13 +809,13 @@ diff_array (Diff       *d,
         {
           const char *key = g_ptr_array_index (common_keys, i);
           JsonNode *element = atlas_keyed_list_get (&kb, key);
-          AtlasChange *change;
+          AtlasDiffChange *change;
           guint mark;
 
           if (kept[i])
             continue;
           mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, element);
-          change = add_change (d, ATLAS_CHANGE_MOVED, NULL, NULL);
+          change = add_change (d, ATLAS_DIFF_MOVED, NULL, NULL);
           change->old_position = GPOINTER_TO_UINT (g_hash_table_lookup (ka.positions, key));
           change->new_position = g_array_index (common, guint, i);
           atlas_tree_cursor_pop (&d->cursor, mark);
@@ -831,7 +831,7 @@ diff_array (Diff       *d,
       if (atlas_keyed_list_get (&ka, key) != NULL)
         continue;
       mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, element);
-      add_change (d, ATLAS_CHANGE_ADDED, NULL, element)->new_position = i;
+      add_change (d, ATLAS_DIFF_ADDED, NULL, element)->new_position = i;
       atlas_tree_cursor_pop (&d->cursor, mark);
     }
 
@@ -853,7 +853,7 @@ diff_node (Diff       *d,
   else if (atlas_json_is_array (a) && atlas_json_is_array (b))
     diff_array (d, name, json_node_get_array (a), json_node_get_array (b));
   else
-    add_change (d, ATLAS_CHANGE_CHANGED, a, b);
+    add_change (d, ATLAS_DIFF_CHANGED, a, b);
 }
 
 GPtrArray *
@@ -863,7 +863,7 @@ atlas_diff_json (JsonNode *a,
   Diff d;
 
   atlas_tree_cursor_init (&d.cursor);
-  d.changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_change_free);
+  d.changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_diff_change_free);
   diff_node (&d, NULL, a, b);
   atlas_tree_cursor_clear (&d.cursor);
 
@@ -881,27 +881,27 @@ atlas_diff_datasets (AtlasDataset *a,
 }
 
 char *
-atlas_change_to_string (AtlasChange *change)
+atlas_diff_change_to_string (AtlasDiffChange *change)
 {
   GString *line = g_string_new (change->path);
 
   g_string_append (line, ": ");
   switch (change->kind)
     {
-    case ATLAS_CHANGE_ADDED:
+    case ATLAS_DIFF_ADDED:
       g_string_append (line, "added ");
       atlas_json_append_escaped (line, change->new_value);
       break;
-    case ATLAS_CHANGE_REMOVED:
+    case ATLAS_DIFF_REMOVED:
       g_string_append (line, "removed ");
       atlas_json_append_escaped (line, change->old_value);
       break;
-    case ATLAS_CHANGE_CHANGED:
+    case ATLAS_DIFF_CHANGED:
       atlas_json_append_escaped (line, change->old_value);
       g_string_append (line, " -> ");
       atlas_json_append_escaped (line, change->new_value);
       break;
-    case ATLAS_CHANGE_MOVED:
+    case ATLAS_DIFF_MOVED:
       g_string_append_printf (line, "moved from %d to %d", change->old_position, change->new_position);
       break;
     default:
@@ -914,7 +914,7 @@ atlas_change_to_string (AtlasChange *change)
 static const char * const kind_names[] = { "added", "removed", "changed", "moved" };
 
 JsonNode *
-atlas_change_to_json (AtlasChange *change)
+atlas_diff_change_to_json (AtlasDiffChange *change)
 {
   g_autoptr(JsonObject) object = json_object_new ();
 
@@ -976,7 +976,7 @@ splice (JsonNode *array_node,
 }
 
 gboolean
-atlas_change_apply (AtlasChange *change,
+atlas_diff_change_apply (AtlasDiffChange *change,
                     JsonNode    *root,
                     GError     **error)
 {
@@ -1032,21 +1032,21 @@ atlas_change_apply (AtlasChange *change,
 
       switch (change->kind)
         {
-        case ATLAS_CHANGE_ADDED:
+        case ATLAS_DIFF_ADDED:
           splice (node, -1, change->new_position, json_node_copy (change->new_value));
           return TRUE;
-        case ATLAS_CHANGE_REMOVED:
+        case ATLAS_DIFF_REMOVED:
           if (position < 0)
             break;
           splice (node, position, -1, NULL);
           return TRUE;
-        case ATLAS_CHANGE_MOVED:
+        case ATLAS_DIFF_MOVED:
           if (position < 0)
             break;
           moved = json_node_copy (json_array_get_element (json_node_get_array (node), position));
           splice (node, position, change->new_position, moved);
           return TRUE;
-        case ATLAS_CHANGE_CHANGED:
+        case ATLAS_DIFF_CHANGED:
           if (position < 0)
             break;
           splice (node, position, position, json_node_copy (change->new_value));
@@ -1056,7 +1056,7 @@ atlas_change_apply (AtlasChange *change,
         }
     }
 
-  if (n == 0 && change->kind == ATLAS_CHANGE_CHANGED)
+  if (n == 0 && change->kind == ATLAS_DIFF_CHANGED)
     {
       json_node_take_object (root, json_object_ref (json_node_get_object (change->new_value)));
       return TRUE;

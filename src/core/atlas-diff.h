@@ -17,20 +17,20 @@ G_BEGIN_DECLS
  *
  * A change's location is a JSON array of steps from the root: a string is
  * an object member, an object {"key": IDENTITY} the list entry with that
- * identity; atlas_change_apply () follows it.
+ * identity; atlas_diff_change_apply () follows it.
  */
 
 typedef enum
 {
-  ATLAS_CHANGE_ADDED,
-  ATLAS_CHANGE_REMOVED,
-  ATLAS_CHANGE_CHANGED,
-  ATLAS_CHANGE_MOVED,
-} AtlasChangeKind;
+  ATLAS_DIFF_ADDED,
+  ATLAS_DIFF_REMOVED,
+  ATLAS_DIFF_CHANGED,
+  ATLAS_DIFF_MOVED,
+} AtlasDiffKind;
 
 typedef struct
 {
-  AtlasChangeKind kind;
+  AtlasDiffKind kind;
   char           *path;        /* partners[JP].indicators.budapest_convention */
   char           *partner_id;  /* NULL outside partners */
   char           *field;       /* within the partner: "indicators.wcit_2012", "documents"...; NULL outside */
@@ -39,10 +39,10 @@ typedef struct
   JsonNode       *new_value;   /* NULL when removed */
   int             old_position; /* list entries: index in the old list, else -1 */
   int             new_position; /* list entries: index in the new list, else -1 */
-} AtlasChange;
+} AtlasDiffChange;
 
-void         atlas_change_free        (AtlasChange  *change);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChange, atlas_change_free)
+void         atlas_diff_change_free        (AtlasDiffChange  *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasDiffChange, atlas_diff_change_free)
 
 /* The dataset as the JSON tree it is saved as (a new node). */
 JsonNode    *atlas_dataset_to_json    (AtlasDataset *dataset);
@@ -52,7 +52,7 @@ AtlasDataset *atlas_dataset_from_json (JsonNode     *root,
                                        GPtrArray   **problems,
                                        GError      **error);
 
-/* The changes from @a to @b, in document order: a new array of AtlasChange. */
+/* The changes from @a to @b, in document order: a new array of AtlasDiffChange. */
 GPtrArray   *atlas_diff_json          (JsonNode     *a,
                                        JsonNode     *b);
 GPtrArray   *atlas_diff_datasets      (AtlasDataset *a,
@@ -60,13 +60,13 @@ GPtrArray   *atlas_diff_datasets      (AtlasDataset *a,
 
 /* One line: `PATH: OLD -> NEW`, `PATH: added VALUE`, `PATH: removed VALUE`,
  * `PATH: moved from I to J`. Dataset text is escaped for a terminal. */
-char        *atlas_change_to_string   (AtlasChange  *change);
+char        *atlas_diff_change_to_string   (AtlasDiffChange  *change);
 /* {"kind": ..., "path": ..., "partner": ..., "old": ..., "new": ...} */
-JsonNode    *atlas_change_to_json     (AtlasChange  *change);
+JsonNode    *atlas_diff_change_to_json     (AtlasDiffChange  *change);
 
 /* Applies @change (made from the old side) to @root, a tree of the old side
  * that this call may modify. FALSE with an error when the location is gone. */
-gboolean     atlas_change_apply       (AtlasChange  *change,
+gboolean     atlas_diff_change_apply       (AtlasDiffChange  *change,
                                        JsonNode     *root,
                                        GError      **error);
 

@@ -33,7 +33,7 @@ typedef struct
   char      *path;       /* partners[JP].indicators.budapest_convention */
   char      *partner_id; /* NULL outside partners */
   char      *field;      /* within the partner, or NULL */
-  JsonArray *location;   /* as an AtlasChange's */
+  JsonArray *location;   /* as an AtlasDiffChange's */
   JsonNode  *base;       /* NULL: that side has no value there */
   JsonNode  *ours;
   JsonNode  *theirs;

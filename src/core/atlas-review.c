@@ -11,19 +11,19 @@
 #include "atlas-review.h"
 
 gboolean
-atlas_change_is_history (AtlasChange *change)
+atlas_diff_change_is_history (AtlasDiffChange *change)
 {
   return change->partner_id != NULL && g_strcmp0 (change->field, "history") == 0;
 }
 
-AtlasChange *
+AtlasDiffChange *
 atlas_conflict_to_change (AtlasConflict *conflict)
 {
-  AtlasChange *change = g_new0 (AtlasChange, 1);
+  AtlasDiffChange *change = g_new0 (AtlasDiffChange, 1);
   guint n = json_array_get_length (conflict->location);
 
-  change->kind = conflict->ours == NULL ? ATLAS_CHANGE_ADDED
-               : conflict->theirs == NULL ? ATLAS_CHANGE_REMOVED : ATLAS_CHANGE_CHANGED;
+  change->kind = conflict->ours == NULL ? ATLAS_DIFF_ADDED
+               : conflict->theirs == NULL ? ATLAS_DIFF_REMOVED : ATLAS_DIFF_CHANGED;
   change->path = g_strdup (conflict->path);
   change->partner_id = g_strdup (conflict->partner_id);
   change->field = g_strdup (conflict->field);
@@ -65,7 +65,7 @@ field_key (const char *partner_id,
 }
 
 static const char *
-entry_field (AtlasChange *change)
+entry_field (AtlasDiffChange *change)
 {
   JsonNode *entry = change->new_value ? change->new_value : change->old_value;
 
@@ -79,7 +79,7 @@ entry_field (AtlasChange *change)
  * value gets one. */
 static void
 record_in_history (JsonObject  *partner,
-                   AtlasChange *change,
+                   AtlasDiffChange *change,
                    const char  *date,
                    const char  *source)
 {
@@ -133,7 +133,7 @@ apply_all (JsonNode   *root,
            GError    **error)
 {
   for (guint i = 0; i < changes->len; i++)
-    if (!atlas_change_apply (g_ptr_array_index (changes, i), root, error))
+    if (!atlas_diff_change_apply (g_ptr_array_index (changes, i), root, error))
       return FALSE;
 
   return TRUE;
@@ -152,7 +152,7 @@ atlas_review_apply (JsonNode    *ours,
 
   for (guint i = 0; i < accepted->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (accepted, i);
+      AtlasDiffChange *change = g_ptr_array_index (accepted, i);
 
       if (change->partner_id != NULL && change->field != NULL)
         g_hash_table_add (fields, field_key (change->partner_id, change->field));
@@ -160,7 +160,7 @@ atlas_review_apply (JsonNode    *ours,
 
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (history, i);
+      AtlasDiffChange *change = g_ptr_array_index (history, i);
       g_autofree char *key = NULL;
 
       if (entry_field (change) == NULL)
@@ -175,7 +175,7 @@ atlas_review_apply (JsonNode    *ours,
 
   for (guint i = 0; i < accepted->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (accepted, i);
+      AtlasDiffChange *change = g_ptr_array_index (accepted, i);
       JsonObject *partner;
 
       if (change->partner_id == NULL || change->field == NULL)
@@ -185,10 +185,30 @@ atlas_review_apply (JsonNode    *ours,
         record_in_history (partner, change, date, source);
     }
 
+  /* As the editor does: a change dated after the dataset's date moves
+   * the date to it (no history entry may come after as_of). */
+  if (atlas_json_is_object (ours) && date != NULL &&
+      g_strcmp0 (date, json_object_get_string_member_with_default (json_node_get_object (ours), "as_of", "")) > 0)
+    for (guint i = 0; i < accepted->len; i++)
+      {
+        AtlasDiffChange *change = g_ptr_array_index (accepted, i);
+        JsonObject *partner = change->partner_id ? find_partner (ours, change->partner_id) : NULL;
+        JsonNode *list = partner ? json_object_get_member (partner, "history") : NULL;
+        JsonArray *entries_of = atlas_json_is_array (list) ? json_node_get_array (list) : NULL;
+
+        for (guint j = 0; entries_of != NULL && j < json_array_get_length (entries_of); j++)
+          if (g_strcmp0 (json_object_get_string_member_with_default (json_array_get_object_element (entries_of, j),
+                                                                     "date", ""), date) == 0)
+            {
+              json_object_set_string_member (json_node_get_object (ours), "as_of", date);
+              break;
+            }
+      }
+
   /* Entries came in where they stood in the other list: date order again. */
   for (guint i = 0; i < accepted->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (accepted, i);
+      AtlasDiffChange *change = g_ptr_array_index (accepted, i);
       JsonObject *partner = change->partner_id ? find_partner (ours, change->partner_id) : NULL;
       JsonNode *list = partner ? json_object_get_member (partner, "history") : NULL;
       g_autoptr(GPtrArray) nodes = g_ptr_array_new ();

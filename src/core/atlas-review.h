@@ -11,17 +11,18 @@ G_BEGIN_DECLS
  * History entries are not chosen on their own: an entry goes with the
  * change it records (same partner and field), so that history stays true to
  * the values. An accepted change of an indicator, the assessment or the
- * name that brings no entry of its own gets one, dated @date, with @source.
+ * name that brings no entry of its own gets one, dated @date, with @source;
+ * a @date after the dataset's as_of moves as_of to it, as the editor does.
  */
 
 /* TRUE for a change inside a partner's history. */
-gboolean     atlas_change_is_history   (AtlasChange   *change);
+gboolean     atlas_diff_change_is_history   (AtlasDiffChange   *change);
 
 /* The change that settles @conflict with theirs' value. */
-AtlasChange *atlas_conflict_to_change  (AtlasConflict *conflict);
+AtlasDiffChange *atlas_conflict_to_change  (AtlasConflict *conflict);
 
-/* Applies @accepted (AtlasChange, none of them history) and the entries of
- * @history (AtlasChange, history only) that go with them to @ours, a tree
+/* Applies @accepted (AtlasDiffChange, none of them history) and the entries of
+ * @history (AtlasDiffChange, history only) that go with them to @ours, a tree
  * the call modifies. */
 gboolean     atlas_review_apply        (JsonNode      *ours,
                                         GPtrArray     *accepted,

@@ -17,7 +17,7 @@
 
 typedef struct
 {
-  AtlasChange     *change;   /* owned for conflicts, else borrowed */
+  AtlasDiffChange     *change;   /* owned for conflicts, else borrowed */
   AtlasConflict   *conflict; /* borrowed, or NULL */
   GtkToggleButton *accept;   /* changes: pressed when accepted */
   GtkToggleButton *theirs;   /* conflicts */
@@ -36,8 +36,8 @@ struct _AtlasReviewWindow
   AtlasUndoStack  *undo_stack;
   JsonNode        *ours;
   JsonNode        *merged;
-  GPtrArray       *changes;   /* of AtlasChange, not history */
-  GPtrArray       *history;   /* of AtlasChange, history entries */
+  GPtrArray       *changes;   /* of AtlasDiffChange, not history */
+  GPtrArray       *history;   /* of AtlasDiffChange, history entries */
   GPtrArray       *all;       /* owns the changes */
   GPtrArray       *conflicts;
   GPtrArray       *items;     /* of Item */
@@ -54,7 +54,7 @@ static void
 item_free (Item *item)
 {
   if (item->conflict != NULL)
-    atlas_change_free (item->change);
+    atlas_diff_change_free (item->change);
   g_free (item);
 }
 
@@ -117,14 +117,14 @@ describe_value (AtlasReviewWindow *self,
 
 static char *
 describe_field (AtlasReviewWindow *self,
-                AtlasChange       *change)
+                AtlasDiffChange       *change)
 {
   AtlasLens *lens = find_lens (self, change->field);
   const char *rest;
 
   if (change->partner_id != NULL && change->field == NULL)
-    return g_strdup (change->kind == ATLAS_CHANGE_ADDED ? _("Partner added")
-                     : change->kind == ATLAS_CHANGE_REMOVED ? _("Partner removed") : _("Partner moved"));
+    return g_strdup (change->kind == ATLAS_DIFF_ADDED ? _("Partner added")
+                     : change->kind == ATLAS_DIFF_REMOVED ? _("Partner removed") : _("Partner moved"));
 
   if (lens != NULL && g_str_has_suffix (change->path, change->field))
     return g_strdup (atlas_lens_get_name (lens));
@@ -145,12 +145,12 @@ describe_field (AtlasReviewWindow *self,
 
   switch (change->kind)
     {
-    case ATLAS_CHANGE_ADDED:
+    case ATLAS_DIFF_ADDED:
       /* Translators: %s is where in the dataset, e.g. documents["Cyber dialogue" 2015] */
       return g_strdup_printf (_("Added: %s"), rest);
-    case ATLAS_CHANGE_REMOVED:
+    case ATLAS_DIFF_REMOVED:
       return g_strdup_printf (_("Removed: %s"), rest);
-    case ATLAS_CHANGE_MOVED:
+    case ATLAS_DIFF_MOVED:
       return g_strdup_printf (_("Moved: %s"), rest);
     default:
       return g_strdup (rest);
@@ -160,17 +160,17 @@ describe_field (AtlasReviewWindow *self,
 /* Theirs' history entry for a change, when they recorded one. */
 static JsonObject *
 find_entry (AtlasReviewWindow *self,
-            AtlasChange       *change)
+            AtlasDiffChange       *change)
 {
   if (change->partner_id == NULL || change->field == NULL)
     return NULL;
 
   for (guint i = 0; i < self->history->len; i++)
     {
-      AtlasChange *entry = g_ptr_array_index (self->history, i);
+      AtlasDiffChange *entry = g_ptr_array_index (self->history, i);
       JsonObject *object;
 
-      if (entry->kind != ATLAS_CHANGE_ADDED || g_strcmp0 (entry->partner_id, change->partner_id) != 0 ||
+      if (entry->kind != ATLAS_DIFF_ADDED || g_strcmp0 (entry->partner_id, change->partner_id) != 0 ||
           !JSON_NODE_HOLDS_OBJECT (entry->new_value))
         continue;
       object = json_node_get_object (entry->new_value);
@@ -308,7 +308,7 @@ change_row (AtlasReviewWindow *self,
             Item              *item,
             const char        *partner_name)
 {
-  AtlasChange *change = item->change;
+  AtlasDiffChange *change = item->change;
   g_autofree char *title = describe_field (self, change);
   g_autofree char *old_text = describe_value (self, change->old_value, change->field);
   g_autofree char *new_text = describe_value (self, change->new_value, change->field);
@@ -324,7 +324,7 @@ change_row (AtlasReviewWindow *self,
   gboolean can_apply = !g_str_has_prefix (change->path, "lenses");
   gboolean behind;
 
-  if (change->kind == ATLAS_CHANGE_MOVED)
+  if (change->kind == ATLAS_DIFF_MOVED)
     {
       g_free (old_text);
       g_free (new_text);
@@ -374,7 +374,7 @@ change_row (AtlasReviewWindow *self,
       gtk_grid_attach (GTK_GRID (grid), note, 0, 3, 3, 1);
     }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check),
-                               can_apply && !behind && !(self->two_way && change->kind == ATLAS_CHANGE_REMOVED));
+                               can_apply && !behind && !(self->two_way && change->kind == ATLAS_DIFF_REMOVED));
   if (!can_apply)
     {
       gtk_widget_set_sensitive (check, FALSE);
@@ -535,7 +535,7 @@ build (AtlasReviewWindow *self)
 
   for (guint i = 0; i < self->changes->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (self->changes, i);
+      AtlasDiffChange *change = g_ptr_array_index (self->changes, i);
       const char *key = change->partner_id ? change->partner_id : "";
       const char *name = change->partner_id ? partner_name (self, change->partner_id) : _("Dataset");
       Item *item = g_new0 (Item, 1);
@@ -798,12 +798,12 @@ atlas_review_window_new (GtkWindow      *parent,
 
   for (guint i = 0; i < self->all->len; i++)
     {
-      AtlasChange *change = g_ptr_array_index (self->all, i);
+      AtlasDiffChange *change = g_ptr_array_index (self->all, i);
 
       /* Conflicts have their own rows. */
       if (g_str_has_prefix (change->path, "merge_conflicts"))
         continue;
-      g_ptr_array_add (atlas_change_is_history (change) ? self->history : self->changes, change);
+      g_ptr_array_add (atlas_diff_change_is_history (change) ? self->history : self->changes, change);
     }
   build (self);
 
