@@ -13,8 +13,8 @@
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-diff.h"
-#include "atlas-export.h"
 #include "atlas-merge.h"
+#include "atlas-safe-write.h"
 #include "atlas-text.h"
 
 #define EXIT_TROUBLE 2
@@ -209,7 +209,9 @@ atlas_cli_merge (int    argc,
   target_path = output != NULL ? output : files[1];
   target = g_file_new_for_commandline_arg (target_path);
   bytes = atlas_dataset_to_bytes (merged);
-  if (!atlas_export_write_bytes (target, bytes, NULL, &error))
+  /* As git expects of a merge driver: the file replaced, no FILE~ left in
+   * the work tree. */
+  if (!atlas_safe_write (target, bytes, ATLAS_SAFE_WRITE_NONE, NULL, NULL, NULL, NULL, &error))
     {
       print_error (target_path, error->message);
       goto out;

@@ -13,6 +13,7 @@
 #include "atlas-diff.h"
 #include "atlas-merge.h"
 #include "atlas-review-window.h"
+#include "atlas-safe-write.h"
 #include "atlas-window-private.h"
 
 typedef struct
@@ -159,14 +160,10 @@ gboolean
 _atlas_window_review_may_overwrite (AtlasWindow *self,
                                     GFile       *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
   if (self->merged_etag == NULL || file == NULL)
     return FALSE;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL && g_strcmp0 (g_file_info_get_etag (info), self->merged_etag) == 0;
+  return atlas_safe_etag_matches (file, self->merged_etag, NULL);
 }
 
 /* Review Changes: the conflicts a merge recorded in the file. */
