@@ -56,6 +56,9 @@ gboolean    atlas_json_equal        (JsonNode       *a,
                                      JsonNode       *b);
 gboolean    atlas_json_is_object    (JsonNode       *node);
 gboolean    atlas_json_is_array     (JsonNode       *node);
+JsonNode   *atlas_json_parse_bytes  (const char     *data,
+                                     gsize           size,
+                                     GError        **error);
 
 /* History entries (JSON nodes) sorted by date; entries of the same date
  * keep their order. A new array of copies. */

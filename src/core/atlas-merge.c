@@ -708,16 +708,13 @@ atlas_merge_conflicts_from_bytes (GBytes *bytes)
   static const char needle[] = "\"merge_conflicts\"";
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
-  AtlasJsonReader reader;
   g_autoptr(JsonNode) root = NULL;
   JsonNode *list;
 
   if (data == NULL || g_strstr_len (data, size, needle) == NULL)
     return conflicts;
 
-  atlas_json_reader_init (&reader, data, size, ATLAS_DATASET_MAX_DEPTH);
-  root = atlas_json_reader_read_node (&reader, NULL, NULL);
-  atlas_json_reader_clear (&reader);
+  root = atlas_json_parse_bytes (data, size, NULL);
   list = atlas_json_is_object (root) ? json_object_get_member (json_node_get_object (root), "merge_conflicts") : NULL;
 
   for (guint i = 0; atlas_json_is_array (list) && i < json_array_get_length (json_node_get_array (list)); i++)
