@@ -109,7 +109,7 @@ map_bench_new (int    width,
                double zoom)
 {
   MapBench *b = g_new0 (MapBench, 1);
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
 
   b->width = width;
   b->height = height;

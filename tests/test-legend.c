@@ -31,7 +31,7 @@ partners_under_legend (AtlasMapView *view,
 {
   AtlasWorld *world = atlas_world_get_default ();
   GtkWidget *legend = atlas_map_view_get_legend (view);
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   graphene_rect_t bounds;
   guint covered = 0;
 

@@ -58,7 +58,7 @@ check_view (AtlasMapView *view,
   g_autoptr(GdkTexture) texture = atlas_test_render_widget (GTK_WIDGET (view));
   g_autoptr(AtlasTestPixels) shot = atlas_test_pixels_new (texture);
   g_autoptr(GString) problems = g_string_new (NULL);
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   AtlasMapTransform transform = atlas_test_frame_transform (&frame);
   AtlasMapBox viewport;
   GArray *labels;

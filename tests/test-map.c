@@ -51,7 +51,7 @@ to_widget (Fixture *f,
            double  *x,
            double  *y)
 {
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double mx, my;
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
@@ -170,7 +170,7 @@ test_no_smear (Fixture       *f,
   AtlasWorld *world = atlas_world_get_default ();
   guint checked = 0;
 
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
   for (double lat = 48; lat <= 74; lat += 1)
@@ -211,7 +211,7 @@ test_one_world (Fixture       *f,
 {
   AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->view);
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
 
   /* Zooming out stops where the world fills the view's width... */
   shumate_viewport_set_zoom_level (viewport, 0);

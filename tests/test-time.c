@@ -82,7 +82,7 @@ pixel_of (Fixture         *f,
           AtlasTestPixels *shot,
           const char      *id)
 {
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double mx, my;
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->window->map_view), &frame);

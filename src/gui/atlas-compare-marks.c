@@ -31,7 +31,7 @@ atlas_compare_marks_locate (AtlasCompareMarks *self,
                             double            *y)
 {
   AtlasWorld *world = atlas_world_get_default ();
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double mx, my;
   int country;
   graphene_point_t in_view, in_self;

@@ -649,7 +649,7 @@ pan (AtlasMapView *self,
      double        dx,
      double        dy)
 {
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double x, y;
 
   atlas_world_layer_get_frame (self->world_layer, &frame);
@@ -662,7 +662,7 @@ static void
 zoom_by (AtlasMapView *self,
          double        steps)
 {
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
 
   atlas_world_layer_get_frame (self->world_layer, &frame);
   go_to (self,

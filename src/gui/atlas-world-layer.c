@@ -296,7 +296,7 @@ render_cache (AtlasWorldLayer *self,
               gboolean         partial)
 {
   double x0, y0, x1, y1;
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   cairo_t *cr;
 
   if (partial)
@@ -371,7 +371,7 @@ extend_cache_cb (gpointer user_data)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double world_device;
 
   self->extend_id = 0;
@@ -394,7 +394,7 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
   double world_device, view_x, view_y, shift_x, shift_y;
   cairo_t *cr;
 
@@ -695,7 +695,7 @@ atlas_world_layer_pick (AtlasWorldLayer *self,
                         double           x,
                         double           y)
 {
-  AtlasMapFrame frame;
+  AtlasMapFrame frame = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), -1);
 
@@ -742,6 +742,16 @@ atlas_world_layer_get_labels (AtlasWorldLayer *self,
 {
   g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), NULL);
 
+  /* The labels of the view as it is now, not of the last frame drawn: a
+   * click or a reader between a move and the next frame sees the same
+   * labels as the next frame will. */
+  if (self->coloring != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      AtlasMapFrame frame = { 0 };
+
+      atlas_world_layer_get_frame (self, &frame);
+      update_labels (self, &frame);
+    }
   if (size != NULL)
     *size = self->label_size;
   return self->labels;
