@@ -186,6 +186,7 @@ test_symlink (Fixture       *fixture,
   g_autofree char *real = path_in (fixture, "real.json");
   g_autofree char *link = path_in (fixture, "link.json");
   g_autofree char *backup = path_in (fixture, "real.json~");
+  g_autofree char *link_backup = NULL;
   g_autoptr(GError) error = NULL;
   AtlasSafeWriteResult result;
 
@@ -201,7 +202,8 @@ test_symlink (Fixture       *fixture,
   g_assert_cmpint (mode_of (real) & 07777, ==, 0600);
   assert_contents (backup, "old");
   g_assert_cmpint (mode_of (backup) & 07777, ==, 0600);
-  g_assert_false (g_file_test (g_strconcat (link, "~", NULL), G_FILE_TEST_EXISTS));
+  link_backup = g_strconcat (link, "~", NULL);
+  g_assert_false (g_file_test (link_backup, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_parts (fixture->dir), ==, 0);
 }
 
