@@ -71,7 +71,7 @@ check_view (AtlasMapView *view,
                    gtk_widget_compute_bounds (gtk_widget_get_parent (gtk_widget_get_parent (atlas_map_view_get_legend (view))),
                                               GTK_WIDGET (layer), &legend);
   atlas_world_layer_get_frame (layer, &frame);
-  viewport = (AtlasMapBox) { 0, 0, frame.width, frame.height };
+  atlas_world_layer_get_label_box (layer, &viewport);
   labels = atlas_world_layer_get_labels (layer, &size);
   g_assert_nonnull (labels);
   atlas_test_check_labels (atlas_world_layer_get_coloring (layer), &transform, &viewport, labels,

@@ -110,12 +110,26 @@ frame_to_map (gpointer data,
   return TRUE;
 }
 
-/* A fingerprint of the partners whose label points are in the view (the
- * placer labels exactly those). */
+/* The box the labels go in, and whose label points the placer labels:
+ * the view less a thin margin. */
+static AtlasMapBox
+label_viewport (const AtlasMapFrame *frame)
+{
+  const double margin = 2;
+
+  return (AtlasMapBox) { margin, margin, frame->width - 2 * margin, frame->height - 2 * margin };
+}
+
+/* A fingerprint of the partners whose label points are in the labels'
+ * box (the placer labels exactly those, so a partner coming into it
+ * from the margin counts as one coming into view). */
+
 static guint64
 visible_anchors (AtlasWorldLayer     *self,
                  const AtlasMapFrame *frame)
 {
+  AtlasMapBox box = label_viewport (frame);
+
   AtlasWorld *world = atlas_map_coloring_get_world (self->coloring);
   guint n = atlas_world_get_n_countries (world);
   guint64 hash = 17;
@@ -128,7 +142,7 @@ visible_anchors (AtlasWorldLayer     *self,
         continue;
       atlas_world_country_get_label_point (world, c, &mx, &my);
       frame_to_target ((gpointer) frame, mx, my, &x, &y);
-      if (x >= 0 && y >= 0 && x <= frame->width && y <= frame->height)
+      if (x >= box.x && y >= box.y && x <= box.x + box.width && y <= box.y + box.height)
         hash = hash * 1000003 + c;
     }
   return hash;
@@ -141,8 +155,7 @@ update_labels (AtlasWorldLayer     *self,
                const AtlasMapFrame *frame)
 {
   AtlasMapFrame *old = &self->labels_frame;
-  double margin = 2;
-  AtlasMapBox viewport = { margin, margin, frame->width - 2 * margin, frame->height - 2 * margin };
+  AtlasMapBox viewport = label_viewport (frame);
   AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame };
   double size = atlas_map_labels_window_size (frame->scale, self->text_scale);
 
@@ -734,6 +747,20 @@ atlas_world_layer_set_label_obstacles (AtlasWorldLayer   *self,
   g_array_append_vals (self->obstacles, boxes, n_boxes);
   drop_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The box (in the layer's pixels) inside which labels are placed, and
+ * whose partners all get one. */
+void
+atlas_world_layer_get_label_box (AtlasWorldLayer *self,
+                                 AtlasMapBox     *box)
+{
+  AtlasMapFrame frame = { 0 };
+
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  atlas_world_layer_get_frame (self, &frame);
+  *box = label_viewport (&frame);
 }
 
 GArray *

@@ -58,6 +58,8 @@ void                atlas_world_layer_set_label_obstacles (AtlasWorldLayer   *se
                                                            guint              n_boxes);
 /* The labels of the last frame drawn (AtlasMapLabel), and their font size;
  * for the tests. */
+void                atlas_world_layer_get_label_box    (AtlasWorldLayer    *self,
+                                                        AtlasMapBox        *box);
 GArray             *atlas_world_layer_get_labels       (AtlasWorldLayer    *self,
                                                         double             *size);
 
