@@ -86,6 +86,14 @@ typedef struct
   int          section;       /* the partner whose section starts here, or -1 */
   int          owner;         /* the partner whose section this is in, or -1 */
   guint32      color;
+  double       min_room;      /* starts a new page when less room is left */
+
+  /* The PDF structure: the element a text block is ("H1", "H2", "P",
+   * "Figure"), a row's place in its table. */
+  const char  *role;
+  gboolean     table_begin;
+  gboolean     table_end;
+  gboolean     header_row;
 
   /* BLOCK_TEXT */
   PangoLayout *layout;
@@ -115,6 +123,13 @@ struct _AtlasBriefing
   GPtrArray      *partners;
   char           *title;
   gboolean        hatch;
+  gboolean        tagged;
+  gboolean        fiche;
+  AtlasBriefingOrder order;
+  AtlasBriefingAnnexFunc annex_func;
+  gpointer        annex_data;
+  GDestroyNotify  annex_destroy;
+  GPtrArray      *figure_alts;
 
   double          page_width;
   double          page_height;
@@ -128,6 +143,7 @@ struct _AtlasBriefing
   GPtrArray      *section_titles;
   int             owner;      /* the section blocks are added to, -1: cover */
   char           *footer;
+  Block          *last_row;   /* of the table being added */
 };
 
 static void
@@ -273,6 +289,7 @@ add_text (AtlasBriefing *self,
   block->layout = new_layout (self, text, size, weight, self->content_width);
   block->color = color;
   block->space_before = space_before;
+  block->role = "P";
   measure_lines (block);
 
   return add_block (self, block);
@@ -285,27 +302,7 @@ add_heading (AtlasBriefing *self,
   Block *block = add_text (self, text, H2_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 16);
 
   block->keep_with_next = TRUE;
-  return block;
-}
-
-static Block *
-add_note (AtlasBriefing *self,
-          const char    *text)
-{
-  Block *block = add_text (self, text, BODY_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 4);
-
-  pango_layout_set_font_description (block->layout, NULL);
-  {
-    PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-    pango_font_description_set_absolute_size (font, BODY_SIZE * PANGO_SCALE);
-    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-    pango_layout_set_font_description (block->layout, font);
-    pango_font_description_free (font);
-  }
-  g_clear_pointer (&block->lines, g_array_unref);
-  measure_lines (block);
-
+  block->role = "H2";
   return block;
 }
 
@@ -324,6 +321,7 @@ add_item (AtlasBriefing *self,
                               PANGO_WEIGHT_NORMAL, self->content_width - indent);
   block->marker = new_layout (self, level > 0 ? "–" : "•", BODY_SIZE, PANGO_WEIGHT_NORMAL, -1);
   block->x = indent;
+  block->role = "P";
   block->space_before = level > 0 ? 2 : 4;
   if (level > 0)
     block->color = SECONDARY_COLOR;
@@ -341,6 +339,7 @@ add_item (AtlasBriefing *self,
       link->space_before = 1;
       link->color = LINK_COLOR;
       link->uri = g_strdup (uri);
+      link->role = "P";
       measure_lines (link);
       block->keep_with_next = TRUE;
       add_block (self, link);
@@ -369,6 +368,8 @@ add_row (AtlasBriefing      *self,
   block->rule = TRUE;
   block->keep_with_next = header;
   block->space_before = header ? 6 : 0;
+  block->header_row = header;
+  block->table_begin = header;
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -376,7 +377,9 @@ add_row (AtlasBriefing      *self,
       Cell cell = { 0 };
       double height;
 
-      cell.layout = new_layout (self, texts[i] ? texts[i] : "—",
+      const char *text = texts != NULL ? texts[i] : columns[i].title;
+
+      cell.layout = new_layout (self, text ? text : "—",
                                 header ? SMALL_SIZE : BODY_SIZE - 0.5,
                                 header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                                 width - COLUMN_GAP - 4);
@@ -389,7 +392,17 @@ add_row (AtlasBriefing      *self,
       x += width;
     }
 
+  self->last_row = block;
   return add_block (self, block);
+}
+
+/* Closes the table whose rows were added last. */
+static void
+end_table (AtlasBriefing *self)
+{
+  if (self->last_row != NULL)
+    self->last_row->table_end = TRUE;
+  self->last_row = NULL;
 }
 
 static void
@@ -473,7 +486,8 @@ add_chips (AtlasBriefing *self,
 
   block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
   g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
-  block->space_before = 10;
+  block->space_before = 6;
+  block->role = "P";
 
   for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
     {
@@ -599,6 +613,7 @@ add_overdue (AtlasBriefing *self)
           add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
         }
     }
+  end_table (self);
 }
 
 static void
@@ -615,17 +630,54 @@ add_section (AtlasBriefing *self,
   g_auto(GStrv) paragraphs = NULL;
   Block *block;
 
-  block = add_text (self, atlas_partner_get_display_name (partner), H1_SIZE, PANGO_WEIGHT_BOLD,
-                    TEXT_COLOR, 0);
-  block->new_page = TRUE;
-  block->section = section;
-  block->keep_with_next = TRUE;
+  if (self->fiche)
+    {
+      g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+      g_autofree char *upper = g_utf8_strup (_("Partner fiche"), -1);
+      /* Translators: above a partner fiche's title: "PARTNER FICHE · as of DATE" */
+      g_autofree char *overline = g_strdup_printf (_("%s · as of %s"), upper, date);
 
+      block = add_text (self, overline, SMALL_SIZE + 0.5, PANGO_WEIGHT_BOLD, accent_color (self), 0);
+      block->new_page = TRUE;
+      block->section = section;
+      block->keep_with_next = TRUE;
+    }
+
+  block = add_text (self, atlas_partner_get_display_name (partner), H1_SIZE, PANGO_WEIGHT_BOLD,
+                    TEXT_COLOR, self->fiche ? 4 : 30);
+  /* A section starts on a new page rather than in the last quarter of one. */
+  block->min_room = (self->page_height - MARGIN_TOP - MARGIN_BOTTOM) * 0.25;
+  if (!self->fiche)
+    block->section = section;
+  block->keep_with_next = TRUE;
+  block->role = "H1";
+
+  /* The bottom line first: the assessment, then the indicators, then the
+   * tables. Sections with nothing to say are left out. */
+  paragraphs = g_strsplit (atlas_partner_get_assessment (partner), "\n\n", -1);
+  for (guint i = 0, n = 0; paragraphs[i] != NULL; i++)
+    {
+      g_strstrip (paragraphs[i]);
+      if (*paragraphs[i] == '\0')
+        continue;
+      if (n++ == 0)
+        add_heading (self, _("Assessment"))->space_before = 10;
+      add_text (self, paragraphs[i], BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_COLOR, n == 1 ? 4 : 6);
+    }
+
+  add_heading (self, _("Indicators"));
   add_chips (self, partner);
 
-  add_heading (self, _("Key documents"));
-  if (g_list_model_get_n_items (documents) == 0)
-    add_note (self, _("None recorded."));
+  if (self->fiche)
+    {
+      block = add_block (self, block_new (BLOCK_MAP));
+      block->height = MIN (self->content_width / atlas_map_render_get_aspect (), self->page_height * 0.2);
+      block->space_before = 10;
+      block->role = "Figure";
+    }
+
+  if (g_list_model_get_n_items (documents) > 0)
+    add_heading (self, _("Key documents"));
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(AtlasDocument) document = g_list_model_get_item (documents, i);
@@ -639,11 +691,9 @@ add_section (AtlasBriefing *self,
       add_item (self, text, atlas_document_get_url (document), 0);
     }
 
-  add_heading (self, _("Dialogues"));
-  if (g_list_model_get_n_items (dialogues) == 0)
-    add_note (self, _("None recorded."));
-  else
+  if (g_list_model_get_n_items (dialogues) > 0)
     {
+      add_heading (self, _("Dialogues"));
       const Column columns[] = {
         { _("Dialogue"), 0.33 },
         { _("Level"), 0.13 },
@@ -670,13 +720,12 @@ add_section (AtlasBriefing *self,
 
           add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
         }
+      end_table (self);
     }
 
-  add_heading (self, _("Agreements"));
-  if (g_list_model_get_n_items (agreements) == 0)
-    add_note (self, _("None recorded."));
-  else
+  if (g_list_model_get_n_items (agreements) > 0)
     {
+      add_heading (self, _("Agreements"));
       const Column columns[] = {
         { _("Agreement"), 0.40 },
         { _("Type"), 0.22 },
@@ -701,17 +750,7 @@ add_section (AtlasBriefing *self,
 
           add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
         }
-    }
-
-  add_heading (self, _("Assessment"));
-  paragraphs = g_strsplit (atlas_partner_get_assessment (partner), "\n\n", -1);
-  if (paragraphs[0] == NULL || *g_strstrip (paragraphs[0]) == '\0')
-    add_note (self, _("No assessment yet."));
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      g_strstrip (paragraphs[i]);
-      if (*paragraphs[i] != '\0')
-        add_text (self, paragraphs[i], BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_COLOR, i == 0 ? 4 : 6);
+      end_table (self);
     }
 
   add_heading (self, _("Last update and sources"));
@@ -749,13 +788,14 @@ add_section (AtlasBriefing *self,
         }
       else
         g_string_append (text, id);
-      if (end == i + 1 && *atlas_source_ref_get_locator (ref) != '\0')
+      /* A fiche names the works, the briefing also the places in them. */
+      if (end == i + 1 && !self->fiche && *atlas_source_ref_get_locator (ref) != '\0')
         g_string_append_printf (text, " — %s", atlas_source_ref_get_locator (ref));
       add_item (self, text->str, source ? atlas_source_get_url (source) : NULL, 0);
-      if (end > i + 1)
+      if (end > i + 1 && !self->fiche)
         ((Block *) g_ptr_array_index (self->blocks, self->blocks->len - 1))->keep_with_next = TRUE;
 
-      for (guint j = i; end > i + 1 && j < end; j++)
+      for (guint j = i; end > i + 1 && !self->fiche && j < end; j++)
         {
           g_autoptr(AtlasSourceRef) place = g_list_model_get_item (sources, j);
 
@@ -765,11 +805,10 @@ add_section (AtlasBriefing *self,
       i = end;
     }
 
-  add_heading (self, _("History"));
-  if (g_list_model_get_n_items (history) == 0)
-    add_note (self, _("No changes recorded."));
-  else
+  /* A fiche is for the minister's folder: the history stays in the briefing. */
+  if (g_list_model_get_n_items (history) > 0 && !self->fiche)
     {
+      add_heading (self, _("History"));
       const Column columns[] = {
         { _("Date"), 0.15 },
         { _("Field"), 0.20 },
@@ -823,13 +862,170 @@ add_section (AtlasBriefing *self,
             add_row (self, columns, G_N_ELEMENTS (columns), texts, FALSE);
           }
         }
+      end_table (self);
     }
 }
 
 static double
 map_height (AtlasBriefing *self)
 {
-  return MIN (self->content_width / atlas_map_render_get_aspect (), self->page_height * 0.36);
+  return MIN (self->content_width / atlas_map_render_get_aspect (), self->page_height * 0.3);
+}
+
+/* What the map shows, for readers who cannot see it. */
+static char *
+map_alt_text (AtlasBriefing *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (self->lens == NULL)
+    {
+      g_string_append (text, _("World map of the partners."));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  /* Translators: the start of a map's description for screen readers; %s is a lens */
+  g_string_append_printf (text, _("World map coloured by %s."), atlas_lens_get_name (self->lens));
+  for (int c = -1; c < (int) atlas_lens_get_n_categories (self->lens); c++)
+    {
+      g_autoptr(AtlasCategory) category = c >= 0 ? g_list_model_get_item (atlas_lens_get_categories (self->lens), c) : NULL;
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < self->partners->len; i++)
+        {
+          AtlasPartner *partner = g_ptr_array_index (self->partners, i);
+          const char *id = atlas_partner_get_indicator (partner, atlas_lens_get_id (self->lens));
+          AtlasCategory *found = id ? atlas_lens_find_category (self->lens, id) : NULL;
+
+          if (found != category)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, ", ");
+          g_string_append (names, atlas_partner_get_display_name (partner));
+        }
+      if (names->len == 0)
+        continue;
+      /* Translators: in a map's description: a category, then the partners in it */
+      g_string_append_printf (text, " %s: %s.", category ? atlas_category_get_name (category)
+                                       : atlas_lens_get_empty_label (self->lens, atlas_dataset_get_as_of (self->dataset)),
+                              names->str);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "Source: author, title (year) · as of DATE" for every output. */
+static char *
+source_line (AtlasBriefing *self)
+{
+  return atlas_export_source_line (self->dataset);
+}
+
+static double
+cell_height (Cell *cell)
+{
+  double height;
+
+  layout_size (cell->layout, NULL, &height);
+  return height;
+}
+
+/* The at-a-glance matrix: every partner under every lens, with the page of
+ * its section. */
+static void
+add_matrix (AtlasBriefing *self)
+{
+  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
+  guint n_lenses = g_list_model_get_n_items (lenses);
+  double partner_share = 0.165, page_share = 0.07;
+  double lens_share = n_lenses > 0 ? (1.0 - partner_share - page_share) / n_lenses : 0;
+  double swatch = 8;
+  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  g_autofree char *heading = NULL;
+  g_autofree char *note = NULL;
+  Block *block;
+
+  /* Translators: a heading in the briefing; %s is a date */
+  heading = g_strdup_printf (_("At a glance, as of %s"), date);
+  block = add_heading (self, heading);
+  block->space_before = 14;
+
+  if (self->order == ATLAS_BRIEFING_ORDER_CATEGORY && self->lens != NULL)
+    /* Translators: %s is a lens, such as "Depth of cooperation" */
+    note = g_strdup_printf (_("Partners by %s, then alphabetically; the page of each partner’s section on the right."),
+                            atlas_lens_get_name (self->lens));
+  else
+    note = g_strdup (_("Partners in alphabetical order; the page of each partner’s section on the right."));
+  block = add_text (self, note, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 2);
+  block->keep_with_next = TRUE;
+
+  /* The header row */
+  {
+    g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+    g_autofree Column *columns = g_new0 (Column, n_lenses + 2);
+
+    columns[0] = (Column) { _("Partner"), partner_share };
+    for (guint i = 0; i < n_lenses; i++)
+      {
+        g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+
+        /* Borrowed from the dataset, which outlives the row */
+        columns[i + 1] = (Column) { atlas_lens_get_name (lens), lens_share };
+      }
+    columns[n_lenses + 1] = (Column) { _("Page"), page_share };
+    block = add_row (self, columns, n_lenses + 2, NULL, TRUE);
+    block->keep_with_next = TRUE;
+  }
+
+  for (guint p = 0; p < self->partners->len; p++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (self->partners, p);
+      double x = 0;
+      Cell name = { 0 };
+
+      block = block_new (BLOCK_CONTENTS_ROW);
+      block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+      g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
+      block->rule = TRUE;
+      block->target = p;
+      /* The matrix stays in one piece. */
+      block->keep_with_next = p + 1 < self->partners->len;
+
+      name.layout = new_layout (self, atlas_partner_get_display_name (partner), SMALL_SIZE + 0.5,
+                                PANGO_WEIGHT_SEMIBOLD, self->content_width * partner_share - COLUMN_GAP);
+      name.x = 4;
+      name.y = ROW_PADDING;
+      name.color = TEXT_COLOR;
+      block->height = cell_height (&name) + 2 * ROW_PADDING;
+      g_array_append_val (block->cells, name);
+      x = self->content_width * partner_share;
+
+      for (guint i = 0; i < n_lenses; i++)
+        {
+          g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+          const char *category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
+          AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
+          Cell value = { 0 };
+
+          value.layout = new_layout (self, category ? atlas_category_get_name (category)
+                                              : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
+                                     SMALL_SIZE, PANGO_WEIGHT_NORMAL,
+                                     self->content_width * lens_share - COLUMN_GAP - swatch - 6);
+          value.x = x + 4 + swatch + 6;
+          value.y = ROW_PADDING;
+          value.color = category ? TEXT_COLOR : SECONDARY_COLOR;
+          value.has_swatch = TRUE;
+          value.swatch = category ? atlas_category_get_color (category) : ATLAS_MAP_NO_DATA_COLOR;
+          value.swatch_index = category ? atlas_lens_get_category_index (lens, category_id) : -1;
+          block->height = MAX (block->height, cell_height (&value) + 2 * ROW_PADDING);
+          g_array_append_val (block->cells, value);
+          x += self->content_width * lens_share;
+        }
+
+      self->last_row = block;
+      add_block (self, block);
+    }
+  end_table (self);
 }
 
 static void
@@ -842,6 +1038,7 @@ add_cover (AtlasBriefing *self)
   g_autofree char *overline = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *partners_text = NULL;
+  g_autofree char *source = NULL;
   Block *block;
 
   /* Translators: above the title of an exported briefing */
@@ -850,6 +1047,7 @@ add_cover (AtlasBriefing *self)
   add_text (self, overline, SMALL_SIZE + 0.5, PANGO_WEIGHT_BOLD, accent_color (self), 0);
 
   block = add_text (self, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 6);
+  block->role = "H1";
   pango_layout_set_spacing (block->layout, -2 * PANGO_SCALE);
   g_clear_pointer (&block->lines, g_array_unref);
   measure_lines (block);
@@ -863,70 +1061,26 @@ add_cover (AtlasBriefing *self)
 
   block = add_block (self, block_new (BLOCK_MAP));
   block->height = map_height (self);
-  block->space_before = 18;
+  block->space_before = 14;
+  block->role = "Figure";
+  block->keep_with_next = TRUE;
 
+  source = source_line (self);
   if (self->lens != NULL && *atlas_lens_get_description (self->lens) != '\0')
     {
-      g_autofree char *caption = g_strdup_printf ("%s: %s", atlas_lens_get_name (self->lens),
-                                                  atlas_lens_get_description (self->lens));
+      g_autofree char *caption = g_strdup_printf ("%s: %s %s", atlas_lens_get_name (self->lens),
+                                                  atlas_lens_get_description (self->lens), source);
 
-      add_text (self, caption, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 6);
+      add_text (self, caption, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 5);
     }
+  else
+    add_text (self, source, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 5);
 
-  if (self->partners->len == 0)
-    return;
-
-  add_heading (self, _("Partners"));
-  {
-    const Column columns[] = {
-      { _("Partner"), 0.40 },
-      { self->lens ? atlas_lens_get_name (self->lens) : "", 0.48 },
-      { _("Page"), 0.12 },
-    };
-
-    add_table_header (self, columns, G_N_ELEMENTS (columns));
-  }
-
-  for (guint i = 0; i < self->partners->len; i++)
+  if (self->partners->len > 0)
     {
-      AtlasPartner *partner = g_ptr_array_index (self->partners, i);
-      const char *category_id = self->lens ? atlas_partner_get_indicator (partner, atlas_lens_get_id (self->lens)) : NULL;
-      AtlasCategory *category = category_id ? atlas_lens_find_category (self->lens, category_id) : NULL;
-      Cell name = { 0 }, value = { 0 };
-      double h1, h2, swatch = 8;
-
-      block = block_new (BLOCK_CONTENTS_ROW);
-      block->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
-      g_array_set_clear_func (block->cells, (GDestroyNotify) cell_clear);
-      block->rule = TRUE;
-      block->target = i;
-
-      name.layout = new_layout (self, atlas_partner_get_display_name (partner), BODY_SIZE,
-                                PANGO_WEIGHT_SEMIBOLD, self->content_width * 0.40 - COLUMN_GAP);
-      name.x = 4;
-      name.y = ROW_PADDING;
-      name.color = TEXT_COLOR;
-      layout_size (name.layout, NULL, &h1);
-
-      value.layout = new_layout (self, category ? atlas_category_get_name (category)
-                                       : atlas_lens_get_empty_label (self->lens, atlas_dataset_get_as_of (self->dataset)),
-                                 BODY_SIZE, PANGO_WEIGHT_NORMAL,
-                                 self->content_width * 0.48 - COLUMN_GAP - swatch - 6);
-      value.x = self->content_width * 0.40 + 4 + swatch + 6;
-      value.y = ROW_PADDING;
-      value.color = category ? TEXT_COLOR : SECONDARY_COLOR;
-      value.has_swatch = TRUE;
-      value.swatch = category ? atlas_category_get_color (category) : ATLAS_MAP_NO_DATA_COLOR;
-      value.swatch_index = category ? atlas_lens_get_category_index (self->lens, category_id) : -1;
-      layout_size (value.layout, NULL, &h2);
-
-      block->height = MAX (h1, h2) + 2 * ROW_PADDING;
-      g_array_append_val (block->cells, name);
-      g_array_append_val (block->cells, value);
-      add_block (self, block);
+      add_matrix (self);
+      add_overdue (self);
     }
-
-  add_overdue (self);
 }
 
 /* The height a block needs at the bottom of a page: two lines of a long
@@ -985,7 +1139,10 @@ paginate (AtlasBriefing *self)
       double need = block->keep_with_next ? chain_height (self, i) : min_height (block);
       Piece piece = { block, 0, 0, 0 };
 
-      if (page->len > 0 && (block->new_page || (y + space + need > bottom && need <= room)))
+      if (page->len > 0 &&
+          (block->new_page ||
+           (y + space + need > bottom && need <= room) ||
+           bottom - y - space < block->min_room))
         {
           page = new_page (self);
           y = top;
@@ -1052,7 +1209,12 @@ draw_text_piece (AtlasBriefing *self,
   const Line *lines = (const Line *) block->lines->data;
   double x = MARGIN_SIDE + block->x;
   double offset = piece->y - lines[piece->first_line].top;
+  gboolean tag = self->tagged && block->role != NULL;
   g_autofree char *link = NULL;
+
+  /* A paragraph broken across pages is one element. */
+  if (tag && piece->first_line == 0)
+    cairo_tag_begin (cr, block->role, "");
 
   if (block->uri != NULL)
     {
@@ -1082,6 +1244,8 @@ draw_text_piece (AtlasBriefing *self,
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (tag && piece->first_line + piece->n_lines == block->lines->len)
+    cairo_tag_end (cr, block->role);
 }
 
 static void
@@ -1129,9 +1293,19 @@ draw_row_piece (AtlasBriefing *self,
       cairo_fill (cr);
     }
 
+  if (self->tagged)
+    {
+      if (block->table_begin)
+        cairo_tag_begin (cr, "Table", "");
+      cairo_tag_begin (cr, "TR", "");
+    }
+
   for (guint i = 0; i < block->cells->len; i++)
     {
       const Cell *cell = &g_array_index (block->cells, Cell, i);
+
+      if (self->tagged)
+        cairo_tag_begin (cr, block->header_row ? "TH" : "TD", "");
 
       if (cell->has_swatch)
         {
@@ -1145,6 +1319,8 @@ draw_row_piece (AtlasBriefing *self,
                                         size, cell->swatch, cell->swatch_index);
         }
       draw_cell (self, cr, cell, x, piece->y);
+      if (self->tagged)
+        cairo_tag_end (cr, block->header_row ? "TH" : "TD");
     }
 
   if (block->kind == BLOCK_CONTENTS_ROW && block->target >= 0)
@@ -1156,6 +1332,8 @@ draw_row_piece (AtlasBriefing *self,
       double w;
 
       layout_size (layout, &w, NULL);
+      if (self->tagged)
+        cairo_tag_begin (cr, "TD", "");
       set_source (cr, TEXT_COLOR);
       cairo_move_to (cr, x + self->content_width - 4 - w, piece->y + ROW_PADDING);
       pango_cairo_show_layout (cr, layout);
@@ -1166,6 +1344,15 @@ draw_row_piece (AtlasBriefing *self,
       cairo_set_source_rgba (cr, 0, 0, 0, 0);
       cairo_fill (cr);
       cairo_tag_end (cr, CAIRO_TAG_LINK);
+      if (self->tagged)
+        cairo_tag_end (cr, "TD");
+    }
+
+  if (self->tagged)
+    {
+      cairo_tag_end (cr, "TR");
+      if (block->table_end)
+        cairo_tag_end (cr, "Table");
     }
 
   if (block->rule)
@@ -1182,6 +1369,8 @@ draw_chips_piece (AtlasBriefing *self,
   Block *block = piece->block;
   double x = MARGIN_SIDE + block->x;
 
+  if (self->tagged)
+    cairo_tag_begin (cr, block->role, "");
   for (guint i = 0; i < block->cells->len; i++)
     {
       const Cell *cell = &g_array_index (block->cells, Cell, i);
@@ -1210,6 +1399,8 @@ draw_chips_piece (AtlasBriefing *self,
       }
       pango_cairo_show_layout (cr, cell->layout);
     }
+  if (self->tagged)
+    cairo_tag_end (cr, block->role);
 }
 
 static void
@@ -1220,22 +1411,15 @@ draw_map_piece (AtlasBriefing *self,
   double x = MARGIN_SIDE, y = piece->y;
   double height = piece->block->height, legend_height;
 
+  if (self->tagged)
+    cairo_tag_begin (cr, "Figure", "");
   atlas_map_render_draw_map (self->map, cr, x, y, self->content_width, height);
   atlas_map_render_draw_legend (self->map, NULL, 0, 0, MAP_LABEL_SIZE, NULL, &legend_height);
   atlas_map_render_draw_legend (self->map, cr, x + 8, y + height - 8 - legend_height,
                                 MAP_LABEL_SIZE, NULL, NULL);
-
-  /* Translators: the credit under the briefing's map */
-  {
-    g_autoptr(PangoLayout) credit = new_layout (self, _("Map data: Natural Earth"), 6,
-                                                PANGO_WEIGHT_NORMAL, -1);
-    double w, h;
-
-    layout_size (credit, &w, &h);
-    cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.8);
-    cairo_move_to (cr, x + self->content_width - 5 - w, y + height - 4 - h);
-    pango_cairo_show_layout (cr, credit);
-  }
+  if (self->tagged)
+    cairo_tag_end (cr, "Figure");
+  /* The source and the outlines' credit are in the caption under the map. */
 }
 
 /* A page that goes on with a partner's section says whose. */
@@ -1290,6 +1474,59 @@ draw_footer (AtlasBriefing *self,
   pango_cairo_show_layout (cr, right);
 }
 
+typedef struct
+{
+  AtlasPartner *partner;
+  char         *key;
+  int           rank;
+} SortItem;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const SortItem *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return strcmp (x->key, y->key);
+}
+
+/* Puts self->partners in the order chosen: by the name shown in the
+ * user's language (collated), or by category first. */
+static void
+sort_partners (AtlasBriefing *self)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
+  GPtrArray *sorted = g_ptr_array_new_full (self->partners->len, g_object_unref);
+
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (self->partners, i);
+      SortItem item = { partner, g_utf8_collate_key (atlas_partner_get_display_name (partner), -1), 0 };
+
+      if (self->order == ATLAS_BRIEFING_ORDER_CATEGORY && self->lens != NULL)
+        {
+          const char *id = atlas_partner_get_indicator (partner, atlas_lens_get_id (self->lens));
+          int index = id ? atlas_lens_get_category_index (self->lens, id) : -1;
+
+          item.rank = index >= 0 ? index : G_MAXINT;
+        }
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SortItem *item = &g_array_index (items, SortItem, i);
+
+      g_ptr_array_add (sorted, g_object_ref (item->partner));
+      g_free (item->key);
+    }
+
+  g_ptr_array_unref (self->partners);
+  self->partners = sorted;
+}
+
 AtlasBriefing *
 atlas_briefing_new (AtlasDataset *dataset,
                     AtlasLens    *lens,
@@ -1308,7 +1545,8 @@ atlas_briefing_new (AtlasDataset *dataset,
   self = g_new0 (AtlasBriefing, 1);
   self->dataset = g_object_ref (dataset);
   self->lens = lens ? g_object_ref (lens) : NULL;
-  self->partners = g_ptr_array_ref (partners);
+  self->partners = g_ptr_array_copy (partners, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (self->partners, g_object_unref);
   self->page_width = page_width;
   self->page_height = page_height;
   self->content_width = page_width - 2 * MARGIN_SIDE;
@@ -1331,8 +1569,11 @@ atlas_briefing_free (AtlasBriefing *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->section_pages, g_array_unref);
   g_clear_pointer (&self->section_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->figure_alts, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_free (self->footer);
+  if (self->annex_destroy != NULL)
+    self->annex_destroy (self->annex_data);
   g_free (self);
 }
 
@@ -1370,7 +1611,10 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   g_clear_pointer (&self->section_pages, g_array_unref);
   g_clear_pointer (&self->section_titles, g_ptr_array_unref);
   g_clear_pointer (&self->map, atlas_map_render_free);
+  g_clear_pointer (&self->figure_alts, g_ptr_array_unref);
   g_clear_object (&self->context);
+
+  sort_partners (self);
 
   if (self->title == NULL)
     self->title = g_strdup (atlas_dataset_get_title (self->dataset));
@@ -1388,6 +1632,10 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   atlas_map_render_set_partners (self->map, self->partners);
   atlas_map_render_set_hatch (self->map, self->hatch);
   atlas_map_render_set_label_size (self->map, MAP_LABEL_SIZE);
+  /* A fiche's locator map is small: outlines at 150 dpi are plenty, and
+   * keep a one-page fiche quick to write. */
+  if (self->fiche)
+    atlas_map_render_set_detail (self->map, 150.0 / 72.0);
 
   date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
   /* Translators: a briefing's footer: its title and a date */
@@ -1400,7 +1648,8 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   self->section_titles = g_ptr_array_new_with_free_func (g_free);
 
   self->owner = -1;
-  add_cover (self);
+  if (!self->fiche)
+    add_cover (self);
   for (guint i = 0; i < self->partners->len; i++)
     {
       AtlasPartner *partner = g_ptr_array_index (self->partners, i);
@@ -1412,6 +1661,20 @@ atlas_briefing_paginate (AtlasBriefing  *self,
       self->owner = i;
       add_section (self, partner, i);
     }
+
+  /* Annexes run no "(continued)" header. */
+  self->owner = -1;
+  self->last_row = NULL;
+  if (self->annex_func != NULL)
+    {
+      self->annex_func (self, self->annex_data);
+      end_table (self);
+    }
+
+  self->figure_alts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (((Block *) g_ptr_array_index (self->blocks, i))->kind == BLOCK_MAP)
+      g_ptr_array_add (self->figure_alts, map_alt_text (self));
 
   paginate (self);
 
@@ -1465,6 +1728,7 @@ atlas_briefing_draw_page (AtlasBriefing *self,
         }
     }
 
+  /* Outside any element: running headers and footers are not content. */
   draw_header (self, cr, pieces);
   draw_footer (self, cr, page);
   cairo_restore (cr);
@@ -1496,4 +1760,137 @@ atlas_briefing_get_section_page (AtlasBriefing *self,
   g_return_val_if_fail (section < atlas_briefing_get_n_sections (self), 0);
 
   return g_array_index (self->section_pages, guint, section);
+}
+
+void
+atlas_briefing_set_order (AtlasBriefing      *self,
+                          AtlasBriefingOrder  order)
+{
+  g_return_if_fail (self != NULL);
+
+  self->order = order;
+}
+
+void
+atlas_briefing_set_fiche (AtlasBriefing *self,
+                          gboolean       fiche)
+{
+  g_return_if_fail (self != NULL);
+
+  self->fiche = !!fiche;
+}
+
+void
+atlas_briefing_set_tagged (AtlasBriefing *self,
+                           gboolean       tagged)
+{
+  g_return_if_fail (self != NULL);
+
+  self->tagged = !!tagged;
+}
+
+void
+atlas_briefing_set_annex_func (AtlasBriefing          *self,
+                               AtlasBriefingAnnexFunc  func,
+                               gpointer                user_data,
+                               GDestroyNotify          destroy)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->annex_destroy != NULL)
+    self->annex_destroy (self->annex_data);
+  self->annex_func = func;
+  self->annex_data = user_data;
+  self->annex_destroy = destroy;
+}
+
+void
+atlas_briefing_add_heading (AtlasBriefing *self,
+                            const char    *text,
+                            guint          level)
+{
+  Block *block;
+
+  g_return_if_fail (self != NULL && self->blocks != NULL);
+  g_return_if_fail (level == 1 || level == 2);
+
+  end_table (self);
+  if (level == 2)
+    {
+      add_heading (self, text);
+      return;
+    }
+
+  block = add_text (self, text, H1_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 30);
+  block->role = "H1";
+  block->keep_with_next = TRUE;
+  block->min_room = (self->page_height - MARGIN_TOP - MARGIN_BOTTOM) * 0.25;
+}
+
+void
+atlas_briefing_add_paragraph (AtlasBriefing *self,
+                              const char    *text)
+{
+  g_return_if_fail (self != NULL && self->blocks != NULL);
+
+  end_table (self);
+  add_text (self, text, BODY_SIZE, PANGO_WEIGHT_NORMAL, TEXT_COLOR, 4);
+}
+
+static void
+add_annex_row (AtlasBriefing      *self,
+               guint               n_columns,
+               const char * const *texts,
+               const double       *shares,
+               gboolean            header)
+{
+  g_autofree Column *columns = g_new0 (Column, n_columns);
+  gboolean first = self->last_row == NULL;
+  Block *row;
+
+  for (guint i = 0; i < n_columns; i++)
+    columns[i] = (Column) { header ? texts[i] : NULL, shares[i] };
+  row = add_row (self, columns, n_columns, texts, header);
+  row->table_begin = first;
+}
+
+void
+atlas_briefing_add_table_header (AtlasBriefing      *self,
+                                 guint               n_columns,
+                                 const char * const *titles,
+                                 const double       *shares)
+{
+  g_return_if_fail (self != NULL && self->blocks != NULL);
+  g_return_if_fail (n_columns > 0 && titles != NULL && shares != NULL);
+
+  end_table (self);
+  add_annex_row (self, n_columns, titles, shares, TRUE);
+}
+
+void
+atlas_briefing_add_table_row (AtlasBriefing      *self,
+                              guint               n_columns,
+                              const char * const *texts,
+                              const double       *shares)
+{
+  g_return_if_fail (self != NULL && self->blocks != NULL);
+  g_return_if_fail (n_columns > 0 && texts != NULL && shares != NULL);
+
+  add_annex_row (self, n_columns, texts, shares, FALSE);
+}
+
+void
+atlas_briefing_end_table (AtlasBriefing *self)
+{
+  g_return_if_fail (self != NULL);
+
+  end_table (self);
+}
+
+GPtrArray *
+atlas_briefing_get_figure_alts (AtlasBriefing *self)
+{
+  g_return_val_if_fail (self != NULL && self->figure_alts != NULL, NULL);
+
+  return self->figure_alts;
 }

@@ -53,4 +53,8 @@ void    atlas_export_append_csv_cell (GString    *line,
  * input when it is not a date. */
 char   *atlas_export_format_date  (const char      *iso_date);
 
+/* "Source: WORK (and N other works) · as of DATE · Outlines: Natural
+ * Earth": the credit every PDF, PNG and SVG carries. */
+char   *atlas_export_source_line  (AtlasDataset    *dataset);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _AtlasExportOptions
   gboolean           hatch;
   char              *as_of;
   char              *since;
+  AtlasExportOrder   order;
 };
 
 enum {
@@ -58,7 +59,8 @@ G_DEFINE_ENUM_TYPE (AtlasExportFormat, atlas_export_format,
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_SVG, "svg"),
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_CSV, "csv"),
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_GEOJSON, "geojson"),
-  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_JSON, "json"))
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_JSON, "json"),
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_FICHE, "fiche"))
 
 G_DEFINE_ENUM_TYPE (AtlasPaper, atlas_paper,
   G_DEFINE_ENUM_VALUE (ATLAS_PAPER_A4, "iso_a4"),
@@ -80,6 +82,7 @@ static const struct {
   [ATLAS_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv", N_("Table (CSV)"), FALSE, FALSE },
   [ATLAS_EXPORT_FORMAT_GEOJSON] = { "geojson", "geojson", "application/geo+json", N_("Outlines (GeoJSON)"), FALSE, FALSE },
   [ATLAS_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Profiles (Dataset JSON)"), FALSE, FALSE },
+  [ATLAS_EXPORT_FORMAT_FICHE] = { "fiche", "pdf", "application/pdf", N_("Partner Fiches (PDF, a page each)"), TRUE, FALSE },
 };
 
 const char *
@@ -426,6 +429,7 @@ atlas_export_options_copy (AtlasExportOptions *self)
   copy->hatch = self->hatch;
   copy->as_of = g_strdup (self->as_of);
   copy->since = g_strdup (self->since);
+  copy->order = self->order;
 
   return copy;
 }
@@ -614,6 +618,24 @@ atlas_export_options_set_title (AtlasExportOptions *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+AtlasExportOrder
+atlas_export_options_get_order (AtlasExportOptions *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPORT_OPTIONS (self), ATLAS_EXPORT_ORDER_NAME);
+
+  return self->order;
+}
+
+void
+atlas_export_options_set_order (AtlasExportOptions *self,
+                                AtlasExportOrder    order)
+{
+  g_return_if_fail (ATLAS_IS_EXPORT_OPTIONS (self));
+  g_return_if_fail (order == ATLAS_EXPORT_ORDER_NAME || order == ATLAS_EXPORT_ORDER_CATEGORY);
+
+  self->order = order;
+}
+
 gboolean
 atlas_export_options_get_hatch (AtlasExportOptions *self)
 {
@@ -786,6 +808,38 @@ atlas_export_options_check_dates (AtlasExportOptions  *self,
     }
 
   return TRUE;
+char *
+atlas_export_source_line (AtlasDataset *dataset)
+{
+  GListModel *sources = atlas_dataset_get_sources (dataset);
+  guint n_sources = g_list_model_get_n_items (sources);
+  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (dataset));
+  g_autoptr(GString) work = g_string_new (NULL);
+
+  if (n_sources > 0)
+    {
+      g_autoptr(AtlasSource) source = g_list_model_get_item (sources, 0);
+
+      if (*atlas_source_get_author (source) != '\0')
+        g_string_append_printf (work, "%s, ", atlas_source_get_author (source));
+      g_string_append (work, atlas_source_get_title (source));
+      if (atlas_source_get_year (source) > 0)
+        g_string_append_printf (work, " (%d)", atlas_source_get_year (source));
+      if (n_sources > 1)
+        {
+          g_string_append_c (work, ' ');
+          /* Translators: after the first work cited in a "Source:" line */
+          g_string_append_printf (work, g_dngettext (GETTEXT_PACKAGE, "and %u other work",
+                                                     "and %u other works", n_sources - 1),
+                                  n_sources - 1);
+        }
+    }
+  else
+    g_string_append (work, atlas_dataset_get_title (dataset));
+
+  /* Translators: the credit on every export: the works the data comes
+   * from, the dataset's date; the outlines come from Natural Earth */
+  return g_strdup_printf (_("Source: %s · as of %s · Outlines: Natural Earth"), work->str, date);
 }
 
 char *
@@ -864,6 +918,7 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
   switch (options->format)
     {
     case ATLAS_EXPORT_FORMAT_PDF:
+    case ATLAS_EXPORT_FORMAT_FICHE:
       bytes = atlas_export_pdf (&job, error);
       break;
     case ATLAS_EXPORT_FORMAT_PNG:

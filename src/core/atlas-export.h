@@ -25,9 +25,10 @@ typedef enum {
   ATLAS_EXPORT_FORMAT_CSV,
   ATLAS_EXPORT_FORMAT_GEOJSON,
   ATLAS_EXPORT_FORMAT_JSON,
+  ATLAS_EXPORT_FORMAT_FICHE,  /* a one-page PDF per partner */
 } AtlasExportFormat;
 
-#define ATLAS_EXPORT_N_FORMATS 6
+#define ATLAS_EXPORT_N_FORMATS 7
 
 #define ATLAS_TYPE_EXPORT_FORMAT (atlas_export_format_get_type ())
 GType        atlas_export_format_get_type      (void) G_GNUC_CONST;
@@ -142,6 +143,16 @@ void                 atlas_export_options_set_since       (AtlasExportOptions *s
 gboolean             atlas_export_options_check_dates    (AtlasExportOptions *self,
                                                            AtlasDataset       *dataset,
                                                            GError            **error);
+/* The order of the partners in a briefing or fiches: alphabetical by the
+ * name shown, or by category under the lens, then by name. */
+typedef enum {
+  ATLAS_EXPORT_ORDER_NAME,
+  ATLAS_EXPORT_ORDER_CATEGORY,
+} AtlasExportOrder;
+
+AtlasExportOrder     atlas_export_options_get_order       (AtlasExportOptions *self);
+void                 atlas_export_options_set_order       (AtlasExportOptions *self,
+                                                           AtlasExportOrder    order);
 
 /* Checks the options against a dataset: the lens and the partners must
  * exist. On success, returns the partners to export (a new array of
