@@ -9,6 +9,7 @@ G_BEGIN_DECLS
  * export to a file, as the app and the command line do. No display. */
 
 void atlas_bench_export_pdf       (void);
+void atlas_bench_export_fiche     (void);
 void atlas_bench_export_png_2160p (void);
 void atlas_bench_export_svg       (void);
 void atlas_bench_export_csv       (void);

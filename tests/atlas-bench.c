@@ -900,6 +900,7 @@ static const Figure figures[] = {
   { "select-partner-large", figure_select_partner_large },
   /* The exports (atlas-bench-export.c); no display. */
   { "export-pdf", atlas_bench_export_pdf },
+  { "export-fiche", atlas_bench_export_fiche },
   { "export-png-2160p", atlas_bench_export_png_2160p },
   { "export-svg", atlas_bench_export_svg },
   { "export-csv", atlas_bench_export_csv },

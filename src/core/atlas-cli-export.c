@@ -124,6 +124,7 @@ atlas_cli_export (int    argc,
   g_autofree char *paper_name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *as_of = NULL;
+  g_autofree char *order = NULL;
   g_auto(GStrv) remaining = NULL;
   g_auto(GStrv) args = NULL;
   gboolean hatch = FALSE;
@@ -143,6 +144,7 @@ atlas_cli_export (int    argc,
     { "hatch", 0, 0, G_OPTION_ARG_NONE, &hatch, NULL, NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, NULL, NULL },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
     { NULL }
   };
@@ -206,7 +208,19 @@ atlas_cli_export (int    argc,
       return 1;
     }
 
+  if (order != NULL && !g_str_equal (order, "name") && !g_str_equal (order, "category"))
+    {
+      g_autofree char *message =
+        /* Translators: %s is what the user typed; do not translate "name" and "category" */
+        g_strdup_printf (_("“%s” is not an order (use name or category)"), order);
+
+      print_error (message);
+      return 1;
+    }
+
   options = atlas_export_options_new (format);
+  if (order != NULL && g_str_equal (order, "category"))
+    atlas_export_options_set_order (options, ATLAS_EXPORT_ORDER_CATEGORY);
   atlas_export_options_set_lens_id (options, lens);
   atlas_export_options_set_size (options, width, height);
   atlas_export_options_set_paper (options, paper);

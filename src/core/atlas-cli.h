@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 int atlas_cli_validate (const char * const *paths);
 
 /* `cyber-atlas --export FORMAT --output FILE [--lens ID] [--partners ID,...]
- * [--size WxH] [--paper a4|letter] [--title TEXT] [--hatch] [--force] [DATASET]`
+ * [--size WxH] [--paper a4|letter] [--title TEXT] [--hatch] [--force] [--order name|category] [DATASET]`
  * (atlas-cli-export.c): writes one export of DATASET, or of the bundled
  * dataset. @argv is the whole command line. Returns 0 on success, 1 with a
  * message on stderr otherwise. Needs no display. */

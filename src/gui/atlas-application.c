@@ -28,7 +28,7 @@ static const GOptionEntry main_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the dataset FILEs given without opening a window; exit 1 if any is invalid"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export without opening a window: pdf, png, svg, csv, geojson or json; the dataset is the bundled one unless a FILE is given"),
+    N_("Export without opening a window: pdf, fiche, png, svg, csv, geojson or json; the dataset is the bundled one unless a FILE is given"),
     N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The file to export to (with --export), or to write a merge to (with --merge)"), N_("FILE") },
   { "lens", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The lens of an exported map (with --export)"), N_("ID") },
@@ -47,6 +47,7 @@ static const GOptionEntry main_entries[] = {
     N_("Compare two datasets A B field by field without opening a window; exit 0 when equal, 1 when different, 2 on an error"), NULL },
   { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Merge datasets BASE OURS THEIRS into OURS (or --output FILE) without opening a window, as a git merge driver; exit 1 on conflicts"), NULL },
+  { "order", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The order of the partners in a briefing or fiches: name (the default) or category, by the lens (with --export)"), N_("ORDER") },
   { NULL }
 };
 

@@ -139,7 +139,8 @@ update_rows (AtlasExportDialog *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->lens_row), map);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_group), map);
-  gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == ATLAS_EXPORT_FORMAT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->paper_row),
+                          format == ATLAS_EXPORT_FORMAT_PDF || format == ATLAS_EXPORT_FORMAT_FICHE);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), image);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_size_row),
                           image && adw_combo_row_get_selected (self->size_row) == SIZE_CUSTOM);
@@ -217,7 +218,8 @@ save_choices (AtlasExportDialog  *self,
                            atlas_export_options_get_lens_id (options) ? atlas_export_options_get_lens_id (options) : "");
   if (atlas_export_format_is_image (atlas_export_options_get_format (options)))
     g_settings_set_string (self->settings, "export-size", size);
-  if (atlas_export_options_get_format (options) == ATLAS_EXPORT_FORMAT_PDF)
+  if (atlas_export_options_get_format (options) == ATLAS_EXPORT_FORMAT_PDF ||
+      atlas_export_options_get_format (options) == ATLAS_EXPORT_FORMAT_FICHE)
     g_settings_set_string (self->settings, "export-paper",
                            atlas_paper_to_string (atlas_export_options_get_paper (options)));
   g_settings_set_string (self->settings, "export-folder", uri);
@@ -332,6 +334,10 @@ suggest_name (AtlasExportDialog  *self,
     case ATLAS_EXPORT_FORMAT_PDF:
       /* Translators: a file name; %s is a date such as 2014-06-30 */
       base = g_strdup_printf (_("Briefing %s"), as_of);
+      break;
+    case ATLAS_EXPORT_FORMAT_FICHE:
+      /* Translators: a file name; %s is a date such as 2014-06-30 */
+      base = g_strdup_printf (_("Partner fiches %s"), as_of);
       break;
     case ATLAS_EXPORT_FORMAT_PNG:
     case ATLAS_EXPORT_FORMAT_SVG:
