@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Map images for slides: the map renderer drawn on a PNG or SVG surface. */
+/* Map images for slides: the map renderer drawn on a PNG surface; the SVG
+ * is written directly (atlas-export-svg.c) with the same layout. */
 
 #include "config.h"
 
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 
 #include "atlas-export-private.h"
@@ -39,8 +39,13 @@ new_render (AtlasExportJob *job)
 
   atlas_map_render_set_partners (render, job->partners);
   atlas_map_render_set_hatch (render, atlas_export_options_get_hatch (job->options));
-  /* An SVG's unit is the image's pixel: lines one unit wide, detail for it. */
+  /* An image's unit is its pixel: lines one unit wide, detail for it. */
   atlas_map_render_set_detail (render, 1.0);
+  {
+    g_autofree char *source = atlas_export_source_line (job->dataset);
+
+    atlas_map_render_set_attribution (render, source);
+  }
 
   return render;
 }
@@ -79,12 +84,12 @@ atlas_export_image (AtlasExportJob  *job,
 
   if (format == ATLAS_EXPORT_FORMAT_SVG)
     {
-      surface = cairo_svg_surface_create_for_stream (write_to_array_cb, data, width, height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      g_autofree char *subtitle = image_subtitle (job);
+
+      return atlas_export_svg (job, image_title (job), subtitle, error);
     }
-  else
-    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
 
   cr = cairo_create (surface);
   draw_image (job, cr, width, height);
@@ -94,10 +99,7 @@ atlas_export_image (AtlasExportJob  *job,
 
   if (status == CAIRO_STATUS_SUCCESS && !g_cancellable_is_cancelled (job->cancellable))
     {
-      if (format == ATLAS_EXPORT_FORMAT_SVG)
-        cairo_surface_finish (surface);
-      else
-        status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, data);
+      status = cairo_surface_write_to_png_stream (surface, write_to_array_cb, data);
       if (status == CAIRO_STATUS_SUCCESS)
         status = cairo_surface_status (surface);
     }

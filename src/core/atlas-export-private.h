@@ -26,6 +26,11 @@ GBytes *atlas_export_pdf          (AtlasExportJob  *job,
                                    GError         **error);
 GBytes *atlas_export_image        (AtlasExportJob  *job,
                                    GError         **error);
+/* The map image as SVG, written directly (atlas-export-svg.c) */
+GBytes *atlas_export_svg          (AtlasExportJob  *job,
+                                   const char      *title,
+                                   const char      *subtitle,
+                                   GError         **error);
 GBytes *atlas_export_csv          (AtlasExportJob  *job,
                                    GError         **error);
 GBytes *atlas_export_geojson      (AtlasExportJob  *job,

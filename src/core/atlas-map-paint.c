@@ -371,6 +371,19 @@ append_country (cairo_t             *cr,
       append_span (cr, points, &rings[r], frame, TRUE);
 }
 
+void
+atlas_map_paint_append_country (cairo_t             *cr,
+                                AtlasWorld          *world,
+                                guint                country,
+                                const AtlasMapFrame *frame)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (world != NULL);
+  g_return_if_fail (country < atlas_world_get_n_countries (world));
+
+  append_country (cr, world, country, atlas_world_pick_level (world, world_pixels (frame)), frame);
+}
+
 #define N_HATCHES 7
 #define HATCH_SIZE 8
 

@@ -125,6 +125,13 @@ void              atlas_map_paint_outline         (cairo_t            *cr,
                                                    AtlasWorld         *world,
                                                    guint               country,
                                                    const AtlasMapFrame *frame);
+/* Appends a country's rings to the current path, simplified for the
+ * frame's pixel, as atlas_map_paint () fills them: for writers that draw
+ * the countries themselves (the SVG export). */
+void              atlas_map_paint_append_country  (cairo_t            *cr,
+                                                   AtlasWorld         *world,
+                                                   guint               country,
+                                                   const AtlasMapFrame *frame);
 /* Fills the current path with the hatch of a category (index in its lens),
  * for legends; @pixel as in AtlasMapFrame. */
 void              atlas_map_paint_hatch           (cairo_t            *cr,

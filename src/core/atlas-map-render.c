@@ -35,6 +35,7 @@ struct _AtlasMapRender
   gboolean      hatch;
   double        label_size;
   double        detail;
+  char         *attribution;
 
   AtlasMapColoring *coloring;   /* built on first use */
   GArray       *obstacles;      /* AtlasMapBox the labels keep off: the legend */
@@ -81,10 +82,10 @@ get_bounds (double *left,
 }
 
 static View
-fit_view (double x,
-          double y,
-          double width,
-          double height)
+fit_world (double x,
+           double y,
+           double width,
+           double height)
 {
   View view = { 0 };
   double left, top, right, bottom;
@@ -100,6 +101,112 @@ fit_view (double x,
   view.x = x + (width - view.frame.width) / 2;
   view.y = y + (height - view.frame.height) / 2;
 
+  return view;
+}
+
+/* The partners' extent on the plane: the main rings of each (not its
+ * far-flung islands: the Aleutians would stretch the United States across
+ * the world; nor a ring cut by the map's edge). FALSE if none is drawn. */
+static gboolean
+partners_bounds (AtlasMapRender *self,
+                 double         *x1,
+                 double         *y1,
+                 double         *x2,
+                 double         *y2)
+{
+  const AtlasGeoPoint *points = atlas_world_get_points (self->world);
+  guint level = atlas_world_pick_level (self->world, 2000);
+  double left, top, right, bottom;
+
+  get_bounds (&left, &top, &right, &bottom);
+  *x1 = *y1 = G_MAXDOUBLE;
+  *x2 = *y2 = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->partners->len; i++)
+    {
+      int country = atlas_world_find_country (self->world,
+                                              atlas_partner_get_id (g_ptr_array_index (self->partners, i)));
+      g_autofree double *boxes = NULL;
+      const AtlasGeoSpan *rings;
+      guint n_rings;
+      double largest = 0;
+
+      if (country < 0)
+        continue;
+      rings = atlas_world_country_get_rings (self->world, country, level, &n_rings);
+      boxes = g_new (double, 4 * n_rings);
+      for (guint r = 0; r < n_rings; r++)
+        {
+          double *box = boxes + 4 * r;
+
+          box[0] = box[1] = G_MAXDOUBLE;
+          box[2] = box[3] = -G_MAXDOUBLE;
+          for (guint k = 0; k < rings[r].count; k++)
+            {
+              const AtlasGeoPoint *p = points + rings[r].first + k;
+              double lon, lat, px, py;
+
+              atlas_geo_map_to_lonlat (p->x, p->y, &lon, &lat);
+              atlas_map_equal_earth (lon, CLAMP (lat, SOUTH_LATITUDE, NORTH_LATITUDE), CENTRAL_LONGITUDE,
+                                     &px, &py);
+              box[0] = MIN (box[0], px);
+              box[1] = MIN (box[1], py);
+              box[2] = MAX (box[2], px);
+              box[3] = MAX (box[3], py);
+            }
+          /* Cut by the edge: on both sides of the map */
+          if (box[2] - box[0] > (right - left) / 2)
+            continue;
+          largest = MAX (largest, (box[2] - box[0]) * (box[3] - box[1]));
+        }
+      for (guint r = 0; r < n_rings; r++)
+        {
+          double *box = boxes + 4 * r;
+
+          if (box[2] - box[0] > (right - left) / 2 ||
+              (box[2] - box[0]) * (box[3] - box[1]) < largest * 0.05)
+            continue;
+          *x1 = MIN (*x1, box[0]);
+          *y1 = MIN (*y1, box[1]);
+          *x2 = MAX (*x2, box[2]);
+          *y2 = MAX (*y2, box[3]);
+        }
+    }
+
+  return *x1 <= *x2;
+}
+
+/* The whole world; for some partners, those partners with their
+ * neighbourhood around them (half their extent again on every side, and
+ * never less than a twentieth of the world's width). */
+static View
+fit_view (AtlasMapRender *self,
+          double          x,
+          double          y,
+          double          width,
+          double          height)
+{
+  View view = fit_world (x, y, width, height);
+  guint n_partners = g_list_model_get_n_items (atlas_dataset_get_partners (self->dataset));
+  double left, top, right, bottom, x1, y1, x2, y2, span_x, span_y, scale;
+
+  if (self->partners == NULL || self->partners->len == 0 || self->partners->len >= n_partners ||
+      !partners_bounds (self, &x1, &y1, &x2, &y2))
+    return view;
+
+  get_bounds (&left, &top, &right, &bottom);
+  span_x = MAX ((x2 - x1) * 2.0, (right - left) * 0.05);
+  span_y = MAX ((y2 - y1) * 2.0, (right - left) * 0.05);
+  scale = MIN (width / span_x, height / span_y);
+  if (scale <= view.frame.scale)
+    return view;
+
+  view.frame.scale = scale;
+  view.frame.width = width;
+  view.frame.height = height;
+  view.frame.x = (x1 + x2) / 2 - width / 2 / scale;
+  view.frame.y = (y1 + y2) / 2 - height / 2 / scale;
+  view.x = x;
+  view.y = y;
   return view;
 }
 
@@ -348,6 +455,7 @@ atlas_map_render_free (AtlasMapRender *self)
   g_clear_pointer (&self->partners, g_ptr_array_unref);
   g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
   g_clear_object (&self->pango_context);
+  g_free (self->attribution);
   g_free (self);
 }
 
@@ -383,6 +491,16 @@ atlas_map_render_set_label_size (AtlasMapRender *self,
 }
 
 void
+atlas_map_render_set_attribution (AtlasMapRender *self,
+                                  const char     *attribution)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->attribution);
+  self->attribution = g_strdup (attribution);
+}
+
+void
 atlas_map_render_set_detail (AtlasMapRender *self,
                              double          pixels_per_unit)
 {
@@ -415,7 +533,7 @@ atlas_map_render_draw_map (AtlasMapRender *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  view = fit_view (x, y, width, height);
+  view = fit_view (self, x, y, width, height);
 
   cairo_save (cr);
   cairo_rectangle (cr, x, y, width, height);
@@ -493,6 +611,9 @@ legend_rows (AtlasMapRender *self)
         {
           g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, i);
 
+          /* Only what the map shows */
+          if (atlas_map_coloring_count (get_coloring (self), i) == 0)
+            continue;
           row = (LegendRow) { g_strdup (atlas_category_get_name (category)),
                               atlas_category_get_color (category), i };
           g_array_append_val (rows, row);
@@ -662,6 +783,38 @@ image_header (AtlasMapRender *self,
   return top;
 }
 
+/* The picture's layout, and the view of its map */
+static View
+image_layout (AtlasMapRender      *self,
+              double               width,
+              double               height,
+              const char          *title,
+              const char          *subtitle,
+              AtlasMapImageLayout *layout)
+{
+  double unit = MIN (height, width * 9.0 / 16.0);
+  double margin = unit * 0.035;
+  double top = image_header (self, NULL, width, height, title, subtitle);
+  double legend_width, legend_height;
+  View view;
+
+  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, &legend_width, &legend_height);
+  view = fit_view (self, 0, top, width, height - top - margin * 0.5);
+  *layout = (AtlasMapImageLayout) {
+    .frame = view.frame,
+    .view_x = view.x, .view_y = view.y,
+    .width = width, .height = height,
+    .top = top, .bottom = height - margin * 0.5,
+    .margin = margin, .unit = unit,
+    /* At least 24 pixels on a 1080-pixel-high slide */
+    .label_size = unit * 0.0225,
+    .legend_size = unit * 0.02,
+    .legend = { margin, height - margin - legend_height, legend_width, legend_height },
+  };
+
+  return view;
+}
+
 void
 atlas_map_render_draw_image (AtlasMapRender *self,
                              cairo_t        *cr,
@@ -670,44 +823,94 @@ atlas_map_render_draw_image (AtlasMapRender *self,
                              const char     *title,
                              const char     *subtitle)
 {
-  double unit = MIN (height, width * 9.0 / 16.0);
-  double margin = unit * 0.035;
-  double legend_width, legend_height, w, h, top;
+  AtlasMapImageLayout layout;
+  double w, h;
   double saved_label_size = self->label_size;
   g_autoptr(PangoLayout) attribution = NULL;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
+  image_layout (self, width, height, title, subtitle, &layout);
+
   cairo_save (cr);
   set_source_rgb (cr, ATLAS_MAP_OCEAN_COLOR);
   cairo_paint (cr);
 
-  top = image_header (self, cr, width, height, title, subtitle);
-
-  atlas_map_render_draw_legend (self, NULL, 0, 0, unit * 0.02, &legend_width, &legend_height);
+  image_header (self, cr, width, height, title, subtitle);
 
   if (self->label_size > 0)
-    self->label_size = unit * 0.0185;
+    self->label_size = layout.label_size;
   /* The labels keep off the legend drawn over the map. */
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (AtlasMapBox));
-  g_array_append_val (self->obstacles, ((AtlasMapBox) { margin, height - margin - legend_height,
-                                                        legend_width, legend_height }));
-  atlas_map_render_draw_map (self, cr, 0, top, width, height - top - margin * 0.5);
+  g_array_append_val (self->obstacles, layout.legend);
+  atlas_map_render_draw_map (self, cr, 0, layout.top, width, layout.bottom - layout.top);
   g_clear_pointer (&self->obstacles, g_array_unref);
   self->label_size = saved_label_size;
 
-  atlas_map_render_draw_legend (self, cr, margin, height - margin - legend_height, unit * 0.02,
-                                NULL, NULL);
+  atlas_map_render_draw_legend (self, cr, layout.legend.x, layout.legend.y, layout.legend_size, NULL, NULL);
 
   /* Translators: the credit on exported maps */
-  attribution = create_layout (self, _("Map data: Natural Earth"), unit * 0.015, PANGO_WEIGHT_NORMAL);
+  attribution = create_layout (self, self->attribution ? self->attribution : _("Map data: Natural Earth"),
+                               layout.unit * 0.015, PANGO_WEIGHT_NORMAL);
   layout_size (attribution, &w, &h);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  cairo_move_to (cr, width - margin - w, height - margin * 0.6 - h);
+  cairo_move_to (cr, width - layout.margin - w, height - layout.margin * 0.6 - h);
   pango_cairo_show_layout (cr, attribution);
 
   cairo_restore (cr);
+}
+
+AtlasMapColoring *
+atlas_map_render_get_coloring (AtlasMapRender *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return get_coloring (self);
+}
+
+void
+atlas_map_render_get_image_layout (AtlasMapRender      *self,
+                                   double               width,
+                                   double               height,
+                                   const char          *title,
+                                   const char          *subtitle,
+                                   AtlasMapImageLayout *layout)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (layout != NULL);
+
+  image_layout (self, width, height, title, subtitle, layout);
+}
+
+void
+atlas_map_render_append_outline (const AtlasMapImageLayout *layout,
+                                 cairo_t                   *cr)
+{
+  View view = { layout->view_x, layout->view_y, layout->frame };
+
+  g_return_if_fail (cr != NULL);
+
+  append_outline (cr, &view);
+}
+
+GArray *
+atlas_map_render_place_labels (AtlasMapRender            *self,
+                               const AtlasMapImageLayout *layout)
+{
+  View view = { layout->view_x, layout->view_y, layout->frame };
+  AtlasMapTransform transform = { view_to_target, view_to_map, &view };
+  AtlasMapBox viewport = { 0, layout->top, layout->width, layout->bottom - layout->top };
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (AtlasMapBox));
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_array_append_val (obstacles, layout->legend);
+  if (self->pango_context == NULL)
+    self->pango_context = atlas_map_labels_create_context ();
+
+  return atlas_map_labels_place (get_coloring (self), &transform, &viewport, obstacles,
+                                 self->pango_context, layout->label_size);
 }
 
 gboolean
@@ -730,7 +933,7 @@ atlas_map_render_locate (AtlasMapRender *self,
   g_return_val_if_fail (x != NULL && y != NULL, FALSE);
 
   top = image_header (self, NULL, width, height, title, subtitle);
-  view = fit_view (0, top, width, height - top - margin * 0.5);
+  view = fit_view (self, 0, top, width, height - top - margin * 0.5);
   atlas_geo_lonlat_to_map (longitude, latitude, &mx, &my);
   to_device (&view, mx, my, x, y);
 

@@ -6,6 +6,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-geo.h"
+#include "atlas-map-labels.h"
 #include "atlas-map-paint.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,10 @@ void            atlas_map_render_set_hatch    (AtlasMapRender *self,
 /* Label font size in the units of the cairo context; 0 draws no labels. */
 void            atlas_map_render_set_label_size (AtlasMapRender *self,
                                                  double          size);
+/* The credit in the corner of atlas_map_render_draw_image (); NULL: the
+ * outlines' ("Map data: Natural Earth"). */
+void            atlas_map_render_set_attribution (AtlasMapRender *self,
+                                                  const char     *attribution);
 /* For vector output, the resolution to simplify the outlines for, as a
  * factor of the context's unit (PDF points: 300 dpi is 300 / 72.0). */
 void            atlas_map_render_set_detail   (AtlasMapRender *self,
@@ -105,6 +110,42 @@ gboolean        atlas_map_render_locate       (AtlasMapRender *self,
                                                double          latitude,
                                                double         *x,
                                                double         *y);
+
+/* Where atlas_map_render_draw_image () puts things, for writers that draw
+ * the picture themselves (the SVG export): the map's frame (Equal Earth;
+ * atlas_map_frame_project () gives a point relative to (view_x, view_y)),
+ * the top and bottom of the map's band, the margin, the sizes of labels
+ * and legend text, and the legend's box in the lower left corner. */
+typedef struct
+{
+  AtlasMapFrame frame;
+  double view_x, view_y;
+  double width, height;
+  double top, bottom;
+  double margin;
+  double unit;
+  double label_size;
+  double legend_size;
+  AtlasMapBox legend;
+} AtlasMapImageLayout;
+
+/* How the countries are painted: the partners set, the lens (borrowed) */
+AtlasMapColoring *atlas_map_render_get_coloring   (AtlasMapRender      *self);
+
+void            atlas_map_render_get_image_layout (AtlasMapRender      *self,
+                                                   double               width,
+                                                   double               height,
+                                                   const char          *title,
+                                                   const char          *subtitle,
+                                                   AtlasMapImageLayout *layout);
+/* Appends the world's outline on the picture (what the map shows: land
+ * beyond it is cut) to @cr's path. */
+void            atlas_map_render_append_outline   (const AtlasMapImageLayout *layout,
+                                                   cairo_t             *cr);
+/* The partners' labels as atlas_map_render_draw_image () places them (an
+ * array of AtlasMapLabel), clear of the legend. */
+GArray         *atlas_map_render_place_labels     (AtlasMapRender      *self,
+                                                   const AtlasMapImageLayout *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapRender, atlas_map_render_free)
 

@@ -1,0 +1,661 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The map for slides as SVG, written directly rather than through cairo's
+ * SVG surface (which turns every glyph into an outline and knows nothing of
+ * countries): real <text> for the title, labels, legend and source, one
+ * group per country with its ISO 3166-1 code as id and its category as
+ * class, <title> and <desc> for the picture and each partner, and hatches
+ * as SVG patterns. A communications unit can fix a title, translate a label
+ * or restyle a country in any SVG editor.
+ *
+ * The geometry is the PNG's: atlas_map_render_get_image_layout () places
+ * the map as atlas_map_render_draw_image () does, and cairo only traces the
+ * outlines (atlas_map_paint_append_country ()) so that the simplification is
+ * the same; the path is then read back and written as text. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-export-private.h"
+#include "atlas-map-paint.h"
+#include "atlas-map-render.h"
+
+#define FONT_FAMILY "Cantarell, 'Nimbus Sans', 'DejaVu Sans', sans-serif"
+#define PANGO_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
+#define HATCH_SIZE 8
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+typedef struct
+{
+  GString          *out;
+  PangoContext     *pango;
+  AtlasMapColoring *coloring;
+  AtlasDataset     *dataset;
+  AtlasWorld       *world;
+  AtlasLens        *lens;
+  AtlasMapImageLayout layout;
+  double            width;
+  double            height;
+  gboolean          hatch;
+} Writer;
+
+static void
+append_color (GString *out,
+              guint32  color)
+{
+  g_string_append_printf (out, "#%06x", color & 0xffffff);
+}
+
+/* Text for XML content and attributes: escaped, never markup. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+/* A coordinate to a tenth of a pixel, whatever the locale */
+static void
+append_number (GString *out,
+               double   value)
+{
+  gint64 tenths = (gint64) llround (value * 10);
+
+  if (tenths < 0)
+    {
+      g_string_append_c (out, '-');
+      tenths = -tenths;
+    }
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, tenths / 10);
+  if (tenths % 10 != 0)
+    g_string_append_printf (out, ".%d", (int) (tenths % 10));
+}
+
+static double
+text_width (Writer     *self,
+            const char *text,
+            double      size,
+            PangoWeight weight)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->pango);
+  PangoFontDescription *font = pango_font_description_from_string (PANGO_FAMILY);
+  int width;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+
+  return (double) width / PANGO_SCALE;
+}
+
+/* <text x y ...>TEXT</text>, @y the baseline */
+static void
+append_text_element (Writer     *self,
+                     const char *id,
+                     double      x,
+                     double      y,
+                     double      size,
+                     const char *weight,
+                     guint32     color,
+                     const char *anchor,
+                     const char *text)
+{
+  GString *out = self->out;
+
+  g_string_append (out, "<text");
+  if (id != NULL)
+    g_string_append_printf (out, " id=\"%s\"", id);
+  g_string_append (out, " x=\"");
+  append_number (out, x);
+  g_string_append (out, "\" y=\"");
+  append_number (out, y);
+  g_string_append (out, "\" font-size=\"");
+  append_number (out, size);
+  g_string_append (out, "\"");
+  if (weight != NULL)
+    g_string_append_printf (out, " font-weight=\"%s\"", weight);
+  if (anchor != NULL)
+    g_string_append_printf (out, " text-anchor=\"%s\"", anchor);
+  g_string_append (out, " fill=\"");
+  append_color (out, color);
+  g_string_append (out, "\">");
+  append_text (out, text);
+  g_string_append (out, "</text>\n");
+}
+
+/* The hatch tiles of atlas-map-paint.c, as patterns in picture pixels */
+static void
+append_hatch_pattern (GString *out,
+                      int      kind)
+{
+  static const char * const tiles[] = {
+    "<path d=\"M0 8L8 0M-1 1L1 -1M7 9L9 7\" stroke=\"#1a1a1a\" stroke-opacity=\"0.55\"/>",
+    "<path d=\"M0 0L8 8M-1 7L1 9M7 -1L9 1\" stroke=\"#1a1a1a\" stroke-opacity=\"0.55\"/>",
+    "<rect x=\"0\" y=\"3\" width=\"8\" height=\"1\" fill=\"#1a1a1a\" fill-opacity=\"0.55\"/>",
+    "<rect x=\"3\" y=\"0\" width=\"1\" height=\"8\" fill=\"#1a1a1a\" fill-opacity=\"0.55\"/>",
+    "<path d=\"M2 2h2v2h-2zM6 6h2v2h-2z\" fill=\"#1a1a1a\" fill-opacity=\"0.55\"/>",
+    "<path d=\"M0 3h8v1h-8zM3 0h1v8h-1z\" fill=\"#1a1a1a\" fill-opacity=\"0.55\"/>",
+    "<path d=\"M0 8L8 0M0 0L8 8\" stroke=\"#1a1a1a\" stroke-opacity=\"0.55\"/>",
+  };
+
+  g_string_append_printf (out,
+                          "<pattern id=\"hatch-%d\" patternUnits=\"userSpaceOnUse\" width=\"%d\" height=\"%d\">%s</pattern>\n",
+                          kind, HATCH_SIZE, HATCH_SIZE, tiles[kind % G_N_ELEMENTS (tiles)]);
+}
+
+/* The SVG path data of what is on @cr's path, in picture pixels */
+static gboolean
+append_path_data (GString *out,
+                  cairo_t *cr)
+{
+  cairo_path_t *path;
+  gboolean any = FALSE;
+
+  cairo_identity_matrix (cr);
+  path = cairo_copy_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *data = &path->data[i];
+
+      switch (data->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+        case CAIRO_PATH_LINE_TO:
+          g_string_append_c (out, data->header.type == CAIRO_PATH_MOVE_TO ? 'M' : 'L');
+          append_number (out, data[1].point.x);
+          g_string_append_c (out, ' ');
+          append_number (out, data[1].point.y);
+          any = TRUE;
+          break;
+        case CAIRO_PATH_CURVE_TO:
+          g_string_append_c (out, 'C');
+          for (int k = 1; k <= 3; k++)
+            {
+              if (k > 1)
+                g_string_append_c (out, ' ');
+              append_number (out, data[k].point.x);
+              g_string_append_c (out, ' ');
+              append_number (out, data[k].point.y);
+            }
+          any = TRUE;
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+          g_string_append_c (out, 'Z');
+          break;
+        default:
+          break;
+        }
+    }
+  cairo_path_destroy (path);
+  cairo_new_path (cr);
+
+  return any;
+}
+
+/* The country's outline on the picture, as atlas_map_render_draw_map ()
+ * paints it (Equal Earth; rings cut by the map's edge run a little past
+ * the world's outline, which clips them). */
+static char *
+country_path (Writer  *self,
+              cairo_t *cr,
+              guint    country)
+{
+  const AtlasMapImageLayout *l = &self->layout;
+  AtlasMapFrame frame = l->frame;
+  g_autoptr(GString) d = g_string_new (NULL);
+
+  frame.pixel = 1.0;
+  cairo_new_path (cr);
+  cairo_identity_matrix (cr);
+  cairo_translate (cr, l->view_x, l->view_y);
+  atlas_map_paint_append_country (cr, self->world, country, &frame);
+  if (!append_path_data (d, cr))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&d), FALSE);
+}
+
+static const char *
+kind_class (AtlasMapFillKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_MAP_FILL_SUBJECT:
+      return "subject";
+    case ATLAS_MAP_FILL_NO_DATA:
+      return "partner no-data";
+    case ATLAS_MAP_FILL_CATEGORY:
+      return "partner";
+    case ATLAS_MAP_FILL_OTHER:
+    default:
+      return "other";
+    }
+}
+
+static AtlasCategory *
+category_at (AtlasLens *lens,
+             int        index)
+{
+  if (lens == NULL || index < 0)
+    return NULL;
+
+  return g_list_model_get_item (atlas_lens_get_categories (lens), index);
+}
+
+static void
+append_countries (Writer *self)
+{
+  GString *out = self->out;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint n = atlas_world_get_n_countries (self->world);
+
+  /* Other countries and the subject's members first, partners on top */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* Borders: the coast's colour between other countries, white around partners */
+      g_string_append_printf (out, "<g id=\"%s\" stroke=\"#%06x\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n",
+                              pass == 0 ? "countries" : "partners",
+                              pass == 0 ? ATLAS_MAP_COAST_COLOR : ATLAS_MAP_BORDER_COLOR);
+      for (guint c = 0; c < n; c++)
+        {
+          AtlasMapFillKind kind = atlas_map_coloring_get_kind (self->coloring, c);
+          gboolean partner = kind == ATLAS_MAP_FILL_CATEGORY || kind == ATLAS_MAP_FILL_NO_DATA;
+          const char *code = atlas_world_country_get_alpha2 (self->world, c);
+          int index = atlas_map_coloring_get_category (self->coloring, c);
+          g_autoptr(AtlasCategory) category = partner ? category_at (self->lens, index) : NULL;
+          g_autofree char *d = NULL;
+
+          if (partner != (pass == 1))
+            continue;
+          d = country_path (self, cr, c);
+          if (d == NULL)
+            continue;
+
+          g_string_append (out, "<g");
+          /* An id is unique: the code when the country has one */
+          if (code != NULL && *code != '\0')
+            g_string_append_printf (out, " id=\"%s\"", code);
+          g_string_append_printf (out, " class=\"%s", kind_class (kind));
+          if (category != NULL)
+            g_string_append_printf (out, " category-%s", atlas_category_get_id (category));
+          g_string_append (out, "\">");
+          if (partner)
+            {
+              AtlasPartner *p = atlas_map_coloring_get_partner (self->coloring, c);
+
+              g_string_append (out, "<title>");
+              /* Translators: a country's tooltip in an SVG map: "Japan: Mature" */
+              {
+                g_autofree char *title = g_strdup_printf (_("%s: %s"), atlas_partner_get_display_name (p),
+                                                          category ? atlas_category_get_name (category) : _("No data"));
+                append_text (out, title);
+              }
+              g_string_append (out, "</title>");
+            }
+          g_string_append (out, "<path fill=\"");
+          append_color (out, atlas_map_coloring_get_color (self->coloring, c));
+          g_string_append_printf (out, "\" d=\"%s\"/>", d);
+          if (partner && self->hatch && index >= 0)
+            g_string_append_printf (out, "<path class=\"hatch\" fill=\"url(#hatch-%d)\" stroke=\"none\" d=\"%s\"/>",
+                                    index % 7, d);
+          g_string_append (out, "</g>\n");
+        }
+      g_string_append (out, "</g>\n");
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+box_fits (const Box *box,
+          GArray    *placed,
+          double     width,
+          double     top,
+          double     bottom)
+{
+  if (box->x < 0 || box->y < top || box->x + box->width > width || box->y + box->height > bottom)
+    return FALSE;
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const Box *o = &g_array_index (placed, Box, i);
+
+      if (box->x < o->x + o->width && o->x < box->x + box->width &&
+          box->y < o->y + o->height && o->y < box->y + box->height)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  AtlasPartner *partner;
+  guint         country;
+  double        area;
+} LabelItem;
+
+static int
+compare_label_items (gconstpointer a,
+                     gconstpointer b)
+{
+  const LabelItem *la = a, *lb = b;
+
+  return (la->area < lb->area) - (la->area > lb->area);
+}
+
+/* Partners' names over their countries, biggest countries first; a name
+ * that does not fit moves beside its country with a leader line. The box
+ * of the legend is taken already. */
+static void
+append_labels (Writer    *self,
+               const Box *legend)
+{
+  const AtlasMapImageLayout *l = &self->layout;
+  GString *out = self->out;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LabelItem));
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
+  /* At least 24 px on a 1080-pixel-high slide */
+  double size = MAX (l->unit * 0.0225, 6.0);
+  double halo = size * 0.28;
+  static const double directions[][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
+    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+  };
+
+  g_array_append_val (placed, *legend);
+  for (guint c = 0; c < atlas_world_get_n_countries (self->world); c++)
+    {
+      AtlasPartner *partner = atlas_map_coloring_get_partner (self->coloring, c);
+      LabelItem item = { partner, c, 0 };
+      double x1, y1, x2, y2;
+
+      if (partner == NULL)
+        continue;
+      atlas_world_country_get_bounds (self->world, c, &x1, &y1, &x2, &y2);
+      item.area = (x2 - x1) * (y2 - y1);
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_label_items);
+
+  g_string_append (out, "<g id=\"labels\" font-weight=\"600\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+  for (guint i = 0; i < items->len; i++)
+    {
+      LabelItem *item = &g_array_index (items, LabelItem, i);
+      const char *name = atlas_partner_get_display_name (item->partner);
+      double width = text_width (self, name, size, PANGO_WEIGHT_SEMIBOLD);
+      double height = size * 1.25, pad = size * 0.15;
+      double mx, my, px, py;
+      gboolean found, leader = FALSE;
+      Box box;
+
+      atlas_world_country_get_label_point (self->world, item->country, &mx, &my);
+      if (mx < l->cut)
+        mx += 1.0;
+      px = l->view_x + (mx - l->cut) * l->scale;
+      py = l->view_y + (my - l->north) * l->scale;
+
+      box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+      found = box_fits (&box, placed, self->width, l->top, l->bottom);
+      for (guint d = 0; !found && d < 2 * G_N_ELEMENTS (directions); d++)
+        {
+          const double *dir = directions[d % G_N_ELEMENTS (directions)];
+          double reach = size * (d < G_N_ELEMENTS (directions) ? 1.2 : 2.6);
+          double cx = px + dir[0] * (reach + width / 2);
+          double cy = py + dir[1] * (reach + height / 2);
+
+          box = (Box) { cx - width / 2 - pad, cy - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+          found = leader = box_fits (&box, placed, self->width, l->top, l->bottom);
+        }
+      if (!found)
+        box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
+      g_array_append_val (placed, box);
+
+      g_string_append_printf (out, "<g class=\"label\" id=\"label-%s\">", atlas_partner_get_id (item->partner));
+      if (leader)
+        {
+          double ex = CLAMP (px, box.x + pad, box.x + box.width - pad);
+          double ey = CLAMP (py, box.y + pad, box.y + box.height - pad);
+
+          g_string_append (out, "<path stroke=\"#1e1e1e\" stroke-opacity=\"1\" stroke-width=\"");
+          append_number (out, MAX (size * 0.07, 0.5));
+          g_string_append (out, "\" d=\"M");
+          append_number (out, px);
+          g_string_append_c (out, ' ');
+          append_number (out, py);
+          g_string_append (out, "L");
+          append_number (out, ex);
+          g_string_append_c (out, ' ');
+          append_number (out, ey);
+          g_string_append (out, "\"/>");
+        }
+      g_string_append (out, "<text x=\"");
+      append_number (out, box.x + box.width / 2);
+      g_string_append (out, "\" y=\"");
+      /* The baseline, about 0.35 em below the middle */
+      append_number (out, box.y + box.height / 2 + size * 0.35);
+      g_string_append (out, "\" font-size=\"");
+      append_number (out, size);
+      g_string_append (out, "\" stroke-width=\"");
+      append_number (out, halo);
+      g_string_append (out, "\" text-anchor=\"middle\" fill=\"#1e1e1e\">");
+      append_text (out, name);
+      g_string_append (out, "</text></g>\n");
+    }
+  g_string_append (out, "</g>\n");
+}
+
+typedef struct
+{
+  const char *name;
+  guint32     color;
+  int         index;
+  const char *id;
+} LegendRow;
+
+/* The legend: only what the map shows (categories some shown partner has,
+ * the subject, "No data" when a partner lacks a category), in the lower
+ * left corner. Returns its box. */
+static Box
+append_legend (Writer *self)
+{
+  const AtlasMapImageLayout *l = &self->layout;
+  GString *out = self->out;
+  double size = l->legend_size;
+  double pad = size * 0.8, swatch = size * 1.05, gap = size * 0.55, row_height = size * 1.65;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *heading = self->lens ? atlas_lens_get_name (self->lens) : _("Map");
+  double width, height, x, y;
+  LegendRow row;
+
+  if (self->lens != NULL)
+    for (guint i = 0; i < atlas_lens_get_n_categories (self->lens); i++)
+      if (atlas_map_coloring_count (self->coloring, i) > 0)
+        {
+          AtlasCategory *category = category_at (self->lens, i);
+
+          g_ptr_array_add (categories, category);
+          row = (LegendRow) { atlas_category_get_name (category), atlas_category_get_color (category), i,
+                              atlas_category_get_id (category) };
+          g_array_append_val (rows, row);
+        }
+  row = (LegendRow) { atlas_dataset_get_subject_name (self->dataset),
+                      atlas_dataset_get_subject_color (self->dataset), -1, NULL };
+  g_array_append_val (rows, row);
+  if (atlas_map_coloring_count (self->coloring, -1) > 0)
+    {
+      row = (LegendRow) { _("No data"), ATLAS_MAP_NO_DATA_COLOR, -1, NULL };
+      g_array_append_val (rows, row);
+    }
+
+  width = text_width (self, heading, size * 1.05, PANGO_WEIGHT_BOLD);
+  for (guint i = 0; i < rows->len; i++)
+    width = MAX (width, swatch + gap + text_width (self, g_array_index (rows, LegendRow, i).name, size,
+                                                   PANGO_WEIGHT_NORMAL));
+  width += 2 * pad;
+  height = pad + size * 1.3 + size * 0.4 + rows->len * row_height + pad - (row_height - swatch) / 2;
+  x = l->margin;
+  y = self->height - l->margin - height;
+
+  g_string_append (out, "<g id=\"legend\">\n<rect x=\"");
+  append_number (out, x);
+  g_string_append (out, "\" y=\"");
+  append_number (out, y);
+  g_string_append (out, "\" width=\"");
+  append_number (out, width);
+  g_string_append (out, "\" height=\"");
+  append_number (out, height);
+  g_string_append (out, "\" rx=\"");
+  append_number (out, size * 0.5);
+  g_string_append (out, "\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#000000\" stroke-opacity=\"0.12\"/>\n");
+  append_text_element (self, "legend-title", x + pad, y + pad + size * 1.05, size * 1.05, "bold",
+                       ATLAS_MAP_TEXT_COLOR, NULL, heading);
+
+  {
+    double row_y = y + pad + size * 1.3 + size * 0.4;
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        LegendRow *r = &g_array_index (rows, LegendRow, i);
+
+        g_string_append (out, "<g class=\"legend-row");
+        if (r->id != NULL)
+          g_string_append_printf (out, " category-%s", r->id);
+        g_string_append (out, "\"><rect x=\"");
+        append_number (out, x + pad);
+        g_string_append (out, "\" y=\"");
+        append_number (out, row_y);
+        g_string_append (out, "\" width=\"");
+        append_number (out, swatch);
+        g_string_append (out, "\" height=\"");
+        append_number (out, swatch);
+        g_string_append (out, "\" fill=\"");
+        append_color (out, r->color);
+        g_string_append (out, "\" stroke=\"#000000\" stroke-opacity=\"0.25\"/>");
+        if (self->hatch && r->index >= 0)
+          {
+            g_string_append (out, "<rect x=\"");
+            append_number (out, x + pad);
+            g_string_append (out, "\" y=\"");
+            append_number (out, row_y);
+            g_string_append (out, "\" width=\"");
+            append_number (out, swatch);
+            g_string_append (out, "\" height=\"");
+            append_number (out, swatch);
+            g_string_append_printf (out, "\" fill=\"url(#hatch-%d)\"/>", r->index % 7);
+          }
+        g_string_append (out, "\n");
+        append_text_element (self, NULL, x + pad + swatch + gap, row_y + swatch / 2 + size * 0.35, size, NULL,
+                             ATLAS_MAP_TEXT_COLOR, NULL, r->name);
+        g_string_append (out, "</g>\n");
+        row_y += row_height;
+      }
+  }
+  g_string_append (out, "</g>\n");
+
+  return (Box) { x, y, width, height };
+}
+
+GBytes *
+atlas_export_svg (AtlasExportJob  *job,
+                  const char      *title,
+                  const char      *subtitle,
+                  GError         **error)
+{
+  g_autoptr(AtlasMapRender) render = NULL;
+  g_autofree char *source = atlas_export_source_line (job->dataset);
+  cairo_font_options_t *options;
+  Writer self = { 0 };
+  GString *out;
+  Box legend;
+
+  self.width = atlas_export_options_get_width (job->options);
+  self.height = atlas_export_options_get_height (job->options);
+  self.hatch = atlas_export_options_get_hatch (job->options);
+  self.lens = job->lens;
+  self.dataset = job->dataset;
+  self.world = atlas_world_get_default ();
+  render = atlas_map_render_new (self.world, job->dataset, job->lens);
+  atlas_map_render_set_partners (render, job->partners);
+  self.coloring = atlas_map_render_get_coloring (render);
+  atlas_map_render_get_image_layout (render, self.width, self.height, title, subtitle, &self.layout);
+
+  self.pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self.pango, options);
+  cairo_font_options_destroy (options);
+
+  out = self.out = g_string_sized_new (1 << 20);
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"");
+  g_string_append_printf (out, " width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\"", self.width, self.height,
+                          self.width, self.height);
+  g_string_append (out, " font-family=\"" FONT_FAMILY "\" role=\"img\" aria-labelledby=\"title\" aria-describedby=\"desc\">\n");
+  g_string_append (out, "<title id=\"title\">");
+  append_text (out, title);
+  g_string_append (out, "</title>\n<desc id=\"desc\">");
+  append_text (out, subtitle);
+  g_string_append (out, ". ");
+  append_text (out, source);
+  g_string_append (out, "</desc>\n");
+
+  if (self.hatch && self.lens != NULL)
+    {
+      g_string_append (out, "<defs>\n");
+      for (guint i = 0; i < MIN (atlas_lens_get_n_categories (self.lens), 7); i++)
+        append_hatch_pattern (out, i);
+      g_string_append (out, "</defs>\n");
+    }
+
+  g_string_append (out, "<rect id=\"ocean\" width=\"100%\" height=\"100%\" fill=\"");
+  append_color (out, ATLAS_MAP_OCEAN_COLOR);
+  g_string_append (out, "\"/>\n");
+
+  append_countries (&self);
+  atlas_export_job_progress (job, 0.6);
+
+  {
+    double unit = self.layout.unit, margin = self.layout.margin, top = margin;
+
+    if (title != NULL && *title != '\0')
+      {
+        append_text_element (&self, "map-title", margin, top + unit * 0.042 * 0.95, unit * 0.042, "bold",
+                             ATLAS_MAP_TEXT_COLOR, NULL, title);
+        top += unit * 0.042 * 1.25;
+      }
+    if (subtitle != NULL && *subtitle != '\0')
+      append_text_element (&self, "map-subtitle", margin, top + unit * 0.004 + unit * 0.025 * 0.95,
+                           unit * 0.025, NULL, 0x545454, NULL, subtitle);
+
+    legend = append_legend (&self);
+    append_labels (&self, &legend);
+    append_text_element (&self, "source", self.width - margin, self.height - margin * 0.6, unit * 0.015, NULL,
+                         0x595959, "end", source);
+  }
+  g_string_append (out, "</svg>\n");
+
+  g_object_unref (self.pango);
+
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  atlas_export_job_progress (job, 1.0);
+  return g_string_free_to_bytes (out);
+}

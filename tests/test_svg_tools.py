@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The SVG map, read back by tools no one here wrote: xmllint (well-formed,
+# and XPath for the ids, classes and text), Python's XML parser, and
+# librsvg's rsvg-convert, whose rendering must match the app's PNG.
+#
+# usage: test_svg_tools.py CYBER_ATLAS SOURCE_ROOT (prints TAP)
+
+import os
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+import test_export_tools as tools
+from test_export_tools import run_app, tool, bundled
+
+SVG = '{http://www.w3.org/2000/svg}'
+
+
+def svg_tree(path):
+    return ET.parse(path).getroot()
+
+
+class SvgTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix='atlas-svg-')
+        cls.data = bundled()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp.name, name)
+
+    def export(self, name, *args):
+        out = self.path(name)
+        run_app('--export', 'svg', '--output', out, *args)
+        tool('xmllint', '--noout', out)
+        return out
+
+    def test_structure(self):
+        out = self.export('map.svg', '--lens', 'wcit_2012')
+        root = svg_tree(out)
+        lens = next(l for l in self.data['lenses'] if l['id'] == 'wcit_2012')
+        categories = {c['id']: c for c in lens['categories']}
+        # <title> and <desc> for the picture
+        self.assertEqual(root.find(SVG + 'title').text, self.data['title'])
+        desc = root.find(SVG + 'desc').text
+        self.assertIn(lens['name'], desc)
+        self.assertIn('Source: ', desc)
+        # A group per country with its ISO code as id, its category as class
+        groups = {g.get('id'): g for g in root.iter(SVG + 'g') if g.get('id')}
+        for partner in self.data['partners']:
+            group = groups.get(partner['id'])
+            self.assertIsNotNone(group, partner['id'])
+            classes = group.get('class').split()
+            self.assertIn('partner', classes)
+            cid = partner['indicators'].get('wcit_2012')
+            self.assertIn(f'category-{cid}', classes)
+            path = group.find(SVG + 'path')
+            self.assertEqual(path.get('fill').lower(), categories[cid]['color'].lower())
+            self.assertTrue(path.get('d').startswith('M'))
+        for member in ('FR', 'DE', 'PL'):
+            self.assertEqual(groups[member].get('class'), 'subject')
+        self.assertEqual(groups['NO'].get('class'), 'other')
+        # Real text: title, every partner's name, the legend, the source
+        texts = [t.text for t in root.iter(SVG + 'text')]
+        self.assertIn(self.data['title'], texts)
+        for category in lens['categories']:
+            self.assertIn(category['name'], texts)
+        self.assertIn(self.data['subject']['name'], texts)
+        self.assertTrue(any(t.startswith('Source: ') and 'as of' in t for t in texts))
+        labels = root.find(f".//{SVG}g[@id='labels']")
+        label_texts = [t.text for t in labels.iter(SVG + 'text')]
+        self.assertEqual(len(label_texts), len(self.data['partners']))
+        self.assertIn('Japan', label_texts)
+        # At least 24 px on a 1080-pixel-high slide
+        for t in labels.iter(SVG + 'text'):
+            self.assertGreaterEqual(float(t.get('font-size')), 24)
+        # No glyph outlines, no pictures
+        self.assertNotIn(b'<symbol', open(out, 'rb').read())
+        self.assertNotIn(b'<image', open(out, 'rb').read())
+        # xmllint's XPath agrees
+        count = tool('xmllint', '--xpath', "count(//*[local-name()='g'][contains(@class,'partner')])", out)
+        self.assertEqual(int(float(count)), len(self.data['partners']))
+
+    def test_hatch_patterns(self):
+        out = self.export('hatched.svg', '--hatch')
+        root = svg_tree(out)
+        patterns = list(root.iter(SVG + 'pattern'))
+        self.assertGreaterEqual(len(patterns), len(self.data['lenses'][0]['categories']))
+        hatched = [p for p in root.iter(SVG + 'path') if (p.get('fill') or '').startswith('url(#hatch-')]
+        self.assertEqual(len(hatched), len(self.data['partners']))
+        plain = svg_tree(self.export('plain.svg'))
+        self.assertEqual(list(plain.iter(SVG + 'pattern')), [])
+
+    def test_subset_legend(self):
+        out = self.export('subset.svg', '--partners', 'JP,KR', '--lens', 'budapest_convention')
+        root = svg_tree(out)
+        rows = [g for g in root.iter(SVG + 'g') if 'legend-row' in (g.get('class') or '')]
+        names = [g.find(SVG + 'text').text for g in rows]
+        lens = next(l for l in self.data['lenses'] if l['id'] == 'budapest_convention')
+        shown = {p['indicators'].get(lens['id']) for p in self.data['partners'] if p['id'] in ('JP', 'KR')}
+        for category in lens['categories']:
+            if category['id'] in shown:
+                self.assertIn(category['name'], names)
+            else:
+                self.assertNotIn(category['name'], names)
+        self.assertIn(self.data['subject']['name'], names)
+        partners = [g.get('id') for g in root.iter(SVG + 'g') if 'partner' in (g.get('class') or '').split()]
+        self.assertEqual(sorted(partners), ['JP', 'KR'])
+
+    def test_renders_like_the_png(self):
+        import gi
+        gi.require_version('GdkPixbuf', '2.0')
+        from gi.repository import GdkPixbuf
+        svg = self.export('same.svg', '--size', '1280x720')
+        png = self.path('same.png')
+        run_app('--export', 'png', '--size', '1280x720', '--output', png)
+        rendered = self.path('rendered.png')
+        tool('rsvg-convert', '--format=png', '--output', rendered, svg)
+        a = GdkPixbuf.Pixbuf.new_from_file(png)
+        b = GdkPixbuf.Pixbuf.new_from_file(rendered)
+        self.assertEqual((a.get_width(), a.get_height()), (b.get_width(), b.get_height()))
+        da, db = a.get_pixels(), b.get_pixels()
+        na, nb, sa, sb = a.get_n_channels(), b.get_n_channels(), a.get_rowstride(), b.get_rowstride()
+        differ = total = 0
+        for y in range(0, a.get_height(), 2):
+            for x in range(0, a.get_width(), 2):
+                pa, pb = y * sa + x * na, y * sb + x * nb
+                total += 1
+                if max(abs(da[pa + k] - db[pb + k]) for k in range(3)) > 48:
+                    differ += 1
+        # Labels and hairlines differ a little; the map must not.
+        self.assertLess(differ / total, 0.06)
+
+
+if __name__ == '__main__':
+    tools.APP = os.path.abspath(sys.argv[1])
+    tools.SOURCE_ROOT = os.path.abspath(sys.argv[2])
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(SvgTest)
+    print(f'1..{suite.countTestCases()}', flush=True)
+    result = tools.TapResult()
+    suite.run(result)
+    sys.exit(0 if result.wasSuccessful() else 1)
