@@ -31,6 +31,13 @@ GBytes *atlas_export_svg          (AtlasExportJob  *job,
                                    const char      *title,
                                    const char      *subtitle,
                                    GError         **error);
+/* Citations of the dataset and the works cited (atlas-export-cite.c) */
+GBytes *atlas_export_bibtex       (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_ris          (AtlasExportJob  *job,
+                                   GError         **error);
+GBytes *atlas_export_csl_json     (AtlasExportJob  *job,
+                                   GError         **error);
 GBytes *atlas_export_csv          (AtlasExportJob  *job,
                                    GError         **error);
 GBytes *atlas_export_geojson      (AtlasExportJob  *job,

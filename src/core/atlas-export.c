@@ -60,7 +60,10 @@ G_DEFINE_ENUM_TYPE (AtlasExportFormat, atlas_export_format,
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_CSV, "csv"),
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_GEOJSON, "geojson"),
   G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_JSON, "json"),
-  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_FICHE, "fiche"))
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_FICHE, "fiche"),
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_BIBTEX, "bibtex"),
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_RIS, "ris"),
+  G_DEFINE_ENUM_VALUE (ATLAS_EXPORT_FORMAT_CSL_JSON, "csl-json"))
 
 G_DEFINE_ENUM_TYPE (AtlasPaper, atlas_paper,
   G_DEFINE_ENUM_VALUE (ATLAS_PAPER_A4, "iso_a4"),
@@ -83,6 +86,9 @@ static const struct {
   [ATLAS_EXPORT_FORMAT_GEOJSON] = { "geojson", "geojson", "application/geo+json", N_("Outlines (GeoJSON)"), FALSE, FALSE },
   [ATLAS_EXPORT_FORMAT_JSON] = { "json", "json", "application/json", N_("Profiles (Dataset JSON)"), FALSE, FALSE },
   [ATLAS_EXPORT_FORMAT_FICHE] = { "fiche", "pdf", "application/pdf", N_("Partner Fiches (PDF, a page each)"), TRUE, FALSE },
+  [ATLAS_EXPORT_FORMAT_BIBTEX] = { "bibtex", "bib", "application/x-bibtex", N_("Citations (BibTeX)"), FALSE, FALSE },
+  [ATLAS_EXPORT_FORMAT_RIS] = { "ris", "ris", "application/x-research-info-systems", N_("Citations (RIS)"), FALSE, FALSE },
+  [ATLAS_EXPORT_FORMAT_CSL_JSON] = { "csl-json", "json", "application/vnd.citationstyles.csl+json", N_("Citations (CSL-JSON)"), FALSE, FALSE },
 };
 
 const char *
@@ -933,6 +939,15 @@ atlas_export_to_bytes (AtlasDataset             *dataset,
       break;
     case ATLAS_EXPORT_FORMAT_JSON:
       bytes = atlas_export_json (&job, error);
+      break;
+    case ATLAS_EXPORT_FORMAT_BIBTEX:
+      bytes = atlas_export_bibtex (&job, error);
+      break;
+    case ATLAS_EXPORT_FORMAT_RIS:
+      bytes = atlas_export_ris (&job, error);
+      break;
+    case ATLAS_EXPORT_FORMAT_CSL_JSON:
+      bytes = atlas_export_csl_json (&job, error);
       break;
     default:
       g_assert_not_reached ();

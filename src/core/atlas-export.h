@@ -26,9 +26,12 @@ typedef enum {
   ATLAS_EXPORT_FORMAT_GEOJSON,
   ATLAS_EXPORT_FORMAT_JSON,
   ATLAS_EXPORT_FORMAT_FICHE,  /* a one-page PDF per partner */
+  ATLAS_EXPORT_FORMAT_BIBTEX,  /* citations: the dataset and the works cited */
+  ATLAS_EXPORT_FORMAT_RIS,
+  ATLAS_EXPORT_FORMAT_CSL_JSON,
 } AtlasExportFormat;
 
-#define ATLAS_EXPORT_N_FORMATS 7
+#define ATLAS_EXPORT_N_FORMATS 10
 
 #define ATLAS_TYPE_EXPORT_FORMAT (atlas_export_format_get_type ())
 GType        atlas_export_format_get_type      (void) G_GNUC_CONST;

@@ -28,7 +28,7 @@ static const GOptionEntry main_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check the dataset FILEs given without opening a window; exit 1 if any is invalid"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export without opening a window: pdf, fiche, png, svg, csv, geojson or json; the dataset is the bundled one unless a FILE is given"),
+    N_("Export without opening a window: pdf, fiche, png, svg, csv, geojson, json, bibtex, ris or csl-json; the dataset is the bundled one unless a FILE is given"),
     N_("FORMAT") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The file to export to (with --export), or to write a merge to (with --merge)"), N_("FILE") },
   { "lens", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The lens of an exported map (with --export)"), N_("ID") },

@@ -348,6 +348,12 @@ suggest_name (AtlasExportDialog  *self,
       /* Translators: a file name; %s is a date */
       base = g_strdup_printf (_("Profiles %s"), as_of);
       break;
+    case ATLAS_EXPORT_FORMAT_BIBTEX:
+    case ATLAS_EXPORT_FORMAT_RIS:
+    case ATLAS_EXPORT_FORMAT_CSL_JSON:
+      /* Translators: a file name; %s is a date */
+      base = g_strdup_printf (_("Citations %s"), as_of);
+      break;
     case ATLAS_EXPORT_FORMAT_CSV:
     case ATLAS_EXPORT_FORMAT_GEOJSON:
     default:
