@@ -163,7 +163,6 @@ class BriefingTest(unittest.TestCase):
 
     def test_no_near_blank_page(self):
         pages = pages_of(self.briefing)
-        self.assertLessEqual(pages, len(self.data['partners']) + 1)
         for page in range(1, pages):
             words = len(page_text(self.briefing, page).split())
             self.assertGreaterEqual(words, 40, f'page {page} of {pages}')

@@ -169,6 +169,7 @@ atlas_export_bibtex (AtlasExportJob  *job,
       g_string_append (out, "\n}\n");
     }
 
+  atlas_export_job_progress (job, 1.0);
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
@@ -223,6 +224,7 @@ atlas_export_ris (AtlasExportJob  *job,
       g_string_append (out, "ER  - \r\n");
     }
 
+  atlas_export_job_progress (job, 1.0);
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
@@ -316,6 +318,7 @@ atlas_export_csl_json (AtlasExportJob  *job,
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, &length);
+  atlas_export_job_progress (job, 1.0);
 
   return g_bytes_new_take (g_strconcat (text, "\n", NULL), length + 1);
 }
