@@ -114,6 +114,37 @@ class SvgTest(unittest.TestCase):
         partners = [g.get('id') for g in root.iter(SVG + 'g') if 'partner' in (g.get('class') or '').split()]
         self.assertEqual(sorted(partners), ['JP', 'KR'])
 
+    def test_subset_fits_its_partners(self):
+        import gi
+        gi.require_version('GdkPixbuf', '2.0')
+        from gi.repository import GdkPixbuf
+        japan = next(p for p in self.data['partners'] if p['id'] == 'JP')
+        lens = self.data['lenses'][0]
+        colour = next(c['color'] for c in lens['categories']
+                      if c['id'] == japan['indicators'][lens['id']]).lower()
+
+        def share(path):
+            pixbuf = GdkPixbuf.Pixbuf.new_from_file(path)
+            data, n, stride = pixbuf.get_pixels(), pixbuf.get_n_channels(), pixbuf.get_rowstride()
+            hits = total = 0
+            for y in range(0, pixbuf.get_height(), 3):
+                for x in range(0, pixbuf.get_width(), 3):
+                    p = y * stride + x * n
+                    total += 1
+                    hits += '#%02x%02x%02x' % (data[p], data[p + 1], data[p + 2]) == colour
+            return hits / total
+
+        subset = self.path('jp-kr.png')
+        run_app('--export', 'png', '--partners', 'JP,KR', '--output', subset)
+        # Japan is a speck on the world map (0.03 % of the picture), a good
+        # part of the picture when fitted
+        self.assertGreater(share(subset), 0.004)
+        # The SVG of the same partners is fitted the same way
+        svg = self.export('jp-kr.svg', '--partners', 'JP,KR')
+        rendered = self.path('jp-kr-svg.png')
+        tool('rsvg-convert', '--format=png', '--output', rendered, svg)
+        self.assertGreater(share(rendered), 0.004)
+
     def test_renders_like_the_png(self):
         import gi
         gi.require_version('GdkPixbuf', '2.0')

@@ -264,11 +264,18 @@ append_countries (Writer *self)
   cairo_t *cr = cairo_create (surface);
   guint n = atlas_world_get_n_countries (self->world);
 
+  /* The map's band: a map fitted to a few partners reaches beyond it. */
+  g_string_append (out, "<clipPath id=\"map-band\"><rect x=\"0\" y=\"");
+  append_number (out, self->layout.top);
+  g_string_append_printf (out, "\" width=\"%g\" height=\"", self->width);
+  append_number (out, self->layout.bottom - self->layout.top);
+  g_string_append (out, "\"/></clipPath>\n");
+
   /* Other countries and the subject's members first, partners on top */
   for (int pass = 0; pass < 2; pass++)
     {
       /* Borders: the coast's colour between other countries, white around partners */
-      g_string_append_printf (out, "<g id=\"%s\" stroke=\"#%06x\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n",
+      g_string_append_printf (out, "<g id=\"%s\" clip-path=\"url(#map-band)\" stroke=\"#%06x\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n",
                               pass == 0 ? "countries" : "partners",
                               pass == 0 ? ATLAS_MAP_COAST_COLOR : ATLAS_MAP_BORDER_COLOR);
       for (guint c = 0; c < n; c++)
@@ -369,8 +376,8 @@ append_labels (Writer    *self,
   GString *out = self->out;
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LabelItem));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  /* At least 24 px on a 1080-pixel-high slide */
-  double size = MAX (l->unit * 0.0225, 6.0);
+  /* The PNG's size: at least 24 px on a 1080-pixel-high slide */
+  double size = MAX (l->label_size, 6.0);
   double halo = size * 0.28;
   static const double directions[][2] = {
     { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
