@@ -202,6 +202,7 @@ class BriefingTest(unittest.TestCase):
         self.assertIn(normalize(' '.join(japan['assessment'].split()[:8])), text)
         self.assertIn(japan['agreements'][0]['title'], text)
         self.assertNotIn('Korea', text)
+        self.assertRegex(text, r'Source: .* · as of ' + re.escape(self.date))
         self.assertEqual(len(pdf_text_strings(open(out, 'rb').read(), b'Alt')), 1)
 
         every = self.path('fiches.pdf')

@@ -616,6 +616,8 @@ add_overdue (AtlasBriefing *self)
   end_table (self);
 }
 
+static char *source_line (AtlasBriefing *self);
+
 static void
 add_section (AtlasBriefing *self,
              AtlasPartner  *partner,
@@ -803,6 +805,14 @@ add_section (AtlasBriefing *self,
             add_item (self, atlas_source_ref_get_locator (place), NULL, 1);
         }
       i = end;
+    }
+
+  /* A fiche has no cover: it carries the credit itself. */
+  if (self->fiche)
+    {
+      g_autofree char *source = source_line (self);
+
+      add_text (self, source, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 10);
     }
 
   /* A fiche is for the minister's folder: the history stays in the briefing. */
