@@ -139,6 +139,15 @@ class SvgTest(unittest.TestCase):
         # Japan is a speck on the world map (0.03 % of the picture), a good
         # part of the picture when fitted
         self.assertGreater(share(subset), 0.004)
+        # A country whose islands cross the date line is fitted to its mainland
+        us = next(p for p in self.data['partners'] if p['id'] == 'US')
+        colour = next(c['color'] for c in lens['categories']
+                      if c['id'] == us['indicators'][lens['id']]).lower()
+        alone = self.path('us.png')
+        run_app('--export', 'png', '--partners', 'US', '--output', alone)
+        self.assertGreater(share(alone), 0.015)
+        colour = next(c['color'] for c in lens['categories']
+                      if c['id'] == japan['indicators'][lens['id']]).lower()
         # The SVG of the same partners is fitted the same way
         svg = self.export('jp-kr.svg', '--partners', 'JP,KR')
         rendered = self.path('jp-kr-svg.png')
