@@ -214,7 +214,7 @@ atlas_cli_export (int    argc,
         /* Translators: %s is what the user typed; do not translate "name" and "category" */
         g_strdup_printf (_("“%s” is not an order (use name or category)"), order);
 
-      print_error (message);
+      atlas_cli_print_error (message);
       return 1;
     }
 

@@ -814,6 +814,8 @@ atlas_export_options_check_dates (AtlasExportOptions  *self,
     }
 
   return TRUE;
+}
+
 char *
 atlas_export_source_line (AtlasDataset *dataset)
 {
