@@ -117,7 +117,10 @@ class BriefingTest(unittest.TestCase):
         layout = tool('pdftotext', '-layout', '-enc', 'UTF-8', '-f', '1', '-l', '2', self.briefing, '-')
         lines = layout.splitlines()
         start = next(i for i, line in enumerate(lines) if line.strip().startswith('At a glance'))
-        rows = lines[start:]
+        # Up to the table after it (overdue dialogues) or the first section
+        end = next((i for i, line in enumerate(lines) if i > start and
+                    line.strip().startswith(('Overdue dialogues', 'Assessment'))), len(lines))
+        rows = lines[start:end]
         for partner in self.data['partners']:
             first_word = partner['shown'].split()[0]
             row = next((r for r in rows if re.match(re.escape(partner['shown']) + r'\s{2,}', r.strip())), None)

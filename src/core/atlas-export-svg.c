@@ -31,13 +31,7 @@
 
 typedef struct
 {
-  double x, y, width, height;
-} Box;
-
-typedef struct
-{
   GString          *out;
-  PangoContext     *pango;
   AtlasMapColoring *coloring;
   AtlasDataset     *dataset;
   AtlasWorld       *world;
@@ -80,26 +74,6 @@ append_number (GString *out,
   g_string_append_printf (out, "%" G_GINT64_FORMAT, tenths / 10);
   if (tenths % 10 != 0)
     g_string_append_printf (out, ".%d", (int) (tenths % 10));
-}
-
-static double
-text_width (Writer     *self,
-            const char *text,
-            double      size,
-            PangoWeight weight)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (self->pango);
-  PangoFontDescription *font = pango_font_description_from_string (PANGO_FAMILY);
-  int width;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &width, NULL);
-
-  return (double) width / PANGO_SCALE;
 }
 
 /* <text x y ...>TEXT</text>, @y the baseline */
@@ -264,18 +238,37 @@ append_countries (Writer *self)
   cairo_t *cr = cairo_create (surface);
   guint n = atlas_world_get_n_countries (self->world);
 
-  /* The map's band: a map fitted to a few partners reaches beyond it. */
-  g_string_append (out, "<clipPath id=\"map-band\"><rect x=\"0\" y=\"");
-  append_number (out, self->layout.top);
-  g_string_append_printf (out, "\" width=\"%g\" height=\"", self->width);
-  append_number (out, self->layout.bottom - self->layout.top);
+  /* The map's frame in its band, and the world's outline in it: a map
+   * fitted to a few partners reaches beyond the band, land cut by the
+   * map's edge beyond the outline, Antarctica below the frame. */
+  {
+    const AtlasMapImageLayout *l = &self->layout;
+    double x1 = MAX (0, l->view_x), y1 = MAX (l->top, l->view_y);
+    double x2 = MIN (self->width, l->view_x + l->frame.width);
+    double y2 = MIN (l->bottom, l->view_y + l->frame.height);
+
+    g_string_append (out, "<clipPath id=\"map-band\"><rect x=\"");
+    append_number (out, x1);
+    g_string_append (out, "\" y=\"");
+    append_number (out, y1);
+    g_string_append (out, "\" width=\"");
+    append_number (out, x2 - x1);
+    g_string_append (out, "\" height=\"");
+    append_number (out, y2 - y1);
+  }
+  g_string_append (out, "\"/></clipPath>\n<clipPath id=\"world\"><path d=\"");
+  cairo_new_path (cr);
+  cairo_identity_matrix (cr);
+  atlas_map_render_append_outline (&self->layout, cr);
+  append_path_data (out, cr);
   g_string_append (out, "\"/></clipPath>\n");
 
+  g_string_append (out, "<g id=\"map\" clip-path=\"url(#map-band)\">\n");
   /* Other countries and the subject's members first, partners on top */
   for (int pass = 0; pass < 2; pass++)
     {
       /* Borders: the coast's colour between other countries, white around partners */
-      g_string_append_printf (out, "<g id=\"%s\" clip-path=\"url(#map-band)\" stroke=\"#%06x\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n",
+      g_string_append_printf (out, "<g id=\"%s\" clip-path=\"url(#world)\" stroke=\"#%06x\" stroke-width=\"0.6\" stroke-linejoin=\"round\">\n",
                               pass == 0 ? "countries" : "partners",
                               pass == 0 ? ATLAS_MAP_COAST_COLOR : ATLAS_MAP_BORDER_COLOR);
       for (guint c = 0; c < n; c++)
@@ -309,7 +302,8 @@ append_countries (Writer *self)
               /* Translators: a country's tooltip in an SVG map: "Japan: Mature" */
               {
                 g_autofree char *title = g_strdup_printf (_("%s: %s"), atlas_partner_get_display_name (p),
-                                                          category ? atlas_category_get_name (category) : _("No data"));
+                                                          category ? atlas_category_get_name (category)
+                                                                   : atlas_lens_get_empty_label (self->lens, atlas_dataset_get_as_of (self->dataset)));
                 append_text (out, title);
               }
               g_string_append (out, "</title>");
@@ -324,142 +318,75 @@ append_countries (Writer *self)
         }
       g_string_append (out, "</g>\n");
     }
+  g_string_append (out, "</g>\n");
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
-static gboolean
-box_fits (const Box *box,
-          GArray    *placed,
-          double     width,
-          double     top,
-          double     bottom)
-{
-  if (box->x < 0 || box->y < top || box->x + box->width > width || box->y + box->height > bottom)
-    return FALSE;
-  for (guint i = 0; i < placed->len; i++)
-    {
-      const Box *o = &g_array_index (placed, Box, i);
-
-      if (box->x < o->x + o->width && o->x < box->x + box->width &&
-          box->y < o->y + o->height && o->y < box->y + box->height)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct
-{
-  AtlasPartner *partner;
-  guint         country;
-  double        area;
-} LabelItem;
-
-static int
-compare_label_items (gconstpointer a,
-                     gconstpointer b)
-{
-  const LabelItem *la = a, *lb = b;
-
-  return (la->area < lb->area) - (la->area > lb->area);
-}
-
-/* Partners' names over their countries, biggest countries first; a name
- * that does not fit moves beside its country with a leader line. The box
- * of the legend is taken already. */
+/* Partners' names as the PNG places them (atlas-map-labels.h): over their
+ * countries, or beside them with a leader line ending in a dot; the text
+ * with a white halo, as SVG 2's paint-order draws it. */
 static void
-append_labels (Writer    *self,
-               const Box *legend)
+append_labels (Writer         *self,
+               AtlasMapRender *render)
 {
-  const AtlasMapImageLayout *l = &self->layout;
   GString *out = self->out;
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (LabelItem));
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Box));
-  /* The PNG's size: at least 24 px on a 1080-pixel-high slide */
-  double size = MAX (l->label_size, 6.0);
-  double halo = size * 0.28;
-  static const double directions[][2] = {
-    { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 },
-    { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
-  };
+  g_autoptr(GArray) labels = atlas_map_render_place_labels (render, &self->layout);
+  double size = self->layout.label_size;
+  double halo = size * 0.3;
 
-  g_array_append_val (placed, *legend);
-  for (guint c = 0; c < atlas_world_get_n_countries (self->world); c++)
+  g_string_append (out, "<g id=\"labels\" font-weight=\"600\" stroke=\"#ffffff\" stroke-opacity=\"0.88\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
+  for (guint i = 0; i < labels->len; i++)
     {
-      AtlasPartner *partner = atlas_map_coloring_get_partner (self->coloring, c);
-      LabelItem item = { partner, c, 0 };
-      double x1, y1, x2, y2;
+      AtlasMapLabel *l = &g_array_index (labels, AtlasMapLabel, i);
+      const char *name = pango_layout_get_text (l->layout);
+      int width;
+      double baseline = l->text_y + (double) pango_layout_get_baseline (l->layout) / PANGO_SCALE;
 
-      if (partner == NULL)
-        continue;
-      atlas_world_country_get_bounds (self->world, c, &x1, &y1, &x2, &y2);
-      item.area = (x2 - x1) * (y2 - y1);
-      g_array_append_val (items, item);
-    }
-  g_array_sort (items, compare_label_items);
-
-  g_string_append (out, "<g id=\"labels\" font-weight=\"600\" stroke=\"#ffffff\" stroke-opacity=\"0.85\" stroke-linejoin=\"round\" paint-order=\"stroke\">\n");
-  for (guint i = 0; i < items->len; i++)
-    {
-      LabelItem *item = &g_array_index (items, LabelItem, i);
-      const char *name = atlas_partner_get_display_name (item->partner);
-      double width = text_width (self, name, size, PANGO_WEIGHT_SEMIBOLD);
-      double height = size * 1.25, pad = size * 0.15;
-      double mx, my, px, py;
-      gboolean found, leader = FALSE;
-      Box box;
-
-      atlas_world_country_get_label_point (self->world, item->country, &mx, &my);
-      if (mx < l->cut)
-        mx += 1.0;
-      px = l->view_x + (mx - l->cut) * l->scale;
-      py = l->view_y + (my - l->north) * l->scale;
-
-      box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-      found = box_fits (&box, placed, self->width, l->top, l->bottom);
-      for (guint d = 0; !found && d < 2 * G_N_ELEMENTS (directions); d++)
+      pango_layout_get_size (l->layout, &width, NULL);
+      g_string_append_printf (out, "<g class=\"label\" id=\"label-%s\">", atlas_partner_get_id (l->partner));
+      if (l->leader)
         {
-          const double *dir = directions[d % G_N_ELEMENTS (directions)];
-          double reach = size * (d < G_N_ELEMENTS (directions) ? 1.2 : 2.6);
-          double cx = px + dir[0] * (reach + width / 2);
-          double cy = py + dir[1] * (reach + height / 2);
+          double pad = size * 0.2;
+          double ex = CLAMP (l->anchor_x, l->x + pad, l->x + l->width - pad);
+          double ey = CLAMP (l->anchor_y, l->y + pad, l->y + l->height - pad);
 
-          box = (Box) { cx - width / 2 - pad, cy - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-          found = leader = box_fits (&box, placed, self->width, l->top, l->bottom);
-        }
-      if (!found)
-        box = (Box) { px - width / 2 - pad, py - height / 2 - pad, width + 2 * pad, height + 2 * pad };
-      g_array_append_val (placed, box);
-
-      g_string_append_printf (out, "<g class=\"label\" id=\"label-%s\">", atlas_partner_get_id (item->partner));
-      if (leader)
-        {
-          double ex = CLAMP (px, box.x + pad, box.x + box.width - pad);
-          double ey = CLAMP (py, box.y + pad, box.y + box.height - pad);
-
-          g_string_append (out, "<path stroke=\"#1e1e1e\" stroke-opacity=\"1\" stroke-width=\"");
-          append_number (out, MAX (size * 0.07, 0.5));
+          g_string_append (out, "<path fill=\"none\" stroke=\"");
+          append_color (out, ATLAS_MAP_TEXT_COLOR);
+          g_string_append (out, "\" stroke-opacity=\"1\" stroke-linecap=\"round\" stroke-width=\"");
+          append_number (out, MAX (size * 0.08, 0.75));
           g_string_append (out, "\" d=\"M");
-          append_number (out, px);
+          append_number (out, l->anchor_x);
           g_string_append_c (out, ' ');
-          append_number (out, py);
+          append_number (out, l->anchor_y);
           g_string_append (out, "L");
           append_number (out, ex);
           g_string_append_c (out, ' ');
           append_number (out, ey);
+          g_string_append (out, "\"/><circle stroke=\"#ffffff\" stroke-opacity=\"0.9\" stroke-width=\"");
+          append_number (out, MAX (size * 0.06, 1.0));
+          g_string_append (out, "\" fill=\"");
+          append_color (out, ATLAS_MAP_TEXT_COLOR);
+          g_string_append (out, "\" cx=\"");
+          append_number (out, l->anchor_x);
+          g_string_append (out, "\" cy=\"");
+          append_number (out, l->anchor_y);
+          g_string_append (out, "\" r=\"");
+          append_number (out, MAX (size * 0.17, 2.0));
           g_string_append (out, "\"/>");
         }
       g_string_append (out, "<text x=\"");
-      append_number (out, box.x + box.width / 2);
+      append_number (out, l->text_x + (double) width / PANGO_SCALE / 2);
       g_string_append (out, "\" y=\"");
-      /* The baseline, about 0.35 em below the middle */
-      append_number (out, box.y + box.height / 2 + size * 0.35);
+      append_number (out, baseline);
       g_string_append (out, "\" font-size=\"");
       append_number (out, size);
       g_string_append (out, "\" stroke-width=\"");
       append_number (out, halo);
-      g_string_append (out, "\" text-anchor=\"middle\" fill=\"#1e1e1e\">");
+      g_string_append (out, "\" text-anchor=\"middle\" fill=\"");
+      append_color (out, ATLAS_MAP_TEXT_COLOR);
+      g_string_append (out, "\">");
       append_text (out, name);
       g_string_append (out, "</text></g>\n");
     }
@@ -477,7 +404,7 @@ typedef struct
 /* The legend: only what the map shows (categories some shown partner has,
  * the subject, "No data" when a partner lacks a category), in the lower
  * left corner. Returns its box. */
-static Box
+static void
 append_legend (Writer *self)
 {
   const AtlasMapImageLayout *l = &self->layout;
@@ -487,7 +414,7 @@ append_legend (Writer *self)
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   const char *heading = self->lens ? atlas_lens_get_name (self->lens) : _("Map");
-  double width, height, x, y;
+  double width, height, x, y, heading_height;
   LegendRow row;
 
   if (self->lens != NULL)
@@ -506,18 +433,18 @@ append_legend (Writer *self)
   g_array_append_val (rows, row);
   if (atlas_map_coloring_count (self->coloring, -1) > 0)
     {
-      row = (LegendRow) { _("No data"), ATLAS_MAP_NO_DATA_COLOR, -1, NULL };
+      row = (LegendRow) { atlas_lens_get_empty_label (self->lens, atlas_dataset_get_as_of (self->dataset)),
+                          ATLAS_MAP_NO_DATA_COLOR, -1, NULL };
       g_array_append_val (rows, row);
     }
 
-  width = text_width (self, heading, size * 1.05, PANGO_WEIGHT_BOLD);
-  for (guint i = 0; i < rows->len; i++)
-    width = MAX (width, swatch + gap + text_width (self, g_array_index (rows, LegendRow, i).name, size,
-                                                   PANGO_WEIGHT_NORMAL));
-  width += 2 * pad;
-  height = pad + size * 1.3 + size * 0.4 + rows->len * row_height + pad - (row_height - swatch) / 2;
-  x = l->margin;
-  y = self->height - l->margin - height;
+  /* The PNG's box (atlas_map_render_draw_legend ()), which the labels
+   * keep off; the heading's height is what the rows leave of it. */
+  width = l->legend.width;
+  height = l->legend.height;
+  x = l->legend.x;
+  y = l->legend.y;
+  heading_height = height - (2 * pad + size * 0.4 + rows->len * row_height - (row_height - swatch) / 2);
 
   g_string_append (out, "<g id=\"legend\">\n<rect x=\"");
   append_number (out, x);
@@ -530,11 +457,11 @@ append_legend (Writer *self)
   g_string_append (out, "\" rx=\"");
   append_number (out, size * 0.5);
   g_string_append (out, "\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"#000000\" stroke-opacity=\"0.12\"/>\n");
-  append_text_element (self, "legend-title", x + pad, y + pad + size * 1.05, size * 1.05, "bold",
+  append_text_element (self, "legend-title", x + pad, y + pad + heading_height * 0.78, size * 1.05, "bold",
                        ATLAS_MAP_TEXT_COLOR, NULL, heading);
 
   {
-    double row_y = y + pad + size * 1.3 + size * 0.4;
+    double row_y = y + pad + heading_height + size * 0.4;
 
     for (guint i = 0; i < rows->len; i++)
       {
@@ -574,8 +501,6 @@ append_legend (Writer *self)
       }
   }
   g_string_append (out, "</g>\n");
-
-  return (Box) { x, y, width, height };
 }
 
 GBytes *
@@ -586,10 +511,8 @@ atlas_export_svg (AtlasExportJob  *job,
 {
   g_autoptr(AtlasMapRender) render = NULL;
   g_autofree char *source = atlas_export_source_line (job->dataset);
-  cairo_font_options_t *options;
   Writer self = { 0 };
   GString *out;
-  Box legend;
 
   self.width = atlas_export_options_get_width (job->options);
   self.height = atlas_export_options_get_height (job->options);
@@ -602,11 +525,6 @@ atlas_export_svg (AtlasExportJob  *job,
   self.coloring = atlas_map_render_get_coloring (render);
   atlas_map_render_get_image_layout (render, self.width, self.height, title, subtitle, &self.layout);
 
-  self.pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self.pango, options);
-  cairo_font_options_destroy (options);
 
   out = self.out = g_string_sized_new (1 << 20);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"");
@@ -649,14 +567,13 @@ atlas_export_svg (AtlasExportJob  *job,
       append_text_element (&self, "map-subtitle", margin, top + unit * 0.004 + unit * 0.025 * 0.95,
                            unit * 0.025, NULL, 0x545454, NULL, subtitle);
 
-    legend = append_legend (&self);
-    append_labels (&self, &legend);
+    append_legend (&self);
+    append_labels (&self, render);
     append_text_element (&self, "source", self.width - margin, self.height - margin * 0.6, unit * 0.015, NULL,
                          0x595959, "end", source);
   }
   g_string_append (out, "</svg>\n");
 
-  g_object_unref (self.pango);
 
   if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
     {
