@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "atlas-core.h"
+#include "atlas-diff.h"
 #include "atlas-undo-stack.h"
 
 typedef struct
@@ -705,6 +706,98 @@ test_change_date_default (void)
   g_assert_null (atlas_undo_stack_get_change_source (stack));
 }
 
+static char *
+dataset_text (AtlasDataset *dataset)
+{
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_text (AtlasDataset *dataset,
+             const char   *expected)
+{
+  g_autofree char *text = dataset_text (dataset);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* A whole other state (what Review Changes applies) in one undo step:
+ * partners edited, removed and reordered, a lens renamed, the subject, the
+ * title and an unknown member; partners that stay keep their objects. */
+static void
+test_replace_dataset (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (dataset);
+  g_autofree char *before = dataset_text (dataset);
+  g_autofree char *after = NULL;
+  g_autoptr(JsonNode) tree = atlas_dataset_to_json (dataset);
+  JsonObject *root = json_node_get_object (tree);
+  JsonArray *partners = json_object_get_array_member (root, "partners");
+  JsonObject *lens = json_array_get_object_element (json_object_get_array_member (root, "lenses"), 0);
+  guint n = json_array_get_length (partners);
+  g_autoptr(JsonArray) reordered = json_array_new ();
+  g_autoptr(AtlasDataset) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasPartner) first = g_list_model_get_item (atlas_dataset_get_partners (dataset), 0);
+  g_autoptr(AtlasPartner) last = g_list_model_get_item (atlas_dataset_get_partners (dataset), n - 1);
+  g_autoptr(AtlasLens) old_lens = g_list_model_get_item (atlas_dataset_get_lenses (dataset), 0);
+  g_autoptr(AtlasLens) other_lens = g_list_model_get_item (atlas_dataset_get_lenses (dataset), 1);
+  g_autoptr(AtlasLens) new_lens = NULL;
+  g_autofree char *first_id = g_strdup (atlas_partner_get_id (first));
+
+  g_assert_cmpuint (n, >, 3);
+  json_object_set_string_member (json_array_get_object_element (partners, 0), "assessment", "Merged view.");
+  /* The last partner goes, the first two swap. */
+  json_array_add_element (reordered, json_node_copy (json_array_get_element (partners, 1)));
+  json_array_add_element (reordered, json_node_copy (json_array_get_element (partners, 0)));
+  for (guint i = 2; i + 1 < n; i++)
+    json_array_add_element (reordered, json_node_copy (json_array_get_element (partners, i)));
+  json_object_set_array_member (root, "partners", json_array_ref (reordered));
+  json_object_set_string_member (lens, "name", "Renamed lens");
+  json_object_set_string_member (root, "title", "Merged title");
+  json_object_set_string_member (json_object_get_object_member (root, "subject"), "name", "The Union");
+  json_object_set_string_member (root, "x_desk", "Lisbon");
+  state = atlas_dataset_from_json (tree, "state", NULL, &error);
+  g_assert_no_error (error);
+  after = dataset_text (state);
+
+  g_assert_true (atlas_undo_stack_replace_dataset (stack, state, "Merged Changes"));
+  assert_text (dataset, after);
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Merged Changes");
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+  /* The same objects, in their new places. */
+  g_assert_true (atlas_dataset_find_partner (dataset, first_id) == first);
+  g_assert_cmpstr (atlas_partner_get_assessment (first), ==, "Merged view.");
+  g_assert_null (atlas_dataset_find_partner (dataset, atlas_partner_get_id (last)));
+  new_lens = g_list_model_get_item (atlas_dataset_get_lenses (dataset), 0);
+  g_assert_true (new_lens != old_lens);
+  g_assert_cmpstr (atlas_lens_get_name (new_lens), ==, "Renamed lens");
+  g_clear_object (&new_lens);
+  new_lens = g_list_model_get_item (atlas_dataset_get_lenses (dataset), 1);
+  g_assert_true (new_lens == other_lens);
+  g_clear_object (&new_lens);
+
+  /* One step back, all of it. */
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+  assert_text (dataset, before);
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+  g_assert_true (atlas_dataset_find_partner (dataset, atlas_partner_get_id (last)) == last);
+  new_lens = g_list_model_get_item (atlas_dataset_get_lenses (dataset), 0);
+  g_assert_true (new_lens == old_lens);
+
+  g_assert_true (atlas_undo_stack_redo (stack));
+  assert_text (dataset, after);
+
+  /* Nothing to do: no step. */
+  g_assert_false (atlas_undo_stack_replace_dataset (stack, state, "Merged Changes"));
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +823,7 @@ main (int   argc,
   ADD ("/undo-stack/sources-cited", test_sources_cited);
 #undef ADD
   g_test_add_func ("/undo-stack/change-date-default", test_change_date_default);
+  g_test_add_func ("/undo-stack/replace-dataset", test_replace_dataset);
 
   return g_test_run ();
 }

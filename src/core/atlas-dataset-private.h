@@ -14,6 +14,10 @@ void        atlas_dataset_set_subject_extra (AtlasDataset  *self,
 void        atlas_dataset_splice_partners   (AtlasDataset  *self,
                                              AtlasPartner **partners,
                                              guint          n_partners);
+/* The lens list becomes @lenses (referenced); "changed" when it differs. */
+void        atlas_dataset_set_lenses        (AtlasDataset  *self,
+                                             AtlasLens    **lenses,
+                                             guint          n_lenses);
 
 /* atlas-partner.c: see there. */
 void          atlas_partner_stop_watching_entries (AtlasPartner *self);

@@ -754,6 +754,40 @@ atlas_dataset_set_subject_extra (AtlasDataset *self,
   self->subject_extra = extra;
 }
 
+static gboolean
+is_item_at (GListModel *model,
+            guint       position,
+            gpointer    item)
+{
+  g_autoptr(GObject) there = g_list_model_get_item (model, position);
+
+  return there == item;
+}
+
+/* Makes the lens list @lenses (the objects themselves), replacing only the
+ * run between the common head and tail, so that views of the list keep the
+ * rows of the lenses that stay. */
+void
+atlas_dataset_set_lenses (AtlasDataset  *self,
+                          AtlasLens    **lenses,
+                          guint          n_lenses)
+{
+  GListModel *model = G_LIST_MODEL (self->lenses);
+  guint n = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
+
+  while (head < n && head < n_lenses && is_item_at (model, head, lenses[head]))
+    head++;
+  while (tail < n - head && tail < n_lenses - head &&
+         is_item_at (model, n - 1 - tail, lenses[n_lenses - 1 - tail]))
+    tail++;
+  if (head == n && head == n_lenses)
+    return;
+
+  g_list_store_splice (self->lenses, head, n - head - tail, (gpointer *) lenses + head, n_lenses - head - tail);
+  emit_changed (self);
+}
+
 /* Loading fills a dataset nobody watches yet: one splice, no per-item signals. */
 void
 atlas_dataset_splice_partners (AtlasDataset  *self,

@@ -23,6 +23,7 @@
 
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
+#include "atlas-dataset-private.h"
 #include "atlas-timeline.h"
 #include "atlas-undo-stack.h"
 
@@ -38,7 +39,25 @@ typedef enum
   COMMAND_REMOVE,
   COMMAND_INFO,
   COMMAND_SOURCES,
+  COMMAND_DATASET,
 } CommandKind;
+
+/* COMMAND_DATASET: everything a dataset holds, to swap in place. */
+typedef struct
+{
+  char        *title;
+  char        *as_of;
+  GListStore  *sources;        /* of AtlasSource copies */
+  GPtrArray   *lenses;         /* the AtlasLens objects themselves */
+  char        *subject_name;
+  guint32      subject_color;
+  char       **members;
+  GPtrArray   *member_changes; /* of AtlasMemberChange copies */
+  GBytes      *subject_extra;
+  GBytes      *extra;
+  GPtrArray   *partners;       /* the AtlasPartner objects, in order */
+  GPtrArray   *contents;       /* and what each holds: copies */
+} DatasetState;
 
 typedef struct
 {
@@ -59,6 +78,9 @@ typedef struct
   /* COMMAND_SOURCES: of AtlasSource copies */
   GListStore   *before_sources;
   GListStore   *after_sources;
+  /* COMMAND_DATASET */
+  DatasetState *before_state;
+  DatasetState *after_state;
   /* What it did, translated: "Change of Cooperation depth" */
   char         *description;
 } Command;
@@ -114,8 +136,30 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
+dataset_state_free (DatasetState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->title);
+  g_free (state->as_of);
+  g_clear_object (&state->sources);
+  g_ptr_array_unref (state->lenses);
+  g_free (state->subject_name);
+  g_strfreev (state->members);
+  g_ptr_array_unref (state->member_changes);
+  g_clear_pointer (&state->subject_extra, g_bytes_unref);
+  g_clear_pointer (&state->extra, g_bytes_unref);
+  g_ptr_array_unref (state->partners);
+  g_ptr_array_unref (state->contents);
+  g_free (state);
+}
+
+static void
 command_free (Command *command)
 {
+  dataset_state_free (command->before_state);
+  dataset_state_free (command->after_state);
   g_clear_object (&command->partner);
   g_clear_object (&command->before);
   g_clear_object (&command->after);
@@ -448,6 +492,239 @@ update_state (AtlasUndoStack *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static GListStore *copy_sources (GListModel *sources);
+
+static gboolean
+bytes_equal0 (GBytes *a,
+              GBytes *b)
+{
+  return a == b || (a != NULL && b != NULL && g_bytes_equal (a, b));
+}
+
+static gboolean
+member_changes_equal (GPtrArray *a,
+                      GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      AtlasMemberChange *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->date, y->date) != 0 || g_strcmp0 (x->id, y->id) != 0 ||
+          g_strcmp0 (x->change, y->change) != 0 || g_strcmp0 (x->source, y->source) != 0 ||
+          !bytes_equal0 (x->extra, y->extra))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+category_equal (gpointer a,
+                gpointer b)
+{
+  return g_strcmp0 (atlas_category_get_id (a), atlas_category_get_id (b)) == 0 &&
+         g_strcmp0 (atlas_category_get_name (a), atlas_category_get_name (b)) == 0 &&
+         g_strcmp0 (atlas_category_get_description (a), atlas_category_get_description (b)) == 0 &&
+         atlas_category_get_color (a) == atlas_category_get_color (b) &&
+         atlas_extra_equal (a, b);
+}
+
+static gboolean
+lens_equal (AtlasLens *a,
+            AtlasLens *b)
+{
+  return a == b ||
+         (g_strcmp0 (atlas_lens_get_id (a), atlas_lens_get_id (b)) == 0 &&
+          g_strcmp0 (atlas_lens_get_name (a), atlas_lens_get_name (b)) == 0 &&
+          g_strcmp0 (atlas_lens_get_description (a), atlas_lens_get_description (b)) == 0 &&
+          atlas_lens_get_ordered (a) == atlas_lens_get_ordered (b) &&
+          g_strcmp0 (atlas_lens_get_opens (a), atlas_lens_get_opens (b)) == 0 &&
+          atlas_list_model_equal (atlas_lens_get_categories (a), atlas_lens_get_categories (b),
+                                  (GEqualFunc) category_equal) &&
+          atlas_extra_equal (a, b));
+}
+
+/* What @dataset holds now; @partners_from and @lenses_from (NULL: the
+ * dataset's own) give the partners' and lenses' contents, matched by id
+ * with the live objects, which stay the same objects when the state is
+ * applied. A partner or lens the dataset does not have is a new object. */
+static DatasetState *
+dataset_state_new (AtlasDataset *live,
+                   AtlasDataset *dataset)
+{
+  DatasetState *state = g_new0 (DatasetState, 1);
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GPtrArray *changes = atlas_dataset_get_member_changes (dataset);
+
+  state->title = g_strdup (atlas_dataset_get_title (dataset));
+  state->as_of = g_strdup (atlas_dataset_get_as_of (dataset));
+  state->sources = copy_sources (atlas_dataset_get_sources (dataset));
+  state->subject_name = g_strdup (atlas_dataset_get_subject_name (dataset));
+  state->subject_color = atlas_dataset_get_subject_color (dataset);
+  state->members = g_strdupv ((char **) atlas_dataset_get_members (dataset));
+  state->member_changes = g_ptr_array_new_full (changes->len, (GDestroyNotify) atlas_member_change_free);
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (state->member_changes, atlas_member_change_copy (g_ptr_array_index (changes, i)));
+  state->subject_extra = atlas_dataset_get_subject_extra (dataset);
+  if (state->subject_extra != NULL)
+    g_bytes_ref (state->subject_extra);
+  state->extra = atlas_extra_get (dataset);
+  if (state->extra != NULL)
+    g_bytes_ref (state->extra);
+
+  state->lenses = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      AtlasLens *same = atlas_dataset_find_lens (live, atlas_lens_get_id (lens));
+
+      /* An unchanged lens stays the object views look up. */
+      g_ptr_array_add (state->lenses, g_object_ref (same != NULL && lens_equal (same, lens) ? same : lens));
+    }
+
+  state->partners = g_ptr_array_new_with_free_func (g_object_unref);
+  state->contents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+      AtlasPartner *same = atlas_dataset_find_partner (live, atlas_partner_get_id (partner));
+
+      g_ptr_array_add (state->partners, same != NULL ? g_object_ref (same) : atlas_partner_copy (partner));
+      g_ptr_array_add (state->contents, atlas_partner_copy (partner));
+    }
+
+  return state;
+}
+
+static gboolean partners_in_order (AtlasDataset *dataset,
+                                   GPtrArray    *partners);
+
+/* Whether applying @state would change nothing. */
+static gboolean
+dataset_state_is_current (AtlasDataset *dataset,
+                          DatasetState *state)
+{
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+
+  if (g_strcmp0 (state->title, atlas_dataset_get_title (dataset)) != 0 ||
+      g_strcmp0 (state->as_of, atlas_dataset_get_as_of (dataset)) != 0 ||
+      g_strcmp0 (state->subject_name, atlas_dataset_get_subject_name (dataset)) != 0 ||
+      state->subject_color != atlas_dataset_get_subject_color (dataset) ||
+      !g_strv_equal ((const char * const *) state->members, atlas_dataset_get_members (dataset)) ||
+      !member_changes_equal (state->member_changes, atlas_dataset_get_member_changes (dataset)) ||
+      !bytes_equal0 (state->subject_extra, atlas_dataset_get_subject_extra (dataset)) ||
+      !bytes_equal0 (state->extra, atlas_extra_get (dataset)) ||
+      !atlas_list_model_equal (G_LIST_MODEL (state->sources), atlas_dataset_get_sources (dataset),
+                               (GEqualFunc) atlas_source_equal) ||
+      g_list_model_get_n_items (lenses) != state->lenses->len ||
+      !partners_in_order (dataset, state->partners))
+    return FALSE;
+
+  for (guint i = 0; i < state->lenses->len; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+
+      if (lens != g_ptr_array_index (state->lenses, i))
+        return FALSE;
+    }
+  for (guint i = 0; i < state->partners->len; i++)
+    if (!atlas_partner_equal (g_ptr_array_index (state->partners, i), g_ptr_array_index (state->contents, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+partners_in_order (AtlasDataset *dataset,
+                   GPtrArray    *partners)
+{
+  GListModel *model = atlas_dataset_get_partners (dataset);
+
+  if (g_list_model_get_n_items (model) != partners->len)
+    return FALSE;
+  for (guint i = 0; i < partners->len; i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
+
+      if (partner != g_ptr_array_index (partners, i))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes the dataset hold @state, touching only what differs: the partners
+ * and lenses that stay keep their objects and rows. */
+static void
+dataset_state_apply (AtlasUndoStack *self,
+                     DatasetState   *state)
+{
+  AtlasDataset *dataset = self->dataset;
+  GListModel *partners = atlas_dataset_get_partners (dataset);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean later;
+
+  g_object_freeze_notify (G_OBJECT (dataset));
+
+  atlas_dataset_set_title (dataset, state->title);
+  /* No history entry may lie after the date, even for a moment (views
+   * follow every change): a later date comes first, an earlier one last. */
+  later = g_strcmp0 (state->as_of, atlas_dataset_get_as_of (dataset)) > 0;
+  if (later)
+    atlas_dataset_set_as_of (dataset, state->as_of);
+  atlas_dataset_set_subject_name (dataset, state->subject_name);
+  atlas_dataset_set_subject_color (dataset, state->subject_color);
+  atlas_dataset_set_members (dataset, (const char * const *) state->members);
+  if (!member_changes_equal (atlas_dataset_get_member_changes (dataset), state->member_changes))
+    atlas_dataset_set_member_changes (dataset, state->member_changes);
+  atlas_dataset_set_subject_extra (dataset, state->subject_extra);
+  atlas_extra_set (dataset, state->extra);
+  atlas_dataset_set_lenses (dataset, (AtlasLens **) state->lenses->pdata, state->lenses->len);
+
+  /* New works first, for the partners that cite them. */
+  sync_store (atlas_dataset_get_sources_store (dataset), G_LIST_MODEL (state->sources), ATLAS_TYPE_SOURCE);
+
+  for (guint i = 0; i < state->partners->len; i++)
+    {
+      AtlasPartner *partner = g_ptr_array_index (state->partners, i);
+      AtlasPartner *contents = g_ptr_array_index (state->contents, i);
+
+      if (!atlas_partner_equal (partner, contents))
+        partner_assign (partner, contents);
+    }
+
+  if (!partners_in_order (dataset, state->partners))
+    {
+      /* Removed ones go, new ones come in where they stand; a list that is
+       * still out of order (partners moved) is replaced as a whole. */
+      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+        {
+          AtlasPartner *partner = g_list_model_get_item (partners, i);
+
+          if (g_ptr_array_find (state->partners, partner, NULL))
+            g_object_unref (partner);
+          else
+            g_ptr_array_add (gone, partner);
+        }
+      for (guint i = 0; i < gone->len; i++)
+        atlas_dataset_remove_partner (dataset, g_ptr_array_index (gone, i));
+      for (guint i = 0; i < state->partners->len; i++)
+        if (!g_list_store_find (G_LIST_STORE (partners), g_ptr_array_index (state->partners, i), NULL))
+          atlas_dataset_insert_partner (dataset, i, g_ptr_array_index (state->partners, i));
+      if (!partners_in_order (dataset, state->partners))
+        g_list_store_splice (G_LIST_STORE (partners), 0, g_list_model_get_n_items (partners),
+                             state->partners->pdata, state->partners->len);
+    }
+  if (!later)
+    atlas_dataset_set_as_of (dataset, state->as_of);
+
+  g_object_thaw_notify (G_OBJECT (dataset));
+}
+
 static void
 command_apply (AtlasUndoStack *self,
                Command        *command,
@@ -484,6 +761,10 @@ command_apply (AtlasUndoStack *self,
       sync_store (atlas_dataset_get_sources_store (self->dataset),
                   G_LIST_MODEL (forward ? command->after_sources : command->before_sources),
                   ATLAS_TYPE_SOURCE);
+      break;
+
+    case COMMAND_DATASET:
+      dataset_state_apply (self, forward ? command->after_state : command->before_state);
       break;
 
     default:
@@ -1582,6 +1863,39 @@ atlas_undo_stack_edit_sources (AtlasUndoStack  *self,
   command->coalesce_key = g_strdup (coalesce_key);
   /* Translators: follows "Undo " in a menu */
   command->description = g_strdup (label ? label : _("Sources Edit"));
+
+  command_apply (self, command, TRUE);
+  push_command (self, command);
+
+  return TRUE;
+}
+
+gboolean
+atlas_undo_stack_replace_dataset (AtlasUndoStack *self,
+                                  AtlasDataset   *new_state,
+                                  const char     *label)
+{
+  Command *command;
+  DatasetState *after;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_DATASET (new_state), FALSE);
+  g_return_val_if_fail (new_state != self->dataset, FALSE);
+
+  atlas_undo_stack_break_coalescing (self);
+  after = dataset_state_new (self->dataset, new_state);
+  if (dataset_state_is_current (self->dataset, after))
+    {
+      dataset_state_free (after);
+      return FALSE;
+    }
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_DATASET;
+  command->before_state = dataset_state_new (self->dataset, self->dataset);
+  command->after_state = after;
+  /* Translators: follows "Undo " in a menu */
+  command->description = g_strdup (label ? label : _("Dataset Edit"));
 
   command_apply (self, command, TRUE);
   push_command (self, command);

@@ -142,6 +142,17 @@ gboolean        atlas_undo_stack_edit_sources      (AtlasUndoStack *self,
                                                     const char     *label,
                                                     const char     *coalesce_key,
                                                     GError        **error);
+/* Makes the dataset hold what @new_state holds (say, the result of taking a
+ * colleague's changes), as ONE command ("Undo <label>"): partners matched
+ * by id keep their AtlasPartner objects (views keep them) and take the new
+ * contents; partners and lenses @new_state adds are copies of its own,
+ * those it lacks go; the partners' order, title, date, works cited, lenses,
+ * subject (name, colour, members and their changes) and unknown members
+ * follow. Nothing is checked: @new_state should come through the loader.
+ * Returns FALSE, with nothing recorded, when nothing differs. */
+gboolean        atlas_undo_stack_replace_dataset   (AtlasUndoStack *self,
+                                                    AtlasDataset   *new_state,
+                                                    const char     *label);
 /* The partners whose source references name @source_id, in dataset order:
  * a new array of AtlasPartner references, empty when none does. */
 GPtrArray      *atlas_undo_stack_dup_citing_partners (AtlasUndoStack *self,
