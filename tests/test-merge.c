@@ -851,6 +851,135 @@ test_review_conflict (void)
   dataset = assert_valid (merged);
 }
 
+static JsonArray *
+dialogue_names (JsonNode   *tree,
+                const char *id)
+{
+  JsonArray *dialogues = json_object_get_array_member (partner_of (tree, id), "dialogues");
+  JsonArray *names = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (dialogues); i++)
+    json_array_add_string_element (names, json_object_get_string_member (json_array_get_object_element (dialogues, i),
+                                                                         "name"));
+  return names;
+}
+
+static void
+move_first_to_end (JsonArray *array)
+{
+  json_array_add_element (array, json_node_copy (json_array_get_element (array, 0)));
+  json_array_remove_element (array, 0);
+}
+
+/* Every kind of change Review Changes lists can be taken: a lens, the
+ * subject's members with the member changes that record them, an older
+ * history entry on its own, and a list's order both sides changed. A
+ * member change whose membership is not taken stays out. */
+static void
+test_review_everything (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(JsonNode) rejected = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) accepted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) history = g_ptr_array_new ();
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_diff_change_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) dataset2 = NULL;
+  g_autoptr(JsonArray) expected_order = NULL;
+  g_autoptr(JsonArray) order = NULL;
+  JsonObject *subject = json_object_get_object_member (root_of (theirs), "subject");
+  JsonArray *members = json_object_get_array_member (subject, "members");
+  g_autofree char *wcit = g_strdup (json_object_get_string_member (
+                            json_object_get_object_member (partner_of (theirs, "JP"), "indicators"), "wcit_2012"));
+  JsonArray *entries;
+  JsonArray *member_changes;
+  gboolean found = FALSE;
+
+  /* Theirs: a lens renamed, a member gone with its record, an older event
+   * recorded, and the US dialogues in another order than ours'. */
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root_of (theirs), "lenses"), 1),
+                                 "name", "WCIT-12 treaty vote");
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    if (g_str_equal (json_array_get_string_element (members, i), "SE"))
+      json_array_remove_element (members, i--);
+  member_changes = json_array_new ();
+  append_parsed (member_changes, "{\"date\": \"2014-06-01\", \"id\": \"SE\", \"change\": \"left\", \"source\": \"test\"}");
+  json_object_set_array_member (subject, "member_changes", member_changes);
+  entries = json_object_get_array_member (partner_of (theirs, "JP"), "history");
+  {
+    g_autofree char *entry = g_strdup_printf ("{\"date\": \"2012-12-14\", \"field\": \"indicators.wcit_2012\", "
+                                              "\"old\": null, \"new\": \"%s\", \"source\": \"ITU\"}", wcit);
+
+    append_parsed (entries, entry);
+  }
+  move_first_to_end (json_object_get_array_member (partner_of (theirs, "US"), "dialogues"));
+  move_first_to_end (json_object_get_array_member (partner_of (ours, "US"), "dialogues"));
+  move_first_to_end (json_object_get_array_member (partner_of (ours, "US"), "dialogues"));
+  expected_order = dialogue_names (theirs, "US");
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->order);
+
+  /* As the window splits them: values, and history that goes with them or
+   * stands alone. */
+  changes = atlas_diff_json (ours, merged);
+  atlas_review_split (changes, accepted, history);
+  g_assert_true (has_change (accepted, ATLAS_DIFF_CHANGED, "lenses[wcit_2012].name"));
+  g_assert_true (has_change (accepted, ATLAS_DIFF_REMOVED, "subject.members[SE]"));
+  g_assert_true (has_change (accepted, ATLAS_DIFF_ADDED, "partners[JP].history[2012-12-14 indicators.wcit_2012]"));
+  g_assert_cmpuint (history->len, ==, 1);
+
+  /* Rejecting the membership leaves its record out too. */
+  rejected = deep_copy (ours);
+  {
+    g_autoptr(GPtrArray) some = g_ptr_array_new ();
+
+    for (guint i = 0; i < accepted->len; i++)
+      if (!g_str_has_prefix (((AtlasDiffChange *) g_ptr_array_index (accepted, i))->path, "subject"))
+        g_ptr_array_add (some, g_ptr_array_index (accepted, i));
+    atlas_review_apply (rejected, some, history, "2014-06-30", "colleague.atlas.json", &error);
+    g_assert_no_error (error);
+    g_assert_false (json_object_has_member (json_object_get_object_member (root_of (rejected), "subject"),
+                                            "member_changes"));
+    dataset2 = assert_valid (rejected);
+  }
+
+  g_ptr_array_add (owned, atlas_conflict_to_change (g_ptr_array_index (conflicts, 0)));
+  g_ptr_array_add (accepted, g_ptr_array_index (owned, 0));
+  json_object_remove_member (root_of (merged), "merge_conflicts");
+  atlas_review_apply (ours, accepted, history, "2014-06-30", "colleague.atlas.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root_of (ours), "lenses"), 1), "name"), ==, "WCIT-12 treaty vote");
+  members = json_object_get_array_member (json_object_get_object_member (root_of (ours), "subject"), "members");
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    g_assert_cmpstr (json_array_get_string_element (members, i), !=, "SE");
+  member_changes = json_object_get_array_member (json_object_get_object_member (root_of (ours), "subject"),
+                                                 "member_changes");
+  g_assert_cmpuint (json_array_get_length (member_changes), ==, 1);
+  entries = json_object_get_array_member (partner_of (ours, "JP"), "history");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    found |= g_str_equal (json_object_get_string_member (json_array_get_object_element (entries, i), "date"),
+                          "2012-12-14");
+  g_assert_true (found);
+  order = dialogue_names (ours, "US");
+  {
+    g_autoptr(JsonNode) a = json_node_init_array (json_node_alloc (), order);
+    g_autoptr(JsonNode) b = json_node_init_array (json_node_alloc (), expected_order);
+
+    assert_tree_equal (a, b);
+  }
+  dataset = assert_valid (ours);
+}
+
 /* Without a base, history tells who is behind on a field. */
 static void
 test_review_behind (void)
@@ -887,6 +1016,7 @@ main (int   argc,
     }
   g_test_add_func ("/merge/both-sides", test_both_sides);
   g_test_add_func ("/merge/reorder", test_reorder);
+  g_test_add_func ("/merge/review-everything", test_review_everything);
   g_test_add_func ("/merge/conflict/value", test_conflict_value);
   g_test_add_func ("/merge/conflict/remove-change", test_conflict_remove_change);
   g_test_add_func ("/merge/conflict/both-added", test_conflict_both_added);

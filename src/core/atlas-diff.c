@@ -985,6 +985,36 @@ splice (JsonNode *array_node,
   json_node_take_array (array_node, rebuilt);
 }
 
+/* Puts the entries of the list @list_node in the order of @keys (their
+ * identities); entries @keys does not name go at the end. */
+static void
+reorder (JsonNode   *list_node,
+         const char *list_name,
+         JsonArray  *keys)
+{
+  AtlasKeyedList list;
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *rebuilt = json_array_new ();
+
+  atlas_keyed_list_init (&list, list_name, json_node_get_array (list_node));
+  for (guint i = 0; i < json_array_get_length (keys); i++)
+    {
+      const char *key = json_array_get_string_element (keys, i);
+      JsonNode *element = key != NULL ? atlas_keyed_list_get (&list, key) : NULL;
+
+      if (element == NULL || g_hash_table_contains (placed, key))
+        continue;
+      json_array_add_element (rebuilt, json_node_copy (element));
+      g_hash_table_add (placed, (gpointer) key);
+    }
+  /* Entries @keys does not know of (added since): at the end. */
+  for (guint i = 0; i < list.keys->len; i++)
+    if (!g_hash_table_contains (placed, g_ptr_array_index (list.keys, i)))
+      json_array_add_element (rebuilt, json_node_copy (atlas_keyed_list_get (&list, g_ptr_array_index (list.keys, i))));
+  atlas_keyed_list_clear (&list);
+  json_node_take_array (list_node, rebuilt);
+}
+
 gboolean
 atlas_diff_change_apply (AtlasDiffChange *change,
                     JsonNode    *root,
@@ -1001,8 +1031,17 @@ atlas_diff_change_apply (AtlasDiffChange *change,
 
       if (JSON_NODE_HOLDS_VALUE (step) && atlas_json_is_object (node))
         {
+          JsonObject *object = json_node_get_object (node);
+
           list_name = json_node_get_string (step);
-          node = json_object_get_member (json_node_get_object (node), list_name);
+          node = json_object_get_member (object, list_name);
+          /* The first entry of a list the file leaves out when empty. */
+          if (node == NULL && change->kind == ATLAS_DIFF_ADDED && i + 2 == n &&
+              JSON_NODE_HOLDS_OBJECT (json_array_get_element (change->location, n - 1)))
+            {
+              json_object_set_array_member (object, list_name, json_array_new ());
+              node = json_object_get_member (object, list_name);
+            }
         }
       else if (JSON_NODE_HOLDS_OBJECT (step) && atlas_json_is_array (node))
         {
@@ -1023,6 +1062,17 @@ atlas_diff_change_apply (AtlasDiffChange *change,
     }
 
   last = n > 0 ? json_array_get_element (change->location, n - 1) : NULL;
+  if (change->kind == ATLAS_DIFF_MOVED && last != NULL && JSON_NODE_HOLDS_VALUE (last) &&
+      atlas_json_is_object (node) && atlas_json_is_array (change->new_value))
+    {
+      JsonNode *list = json_object_get_member (json_node_get_object (node), json_node_get_string (last));
+
+      if (atlas_json_is_array (list))
+        {
+          reorder (list, json_node_get_string (last), json_node_get_array (change->new_value));
+          return TRUE;
+        }
+    }
   if (last != NULL && JSON_NODE_HOLDS_VALUE (last) && atlas_json_is_object (node))
     {
       JsonObject *object = json_node_get_object (node);

@@ -53,7 +53,8 @@ copy_location (JsonArray *location)
   return copy;
 }
 
-static void
+/* The new conflict, or NULL when its place has one already. */
+static AtlasConflict *
 add_conflict (Merge    *m,
               JsonNode *b,
               JsonNode *o,
@@ -63,7 +64,7 @@ add_conflict (Merge    *m,
   AtlasConflict *conflict;
 
   if (g_hash_table_contains (m->conflict_paths, path))
-    return;
+    return NULL;
 
   conflict = g_new0 (AtlasConflict, 1);
   conflict->path = g_steal_pointer (&path);
@@ -75,6 +76,8 @@ add_conflict (Merge    *m,
   conflict->theirs = dup_node (t);
   g_ptr_array_add (m->conflicts, conflict);
   g_hash_table_add (m->conflict_paths, g_strdup (conflict->path));
+
+  return conflict;
 }
 
 static JsonNode *
@@ -449,6 +452,7 @@ merge_array (Merge      *m,
     {
       JsonNode *orders[3];
       AtlasKeyedList *lists[] = { &kb, &ko, &kt };
+      AtlasConflict *conflict;
 
       for (guint s = 0; s < 3; s++)
         {
@@ -459,7 +463,9 @@ merge_array (Merge      *m,
           orders[s] = json_node_init_array (json_node_alloc (), keys);
           json_array_unref (keys);
         }
-      add_conflict (m, orders[0], orders[1], orders[2]);
+      conflict = add_conflict (m, orders[0], orders[1], orders[2]);
+      if (conflict != NULL)
+        conflict->order = TRUE;
       for (guint s = 0; s < 3; s++)
         json_node_unref (orders[s]);
     }
@@ -668,6 +674,8 @@ atlas_conflict_to_json (AtlasConflict *conflict)
     json_object_set_member (object, "ours", json_node_copy (conflict->ours));
   if (conflict->theirs != NULL)
     json_object_set_member (object, "theirs", json_node_copy (conflict->theirs));
+  if (conflict->order)
+    json_object_set_boolean_member (object, "order", TRUE);
 
   return json_node_init_object (json_node_alloc (), object);
 }
@@ -694,6 +702,8 @@ atlas_conflict_from_json (JsonNode *node)
   conflict->base = dup_node (json_object_get_member (object, "base"));
   conflict->ours = dup_node (json_object_get_member (object, "ours"));
   conflict->theirs = dup_node (json_object_get_member (object, "theirs"));
+  conflict->order = json_object_get_boolean_member_with_default (object, "order", FALSE) &&
+                    atlas_json_is_array (conflict->ours) && atlas_json_is_array (conflict->theirs);
 
   return conflict;
 }

@@ -37,6 +37,9 @@ typedef struct
   JsonNode  *base;       /* NULL: that side has no value there */
   JsonNode  *ours;
   JsonNode  *theirs;
+  /* Both sides reordered the list at @location differently: base, ours
+   * and theirs are arrays of the entries' identities, in order. */
+  gboolean   order;
 } AtlasConflict;
 
 void           atlas_conflict_free           (AtlasConflict *conflict);

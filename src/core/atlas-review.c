@@ -10,10 +10,173 @@
 #include "atlas-diff-private.h"
 #include "atlas-review.h"
 
+/* The location's first steps are the members @a, @b. */
+static gboolean
+location_starts (AtlasDiffChange *change,
+                 const char      *a,
+                 const char      *b)
+{
+  return json_array_get_length (change->location) >= 3 &&
+         g_strcmp0 (json_array_get_string_element (change->location, 0), a) == 0 &&
+         g_strcmp0 (json_array_get_string_element (change->location, 1), b) == 0;
+}
+
+/* A partner's history or the subject's member changes: the whole list
+ * (@list TRUE), or one entry of it. */
+static gboolean
+is_history_list (AtlasDiffChange *change,
+                 gboolean         list)
+{
+  guint n = json_array_get_length (change->location);
+  guint depth = list ? n : n - 1;
+
+  if (change->partner_id != NULL && g_strcmp0 (change->field, "history") == 0)
+    return depth == 3;
+  return depth == 2 &&
+         g_strcmp0 (json_array_get_string_element (change->location, 0), "subject") == 0 &&
+         g_strcmp0 (json_array_get_string_element (change->location, 1), "member_changes") == 0;
+}
+
 gboolean
 atlas_diff_change_is_history (AtlasDiffChange *change)
 {
-  return change->partner_id != NULL && g_strcmp0 (change->field, "history") == 0;
+  return json_array_get_length (change->location) > 0 &&
+         JSON_NODE_HOLDS_OBJECT (json_array_get_element (change->location, json_array_get_length (change->location) - 1)) &&
+         is_history_list (change, FALSE);
+}
+
+/* A history list added or removed as a whole, as its entries. */
+static void
+split_list (AtlasDiffChange *change,
+            GPtrArray       *owner)
+{
+  JsonNode *value = change->new_value ? change->new_value : change->old_value;
+  JsonArray *list = json_node_get_array (value);
+  const char *list_name = json_array_get_string_element (change->location,
+                                                         json_array_get_length (change->location) - 1);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *element = json_array_get_element (list, i);
+      AtlasDiffChange *entry = g_new0 (AtlasDiffChange, 1);
+      g_autofree char *key = atlas_diff_identity (list_name, element);
+      JsonObject *step = json_object_new ();
+      g_autoptr(GString) path = g_string_new (change->path);
+
+      entry->kind = change->kind;
+      entry->partner_id = g_strdup (change->partner_id);
+      entry->field = g_strdup (change->field);
+      entry->location = json_array_sized_new (json_array_get_length (change->location) + 1);
+      for (guint j = 0; j < json_array_get_length (change->location); j++)
+        json_array_add_element (entry->location, json_node_copy (json_array_get_element (change->location, j)));
+      json_object_set_string_member (step, "key", key);
+      json_array_add_object_element (entry->location, step);
+      g_string_append_printf (path, "[%u]", i + 1);
+      entry->path = g_string_free (g_steal_pointer (&path), FALSE);
+      if (change->new_value != NULL)
+        entry->new_value = json_node_copy (element);
+      else
+        entry->old_value = json_node_copy (element);
+      entry->old_position = change->old_value ? (int) i : -1;
+      entry->new_position = change->new_value ? (int) i : -1;
+      g_ptr_array_add (owner, entry);
+    }
+}
+
+void
+atlas_review_split (GPtrArray *changes,
+                    GPtrArray *values,
+                    GPtrArray *history)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  guint n = changes->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasDiffChange *change = g_ptr_array_index (changes, i);
+      JsonNode *value = change->new_value ? change->new_value : change->old_value;
+
+      if (g_str_has_prefix (change->path, "merge_conflicts"))
+        continue;
+      if (change->kind != ATLAS_DIFF_MOVED && change->kind != ATLAS_DIFF_CHANGED &&
+          atlas_json_is_array (value) && is_history_list (change, TRUE))
+        {
+          guint first = changes->len;
+
+          split_list (change, changes);
+          for (guint j = first; j < changes->len; j++)
+            g_ptr_array_add (entries, g_ptr_array_index (changes, j));
+          continue;
+        }
+      if (atlas_diff_change_is_history (change))
+        g_ptr_array_add (entries, change);
+      else
+        g_ptr_array_add (values, change);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AtlasDiffChange *entry = g_ptr_array_index (entries, i);
+
+      g_ptr_array_add (atlas_review_entry_goes_with (entry, values) ? history : values, entry);
+    }
+}
+
+static char *field_key (const char *partner_id,
+                        const char *field);
+
+/* History and what it records go together under one key: a partner's
+ * field ("JP", "indicators.wcit_2012"), or a country's membership of the
+ * subject. */
+#define SUBJECT_KEY "\x1esubject"
+
+static char *
+value_key (AtlasDiffChange *change)
+{
+  JsonNode *value = change->new_value ? change->new_value : change->old_value;
+
+  if (change->partner_id != NULL && change->field != NULL)
+    return field_key (change->partner_id, change->field);
+  if (location_starts (change, "subject", "members") && value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+      json_node_get_value_type (value) == G_TYPE_STRING)
+    return field_key (SUBJECT_KEY, json_node_get_string (value));
+
+  return NULL;
+}
+
+static char *
+entry_key (AtlasDiffChange *entry)
+{
+  JsonNode *value = entry->new_value ? entry->new_value : entry->old_value;
+  const char *name;
+
+  if (!atlas_json_is_object (value))
+    return NULL;
+  if (entry->partner_id != NULL)
+    {
+      name = json_object_get_string_member_with_default (json_node_get_object (value), "field", NULL);
+      return name != NULL ? field_key (entry->partner_id, name) : NULL;
+    }
+  name = json_object_get_string_member_with_default (json_node_get_object (value), "id", NULL);
+
+  return name != NULL ? field_key (SUBJECT_KEY, name) : NULL;
+}
+
+gboolean
+atlas_review_entry_goes_with (AtlasDiffChange *entry,
+                              GPtrArray       *changes)
+{
+  g_autofree char *key = entry_key (entry);
+
+  for (guint i = 0; key != NULL && i < changes->len; i++)
+    {
+      g_autofree char *other = value_key (g_ptr_array_index (changes, i));
+
+      if (g_strcmp0 (key, other) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 AtlasDiffChange *
@@ -22,7 +185,8 @@ atlas_conflict_to_change (AtlasConflict *conflict)
   AtlasDiffChange *change = g_new0 (AtlasDiffChange, 1);
   guint n = json_array_get_length (conflict->location);
 
-  change->kind = conflict->ours == NULL ? ATLAS_DIFF_ADDED
+  change->kind = conflict->order ? ATLAS_DIFF_MOVED
+               : conflict->ours == NULL ? ATLAS_DIFF_ADDED
                : conflict->theirs == NULL ? ATLAS_DIFF_REMOVED : ATLAS_DIFF_CHANGED;
   change->path = g_strdup (conflict->path);
   change->partner_id = g_strdup (conflict->partner_id);
@@ -62,17 +226,6 @@ field_key (const char *partner_id,
            const char *field)
 {
   return g_strconcat (partner_id, "\x1f", field, NULL);
-}
-
-static const char *
-entry_field (AtlasDiffChange *change)
-{
-  JsonNode *entry = change->new_value ? change->new_value : change->old_value;
-
-  if (!atlas_json_is_object (entry))
-    return NULL;
-
-  return json_object_get_string_member_with_default (json_node_get_object (entry), "field", NULL);
 }
 
 /* An accepted value change whose history has no entry ending at the new
@@ -152,21 +305,18 @@ atlas_review_apply (JsonNode    *ours,
 
   for (guint i = 0; i < accepted->len; i++)
     {
-      AtlasDiffChange *change = g_ptr_array_index (accepted, i);
+      char *key = value_key (g_ptr_array_index (accepted, i));
 
-      if (change->partner_id != NULL && change->field != NULL)
-        g_hash_table_add (fields, field_key (change->partner_id, change->field));
+      if (key != NULL)
+        g_hash_table_add (fields, key);
     }
 
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       AtlasDiffChange *change = g_ptr_array_index (history, i);
-      g_autofree char *key = NULL;
+      g_autofree char *key = entry_key (change);
 
-      if (entry_field (change) == NULL)
-        continue;
-      key = field_key (change->partner_id, entry_field (change));
-      if (g_hash_table_contains (fields, key))
+      if (key != NULL && g_hash_table_contains (fields, key))
         g_ptr_array_add (entries, change);
     }
 
