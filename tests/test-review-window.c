@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "atlas-diff.h"
 #include "atlas-merge.h"
 #include "atlas-review-window.h"
 #include "atlas-test-util.h"
@@ -123,6 +124,130 @@ test_settle_recorded_conflict (void)
   g_unlink (path);
 }
 
+static char *
+dataset_text (AtlasDataset *dataset)
+{
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A colleague's copy that renamed a lens, changed an indicator, added a
+ * document and recorded a member leaving: every row can be accepted, and
+ * Apply is one undo step that Undo takes back whole. */
+static void
+test_apply_one_step (void)
+{
+  g_autoptr(AtlasDataset) paper = atlas_test_load_paper ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-review-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ours.atlas.json", NULL);
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (paper);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  g_autoptr(JsonNode) ours = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *root, *subject, *japan;
+  JsonArray *members;
+  AtlasDataset *dataset;
+  AtlasUndoStack *stack;
+  GtkWidget *review;
+  GtkWidget *lens_row, *member_row, *document_row;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  atlas_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_test_iterate_until (loaded, window, 10000));
+  dataset = atlas_window_get_dataset (window);
+  stack = atlas_window_get_undo_stack (window);
+  before = dataset_text (dataset);
+
+  ours = atlas_dataset_to_json (dataset);
+  theirs = atlas_json_deep_copy (ours);
+  root = json_node_get_object (theirs);
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (root, "lenses"), 1),
+                                 "name", "WCIT-12 treaty vote");
+  subject = json_object_get_object_member (root, "subject");
+  members = json_object_get_array_member (subject, "members");
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    if (g_str_equal (json_array_get_string_element (members, i), "SE"))
+      json_array_remove_element (members, i--);
+  json_parser_load_from_data (parser, "[{\"date\": \"2014-06-01\", \"id\": \"SE\", \"change\": \"left\", "
+                                      "\"source\": \"test\"}]", -1, &error);
+  g_assert_no_error (error);
+  json_object_set_member (subject, "member_changes", json_node_copy (json_parser_get_root (parser)));
+  japan = NULL;
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (root, "partners")); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "partners"), i), "id"), "JP"))
+      japan = json_array_get_object_element (json_object_get_array_member (root, "partners"), i);
+  g_assert_nonnull (japan);
+  json_parser_load_from_data (parser, "{\"title\": \"Japan-EU cyber dialogue launched\", \"year\": 2014, \"url\": \"https://example.org/jp\"}", -1, &error);
+  g_assert_no_error (error);
+  json_array_add_element (json_object_get_array_member (japan, "documents"), json_node_copy (json_parser_get_root (parser)));
+
+  merged = atlas_merge_json (ours, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  review = atlas_review_window_new (GTK_WINDOW (window), stack, merged, NULL, "colleague.atlas.json", FALSE);
+  gtk_window_present (GTK_WINDOW (review));
+  atlas_test_wait_ms (200);
+
+  lens_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON, "Accept Dataset: Lens WCIT-12 vote: name");
+  member_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON, "Accept Dataset: Member left: Sweden");
+  document_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON,
+                                         "Accept Japan: Added: documents[\"Japan-EU cyber dialogue launched\" 2014]");
+  g_assert_nonnull (lens_row);
+  g_assert_nonnull (member_row);
+  g_assert_nonnull (document_row);
+  /* Lenses too can be taken, and are by default. */
+  g_assert_true (gtk_widget_get_sensitive (lens_row));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lens_row)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (member_row)));
+  if (g_getenv ("ATLAS_SHOTS_DIR") != NULL)
+    {
+      const int sizes[][2] = { { 1024, 768 }, { 1366, 768 }, { 1920, 1080 } };
+
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("review-changes-%dx%d.png", sizes[i][0], sizes[i][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (review), MIN (sizes[i][0], 900), MIN (sizes[i][1] - 60, 640));
+          atlas_test_save_shot (review, name);
+        }
+    }
+
+  g_assert_true (gtk_widget_activate_action (review, "review.apply", NULL));
+  atlas_test_wait_ms (200);
+  g_assert_null (atlas_test_find_toplevel (ATLAS_TYPE_REVIEW_WINDOW));
+
+  g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "wcit_2012")), ==, "WCIT-12 treaty vote");
+  g_assert_false (atlas_dataset_is_member (dataset, "SE"));
+  g_assert_cmpuint (atlas_dataset_get_member_changes (dataset)->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_documents (atlas_dataset_find_partner (dataset, "JP"))),
+                    ==, json_array_get_length (json_object_get_array_member (japan, "documents")));
+
+  /* One step, labelled as such, and undone whole. */
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Merged Changes");
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_false (atlas_undo_stack_get_can_undo (stack));
+  {
+    g_autofree char *after_undo = dataset_text (dataset);
+
+    g_assert_cmpstr (after_undo, ==, before);
+  }
+  g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "wcit_2012")), ==, "WCIT-12 vote");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +257,7 @@ main (int   argc,
   atlas_test_add_app_style ();
 
   g_test_add_func ("/review-window/settle-recorded-conflict", test_settle_recorded_conflict);
+  g_test_add_func ("/review-window/apply-one-step", test_apply_one_step);
 
   return g_test_run ();
 }

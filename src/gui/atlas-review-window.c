@@ -3,8 +3,8 @@
 /* Review Changes (atlas-review-window.h). The rows are built from the
  * diff between your dataset and the merged one; what Apply does is the
  * core's (atlas_review_apply ()), and the result reaches the dataset
- * through the undo stack, partner by partner, so that each step can be
- * undone. Dataset text is shown in labels as plain text, never markup. */
+ * through the undo stack as one step, which Undo takes back as a whole.
+ * Dataset text is shown in labels as plain text, never markup. */
 
 #include "config.h"
 
@@ -12,6 +12,7 @@
 
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
+#include "atlas-iso-codes.h"
 #include "atlas-review.h"
 #include "atlas-review-window.h"
 
@@ -60,6 +61,19 @@ item_free (Item *item)
 
 /* What is shown */
 
+static const char *
+member_code (AtlasDiffChange *change)
+{
+  JsonNode *value = change->new_value ? change->new_value : change->old_value;
+
+  if (!g_str_has_prefix (change->path, "subject.members[") || change->kind == ATLAS_DIFF_MOVED ||
+      value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (value);
+}
+
+
 static AtlasLens *
 find_lens (AtlasReviewWindow *self,
            const char        *field)
@@ -88,6 +102,52 @@ describe_value (AtlasReviewWindow *self,
       AtlasCategory *category = lens ? atlas_lens_find_category (lens, json_node_get_string (value)) : NULL;
 
       return g_strdup (category ? atlas_category_get_name (category) : json_node_get_string (value));
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (value) && json_object_has_member (json_node_get_object (value), "date") &&
+      (json_object_has_member (json_node_get_object (value), "field") ||
+       json_object_has_member (json_node_get_object (value), "change")))
+    {
+      /* A history entry: what it says, then its source. */
+      JsonObject *object = json_node_get_object (value);
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
+      const char *entry_field = json_object_get_string_member_with_default (object, "field", NULL);
+
+      if (entry_field == NULL)
+        /* Translators: a member change: a date, a country code, "joined" or "left", the source */
+        return g_strdup_printf (_("%s: %s %s (%s)"),
+                                json_object_get_string_member_with_default (object, "date", ""),
+                                json_object_get_string_member_with_default (object, "id", ""),
+                                json_object_get_string_member_with_default (object, "change", ""),
+                                json_object_get_string_member_with_default (object, "source", ""));
+      old_value = describe_value (self, json_object_get_member (object, "old"), entry_field);
+      new_value = describe_value (self, json_object_get_member (object, "new"), entry_field);
+      /* Translators: a history entry: its date, its old and new value, its source */
+      return g_strdup_printf (_("%s: %s → %s (%s)"),
+                              json_object_get_string_member_with_default (object, "date", ""),
+                              old_value, new_value,
+                              json_object_get_string_member_with_default (object, "source", ""));
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (value))
+    {
+      /* An order: the entries' identities. */
+      JsonArray *array = json_node_get_array (value);
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (i > 0)
+            g_string_append (list, ", ");
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_string_append (list, json_node_get_string (element));
+          else
+            atlas_json_append_escaped (list, element);
+        }
+      return g_string_free (g_steal_pointer (&list), FALSE);
     }
 
   if (JSON_NODE_HOLDS_OBJECT (value))
@@ -126,6 +186,49 @@ describe_field (AtlasReviewWindow *self,
     return g_strdup (change->kind == ATLAS_DIFF_ADDED ? _("Partner added")
                      : change->kind == ATLAS_DIFF_REMOVED ? _("Partner removed") : _("Partner moved"));
 
+  if (change->kind == ATLAS_DIFF_MOVED && change->new_value != NULL && JSON_NODE_HOLDS_ARRAY (change->new_value))
+    /* Translators: both sides put a list in a different order; %s names the list */
+    return g_strdup_printf (_("Order of %s"), change->path);
+
+  if (member_code (change) != NULL)
+    {
+      const char *code = member_code (change);
+      const char *country = atlas_iso_codes_get_name (code);
+
+      if (country == NULL)
+        country = code;
+      /* Translators: a country joining or leaving the dataset's subject (the EU) */
+      return g_strdup_printf (change->kind == ATLAS_DIFF_ADDED ? _("Member joined: %s") : _("Member left: %s"),
+                              country);
+    }
+
+  if (g_str_has_prefix (change->path, "lenses["))
+    {
+      const char *id = change->path + strlen ("lenses[");
+      const char *end = strchr (id, ']');
+      g_autofree char *lens_id = end ? g_strndup (id, end - id) : g_strdup (id);
+      AtlasLens *known = atlas_dataset_find_lens (atlas_undo_stack_get_dataset (self->undo_stack), lens_id);
+      const char *name = known ? atlas_lens_get_name (known) : lens_id;
+
+      if (end != NULL && end[1] == '.')
+        /* Translators: a lens's name, then which of its fields changed (name, categories[...]) */
+        return g_strdup_printf (_("Lens %s: %s"), name, end + 2);
+      if (end != NULL && end[1] == '\0')
+        return g_strdup_printf (change->kind == ATLAS_DIFF_ADDED ? _("Lens added: %s")
+                                : change->kind == ATLAS_DIFF_REMOVED ? _("Lens removed: %s")
+                                : _("Lens moved: %s"), name);
+    }
+
+  if (atlas_diff_change_is_history (change))
+    {
+      const char *bracket = strchr (change->path, '[');
+
+      bracket = change->partner_id != NULL && bracket ? strchr (bracket + 1, '[') : bracket;
+      /* Translators: a history entry, named by its date and field */
+      return g_strdup_printf (change->kind == ATLAS_DIFF_REMOVED ? _("History entry removed: %s")
+                              : _("History entry: %s"), bracket ? bracket : change->path);
+    }
+
   if (lens != NULL && g_str_has_suffix (change->path, change->field))
     return g_strdup (atlas_lens_get_name (lens));
   if (g_strcmp0 (change->field, "assessment") == 0)
@@ -162,6 +265,19 @@ static JsonObject *
 find_entry (AtlasReviewWindow *self,
             AtlasDiffChange       *change)
 {
+  const char *code = member_code (change);
+
+  /* A country joining or leaving: their member change. */
+  for (guint i = 0; code != NULL && i < self->history->len; i++)
+    {
+      AtlasDiffChange *entry = g_ptr_array_index (self->history, i);
+
+      if (entry->kind == ATLAS_DIFF_ADDED && entry->partner_id == NULL && JSON_NODE_HOLDS_OBJECT (entry->new_value) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (entry->new_value), "id", NULL),
+                     code) == 0)
+        return json_node_get_object (entry->new_value);
+    }
+
   if (change->partner_id == NULL || change->field == NULL)
     return NULL;
 
@@ -321,7 +437,6 @@ change_row (AtlasReviewWindow *self,
    * buttons no accessible action, and assistive tools must be able to
    * accept and reject. */
   GtkWidget *check = gtk_toggle_button_new ();
-  gboolean can_apply = !g_str_has_prefix (change->path, "lenses");
   gboolean behind;
 
   if (change->kind == ATLAS_DIFF_MOVED)
@@ -330,6 +445,13 @@ change_row (AtlasReviewWindow *self,
       g_free (new_text);
       old_text = g_strdup_printf (_("Position %d"), change->old_position + 1);
       new_text = g_strdup_printf (_("Position %d"), change->new_position + 1);
+    }
+  else if (member_code (change) != NULL)
+    {
+      g_free (old_text);
+      g_free (new_text);
+      old_text = g_strdup (change->old_value ? _("Member") : _("Not a member"));
+      new_text = g_strdup (change->new_value ? _("Member") : _("Not a member"));
     }
 
   excerpt_difference (&old_text, &new_text);
@@ -374,12 +496,7 @@ change_row (AtlasReviewWindow *self,
       gtk_grid_attach (GTK_GRID (grid), note, 0, 3, 3, 1);
     }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check),
-                               can_apply && !behind && !(self->two_way && change->kind == ATLAS_DIFF_REMOVED));
-  if (!can_apply)
-    {
-      gtk_widget_set_sensitive (check, FALSE);
-      gtk_widget_set_tooltip_text (check, _("Lenses are merged with cyber-atlas --merge only"));
-    }
+                               !behind && !(self->two_way && change->kind == ATLAS_DIFF_REMOVED));
   g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), NULL);
   accept_toggled_cb (GTK_TOGGLE_BUTTON (check));
   item->accept = GTK_TOGGLE_BUTTON (check);
@@ -596,83 +713,6 @@ show_problems (AtlasReviewWindow *self,
 }
 
 static void
-apply_partners (AtlasReviewWindow *self,
-                AtlasDataset      *result)
-{
-  AtlasDataset *dataset = atlas_undo_stack_get_dataset (self->undo_stack);
-  GListModel *partners = atlas_dataset_get_partners (result);
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
-    {
-      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
-      AtlasPartner *live = atlas_dataset_find_partner (dataset, atlas_partner_get_id (partner));
-
-      if (live == NULL)
-        {
-          g_autoptr(AtlasPartner) copy = atlas_partner_copy (partner);
-
-          atlas_undo_stack_add_partner (self->undo_stack, copy, i);
-        }
-      else if (!atlas_partner_equal (live, partner))
-        atlas_undo_stack_edit_partner (self->undo_stack, live, partner, _("Merged Changes"), NULL);
-    }
-
-  for (guint i = 0; i < atlas_dataset_get_n_partners (dataset); i++)
-    {
-      AtlasPartner *live = g_list_model_get_item (atlas_dataset_get_partners (dataset), i);
-
-      if (atlas_dataset_find_partner (result, atlas_partner_get_id (live)) == NULL)
-        g_ptr_array_add (gone, live);
-      else
-        g_object_unref (live);
-    }
-  for (guint i = 0; i < gone->len; i++)
-    atlas_undo_stack_remove_partner (self->undo_stack, g_ptr_array_index (gone, i));
-}
-
-static gboolean
-apply_result (AtlasReviewWindow *self,
-              AtlasDataset      *result,
-              GError           **error)
-{
-  AtlasDataset *dataset = atlas_undo_stack_get_dataset (self->undo_stack);
-  gboolean sources_done = FALSE;
-
-  if (g_strcmp0 (atlas_dataset_get_title (dataset), atlas_dataset_get_title (result)) != 0 ||
-      g_strcmp0 (atlas_dataset_get_as_of (dataset), atlas_dataset_get_as_of (result)) != 0)
-    if (!atlas_undo_stack_edit_dataset_info (self->undo_stack, atlas_dataset_get_title (result),
-                                             atlas_dataset_get_as_of (result), _("Merged Changes"),
-                                             NULL, error))
-      return FALSE;
-
-  /* New works first, for the partners that cite them; works no longer
-   * cited go once the partners have changed. */
-  if (!atlas_list_model_equal (atlas_dataset_get_sources (dataset), atlas_dataset_get_sources (result),
-                               (GEqualFunc) atlas_source_equal))
-    sources_done = atlas_undo_stack_edit_sources (self->undo_stack, atlas_dataset_get_sources (result),
-                                                  _("Merged Changes"), NULL, NULL);
-  apply_partners (self, result);
-  if (!sources_done &&
-      !atlas_list_model_equal (atlas_dataset_get_sources (dataset), atlas_dataset_get_sources (result),
-                               (GEqualFunc) atlas_source_equal) &&
-      !atlas_undo_stack_edit_sources (self->undo_stack, atlas_dataset_get_sources (result),
-                                      _("Merged Changes"), NULL, error))
-    return FALSE;
-
-  /* What the undo stack does not edit: the subject and unknown keys. */
-  if (!g_strv_equal (atlas_dataset_get_members (dataset), atlas_dataset_get_members (result)))
-    atlas_dataset_set_members (dataset, atlas_dataset_get_members (result));
-  if (g_strcmp0 (atlas_dataset_get_subject_name (dataset), atlas_dataset_get_subject_name (result)) != 0)
-    atlas_dataset_set_subject_name (dataset, atlas_dataset_get_subject_name (result));
-  if (atlas_dataset_get_subject_color (dataset) != atlas_dataset_get_subject_color (result))
-    atlas_dataset_set_subject_color (dataset, atlas_dataset_get_subject_color (result));
-  atlas_extra_copy (dataset, result);
-
-  return TRUE;
-}
-
-static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -700,11 +740,13 @@ apply_action (GtkWidget  *widget,
   if (atlas_review_apply (tree, accepted, self->history,
                           atlas_undo_stack_get_change_date (self->undo_stack), source, &error))
     result = atlas_dataset_from_json (tree, _("your dataset with the accepted changes"), &problems, &error);
-  if (result == NULL || !apply_result (self, result, &error))
+  if (result == NULL)
     {
       show_problems (self, error, problems);
       return;
     }
+  /* All of it one step: Undo takes back the whole review. */
+  atlas_undo_stack_replace_dataset (self->undo_stack, result, _("Merged Changes"));
 
   g_signal_emit (self, signals[APPLIED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -796,15 +838,9 @@ atlas_review_window_new (GtkWindow      *parent,
   self->two_way = two_way;
   adw_window_title_set_subtitle (self->window_title, source_name);
 
-  for (guint i = 0; i < self->all->len; i++)
-    {
-      AtlasDiffChange *change = g_ptr_array_index (self->all, i);
-
-      /* Conflicts have their own rows. */
-      if (g_str_has_prefix (change->path, "merge_conflicts"))
-        continue;
-      g_ptr_array_add (atlas_diff_change_is_history (change) ? self->history : self->changes, change);
-    }
+  /* Conflicts have their own rows; history entries go with the value they
+   * record, or are a change of their own. */
+  atlas_review_split (self->all, self->changes, self->history);
   build (self);
 
   return GTK_WIDGET (self);
