@@ -12,7 +12,10 @@ import time
 
 import pyatspi
 
-TIMEOUT = 15.0
+# A deadline, not a delay: polling stops as soon as the thing shows. 30 s
+# because a fresh app's accessible tree takes over 15 s to appear on a
+# machine as loaded as the team's shared builder (seen: the draft offer).
+TIMEOUT = 30.0
 
 results = []
 
