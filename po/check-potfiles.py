@@ -11,7 +11,7 @@ import re
 import sys
 
 MARKERS = re.compile(r'(?<![A-Za-z0-9_])(?:N?C?_|g_dn?gettext|g_dpgettext2?|ngettext)\s*\(|translatable="yes"')
-SCANNED_DIRS = ('src', 'ui')
+SCANNED_DIRS = ('src',)
 SCANNED_SUFFIXES = ('.c', '.h', '.ui')
 
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "atlas-cli.h"
 #include "atlas-dataset.h"
 #include "atlas-dataset-io.h"
 #include "atlas-entries.h"

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-cli.h"
 #include "atlas-core.h"
 #include "atlas-preferences-window.h"
 #include "atlas-window.h"
