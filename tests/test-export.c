@@ -204,8 +204,16 @@ test_papers (void)
   setlocale (LC_PAPER, "C");
   g_assert_cmpint (atlas_paper_get_default (), ==, ATLAS_PAPER_A4);
   if (setlocale (LC_PAPER, "en_US.UTF-8") != NULL)
-    g_assert_cmpint (atlas_paper_get_default (), ==, ATLAS_PAPER_LETTER);
-  setlocale (LC_PAPER, "");
+    {
+      g_assert_cmpint (atlas_paper_get_default (), ==, ATLAS_PAPER_LETTER);
+      setlocale (LC_PAPER, "");
+    }
+  else
+    {
+      setlocale (LC_PAPER, "");
+      /* .ci/setup generates en_US.UTF-8 so that this runs in CI. */
+      g_test_skip ("no en_US.UTF-8 locale: the Letter default is not checked");
+    }
 }
 
 static void

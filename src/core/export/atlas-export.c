@@ -161,9 +161,10 @@ atlas_export_format_is_image (AtlasExportFormat format)
 AtlasPaper
 atlas_paper_get_default (void)
 {
-#if defined (__GLIBC__) && defined (_NL_PAPER_HEIGHT)
+#ifdef __GLIBC__
   /* glibc knows the paper of LC_PAPER: 279 mm tall is Letter (and Legal is
-   * 356, used in the same countries). */
+   * 356, used in the same countries). _NL_PAPER_HEIGHT is an enum constant,
+   * not a macro, so it cannot be tested with #if: every glibc has it. */
   union { char *string; gintptr height; } value;
 
   value.string = nl_langinfo (_NL_PAPER_HEIGHT);
