@@ -30,6 +30,7 @@ KNOWN = {
     'core/editing/atlas-undo-stack.c',
     'core/export/atlas-briefing.c',
     'core/export/atlas-briefing.c:add_section',
+    'core/export/atlas-pdf-amend.c:atlas_pdf_amend',
     'core/io/atlas-dataset-io.c',
     'core/io/atlas-json-reader.c:copy_value',
     'core/io/atlas-safe-write.c:atlas_safe_write',
