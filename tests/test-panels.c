@@ -1024,6 +1024,17 @@ test_window_panels (void)
   g_object_ref (korea);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL));
   atlas_test_flush ();
+  /* The dialog asks for the date and the source of the removal. */
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (atlas_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (atlas_dataset_find_partner (dataset, "KR"));
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "remove"));
+    adw_message_dialog_response (dialog, "remove");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  atlas_test_flush ();
   g_assert_null (atlas_dataset_find_partner (dataset, "KR"));
   g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 9);
   g_assert_null (atlas_window_get_selected_id (window));

@@ -151,6 +151,39 @@ with tempfile.TemporaryDirectory() as tmp:
     check('export geojson as of', status == 0 and brazil['properties']['as_of'] == '2015-02-28'
           and brazil['properties']['budapest'] == 'non-party', brazil['properties'])
 
+    # A partner removed in its history (Canada, 2019-09-09) is in no export at
+    # the latest state, but in those as of a date before, and kept in JSON
+    with open(history, encoding='utf-8') as f:
+        data = json.load(f)
+    canada = next(p for p in data['partners'] if p['id'] == 'CA')
+    canada['history'].append({'date': '2019-09-09', 'field': 'partner', 'old': 'listed',
+                              'new': None, 'source': 'https://example.org/gone'})
+    removed = os.path.join(tmp, 'removed.json')
+    with open(removed, 'w', encoding='utf-8') as f:
+        json.dump(data, f)
+    status, out, err = run('--validate', removed)
+    check('removed partner: the file validates', status == 0, out + err)
+    status, out, err = run('--export', 'csv', '--output', '-', removed)
+    check('removed partner: not in the latest CSV', status == 0 and
+          [r['id'] for r in rows_of(out)] == ['BR', 'JP'], out + err)
+    status, out, err = run('--export', 'csv', '--as-of', '2019-09-08', '--output', '-', removed)
+    check('removed partner: in the CSV the day before', status == 0 and
+          [r['id'] for r in rows_of(out)] == ['BR', 'CA', 'JP'], out + err)
+    geo = os.path.join(tmp, 'removed.geojson')
+    status, out, err = run('--export', 'geojson', '--output', geo, removed)
+    with open(geo, encoding='utf-8') as f:
+        ids = [feature['properties']['id'] for feature in json.load(f)['features']]
+    check('removed partner: not in the latest GeoJSON', status == 0 and 'CA' not in ids and
+          'BR' in ids, ids)
+    status, out, err = run('--export', 'json', '--output', '-', removed)
+    check('removed partner: kept in a JSON export, with its removal', status == 0 and
+          any(p['id'] == 'CA' and p['history'][-1]['new'] is None
+              for p in json.loads(out)['partners']), out[:400] + err)
+    status, out, err = run('--changes', '2019-01-01', removed)
+    check('removed partner: the removal is a change', status == 0 and
+          [(r['partner_id'], r['field'], r['old_name'], r['new_name']) for r in rows_of(out)] ==
+          [('CA', 'partner', 'listed', '')], out + err)
+
     # The PDF briefing names the date on its cover
     if shutil.which('pdftotext'):
         pdf = os.path.join(tmp, 'then.pdf')

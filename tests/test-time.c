@@ -103,7 +103,7 @@ expected_color (Fixture    *f,
                 const char *id,
                 const char *date)
 {
-  AtlasPartner *partner = atlas_dataset_find_partner (f->window->dataset, id);
+  AtlasPartner *partner = atlas_dataset_find_any_partner (f->window->dataset, id);
   AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
   const char *category;
 
@@ -313,6 +313,132 @@ test_banner_and_editing (Fixture       *f,
   g_assert_true (atlas_profile_view_get_editing (f->window->profile_view));
 }
 
+static char *
+listed_in_window (Fixture *f)
+{
+  return atlas_test_partner_ids (
+    G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+      atlas_test_find_widget (GTK_WIDGET (f->window->partner_list), GTK_TYPE_LIST_VIEW, NULL)))));
+}
+
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Remove: a dated, sourced entry in the partner's history. At the latest
+ * state the partner leaves the map, its legend count and the list; as of
+ * the day before it is still there; undo brings it back. */
+static void
+test_remove_partner (Fixture       *f,
+                     gconstpointer  data)
+{
+  AtlasPartner *japan = atlas_dataset_find_partner (f->window->dataset, "JP");
+  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  guint32 party = atlas_category_get_color (atlas_lens_find_category (lens, "party"));
+  GListModel *history = atlas_partner_get_history (japan);
+  guint n_history = g_list_model_get_n_items (history);
+  g_autoptr(AtlasTestPixels) before = NULL;
+  g_autoptr(AtlasTestPixels) after = NULL;
+  g_autoptr(AtlasTestPixels) then = NULL;
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+  g_autofree char *ids = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *date_row, *source_row;
+
+  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  atlas_test_wait_ms (60);
+  g_assert_cmpint (legend_count (f, "Party"), ==, 2);
+  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+  before = map_shot (f, "time-remove-before.png");
+  g_assert_cmphex (pixel_of (f, before, "JP"), ==, party);
+
+  atlas_window_set_selected_id (f->window, "JP");
+  activate (f, "win.remove-partner", NULL);
+  dialog = find_message_dialog ("Remove Japan?");
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    atlas_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, rows);
+    g_assert_cmpuint (rows->len, ==, 2);
+    date_row = g_ptr_array_index (rows, 0);
+    source_row = g_ptr_array_index (rows, 1);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (date_row)), ==,
+                     "Date of the removal (YYYY-MM-DD)");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (source_row)), ==,
+                     "Source of the removal");
+  }
+
+  /* Japan became a partner on 2017-05-05: it cannot leave before. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2017-01-01");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "remove"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2017-05-05"));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2019-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "remove"));
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2019-09-09");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "remove"));
+  gtk_editable_set_text (GTK_EDITABLE (source_row), "https://example.org/gone");
+  atlas_test_save_shot (GTK_WIDGET (dialog), "time-remove-dialog.png");
+  adw_message_dialog_response (dialog, "remove");
+  atlas_test_wait_ms (60);
+
+  /* Recorded, dated and sourced, in Japan's history. */
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history + 1);
+  entry = g_list_model_get_item (history, n_history);
+  g_assert_cmpstr (atlas_history_entry_get_date (entry), ==, "2019-09-09");
+  g_assert_cmpstr (atlas_history_entry_get_field (entry), ==, "partner");
+  g_assert_null (atlas_history_entry_get_new_value (entry));
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "https://example.org/gone");
+
+  /* Gone from the map, the legend's count, the list and the selection. */
+  g_assert_null (atlas_dataset_find_partner (f->window->dataset, "JP"));
+  g_assert_null (atlas_window_get_selected_id (f->window));
+  ids = listed_in_window (f);
+  g_assert_null (strstr (ids, "JP"));
+  g_clear_pointer (&ids, g_free);
+  after = map_shot (f, "time-remove-after.png");
+  g_assert_cmphex (pixel_of (f, after, "JP"), ==, ATLAS_MAP_OTHER_COLOR);
+  g_assert_cmphex (pixel_of (f, after, "BR"), ==, pixel_of (f, before, "BR"));
+  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  atlas_test_wait_ms (60);
+  g_assert_cmpint (legend_count (f, "Party"), ==, 1);
+  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+
+  /* As of the day before, Japan is there, a party. */
+  _atlas_window_set_as_of (f->window, "2019-09-08");
+  then = map_shot (f, "time-remove-day-before.png");
+  g_assert_cmphex (pixel_of (f, then, "JP"), ==, party);
+  ids = listed_in_window (f);
+  g_assert_nonnull (strstr (ids, "JP"));
+  g_clear_pointer (&ids, g_free);
+  activate (f, "win.as-of-today", NULL);
+  atlas_test_wait_ms (60);
+
+  /* Undone: back on the map and in the list. */
+  g_assert_true (atlas_undo_stack_undo (atlas_window_get_undo_stack (f->window)));
+  atlas_test_wait_ms (60);
+  g_assert_true (atlas_dataset_find_partner (f->window->dataset, "JP") == japan);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
+  ids = listed_in_window (f);
+  g_assert_nonnull (strstr (ids, "JP"));
+  g_clear_pointer (&after, atlas_test_pixels_free);
+  after = map_shot (f, "time-remove-undone.png");
+  g_assert_cmphex (pixel_of (f, after, "JP"), ==, party);
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -490,6 +616,8 @@ main (int    argc,
   g_test_add ("/time/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/time/compare", Fixture, NULL, fixture_set_up, test_compare, fixture_tear_down);
   g_test_add_func ("/time/compare-shots", test_compare_shots);
+  g_test_add ("/time/remove-partner", Fixture, NULL, fixture_set_up, test_remove_partner,
+              fixture_tear_down);
   g_test_add ("/time/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/time/banner-and-editing", Fixture, NULL, fixture_set_up, test_banner_and_editing,
               fixture_tear_down);

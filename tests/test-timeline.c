@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "atlas-core.h"
+#include "atlas-export.h"
 #include "atlas-undo-stack.h"
 
 /* Brazil moves up the Budapest lens twice and rewrites its assessment;
@@ -167,7 +168,9 @@ test_chain_valid (void)
   g_autoptr(GPtrArray) problems = atlas_timeline_check_dataset (dataset, "t.json");
 
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 4);
+  /* Russia, removed, is in the file but not listed. */
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_dataset_get_all_partners (dataset)), ==, 4);
+  g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 3);
 }
 
 static void
@@ -563,6 +566,180 @@ test_editor_keeps_chain (void)
   }
 }
 
+static char *
+listed_ids (GListModel *partners)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
+
+      g_string_append_printf (ids, "%s%s", i ? "," : "", atlas_partner_get_id (partner));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* A partner removed in its history (Russia, 2019) is in the file but not
+ * listed at the latest state: not among the partners the map, the list and
+ * exports read, but saved, and listed as of a date before its removal. */
+static void
+test_removed_listing (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_base ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *listed = listed_ids (atlas_dataset_get_partners (dataset));
+  g_autofree char *all = listed_ids (atlas_dataset_get_all_partners (dataset));
+  g_autoptr(AtlasDataset) before = atlas_timeline_dup_as_of (dataset, "2019-02-01");
+  g_autoptr(AtlasDataset) after = atlas_timeline_dup_as_of (dataset, "2019-02-02");
+  g_autofree char *before_ids = listed_ids (atlas_dataset_get_partners (before));
+  g_autofree char *after_ids = listed_ids (atlas_dataset_get_partners (after));
+  g_autofree char *after_all = listed_ids (atlas_dataset_get_all_partners (after));
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_assert_cmpstr (listed, ==, "BR,CN,AU");
+  g_assert_cmpstr (all, ==, "BR,CN,AU,RU");
+  g_assert_cmpuint (atlas_dataset_get_n_partners (dataset), ==, 3);
+  g_assert_null (atlas_dataset_find_partner (dataset, "RU"));
+  g_assert_nonnull (atlas_dataset_find_any_partner (dataset, "RU"));
+  g_assert_false (atlas_partner_is_listed (atlas_dataset_find_any_partner (dataset, "RU")));
+  g_assert_true (atlas_partner_is_listed (atlas_dataset_find_partner (dataset, "AU")));
+  /* Saved with its history, the file as it was read. */
+  g_assert_nonnull (strstr (text, "\"id\": \"RU\""));
+  /* As of the day before, listed; as of the removal, in the file only. */
+  g_assert_cmpstr (before_ids, ==, "BR,CN,AU,RU");
+  g_assert_cmpstr (after_ids, ==, "BR,CN,AU");
+  g_assert_cmpstr (after_all, ==, "BR,CN,AU,RU");
+  /* A JSON export as of a date keeps the removed partner and its history. */
+  {
+    g_autoptr(AtlasDataset) copy = atlas_export_copy_dataset (after, NULL);
+    g_autoptr(GBytes) copy_bytes = atlas_dataset_to_bytes (copy);
+
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (copy_bytes, NULL), g_bytes_get_size (copy_bytes),
+                                    "\"source\": \"removed\""));
+  }
+  /* Its removal is a change. */
+  changes = atlas_timeline_changes (dataset, "2019-01-01", NULL);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpstr (((AtlasChange *) g_ptr_array_index (changes, 0))->field, ==, "partner");
+  g_assert_null (((AtlasChange *) g_ptr_array_index (changes, 0))->new_value);
+  /* The dates of the slider include it. */
+  {
+    g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
+
+    g_assert_true (g_strv_contains ((const char * const *) dates, "2019-02-02"));
+  }
+}
+
+/* The editor's removal: a dated, sourced history entry, one undo step; the
+ * partner leaves the listed ones at once and comes back at its place on
+ * undo; a date before a later listing change is refused; a removed partner
+ * can come back. */
+static void
+test_editor_removal (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_base ();
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (dataset);
+  AtlasPartner *brazil = atlas_dataset_find_partner (dataset, "BR");
+  AtlasPartner *australia = atlas_dataset_find_partner (dataset, "AU");
+  AtlasPartner *russia = atlas_dataset_find_any_partner (dataset, "RU");
+  GListModel *history = atlas_partner_get_history (brazil);
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  guint n_history = g_list_model_get_n_items (history);
+
+  g_object_ref (brazil);
+  g_assert_true (atlas_undo_stack_set_listed (stack, brazil, FALSE, "2020-06-01",
+                                              "https://example.org/gone", &error));
+  g_assert_no_error (error);
+  ids = listed_ids (atlas_dataset_get_partners (dataset));
+  g_assert_cmpstr (ids, ==, "CN,AU");
+  g_clear_pointer (&ids, g_free);
+  ids = listed_ids (atlas_dataset_get_all_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU,RU");
+  g_clear_pointer (&ids, g_free);
+  g_assert_null (atlas_dataset_find_partner (dataset, "BR"));
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history + 1);
+  entry = g_list_model_get_item (history, n_history);
+  g_assert_cmpstr (atlas_history_entry_get_date (entry), ==, "2020-06-01");
+  g_assert_cmpstr (atlas_history_entry_get_field (entry), ==, "partner");
+  g_assert_cmpstr (atlas_history_entry_get_old_value (entry), ==, "listed");
+  g_assert_null (atlas_history_entry_get_new_value (entry));
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "https://example.org/gone");
+  g_assert_nonnull (strstr (atlas_undo_stack_get_undo_label (stack), "Removal of Brazil"));
+  problems = atlas_timeline_check_dataset (dataset, "t.json");
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (atlas_undo_stack_get_modified (stack));
+
+  /* Still there the day before, with its values. */
+  {
+    g_autoptr(AtlasDataset) then = atlas_timeline_dup_as_of (dataset, "2020-05-31");
+    g_autoptr(AtlasDataset) now = atlas_timeline_dup_as_of (dataset, "2020-06-01");
+    AtlasPartner *old_brazil = atlas_dataset_find_partner (then, "BR");
+
+    g_assert_nonnull (old_brazil);
+    g_assert_cmpstr (atlas_partner_get_indicator (old_brazil, "budapest"), ==, "party");
+    g_assert_null (atlas_dataset_find_partner (now, "BR"));
+  }
+  /* Saved and read again: still removed. */
+  {
+    g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (dataset);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(AtlasDataset) reloaded = load (text, NULL);
+
+    g_assert_null (atlas_dataset_find_partner (reloaded, "BR"));
+    g_assert_nonnull (atlas_dataset_find_any_partner (reloaded, "BR"));
+  }
+
+  /* Undone: back at its place, the same object. */
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_true (atlas_dataset_find_partner (dataset, "BR") == brazil);
+  ids = listed_ids (atlas_dataset_get_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU");
+  g_clear_pointer (&ids, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
+  g_assert_false (atlas_undo_stack_get_modified (stack));
+  g_assert_true (atlas_undo_stack_redo (stack));
+  g_assert_null (atlas_dataset_find_partner (dataset, "BR"));
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_object_unref (brazil);
+
+  /* Australia was added on 2017-05-05: it cannot be removed before. */
+  g_assert_false (atlas_undo_stack_check_listed (stack, australia, "2016-01-01", &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CHAIN);
+  g_assert_nonnull (strstr (error->message, "2017-05-05"));
+  g_clear_error (&error);
+  g_assert_false (atlas_undo_stack_set_listed (stack, australia, FALSE, "2016-01-01", "x", &error));
+  g_assert_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_CHAIN);
+  g_clear_error (&error);
+  g_assert_nonnull (atlas_dataset_find_partner (dataset, "AU"));
+  g_assert_true (atlas_undo_stack_check_listed (stack, australia, "2017-05-05", NULL));
+
+  /* Russia, removed in 2019, comes back in 2021 (after the dataset's date,
+   * which follows), at its place in the file: after Australia. */
+  g_assert_true (atlas_undo_stack_set_listed (stack, russia, TRUE, "2021-01-15", "back", &error));
+  g_assert_no_error (error);
+  ids = listed_ids (atlas_dataset_get_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU,RU");
+  g_clear_pointer (&ids, g_free);
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2021-01-15");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = atlas_timeline_check_dataset (dataset, "t.json");
+  g_assert_cmpuint (problems->len, ==, 0);
+  {
+    g_autoptr(AtlasDataset) gone = atlas_timeline_dup_as_of (dataset, "2020-01-01");
+
+    g_assert_null (atlas_dataset_find_partner (gone, "RU"));
+  }
+  g_assert_true (atlas_undo_stack_undo (stack));
+  g_assert_null (atlas_dataset_find_partner (dataset, "RU"));
+  g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2020-12-31");
+}
+
 /* The index gives what the plain functions give, at every date around
  * every change, and the same changes. */
 static void
@@ -571,7 +748,7 @@ test_index (void)
   g_autoptr(AtlasDataset) dataset = load_base ();
   g_autoptr(AtlasTimelineIndex) index = atlas_timeline_index_new (dataset);
   g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
-  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GListModel *partners = atlas_dataset_get_all_partners (dataset);
   GListModel *lenses = atlas_dataset_get_lenses (dataset);
   guint n_partners = atlas_timeline_index_get_n_partners (index);
   guint n_lenses = atlas_timeline_index_get_n_lenses (index);
@@ -652,6 +829,8 @@ main (int   argc,
   g_test_add_func ("/timeline/dates", test_dates_and_steps);
   g_test_add_func ("/timeline/editor", test_editor_keeps_chain);
   g_test_add_func ("/timeline/index", test_index);
+  g_test_add_func ("/timeline/removed/listing", test_removed_listing);
+  g_test_add_func ("/timeline/removed/editor", test_editor_removal);
 
   return g_test_run ();
 }

@@ -210,7 +210,7 @@ saved_partner_new (AtlasPartner *partner)
 static void
 record_saved_history (AtlasUndoStack *self)
 {
-  GListModel *partners = atlas_dataset_get_partners (self->dataset);
+  GListModel *partners = atlas_dataset_get_all_partners (self->dataset);
   guint n = g_list_model_get_n_items (partners);
 
   g_hash_table_remove_all (self->saved_history);
@@ -744,7 +744,12 @@ command_apply (AtlasUndoStack *self,
       if ((command->kind == COMMAND_ADD) == forward)
         atlas_dataset_insert_partner (self->dataset, command->position, command->partner);
       else
-        atlas_dataset_remove_partner (self->dataset, command->partner);
+        {
+          int position = atlas_dataset_remove_partner (self->dataset, command->partner);
+
+          if (position >= 0)
+            command->position = position;
+        }
       if (command->after_as_of != NULL)
         atlas_dataset_set_as_of (self->dataset,
                                  forward ? command->after_as_of : command->before_as_of);
@@ -1614,7 +1619,7 @@ atlas_undo_stack_remove_partner (AtlasUndoStack *self,
   g_return_if_fail (ATLAS_IS_UNDO_STACK (self));
   g_return_if_fail (ATLAS_IS_PARTNER (partner));
 
-  if (!g_list_store_find (G_LIST_STORE (atlas_dataset_get_partners (self->dataset)),
+  if (!g_list_store_find (G_LIST_STORE (atlas_dataset_get_all_partners (self->dataset)),
                           partner, &position))
     {
       g_critical ("%s: partner %s is not in the dataset", G_STRFUNC,
@@ -1625,13 +1630,85 @@ atlas_undo_stack_remove_partner (AtlasUndoStack *self,
   command = g_new0 (Command, 1);
   command->kind = COMMAND_REMOVE;
   command->partner = g_object_ref (partner);
-  command->position = position;
   /* Translators: %s is a country name; follows "Undo " in a menu */
   command->description = g_strdup_printf (_("Removal of %s"),
                                           atlas_partner_get_display_name (partner));
 
   command_apply (self, command, TRUE);
   push_command (self, command);
+}
+
+gboolean
+atlas_undo_stack_check_listed (AtlasUndoStack  *self,
+                               AtlasPartner    *partner,
+                               const char      *date,
+                               GError         **error)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), FALSE);
+
+  if (date == NULL)
+    date = atlas_undo_stack_get_change_date (self);
+
+  return check_chain_date (partner, ATLAS_TIMELINE_FIELD_PARTNER, date, -1, error);
+}
+
+gboolean
+atlas_undo_stack_set_listed (AtlasUndoStack  *self,
+                             AtlasPartner    *partner,
+                             gboolean         listed,
+                             const char      *date,
+                             const char      *source,
+                             GError         **error)
+{
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+  g_autofree char *description = NULL;
+  AtlasPartner *state;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_list_store_find (G_LIST_STORE (atlas_dataset_get_all_partners (self->dataset)),
+                          partner, NULL))
+    {
+      g_critical ("%s: partner %s is not in the dataset", G_STRFUNC,
+                  atlas_partner_get_id (partner));
+      return FALSE;
+    }
+  if (atlas_partner_is_listed (partner) == listed)
+    return TRUE;
+
+  if (date == NULL)
+    date = atlas_undo_stack_get_change_date (self);
+  if (source == NULL)
+    source = self->change_source ? self->change_source : "";
+  if (!check_chain_date (partner, ATLAS_TIMELINE_FIELD_PARTNER, date, -1, error))
+    return FALSE;
+
+  /* Always an entry of its own, even after an addition made in this
+   * session: the chain says it was listed, then not. */
+  state = atlas_partner_copy (partner);
+  entry = atlas_history_entry_new (date, ATLAS_TIMELINE_FIELD_PARTNER,
+                                   listed ? NULL : ATLAS_TIMELINE_LISTED,
+                                   listed ? ATLAS_TIMELINE_LISTED : NULL,
+                                   source);
+  insert_in_order (atlas_partner_get_history_store (state), entry);
+  if (g_strcmp0 (date, atlas_partner_get_updated (state)) > 0)
+    atlas_partner_set_updated (state, date);
+
+  if (listed)
+    /* Translators: %s is a country name; follows "Undo " in a menu. The
+     * partner had been removed from the atlas and is listed again. */
+    description = g_strdup_printf (_("Return of %s"), atlas_partner_get_display_name (partner));
+  else
+    /* Translators: %s is a country name; follows "Undo " in a menu */
+    description = g_strdup_printf (_("Removal of %s"), atlas_partner_get_display_name (partner));
+
+  atlas_undo_stack_break_coalescing (self);
+  edit (self, partner, state, description, NULL);
+
+  return TRUE;
 }
 
 void
@@ -1915,7 +1992,8 @@ atlas_undo_stack_dup_citing_partners (AtlasUndoStack *self,
   g_return_val_if_fail (source_id != NULL, NULL);
 
   citing = g_ptr_array_new_with_free_func (g_object_unref);
-  partners = atlas_dataset_get_partners (self->dataset);
+  /* A removed partner's profile is still saved, and may cite the source. */
+  partners = atlas_dataset_get_all_partners (self->dataset);
   n = g_list_model_get_n_items (partners);
   for (guint i = 0; i < n; i++)
     {

@@ -119,8 +119,31 @@ void            atlas_undo_stack_edit_partner      (AtlasUndoStack *self,
 void            atlas_undo_stack_add_partner       (AtlasUndoStack *self,
                                                     AtlasPartner   *partner,
                                                     guint           position);
+/* Takes the partner out of the file altogether, history and all (what
+ * undoing its addition does). The editor's "Remove" records a removal
+ * instead: atlas_undo_stack_set_listed (). */
 void            atlas_undo_stack_remove_partner    (AtlasUndoStack *self,
                                                     AtlasPartner   *partner);
+/* Records that the partner leaves the atlas (@listed FALSE) or comes back
+ * to it (TRUE) on @date (NULL: the change date) with @source (NULL: the
+ * change source), as a history entry "partner": "listed" -> null (null ->
+ * "listed"), one undoable step. The partner stays in the file with its
+ * history, so that the dataset as of an earlier date still shows it, but
+ * is no longer listed (atlas_dataset_get_partners ()). A date before a
+ * later "partner" entry is refused as for atlas_undo_stack_check_change ();
+ * nothing is changed then. TRUE (nothing done) when it is already so. */
+gboolean        atlas_undo_stack_set_listed        (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    gboolean        listed,
+                                                    const char     *date,
+                                                    const char     *source,
+                                                    GError        **error);
+/* Whether atlas_undo_stack_set_listed () would take @date (NULL: the change
+ * date); on FALSE @error says why in words for the user. */
+gboolean        atlas_undo_stack_check_listed      (AtlasUndoStack *self,
+                                                    AtlasPartner   *partner,
+                                                    const char     *date,
+                                                    GError        **error);
 /* The dataset's own title and "as of" date (YYYY-MM-DD); NULL keeps one
  * as it is. @label and @coalesce_key as for atlas_undo_stack_edit_partner ().
  * Refuses a date that is not one with ATLAS_UNDO_STACK_ERROR_INVALID. */

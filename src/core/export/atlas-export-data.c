@@ -471,7 +471,11 @@ atlas_export_json (AtlasExportJob  *job,
     g_ptr_array_add (ids, (gpointer) atlas_partner_get_id (g_ptr_array_index (job->partners, i)));
   g_ptr_array_add (ids, NULL);
 
-  copy = atlas_export_copy_dataset (job->dataset, (const char * const *) ids->pdata);
+  /* The whole dataset keeps its removed partners, with their history; a
+   * choice of partners is of listed ones. */
+  copy = atlas_export_copy_dataset (job->dataset,
+                                    atlas_export_options_get_partner_ids (job->options) == NULL
+                                    ? NULL : (const char * const *) ids->pdata);
   atlas_export_job_progress (job, 0.5);
 
   return atlas_dataset_to_bytes (copy);

@@ -1043,7 +1043,8 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
       atlas_dataset_append_lens (copy, lens);
     }
 
-  partners = atlas_dataset_get_partners (dataset);
+  /* Removed partners too: they are part of the file, with their history. */
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);

@@ -1965,7 +1965,7 @@ check_history (Loader       *l,
                AtlasDataset *dataset)
 {
   g_autoptr(GHashTable) where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GListModel *partners = atlas_dataset_get_all_partners (dataset);
   ChainContext context = { l, where, 0 };
 
   for (guint i = 0; i < l->history_checks->len; i++)
@@ -2893,7 +2893,8 @@ atlas_dataset_to_bytes (AtlasDataset *self)
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
 
   members = atlas_dataset_get_members (self);
-  partners = atlas_dataset_get_partners (self);
+  /* Removed partners too: their history says when they were listed. */
+  partners = atlas_dataset_get_all_partners (self);
   n = g_list_model_get_n_items (partners);
 
   /* About 40 kB a partner in a well-filled dataset. */

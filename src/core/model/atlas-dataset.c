@@ -23,6 +23,9 @@ struct _AtlasDataset
   GPtrArray       *member_changes;  /* of AtlasMemberChange, file order */
   GBytes          *subject_extra;
   GListStore      *lenses;
+  /* Every partner in file order, removed ones too; "partners" holds the
+   * ones listed at the dataset's date (see atlas-timeline.h, "partner"). */
+  GListStore      *all_partners;
   GListStore      *partners;
 
   AtlasStoreWatch *sources_watch;
@@ -73,6 +76,12 @@ atlas_dataset_dispose (GObject *object)
 
   g_clear_pointer (&self->sources_watch, atlas_store_watch_free);
   g_clear_pointer (&self->partners_watch, atlas_store_watch_free);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->all_partners)); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (G_LIST_MODEL (self->all_partners), i);
+
+      g_signal_handlers_disconnect_by_data (partner, self);
+    }
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->dispose (object);
 }
@@ -91,6 +100,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->subject_extra, g_bytes_unref);
   g_object_unref (self->lenses);
   g_object_unref (self->partners);
+  g_object_unref (self->all_partners);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
 }
@@ -233,10 +243,11 @@ atlas_dataset_init (AtlasDataset *self)
   self->sources = g_list_store_new (ATLAS_TYPE_SOURCE);
   self->lenses = g_list_store_new (ATLAS_TYPE_LENS);
   self->partners = g_list_store_new (ATLAS_TYPE_PARTNER);
+  self->all_partners = g_list_store_new (ATLAS_TYPE_PARTNER);
 
   self->sources_watch = atlas_store_watch_new (G_LIST_MODEL (self->sources), "notify",
                                                emit_changed, self);
-  self->partners_watch = atlas_store_watch_new (G_LIST_MODEL (self->partners), "changed",
+  self->partners_watch = atlas_store_watch_new (G_LIST_MODEL (self->all_partners), "changed",
                                                 emit_changed, self);
 }
 
@@ -666,6 +677,14 @@ atlas_dataset_get_partners (AtlasDataset *self)
   return G_LIST_MODEL (self->partners);
 }
 
+GListModel *
+atlas_dataset_get_all_partners (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return G_LIST_MODEL (self->all_partners);
+}
+
 guint
 atlas_dataset_get_n_partners (AtlasDataset *self)
 {
@@ -677,19 +696,15 @@ atlas_dataset_get_n_partners (AtlasDataset *self)
 /* Linear: a few hundred partners at most (there are 249 countries), and
  * looking up a hash table kept in step with every partner's id would cost
  * more in bookkeeping than it saves. Returns a borrowed reference. */
-AtlasPartner *
-atlas_dataset_find_partner (AtlasDataset *self,
-                            const char   *id)
+static AtlasPartner *
+find_in (GListModel *model,
+         const char *id)
 {
-  guint n;
+  guint n = g_list_model_get_n_items (model);
 
-  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->partners));
   for (guint i = 0; i < n; i++)
     {
-      AtlasPartner *partner = g_list_model_get_item (G_LIST_MODEL (self->partners), i);
+      AtlasPartner *partner = g_list_model_get_item (model, i);
 
       g_object_unref (partner);
       if (strcmp (atlas_partner_get_id (partner), id) == 0)
@@ -699,6 +714,75 @@ atlas_dataset_find_partner (AtlasDataset *self,
   return NULL;
 }
 
+AtlasPartner *
+atlas_dataset_find_partner (AtlasDataset *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return find_in (G_LIST_MODEL (self->partners), id);
+}
+
+AtlasPartner *
+atlas_dataset_find_any_partner (AtlasDataset *self,
+                                const char   *id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return find_in (G_LIST_MODEL (self->all_partners), id);
+}
+
+/* Puts @partner into the listed ones, or takes it out, as its history says
+ * (a removal is an entry "partner": "listed" -> null). The listed ones keep
+ * the file order. */
+static void
+sync_listed (AtlasDataset *self,
+             AtlasPartner *partner)
+{
+  GListModel *all = G_LIST_MODEL (self->all_partners);
+  GListModel *listed = G_LIST_MODEL (self->partners);
+  gboolean is_listed = atlas_partner_is_listed (partner);
+  guint position;
+  guint n_listed, j = 0;
+
+  if (g_list_store_find (self->partners, partner, &position))
+    {
+      if (!is_listed)
+        g_list_store_remove (self->partners, position);
+      return;
+    }
+  if (!is_listed || !g_list_store_find (self->all_partners, partner, &position))
+    return;
+
+  /* Its place: after the listed partners that come before it in the file. */
+  n_listed = g_list_model_get_n_items (listed);
+  for (guint i = 0; i < position && j < n_listed; i++)
+    {
+      g_autoptr(AtlasPartner) before = g_list_model_get_item (all, i);
+      g_autoptr(AtlasPartner) next = g_list_model_get_item (listed, j);
+
+      if (before == next)
+        j++;
+    }
+  g_list_store_insert (self->partners, j, partner);
+}
+
+static void
+partner_changed_cb (AtlasPartner *partner,
+                    AtlasDataset *self)
+{
+  sync_listed (self, partner);
+}
+
+static void
+watch_partner (AtlasDataset *self,
+               AtlasPartner *partner)
+{
+  g_signal_connect_object (partner, "changed", G_CALLBACK (partner_changed_cb), self, 0);
+}
+
 void
 atlas_dataset_add_partner (AtlasDataset *self,
                            AtlasPartner *partner)
@@ -706,7 +790,9 @@ atlas_dataset_add_partner (AtlasDataset *self,
   g_return_if_fail (ATLAS_IS_DATASET (self));
   g_return_if_fail (ATLAS_IS_PARTNER (partner));
 
-  g_list_store_append (self->partners, partner);
+  g_list_store_append (self->all_partners, partner);
+  watch_partner (self, partner);
+  sync_listed (self, partner);
 }
 
 void
@@ -714,11 +800,25 @@ atlas_dataset_insert_partner (AtlasDataset *self,
                               guint         position,
                               AtlasPartner *partner)
 {
+  GListModel *listed;
+  guint at;
+
   g_return_if_fail (ATLAS_IS_DATASET (self));
   g_return_if_fail (ATLAS_IS_PARTNER (partner));
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->partners)));
-  g_list_store_insert (self->partners, position, partner);
+  /* Before the partner listed at @position now, wherever the file has it. */
+  listed = G_LIST_MODEL (self->partners);
+  at = g_list_model_get_n_items (G_LIST_MODEL (self->all_partners));
+  if (position < g_list_model_get_n_items (listed))
+    {
+      g_autoptr(AtlasPartner) next = g_list_model_get_item (listed, position);
+
+      g_list_store_find (self->all_partners, next, &at);
+    }
+
+  g_list_store_insert (self->all_partners, at, partner);
+  watch_partner (self, partner);
+  sync_listed (self, partner);
 }
 
 int
@@ -726,16 +826,45 @@ atlas_dataset_remove_partner (AtlasDataset *self,
                               AtlasPartner *partner)
 {
   guint position;
+  int listed_position = -1;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (self), -1);
   g_return_val_if_fail (ATLAS_IS_PARTNER (partner), -1);
 
-  if (!g_list_store_find (self->partners, partner, &position))
+  if (!g_list_store_find (self->all_partners, partner, &position))
     return -1;
 
-  g_list_store_remove (self->partners, position);
+  g_signal_handlers_disconnect_by_func (partner, partner_changed_cb, self);
+  g_list_store_remove (self->all_partners, position);
+  {
+    guint at;
 
-  return (int) position;
+    if (g_list_store_find (self->partners, partner, &at))
+      {
+        g_list_store_remove (self->partners, at);
+        listed_position = (int) at;
+      }
+  }
+
+  /* A partner removed in its history is not listed: where it would go. */
+  if (listed_position < 0)
+    {
+      GListModel *all = G_LIST_MODEL (self->all_partners);
+      GListModel *listed = G_LIST_MODEL (self->partners);
+      guint n_listed = g_list_model_get_n_items (listed), j = 0;
+
+      for (guint i = 0; i < position && j < n_listed; i++)
+        {
+          g_autoptr(AtlasPartner) before = g_list_model_get_item (all, i);
+          g_autoptr(AtlasPartner) next = g_list_model_get_item (listed, j);
+
+          if (before == next)
+            j++;
+        }
+      listed_position = (int) j;
+    }
+
+  return listed_position;
 }
 
 GBytes *
@@ -794,6 +923,23 @@ atlas_dataset_splice_partners (AtlasDataset  *self,
                                AtlasPartner **partners,
                                guint          n_partners)
 {
-  g_list_store_splice (self->partners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->partners)),
+  GListModel *all = G_LIST_MODEL (self->all_partners);
+  g_autoptr(GPtrArray) listed = g_ptr_array_sized_new (n_partners);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(AtlasPartner) partner = g_list_model_get_item (all, i);
+
+      g_signal_handlers_disconnect_by_func (partner, partner_changed_cb, self);
+    }
+  g_list_store_splice (self->all_partners, 0, g_list_model_get_n_items (all),
                        (gpointer *) partners, n_partners);
+  for (guint i = 0; i < n_partners; i++)
+    {
+      watch_partner (self, partners[i]);
+      if (atlas_partner_is_listed (partners[i]))
+        g_ptr_array_add (listed, partners[i]);
+    }
+  g_list_store_splice (self->partners, 0, g_list_model_get_n_items (G_LIST_MODEL (self->partners)),
+                       listed->pdata, listed->len);
 }

@@ -107,16 +107,32 @@ AtlasLens           *atlas_dataset_find_lens                (AtlasDataset *self,
 void                 atlas_dataset_append_lens              (AtlasDataset *self,
                                                              AtlasLens    *lens);
 
+/* The partners listed at the dataset's date, in file order: what the map,
+ * the list, the profile and every export show. A partner removed in its
+ * history ("partner": "listed" -> null, see atlas-timeline.h) stays in the
+ * file, with its history, but is not listed; when its history changes (the
+ * removal recorded, or undone), it leaves or joins this list by itself. */
 GListModel          *atlas_dataset_get_partners             (AtlasDataset *self);
+/* Every partner of the file, removed ones too, in file order: what is
+ * saved, what the history and the state as of an earlier date read. */
+GListModel          *atlas_dataset_get_all_partners         (AtlasDataset *self);
 guint                atlas_dataset_get_n_partners           (AtlasDataset *self);
+/* A listed partner (NULL: none listed has the id). */
 AtlasPartner        *atlas_dataset_find_partner             (AtlasDataset *self,
+                                                             const char   *id);
+/* Any partner of the file, removed ones too. */
+AtlasPartner        *atlas_dataset_find_any_partner         (AtlasDataset *self,
                                                              const char   *id);
 void                 atlas_dataset_add_partner              (AtlasDataset *self,
                                                              AtlasPartner *partner);
+/* @position among the listed partners; the file gets it before the partner
+ * listed there now. */
 void                 atlas_dataset_insert_partner           (AtlasDataset *self,
                                                              guint         position,
                                                              AtlasPartner *partner);
-/* Returns the position the partner had, or -1 if it was not there. */
+/* Takes the partner out of the file altogether (undoing its addition).
+ * Returns the position it had among the listed partners (for one not listed,
+ * where it would have been), or -1 if it was not there. */
 int                  atlas_dataset_remove_partner           (AtlasDataset *self,
                                                              AtlasPartner *partner);
 

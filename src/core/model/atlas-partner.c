@@ -473,6 +473,33 @@ atlas_partner_get_history_store (AtlasPartner *self)
   return self->history;
 }
 
+gboolean
+atlas_partner_is_listed (AtlasPartner *self)
+{
+  GListModel *history;
+  guint n;
+  AtlasHistoryEntry *last = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_PARTNER (self), FALSE);
+
+  history = G_LIST_MODEL (self->history);
+  n = g_list_model_get_n_items (history);
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasHistoryEntry *entry = g_list_model_get_item (history, i);
+
+      /* The store keeps it alive. */
+      g_object_unref (entry);
+      if (g_strcmp0 (atlas_history_entry_get_field (entry), "partner") != 0)
+        continue;
+      if (last == NULL ||
+          g_strcmp0 (atlas_history_entry_get_date (entry), atlas_history_entry_get_date (last)) >= 0)
+        last = entry;
+    }
+
+  return last == NULL || atlas_history_entry_get_new_value (last) != NULL;
+}
+
 const char *
 atlas_partner_get_assessment (AtlasPartner *self)
 {

@@ -56,6 +56,10 @@ GListModel    *atlas_partner_get_sources        (AtlasPartner *self);
 GListStore    *atlas_partner_get_sources_store  (AtlasPartner *self);
 GListModel    *atlas_partner_get_history        (AtlasPartner *self);
 GListStore    *atlas_partner_get_history_store  (AtlasPartner *self);
+/* Whether the partner is listed now: FALSE when its history's last entry
+ * of the field "partner" (by date, then file order) says null, i.e. it was
+ * removed (see atlas-timeline.h); TRUE with no such entry. */
+gboolean       atlas_partner_is_listed          (AtlasPartner *self);
 
 const char    *atlas_partner_get_assessment     (AtlasPartner *self);
 void           atlas_partner_set_assessment     (AtlasPartner *self,

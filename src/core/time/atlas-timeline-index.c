@@ -86,7 +86,7 @@ atlas_timeline_index_new (AtlasDataset *dataset)
 
   self = g_new0 (AtlasTimelineIndex, 1);
   self->dataset = g_object_ref (dataset);
-  partners = atlas_dataset_get_partners (dataset);
+  partners = atlas_dataset_get_all_partners (dataset);
   lenses = atlas_dataset_get_lenses (dataset);
   self->n_partners = g_list_model_get_n_items (partners);
   self->n_lenses = g_list_model_get_n_items (lenses);

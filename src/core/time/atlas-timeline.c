@@ -318,7 +318,7 @@ atlas_timeline_check_dataset (AtlasDataset *dataset,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
 
   collector.problems = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_problem_free);
-  partners = atlas_dataset_get_partners (dataset);
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
@@ -614,8 +614,18 @@ partner_as_of (AtlasDataset *dataset,
   AtlasPartner *copy;
 
   split_history (partner, date, undone, kept, &last_date);
+  /* Not yet added at @date: not in the file as it stood. One removed by
+   * then stays in it, not listed, with its history. */
   if (value_in (partner, undone, ATLAS_TIMELINE_FIELD_PARTNER) == NULL)
-    return NULL;
+    {
+      gboolean recorded = FALSE;
+
+      for (guint i = 0; i < kept->len && !recorded; i++)
+        recorded = g_strcmp0 (atlas_history_entry_get_field (g_ptr_array_index (kept, i)),
+                              ATLAS_TIMELINE_FIELD_PARTNER) == 0;
+      if (!recorded)
+        return NULL;
+    }
 
   name = value_in (partner, undone, "name");
   assessment = value_in (partner, undone, "assessment");
@@ -706,7 +716,7 @@ atlas_timeline_dup_as_of (AtlasDataset *dataset,
       atlas_dataset_append_lens (copy, lens);
     }
 
-  partners = atlas_dataset_get_partners (dataset);
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
@@ -739,7 +749,7 @@ atlas_timeline_dup_dates (AtlasDataset *dataset)
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
 
-  partners = atlas_dataset_get_partners (dataset);
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
@@ -1022,7 +1032,7 @@ atlas_timeline_changes (AtlasDataset *dataset,
       to = swap;
     }
 
-  partners = atlas_dataset_get_partners (dataset);
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);

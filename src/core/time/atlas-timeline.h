@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  * Fields a chain can end in a current value: "indicators.<lens id>",
  * "assessment", "name", and "partner" (whether the partner is listed: "listed"
  * or null; a partner whose "partner" chain starts with null -> "listed" was
- * added on that date, one whose chain ends in null was removed). Entries of
+ * added on that date, one whose chain ends in null was removed: it stays in
+ * the file, atlas_partner_is_listed () is FALSE, and the dataset does not
+ * list it, see atlas_dataset_get_partners ()). Entries of
  * any other field (say "dialogues": old null, new the dialogue's name) are
  * plain dated records: they are listed among the changes but not chained.
  */
@@ -172,8 +174,8 @@ AtlasTimelineIndex *atlas_timeline_index_new        (AtlasDataset        *datase
 void                atlas_timeline_index_free       (AtlasTimelineIndex  *self);
 guint               atlas_timeline_index_get_n_partners (AtlasTimelineIndex *self);
 guint               atlas_timeline_index_get_n_lenses   (AtlasTimelineIndex *self);
-/* Fills @values (n_partners × n_lenses, partner-major, in the dataset's
- * orders) with each indicator's category id as of @date (NULL: none, or the
+/* Fills @values (n_partners × n_lenses, partner-major, in the orders of
+ * atlas_dataset_get_all_partners () and of the lenses) with each indicator's category id as of @date (NULL: none, or the
  * lens not open yet), and @listed (n_partners, nullable) with whether each
  * partner is listed then. The strings belong to the dataset. */
 void                atlas_timeline_index_indicators_at (AtlasTimelineIndex  *self,

@@ -172,7 +172,8 @@ atlas_compare_marks_update (AtlasCompareMarks *self,
     return;
 
   field = g_strconcat ("indicators.", lens_id, NULL);
-  partners = atlas_dataset_get_partners (dataset);
+  /* Removed partners too: they may be on the map at the later date. */
+  partners = atlas_dataset_get_all_partners (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);

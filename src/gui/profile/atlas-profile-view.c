@@ -964,6 +964,10 @@ history_row_fill (AtlasProfileView *self,
                                               : history_value (lens, old_value),
                                history_value (lens, atlas_history_entry_get_new_value (entry)));
     }
+  else if (g_str_equal (atlas_history_entry_get_field (entry), "partner"))
+    /* Listed from this date on, or no longer (atlas-timeline.h). */
+    title = g_strdup (atlas_history_entry_get_new_value (entry) != NULL
+                      ? _("Added as a partner") : _("No longer a partner"));
   else if (!g_str_equal (atlas_history_entry_get_field (entry), "assessment") &&
            (atlas_history_entry_get_old_value (entry) == NULL) !=
            (atlas_history_entry_get_new_value (entry) == NULL))

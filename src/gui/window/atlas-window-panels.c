@@ -3,7 +3,9 @@
 /* The window's side panels: the partner list (start) and the profile with
  * its editor (end), both AdwFlaps that fold away on a narrow window and
  * come back with the header bar's toggles; the shared selection; adding
- * and removing partners, a removal being undoable from a toast. */
+ * and removing partners. A removal is recorded in the partner's history
+ * with its date and source (the atlas as of an earlier date still shows the
+ * partner), asked for in a dialog, and undoable from a toast. */
 
 #include "config.h"
 
@@ -113,6 +115,25 @@ partner_chosen_cb (AtlasAddPartnerDialog *dialog,
       atlas_dataset_find_partner (self->dataset, id) != NULL)
     return;
 
+  /* Removed earlier: it comes back, history and all. */
+  if (atlas_dataset_find_any_partner (self->dataset, id) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!atlas_undo_stack_set_listed (undo_stack, atlas_dataset_find_any_partner (self->dataset, id),
+                                        TRUE, NULL, NULL, &error))
+        {
+          g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+          return;
+        }
+      atlas_partner_list_set_search (self->partner_list, "");
+      atlas_window_set_selected_id (self, id);
+      adw_flap_set_reveal_flap (self->profile_flap, TRUE);
+      return;
+    }
+
   partner = atlas_partner_new (id, atlas_iso_codes_get_name (id));
   atlas_partner_set_updated (partner, atlas_undo_stack_get_change_date (undo_stack));
   atlas_undo_stack_add_partner (undo_stack, partner, G_MAXUINT);
@@ -141,6 +162,79 @@ add_partner_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  AtlasWindow *window;
+  char        *id;
+  GtkWidget   *date_row;
+  GtkWidget   *source_row;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->window);
+  g_free (removal->id);
+  g_free (removal);
+}
+
+static AtlasPartner *
+removal_partner (Removal *removal)
+{
+  AtlasDataset *dataset = removal->window->dataset;
+
+  return dataset ? atlas_dataset_find_partner (dataset, removal->id) : NULL;
+}
+
+/* The date must be one, and not before the partner's last listing change
+ * (it was added later, say): the reason goes in the dialog's text. */
+static void
+removal_validate (Removal *removal)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (removal->date_row,
+                                                                          ADW_TYPE_MESSAGE_DIALOG));
+  AtlasUndoStack *undo_stack = get_undo_stack (removal->window);
+  AtlasPartner *partner = removal_partner (removal);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (removal->date_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gboolean ok;
+
+  if (dialog == NULL || partner == NULL || undo_stack == NULL)
+    return;
+
+  if (!atlas_format_is_date (date))
+    {
+      ok = FALSE;
+      /* Translators: %s is what was typed */
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” is not a date: write year-month-day, e.g. 2014-06-30."), date);
+    }
+  else
+    ok = atlas_undo_stack_check_listed (undo_stack, partner, date, &error);
+
+  body = g_strdup_printf (
+    /* Translators: %s is a country's name */
+    _("%s leaves the map, the list and exports. Its history is kept: the atlas as of an "
+      "earlier date still shows it."),
+    atlas_partner_get_display_name (partner));
+  if (!ok)
+    {
+      g_autofree char *with_reason = g_strconcat (body, "\n\n", error->message, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&with_reason);
+      gtk_widget_add_css_class (removal->date_row, "error");
+    }
+  else
+    gtk_widget_remove_css_class (removal->date_row, "error");
+
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_set_response_enabled (dialog, "remove", ok);
+}
+
 static void
 undo_removal_cb (AdwToast    *toast,
                  AtlasWindow *self)
@@ -155,6 +249,68 @@ undo_removal_cb (AdwToast    *toast,
 }
 
 static void
+removal_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Removal          *removal)
+{
+  AtlasWindow *self = removal->window;
+  AtlasUndoStack *undo_stack = get_undo_stack (self);
+  AtlasPartner *partner = removal_partner (removal);
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (removal->date_row));
+  const char *source = gtk_editable_get_text (GTK_EDITABLE (removal->source_row));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!g_str_equal (response, "remove") || partner == NULL || undo_stack == NULL ||
+      _atlas_window_get_as_of (self) != NULL)
+    return;
+
+  /* A toast's title is markup (libadwaita 1.2 has no switch for it), and
+   * the name may come from the dataset. */
+  name = g_markup_escape_text (atlas_partner_get_display_name (partner), -1);
+  if (!atlas_undo_stack_set_listed (undo_stack, partner, FALSE, date, source, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  /* The next change is likely to come from the same source. */
+  atlas_undo_stack_set_change_source (undo_stack, source);
+
+  /* Translators: %s is a country's name */
+  title = g_strdup_printf (_("%s removed"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "partner-id", g_strdup (removal->id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal_cb), self, 0);
+  g_signal_connect_object (undo_stack, "changed", G_CALLBACK (adw_toast_dismiss), toast,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GtkWidget *
+removal_row_new (Removal    *removal,
+                 GtkWidget  *list,
+                 const char *title,
+                 const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (removal_validate), removal);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
+}
+
+/* Asks when and on what source the partner leaves the atlas. */
+static void
 remove_partner_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -162,29 +318,43 @@ remove_partner_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   AtlasUndoStack *undo_stack = get_undo_stack (self);
   AtlasPartner *partner = get_selected_partner (self);
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *list;
+  Removal *removal;
 
-  if (partner == NULL || undo_stack == NULL)
+  if (partner == NULL || undo_stack == NULL || _atlas_window_get_as_of (self) != NULL)
     return;
 
-  /* A toast's title is markup (libadwaita 1.2 has no switch for it), and
-   * the name may come from the dataset. */
-  name = g_markup_escape_text (atlas_partner_get_display_name (partner), -1);
   /* Translators: %s is a country's name */
-  title = g_strdup_printf (_("%s removed"), name);
-  atlas_undo_stack_remove_partner (undo_stack, partner);
+  heading = g_strdup_printf (_("Remove %s?"), atlas_partner_get_display_name (partner));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "partner-id",
-                          g_strdup (atlas_partner_get_id (partner)), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_removal_cb), self, 0);
-  g_signal_connect_object (undo_stack, "changed", G_CALLBACK (adw_toast_dismiss), toast,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  removal = g_new0 (Removal, 1);
+  removal->window = g_object_ref (self);
+  removal->id = g_strdup (atlas_partner_get_id (partner));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  removal->date_row = removal_row_new (removal, list, _("Date of the removal (YYYY-MM-DD)"),
+                                       atlas_undo_stack_get_change_date (undo_stack));
+  removal->source_row = removal_row_new (removal, list, _("Source of the removal"),
+                                         atlas_undo_stack_get_change_source (undo_stack));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_object_set_data_full (G_OBJECT (dialog), "atlas-removal", removal, removal_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (removal_response_cb), removal);
+
+  removal_validate (removal);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

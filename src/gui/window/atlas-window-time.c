@@ -372,7 +372,8 @@ fill_filters (AtlasWindow *self)
   gtk_string_list_append (lenses, _("All Lenses and Fields"));
   if (self->dataset != NULL)
     {
-      model = atlas_dataset_get_partners (self->dataset);
+      /* Removed partners too: their changes are listed. */
+      model = atlas_dataset_get_all_partners (self->dataset);
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
