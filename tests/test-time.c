@@ -21,6 +21,7 @@
 typedef struct
 {
   AtlasWindow *window;
+  double latitude, longitude, zoom;
 } Fixture;
 
 /* A point inside each partner of the test data. */
@@ -55,6 +56,19 @@ fixture_set_up (Fixture       *f,
   atlas_test_wait_ms (200);
   atlas_map_view_show_world (f->window->map_view);
   atlas_test_wait_ms (200);
+  /* Wherever show_world's flight got to, it stops there: the pixels looked
+   * up later are where the shots were taken. */
+  atlas_map_view_get_camera (f->window->map_view, &f->latitude, &f->longitude, &f->zoom);
+  atlas_map_view_set_camera (f->window->map_view, f->latitude, f->longitude, f->zoom);
+  atlas_test_wait_ms (60);
+}
+
+/* Back where the fixture left the camera (a selection may have flown it). */
+static void
+home_camera (Fixture *f)
+{
+  atlas_map_view_set_camera (f->window->map_view, f->latitude, f->longitude, f->zoom);
+  atlas_test_wait_ms (60);
 }
 
 static void
@@ -64,12 +78,20 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
+static gboolean
+not_fading (gpointer data)
+{
+  return !atlas_map_view_get_fading (data);
+}
+
 static AtlasTestPixels *
 map_shot (Fixture    *f,
           const char *name)
 {
   g_autoptr(GdkTexture) texture = NULL;
 
+  /* A step in time cross-fades the colours: the shot shows where it ends. */
+  g_assert_true (atlas_test_iterate_until (not_fading, f->window->map_view, 5000));
   atlas_test_wait_ms (60);
   texture = atlas_test_render_widget (GTK_WIDGET (f->window->map_view));
   atlas_test_save_texture (texture, name);
@@ -348,6 +370,7 @@ test_remove_partner (Fixture       *f,
   AtlasPartner *japan = atlas_dataset_find_partner (f->window->dataset, "JP");
   AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
   guint32 party = atlas_category_get_color (atlas_lens_find_category (lens, "party"));
+  guint32 brazil;
   GListModel *history = atlas_partner_get_history (japan);
   guint n_history = g_list_model_get_n_items (history);
   g_autoptr(AtlasTestPixels) before = NULL;
@@ -364,6 +387,7 @@ test_remove_partner (Fixture       *f,
   atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
   before = map_shot (f, "time-remove-before.png");
   g_assert_cmphex (pixel_of (f, before, "JP"), ==, party);
+  brazil = pixel_of (f, before, "BR");
 
   atlas_window_set_selected_id (f->window, "JP");
   activate (f, "win.remove-partner", NULL);
@@ -409,9 +433,10 @@ test_remove_partner (Fixture       *f,
   ids = listed_in_window (f);
   g_assert_null (strstr (ids, "JP"));
   g_clear_pointer (&ids, g_free);
+  home_camera (f);
   after = map_shot (f, "time-remove-after.png");
   g_assert_cmphex (pixel_of (f, after, "JP"), ==, ATLAS_MAP_OTHER_COLOR);
-  g_assert_cmphex (pixel_of (f, after, "BR"), ==, pixel_of (f, before, "BR"));
+  g_assert_cmphex (pixel_of (f, after, "BR"), ==, brazil);
   atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
   atlas_test_wait_ms (60);
   g_assert_cmpint (legend_count (f, "Party"), ==, 1);
@@ -419,6 +444,7 @@ test_remove_partner (Fixture       *f,
 
   /* As of the day before, Japan is there, a party. */
   _atlas_window_set_as_of (f->window, "2019-09-08");
+  home_camera (f);
   then = map_shot (f, "time-remove-day-before.png");
   g_assert_cmphex (pixel_of (f, then, "JP"), ==, party);
   ids = listed_in_window (f);
@@ -435,8 +461,91 @@ test_remove_partner (Fixture       *f,
   ids = listed_in_window (f);
   g_assert_nonnull (strstr (ids, "JP"));
   g_clear_pointer (&after, atlas_test_pixels_free);
+  home_camera (f);
   after = map_shot (f, "time-remove-undone.png");
   g_assert_cmphex (pixel_of (f, after, "JP"), ==, party);
+}
+
+typedef struct
+{
+  AtlasMapView *map_view;
+  guint         country;
+  guint32       from, to;
+  guint         frames;
+  guint         between;   /* frames showing a colour strictly between */
+} Fade;
+
+static gboolean
+fade_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  Fade *fade = data;
+  AtlasMapColoring *on_show = atlas_world_layer_get_coloring (atlas_map_view_get_world_layer (fade->map_view));
+  guint32 color = atlas_map_coloring_get_color (on_show, fade->country);
+  int r = (color >> 16) & 0xff, r_from = (fade->from >> 16) & 0xff, r_to = (fade->to >> 16) & 0xff;
+
+  if (!atlas_map_view_get_fading (fade->map_view))
+    return G_SOURCE_CONTINUE;
+  fade->frames++;
+  if (color != fade->from && color != fade->to && r > MIN (r_from, r_to) && r < MAX (r_from, r_to))
+    fade->between++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A step in time cross-fades the countries' colours: frames in between,
+ * ending at the new colours; with animations off, the new colours at once. */
+static void
+test_fade (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->window));
+  AtlasMapView *map_view = f->window->map_view;
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (map_view);
+  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  guint32 non_party = atlas_category_get_color (atlas_lens_find_category (lens, "non-party"));
+  guint32 signatory = atlas_category_get_color (atlas_lens_find_category (lens, "signatory"));
+  Fade fade = { map_view, 0, non_party, signatory, 0, 0 };
+  g_autoptr(AtlasTestPixels) shot = NULL;
+  guint tick;
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  _atlas_window_set_as_of (f->window, "2015-02-28");
+  g_assert_true (atlas_test_iterate_until (not_fading, map_view, 5000));
+  fade.country = atlas_world_find_country (atlas_map_coloring_get_world (atlas_map_view_get_coloring (map_view)),
+                                           "BR");
+  g_assert_cmphex (atlas_map_coloring_get_color (atlas_world_layer_get_coloring (layer), fade.country),
+                   ==, non_party);
+
+  /* ] : Brazil signs on 1 March 2015 */
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (map_view), fade_tick_cb, &fade, NULL);
+  activate (f, "win.as-of-next", NULL);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-03-01");
+  g_assert_true (atlas_map_view_get_fading (map_view));
+  g_assert_true (atlas_world_layer_get_coloring (layer) != atlas_map_view_get_coloring (map_view));
+  g_assert_true (atlas_test_iterate_until (not_fading, map_view, 5000));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (map_view), tick);
+  g_test_message ("%u frames while fading, %u in between", fade.frames, fade.between);
+  g_assert_cmpuint (fade.between, >=, 1);
+  /* It ends at the new colours, on screen too. */
+  g_assert_true (atlas_world_layer_get_coloring (layer) == atlas_map_view_get_coloring (map_view));
+  g_assert_cmphex (atlas_map_coloring_get_color (atlas_world_layer_get_coloring (layer), fade.country),
+                   ==, signatory);
+  shot = map_shot (f, "time-fade-end.png");
+  g_assert_cmphex (pixel_of (f, shot, "BR"), ==, signatory);
+
+  /* Animations off (reduced motion): the colours change at once. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  activate (f, "win.as-of-previous", NULL);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+  g_assert_false (atlas_map_view_get_fading (map_view));
+  g_assert_true (atlas_world_layer_get_coloring (layer) == atlas_map_view_get_coloring (map_view));
+  g_assert_cmphex (atlas_map_coloring_get_color (atlas_world_layer_get_coloring (layer), fade.country),
+                   ==, non_party);
+  g_clear_pointer (&shot, atlas_test_pixels_free);
+  shot = map_shot (f, "time-fade-off.png");
+  g_assert_cmphex (pixel_of (f, shot, "BR"), ==, non_party);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
 }
 
 static guint
@@ -618,6 +727,7 @@ main (int    argc,
   g_test_add_func ("/time/compare-shots", test_compare_shots);
   g_test_add ("/time/remove-partner", Fixture, NULL, fixture_set_up, test_remove_partner,
               fixture_tear_down);
+  g_test_add ("/time/fade", Fixture, NULL, fixture_set_up, test_fade, fixture_tear_down);
   g_test_add ("/time/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/time/banner-and-editing", Fixture, NULL, fixture_set_up, test_banner_and_editing,
               fixture_tear_down);

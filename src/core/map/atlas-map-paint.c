@@ -186,6 +186,58 @@ atlas_map_coloring_count (AtlasMapColoring *self,
   return self->counts[category + 1];
 }
 
+static guint32
+mix_channel (guint32 from,
+             guint32 to,
+             int     shift,
+             double  progress)
+{
+  double a = (from >> shift) & 0xff;
+  double b = (to >> shift) & 0xff;
+
+  return (guint32) CLAMP (lround (a + (b - a) * progress), 0, 255) << shift;
+}
+
+AtlasMapColoring *
+atlas_map_coloring_new_blend (AtlasMapColoring *from,
+                              AtlasMapColoring *to,
+                              double            progress)
+{
+  AtlasMapColoring *self;
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (progress >= 1.0 || from->world != to->world || from->n_countries != to->n_countries)
+    return atlas_map_coloring_ref (to);
+  progress = MAX (progress, 0.0);
+
+  self = g_new0 (AtlasMapColoring, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->world = atlas_world_ref (to->world);
+  self->lens = to->lens ? g_object_ref (to->lens) : NULL;
+  self->n_countries = to->n_countries;
+  self->kinds = g_memdup2 (to->kinds, to->n_countries * sizeof *to->kinds);
+  self->categories = g_memdup2 (to->categories, to->n_countries * sizeof *to->categories);
+  self->colors = g_new (guint32, to->n_countries);
+  self->partners = g_new0 (AtlasPartner *, to->n_countries);
+  self->n_counts = to->n_counts;
+  self->counts = g_memdup2 (to->counts, to->n_counts * sizeof *to->counts);
+
+  for (guint i = 0; i < self->n_countries; i++)
+    {
+      guint32 a = from->colors[i], b = to->colors[i];
+
+      if (to->partners[i] != NULL)
+        self->partners[i] = g_object_ref (to->partners[i]);
+      self->colors[i] = a == b ? b
+                               : mix_channel (a, b, 16, progress) |
+                                 mix_channel (a, b, 8, progress) |
+                                 mix_channel (a, b, 0, progress);
+    }
+
+  return self;
+}
+
 /* Painting */
 
 static void

@@ -63,6 +63,13 @@ AtlasPartner     *atlas_map_coloring_get_partner  (AtlasMapColoring *self,
 /* How many partners fall in the category (-1: in "No data") */
 guint             atlas_map_coloring_count        (AtlasMapColoring *self,
                                                    int               category);
+/* A step of a cross-fade from @from to @to (@progress 0 to 1): @to in every
+ * way but its colours, each country's @progress of the way from its colour
+ * in @from (per sRGB channel). @to itself at 1, or when the two are of
+ * different worlds. */
+AtlasMapColoring *atlas_map_coloring_new_blend    (AtlasMapColoring *from,
+                                                   AtlasMapColoring *to,
+                                                   double            progress);
 
 typedef enum
 {

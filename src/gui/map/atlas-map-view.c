@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
@@ -56,6 +57,11 @@ struct _AtlasMapView
   gboolean online_tiles;
 
   AtlasMapColoring *coloring;
+  /* A cross-fade of the colours to self->coloring (a step in time): from
+   * what was on show when it started. */
+  AdwAnimation *transition;
+  AtlasMapColoring *transition_from;
+  gboolean animate_next;
 
   int last_width, last_height;
   gboolean homed;
@@ -432,12 +438,64 @@ update_selection_outline (AtlasMapView *self)
 }
 
 static void
+transition_value_cb (double        value,
+                     AtlasMapView *self)
+{
+  g_autoptr(AtlasMapColoring) blend = NULL;
+
+  if (self->transition_from == NULL || self->coloring == NULL)
+    return;
+  blend = atlas_map_coloring_new_blend (self->transition_from, self->coloring, value);
+  atlas_world_layer_set_coloring (self->world_layer, blend);
+}
+
+static void
+transition_done_cb (AtlasMapView *self)
+{
+  g_clear_pointer (&self->transition_from, atlas_map_coloring_unref);
+  atlas_world_layer_set_coloring (self->world_layer, self->coloring);
+}
+
+static void
 recolor (AtlasMapView *self)
 {
+  g_autoptr(AtlasMapColoring) shown = NULL;
+  AtlasMapColoring *on_show = atlas_world_layer_get_coloring (self->world_layer);
+  AtlasLens *old_lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
+
+  /* What is on show now, mid-fade too, is where a new fade starts. */
+  if (on_show != NULL)
+    shown = atlas_map_coloring_ref (on_show);
+  if (self->transition != NULL)
+    adw_animation_reset (self->transition);
+  g_clear_pointer (&self->transition_from, atlas_map_coloring_unref);
+
   g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
   if (self->dataset != NULL)
     self->coloring = atlas_map_coloring_new (self->world, self->dataset, self->lens_id);
-  atlas_world_layer_set_coloring (self->world_layer, self->coloring);
+
+  /* A step in time fades the colours, on the same lens; anything else (or
+   * with animations off: libadwaita skips to the end) shows at once. */
+  if (self->animate_next && shown != NULL && self->coloring != NULL &&
+      old_lens != NULL && old_lens == atlas_map_coloring_get_lens (self->coloring))
+    {
+      self->transition_from = g_steal_pointer (&shown);
+      if (self->transition == NULL)
+        {
+          AdwAnimationTarget *target =
+            adw_callback_animation_target_new ((AdwAnimationTargetFunc) transition_value_cb,
+                                               self, NULL);
+
+          self->transition = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0,
+                                                      ATLAS_MAP_VIEW_FADE_MS, target);
+          adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->transition),
+                                          ADW_EASE_IN_OUT_CUBIC);
+          g_signal_connect_swapped (self->transition, "done", G_CALLBACK (transition_done_cb), self);
+        }
+      adw_animation_play (self->transition);
+    }
+  else
+    atlas_world_layer_set_coloring (self->world_layer, self->coloring);
   rebuild_legend (self);
 }
 
@@ -841,6 +899,13 @@ atlas_map_view_dispose (GObject *object)
   if (self->viewport)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->dataset);
+  if (self->transition != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->transition, self);
+      adw_animation_reset (self->transition);
+      g_clear_object (&self->transition);
+    }
+  g_clear_pointer (&self->transition_from, atlas_map_coloring_unref);
   g_clear_pointer (&self->coloring, atlas_map_coloring_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_MAP_VIEW);
   self->overlay = NULL;
@@ -1096,6 +1161,34 @@ atlas_map_view_set_dataset (AtlasMapView *self,
   if (self->selected_id && (dataset == NULL || atlas_dataset_find_partner (dataset, self->selected_id) == NULL))
     atlas_map_view_set_selected_id (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+void
+atlas_map_view_set_dataset_animated (AtlasMapView *self,
+                                     AtlasDataset *dataset)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->animate_next = TRUE;
+  atlas_map_view_set_dataset (self, dataset);
+  self->animate_next = FALSE;
+}
+
+gboolean
+atlas_map_view_get_fading (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return self->transition != NULL &&
+         adw_animation_get_state (self->transition) == ADW_ANIMATION_PLAYING;
+}
+
+AtlasMapColoring *
+atlas_map_view_get_coloring (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), NULL);
+
+  return self->coloring;
 }
 
 const char *

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 
 #define ATLAS_TYPE_MAP_VIEW (atlas_map_view_get_type ())
 
+/* How long the colours take to cross-fade after a step in time. */
+#define ATLAS_MAP_VIEW_FADE_MS 300
+
 G_DECLARE_FINAL_TYPE (AtlasMapView, atlas_map_view, ATLAS, MAP_VIEW, GtkWidget)
 
 GtkWidget    *atlas_map_view_new                (void);
@@ -31,6 +34,12 @@ GtkWidget    *atlas_map_view_new                (void);
 AtlasDataset *atlas_map_view_get_dataset        (AtlasMapView *self);
 void          atlas_map_view_set_dataset        (AtlasMapView *self,
                                                  AtlasDataset *dataset);
+/* The same for a step in time: the countries' colours cross-fade from
+ * those on show to the new ones (ATLAS_MAP_VIEW_FADE_MS), unless
+ * animations are off (gtk-enable-animations) or the lens differs. */
+void          atlas_map_view_set_dataset_animated (AtlasMapView *self,
+                                                   AtlasDataset *dataset);
+
 const char   *atlas_map_view_get_lens_id        (AtlasMapView *self);
 void          atlas_map_view_set_lens_id        (AtlasMapView *self,
                                                  const char   *lens_id);

@@ -167,9 +167,11 @@ static void update_compare (AtlasWindow *self);
 static void fill_filters   (AtlasWindow *self);
 
 /* Hands the state on show to the map, the list and the profile, keeping
- * the selection when the partner is there. */
+ * the selection when the partner is there. A step in time (@animate)
+ * cross-fades the map's colours. */
 static void
-show_state (AtlasWindow *self)
+show_state_full (AtlasWindow *self,
+                 gboolean     animate)
 {
   g_autofree char *selected = g_strdup (self->selected_id);
   AtlasDataset *shown;
@@ -188,7 +190,10 @@ show_state (AtlasWindow *self)
   atlas_profile_view_set_undo_stack (self->profile_view,
                                      self->as_of_date ? NULL : atlas_window_get_undo_stack (self));
 
-  atlas_map_view_set_dataset (self->map_view, shown);
+  if (animate)
+    atlas_map_view_set_dataset_animated (self->map_view, shown);
+  else
+    atlas_map_view_set_dataset (self->map_view, shown);
   atlas_partner_list_set_dataset (self->partner_list, shown);
   atlas_profile_view_set_dataset (self->profile_view, shown);
   if (selected != NULL && shown != NULL && atlas_dataset_find_partner (shown, selected) != NULL)
@@ -197,6 +202,12 @@ show_state (AtlasWindow *self)
   _atlas_window_panels_update_actions (self);
   sync_controls (self);
   update_compare (self);
+}
+
+static void
+show_state (AtlasWindow *self)
+{
+  show_state_full (self, FALSE);
 }
 
 void
@@ -223,7 +234,7 @@ _atlas_window_set_as_of (AtlasWindow *self,
 
   g_free (self->as_of_date);
   self->as_of_date = g_strdup (date);
-  show_state (self);
+  show_state_full (self, TRUE);
 }
 
 const char *
