@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Time on the command line, through the real binary and with no display:
-`--export FORMAT --as-of DATE`, `--changes FROM[..TO]` in each format, and
-bad dates refused with exit 1 and nothing written.
+`--export FORMAT --as-of DATE`, `--changes FROM[..TO]` in each format,
+`--export pdf --since DATE`, and bad dates refused with exit 1 and nothing
+written.
 
 tests/data/history.json: Brazil joins the Budapest Convention in two steps
 (2015-03-01 signatory, 2018-07-08 party; that entry's source looks like a
@@ -191,6 +192,39 @@ with tempfile.TemporaryDirectory() as tmp:
         text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True).stdout.decode('utf-8')
         check('export pdf as of: the date in the briefing', status == 0 and '30 June 2016' in text,
               err + text[:400])
+
+    # --since: the briefing ends with the changes since the date, with their sources
+    if shutil.which('pdftotext'):
+        pdf = os.path.join(tmp, 'since.pdf')
+        status, out, err = run('--export', 'pdf', '--since', '2016-01-01', '--output', pdf, history)
+        text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True).stdout.decode('utf-8')
+        annex = text[text.find('Changes since 1 January 2016'):]
+        check('export pdf since: the section', status == 0 and 'Changes since 1 January 2016' in text,
+              err + text[-800:])
+        check('export pdf since: the changes after the date, with their sources',
+              '2 February 2017' in annex and '5 May 2017' in annex and '8 July 2018' in annex and
+              'https://example.org/e' in annex and '1 March 2015' not in annex, annex[:1500])
+        pdf = os.path.join(tmp, 'since-as-of.pdf')
+        status, out, err = run('--export', 'pdf', '--since', '2016-01-01', '--as-of', '2017-06-30',
+                               '--output', pdf, history)
+        text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True).stdout.decode('utf-8')
+        annex = text[text.find('Changes since 1 January 2016'):]
+        check('export pdf since, as of: up to the date shown', status == 0 and
+              '2 February 2017' in annex and '8 July 2018' not in annex, err + annex[:1500])
+        pdf = os.path.join(tmp, 'since-none.pdf')
+        status, out, err = run('--export', 'pdf', '--since', '2020-12-31', '--output', pdf, history)
+        text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True).stdout.decode('utf-8')
+        check('export pdf since: no change says so', status == 0 and
+              'No dated change after 31 December 2020' in ' '.join(text.split()), err + text[-600:])
+    for args, why in ((['--export', 'csv', '--since', '2016-01-01'], 'not a briefing'),
+                      (['--export', 'pdf', '--since', '2021-01-01'], 'after as_of'),
+                      (['--export', 'pdf', '--since', '2016-02-30'], 'not a date'),
+                      (['--export', 'pdf', '--since', '2016-01-01', '--as-of', '2015-12-31'],
+                       'after the date shown')):
+        target = os.path.join(tmp, 'refused.out')
+        status, out, err = run(*args, '--output', target, history)
+        check('export since refused: ' + why, status == 1 and err.strip() != '' and
+              not os.path.exists(target), err)
 
 print('1..%d' % len(results))
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -317,6 +317,26 @@ test_banner_and_editing (Fixture       *f,
     g_assert_nonnull (dialog);
     options = atlas_export_dialog_get_options (dialog);
     g_assert_cmpstr (atlas_export_options_get_as_of (options), ==, "2015-03-01");
+    g_clear_object (&options);
+
+    /* "Changes since", for the PDF briefing only */
+    {
+      AdwComboRow *format_row = (AdwComboRow *) gtk_widget_get_template_child (GTK_WIDGET (dialog), ATLAS_TYPE_EXPORT_DIALOG,
+                                                               "format_row");
+      GtkWidget *since_row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), ATLAS_TYPE_EXPORT_DIALOG,
+                                                            "since_row");
+
+      adw_combo_row_set_selected (format_row, ATLAS_EXPORT_FORMAT_PDF);
+      g_assert_true (gtk_widget_get_visible (since_row));
+      gtk_editable_set_text (GTK_EDITABLE (since_row), " 2014-06-30 ");
+      options = atlas_export_dialog_get_options (dialog);
+      g_assert_cmpstr (atlas_export_options_get_since (options), ==, "2014-06-30");
+      g_clear_object (&options);
+      adw_combo_row_set_selected (format_row, ATLAS_EXPORT_FORMAT_CSV);
+      g_assert_false (gtk_widget_get_visible (since_row));
+      options = atlas_export_dialog_get_options (dialog);
+      g_assert_null (atlas_export_options_get_since (options));
+    }
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 

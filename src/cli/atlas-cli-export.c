@@ -124,6 +124,7 @@ atlas_cli_export (int    argc,
   g_autofree char *paper_name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *as_of = NULL;
+  g_autofree char *since = NULL;
   g_autofree char *order = NULL;
   g_auto(GStrv) remaining = NULL;
   g_auto(GStrv) args = NULL;
@@ -144,6 +145,7 @@ atlas_cli_export (int    argc,
     { "hatch", 0, 0, G_OPTION_ARG_NONE, &hatch, NULL, NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, NULL, NULL },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, NULL, NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, NULL, NULL },
     { "order", 0, 0, G_OPTION_ARG_STRING, &order, NULL, NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL },
     { NULL }
@@ -176,6 +178,12 @@ atlas_cli_export (int    argc,
         message = g_strdup_printf (_("“%s” is not an export format (use one of: %s)"),
                                    format_name, known);
       atlas_cli_print_error (message);
+      return 1;
+    }
+
+  if (since != NULL && format != ATLAS_EXPORT_FORMAT_PDF)
+    {
+      atlas_cli_print_error (_("--since adds a section to the PDF briefing: use it with --export pdf"));
       return 1;
     }
 
@@ -269,6 +277,7 @@ atlas_cli_export (int    argc,
     }
 
   atlas_export_options_set_as_of (options, as_of);
+  atlas_export_options_set_since (options, since);
 
   dataset = atlas_cli_load_dataset (remaining ? remaining[0] : NULL);
   if (dataset == NULL)

@@ -3,7 +3,9 @@
 /* The PDF briefing and the partner fiches: the briefing's pages on a cairo
  * PDF surface, tagged (a structure tree for screen readers and reflow),
  * with the document's title, language and an outline of the partners'
- * sections. */
+ * sections. With a "since" date (--since, the Export dialog), the briefing
+ * ends with "Changes since DATE": every dated change after it, up to the
+ * date the briefing shows, with its source. */
 
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include "atlas-briefing.h"
 #include "atlas-export-private.h"
 #include "atlas-pdf-amend.h"
+#include "atlas-timeline.h"
 
 /* A fiche that does not fit on its page is laid out again on a larger page
  * drawn smaller, down to this scale (9.5 pt text becomes 7 pt). */
@@ -34,6 +37,107 @@ write_to_array_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+typedef struct
+{
+  AtlasDataset *dataset;
+  GHashTable   *partner_ids;   /* NULL: every partner's changes */
+  char         *since;
+} SinceAnnex;
+
+static void
+since_annex_free (gpointer data)
+{
+  SinceAnnex *annex = data;
+
+  g_object_unref (annex->dataset);
+  g_clear_pointer (&annex->partner_ids, g_hash_table_unref);
+  g_free (annex->since);
+  g_free (annex);
+}
+
+static void
+since_annex_cb (AtlasBriefing *briefing,
+                gpointer       user_data)
+{
+  SinceAnnex *annex = user_data;
+  const char *to = atlas_dataset_get_as_of (annex->dataset);
+  g_autoptr(GPtrArray) changes = atlas_timeline_changes (annex->dataset, annex->since, to);
+  g_autofree char *since_text = atlas_export_format_date (annex->since);
+  g_autofree char *to_text = atlas_export_format_date (to);
+  g_autofree char *heading = NULL;
+  const double shares[] = { 0.16, 0.18, 0.40, 0.26 };
+  const char *titles[] = { _("Date"), _("Partner"), _("Change"), _("Source") };
+  guint shown = 0;
+
+  /* Translators: a section of the PDF briefing; %s is a date, e.g. "30 June 2014" */
+  heading = g_strdup_printf (_("Changes since %s"), since_text);
+  atlas_briefing_add_heading (briefing, heading, 1);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AtlasChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *date = NULL;
+      g_autofree char *what = NULL;
+      const char *source;
+      const char *row[4];
+
+      if (annex->partner_ids != NULL &&
+          !g_hash_table_contains (annex->partner_ids, atlas_partner_get_id (change->partner)))
+        continue;
+      if (shown++ == 0)
+        {
+          g_autofree char *intro =
+            /* Translators: both are dates, e.g. "30 June 2014" */
+            g_strdup_printf (_("Every dated change after %s, up to %s, with its source."),
+                             since_text, to_text);
+
+          atlas_briefing_add_paragraph (briefing, intro);
+          atlas_briefing_add_table_header (briefing, G_N_ELEMENTS (titles), titles, shares);
+        }
+      date = atlas_export_format_date (change->date);
+      what = atlas_change_describe (change, FALSE);
+      source = atlas_history_entry_get_source (change->entry);
+      row[0] = date;
+      row[1] = atlas_partner_get_display_name (change->partner);
+      row[2] = what;
+      row[3] = source != NULL && *source != '\0' ? source : NULL;
+      atlas_briefing_add_table_row (briefing, G_N_ELEMENTS (row), row, shares);
+    }
+
+  if (shown > 0)
+    atlas_briefing_end_table (briefing);
+  else
+    {
+      g_autofree char *none =
+        /* Translators: both are dates, e.g. "30 June 2014" */
+        g_strdup_printf (_("No dated change after %s, up to %s."), since_text, to_text);
+
+      atlas_briefing_add_paragraph (briefing, none);
+    }
+}
+
+/* "Changes since" for the partners of the briefing: all of them, those
+ * removed since too, unless a choice of partners was made. */
+static void
+add_since_annex (AtlasBriefing  *briefing,
+                 AtlasExportJob *job,
+                 const char     *since)
+{
+  SinceAnnex *annex = g_new0 (SinceAnnex, 1);
+  const char * const *ids = atlas_export_options_get_partner_ids (job->options);
+
+  annex->dataset = g_object_ref (job->dataset);
+  annex->since = g_strdup (since);
+  if (ids != NULL)
+    {
+      annex->partner_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < job->partners->len; i++)
+        g_hash_table_add (annex->partner_ids,
+                          g_strdup (atlas_partner_get_id (g_ptr_array_index (job->partners, i))));
+    }
+  atlas_briefing_set_annex_func (briefing, since_annex_cb, annex, since_annex_free);
+}
+
 static AtlasBriefing *
 new_briefing (AtlasExportJob  *job,
               GPtrArray       *partners,
@@ -52,6 +156,8 @@ new_briefing (AtlasExportJob  *job,
                             ? ATLAS_BRIEFING_ORDER_CATEGORY : ATLAS_BRIEFING_ORDER_NAME);
   atlas_briefing_set_fiche (briefing, fiche);
   atlas_briefing_set_tagged (briefing, TRUE);
+  if (!fiche && atlas_export_options_get_since (job->options) != NULL)
+    add_since_annex (briefing, job, atlas_export_options_get_since (job->options));
   if (!atlas_briefing_paginate (briefing, job->cancellable, error))
     return NULL;
 

@@ -50,6 +50,7 @@ struct _AtlasExportDialog
   AdwPreferencesGroup *layout_group;
   AdwEntryRow        *title_row;
   AdwEntryRow        *as_of_row;
+  AdwEntryRow        *since_row;
   AdwComboRow        *paper_row;
   AdwComboRow        *size_row;
   AdwActionRow       *custom_size_row;
@@ -142,6 +143,8 @@ update_rows (AtlasExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row),
                           format == ATLAS_EXPORT_FORMAT_PDF || format == ATLAS_EXPORT_FORMAT_FICHE);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), image);
+  /* The briefing's "Changes since" section. */
+  gtk_widget_set_visible (GTK_WIDGET (self->since_row), format == ATLAS_EXPORT_FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->custom_size_row),
                           image && adw_combo_row_get_selected (self->size_row) == SIZE_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->chosen_group),
@@ -511,6 +514,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, layout_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, as_of_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, since_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, custom_size_row);
@@ -723,6 +727,12 @@ atlas_export_dialog_get_options (AtlasExportDialog *self)
     /* A bad date is refused by the export, which says why. */
     atlas_export_options_set_as_of (options, as_of[0] != '\0' ? as_of : NULL);
   }
+  if (atlas_export_options_get_format (options) == ATLAS_EXPORT_FORMAT_PDF)
+    {
+      g_autofree char *since = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->since_row))));
+
+      atlas_export_options_set_since (options, since[0] != '\0' ? since : NULL);
+    }
 
   return options;
 }

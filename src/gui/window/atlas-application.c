@@ -40,6 +40,7 @@ static const GOptionEntry main_entries[] = {
   { "hatch", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Hatch patterns on an exported map, for black and white prints (with --export)"), NULL },
   { "force", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Let --output replace the dataset being exported; the old file is kept as FILE~ (with --export)"), NULL },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export the dataset as it stood on this date (with --export)"), N_("YYYY-MM-DD") },
+  { "since", 0, 0, G_OPTION_ARG_STRING, NULL, N_("End the PDF briefing with the changes since this date (with --export pdf)"), N_("YYYY-MM-DD") },
   { "changes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("List the changes after FROM up to TO (default: the dataset's date) without opening a window"),
     N_("FROM[..TO]") },
