@@ -740,6 +740,43 @@ test_editor_removal (void)
   g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, "2020-12-31");
 }
 
+/* A merged state (Review Changes) in which a partner was removed, and one
+ * in which a removed partner is gone from the file: the first keeps it in
+ * the file, not listed; both are undone as one step. */
+static void
+test_replace_with_removal (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_base ();
+  g_autoptr(AtlasDataset) theirs = load_base ();
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (dataset);
+  g_autoptr(AtlasUndoStack) their_stack = atlas_undo_stack_new (theirs);
+  AtlasPartner *brazil = atlas_dataset_find_partner (dataset, "BR");
+  AtlasPartner *russia = atlas_dataset_find_any_partner (dataset, "RU");
+  g_autofree char *ids = NULL;
+
+  g_assert_true (atlas_undo_stack_set_listed (their_stack, atlas_dataset_find_partner (theirs, "BR"),
+                                              FALSE, "2020-06-01", "theirs", NULL));
+  atlas_undo_stack_remove_partner (their_stack, atlas_dataset_find_any_partner (theirs, "RU"));
+
+  g_assert_true (atlas_undo_stack_replace_dataset (stack, theirs, "Merged Changes"));
+  ids = listed_ids (atlas_dataset_get_partners (dataset));
+  g_assert_cmpstr (ids, ==, "CN,AU");
+  g_clear_pointer (&ids, g_free);
+  ids = listed_ids (atlas_dataset_get_all_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU");
+  g_clear_pointer (&ids, g_free);
+  g_assert_true (atlas_dataset_find_any_partner (dataset, "BR") == brazil);
+
+  g_assert_true (atlas_undo_stack_undo (stack));
+  ids = listed_ids (atlas_dataset_get_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU");
+  g_clear_pointer (&ids, g_free);
+  ids = listed_ids (atlas_dataset_get_all_partners (dataset));
+  g_assert_cmpstr (ids, ==, "BR,CN,AU,RU");
+  g_assert_true (atlas_dataset_find_any_partner (dataset, "RU") == russia);
+  g_assert_true (atlas_dataset_find_partner (dataset, "BR") == brazil);
+}
+
 /* The index gives what the plain functions give, at every date around
  * every change, and the same changes. */
 static void
@@ -831,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/timeline/index", test_index);
   g_test_add_func ("/timeline/removed/listing", test_removed_listing);
   g_test_add_func ("/timeline/removed/editor", test_editor_removal);
+  g_test_add_func ("/timeline/removed/replace", test_replace_with_removal);
 
   return g_test_run ();
 }

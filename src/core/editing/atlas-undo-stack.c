@@ -557,7 +557,8 @@ dataset_state_new (AtlasDataset *live,
 {
   DatasetState *state = g_new0 (DatasetState, 1);
   GListModel *lenses = atlas_dataset_get_lenses (dataset);
-  GListModel *partners = atlas_dataset_get_partners (dataset);
+  /* Every partner of the file, those removed in their history too. */
+  GListModel *partners = atlas_dataset_get_all_partners (dataset);
   GPtrArray *changes = atlas_dataset_get_member_changes (dataset);
 
   state->title = g_strdup (atlas_dataset_get_title (dataset));
@@ -591,7 +592,7 @@ dataset_state_new (AtlasDataset *live,
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (partners, i);
-      AtlasPartner *same = atlas_dataset_find_partner (live, atlas_partner_get_id (partner));
+      AtlasPartner *same = atlas_dataset_find_any_partner (live, atlas_partner_get_id (partner));
 
       g_ptr_array_add (state->partners, same != NULL ? g_object_ref (same) : atlas_partner_copy (partner));
       g_ptr_array_add (state->contents, atlas_partner_copy (partner));
@@ -642,7 +643,7 @@ static gboolean
 partners_in_order (AtlasDataset *dataset,
                    GPtrArray    *partners)
 {
-  GListModel *model = atlas_dataset_get_partners (dataset);
+  GListModel *model = atlas_dataset_get_all_partners (dataset);
 
   if (g_list_model_get_n_items (model) != partners->len)
     return FALSE;
@@ -664,7 +665,7 @@ dataset_state_apply (AtlasUndoStack *self,
                      DatasetState   *state)
 {
   AtlasDataset *dataset = self->dataset;
-  GListModel *partners = atlas_dataset_get_partners (dataset);
+  GListModel *partners = atlas_dataset_get_all_partners (dataset);
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean later;
 
@@ -714,10 +715,10 @@ dataset_state_apply (AtlasUndoStack *self,
         atlas_dataset_remove_partner (dataset, g_ptr_array_index (gone, i));
       for (guint i = 0; i < state->partners->len; i++)
         if (!g_list_store_find (G_LIST_STORE (partners), g_ptr_array_index (state->partners, i), NULL))
-          atlas_dataset_insert_partner (dataset, i, g_ptr_array_index (state->partners, i));
+          atlas_dataset_insert_partner_in_file (dataset, i, g_ptr_array_index (state->partners, i));
       if (!partners_in_order (dataset, state->partners))
-        g_list_store_splice (G_LIST_STORE (partners), 0, g_list_model_get_n_items (partners),
-                             state->partners->pdata, state->partners->len);
+        atlas_dataset_splice_partners (dataset, (AtlasPartner **) state->partners->pdata,
+                                       state->partners->len);
     }
   if (!later)
     atlas_dataset_set_as_of (dataset, state->as_of);

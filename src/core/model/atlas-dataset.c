@@ -821,6 +821,20 @@ atlas_dataset_insert_partner (AtlasDataset *self,
   sync_listed (self, partner);
 }
 
+void
+atlas_dataset_insert_partner_in_file (AtlasDataset *self,
+                                      guint         position,
+                                      AtlasPartner *partner)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_PARTNER (partner));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->all_partners)));
+  g_list_store_insert (self->all_partners, position, partner);
+  watch_partner (self, partner);
+  sync_listed (self, partner);
+}
+
 int
 atlas_dataset_remove_partner (AtlasDataset *self,
                               AtlasPartner *partner)

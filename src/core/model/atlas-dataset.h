@@ -130,6 +130,10 @@ void                 atlas_dataset_add_partner              (AtlasDataset *self,
 void                 atlas_dataset_insert_partner           (AtlasDataset *self,
                                                              guint         position,
                                                              AtlasPartner *partner);
+/* @position among all the partners of the file (atlas_dataset_get_all_partners ()). */
+void                 atlas_dataset_insert_partner_in_file   (AtlasDataset *self,
+                                                             guint         position,
+                                                             AtlasPartner *partner);
 /* Takes the partner out of the file altogether (undoing its addition).
  * Returns the position it had among the listed partners (for one not listed,
  * where it would have been), or -1 if it was not there. */

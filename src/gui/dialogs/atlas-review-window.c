@@ -619,7 +619,7 @@ partner_name (AtlasReviewWindow *self,
 
   if (id == NULL)
     return NULL;
-  partner = atlas_dataset_find_partner (atlas_undo_stack_get_dataset (self->undo_stack), id);
+  partner = atlas_dataset_find_any_partner (atlas_undo_stack_get_dataset (self->undo_stack), id);
 
   return partner ? atlas_partner_get_display_name (partner) : id;
 }
