@@ -183,7 +183,12 @@ def main():
 
         # 9: the draft of that unsaved state
         draft = draft_path(state_dir, dataset_path)
-        wait_for('the draft %s' % draft, lambda: os.path.exists(draft))
+        # The app writes the dataset first, then the .info that makes it a
+        # draft (atlas-dataset-file.c): killing it between the two would
+        # leave nothing to offer, so wait for both.
+        draft_info = draft[:-len('.json')] + '.info'
+        wait_for('the draft %s and its .info' % draft,
+                 lambda: os.path.exists(draft) and os.path.exists(draft_info))
         with open(draft) as f:
             drafted = json.load(f)
         if next(p for p in drafted['partners'] if p['id'] == PARTNER_ID)['assessment'] != original_assessment:
