@@ -437,6 +437,35 @@ test_editor_assessment (Editor        *editor,
   g_assert_cmpstr (text, ==, expected);
 }
 
+/* The editor moves the focus into a new entry's row once that row is laid
+ * out, which can take a frame or two after the click: wait for it (with a
+ * deadline) rather than expect it after one flush. */
+static gboolean
+has_focus_within (gpointer widget)
+{
+  return gtk_widget_has_focus (widget) || gtk_widget_is_focus (widget) ||
+         gtk_widget_get_focus_child (widget) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  GtkWidget *found;
+} FocusSearch;
+
+static gboolean
+find_focused_entry_row (gpointer data)
+{
+  FocusSearch *search = data;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (search->root, ADW_TYPE_ENTRY_ROW, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (has_focus_within (g_ptr_array_index (entries, i)))
+      search->found = g_ptr_array_index (entries, i);
+  return search->found != NULL;
+}
+
 static void
 test_editor_documents (Editor        *editor,
                        gconstpointer  data)
@@ -459,13 +488,12 @@ test_editor_documents (Editor        *editor,
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n + 1);
 
   /* Type a title in the new entry's first field: one undo step. */
-  atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, entries);
-  for (guint i = 0; i < entries->len; i++)
-    if (gtk_widget_has_focus (g_ptr_array_index (entries, i)) ||
-        gtk_widget_is_focus (g_ptr_array_index (entries, i)) ||
-        gtk_widget_get_focus_child (g_ptr_array_index (entries, i)) != NULL)
-      title_entry = g_ptr_array_index (entries, i);
-  g_assert_nonnull (title_entry);
+  {
+    FocusSearch search = { GTK_WIDGET (editor->profile), NULL };
+
+    g_assert_true (atlas_test_iterate_until (find_focused_entry_row, &search, 10000));
+    title_entry = search.found;
+  }
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "N");
   gtk_editable_set_text (GTK_EDITABLE (title_entry), "New <b>statement</b>");
   atlas_test_flush ();
@@ -712,7 +740,7 @@ test_editor_sources (Editor        *editor,
   g_clear_pointer (&locators, g_ptr_array_unref);
   locators = collect_entry_rows (root, "Locator");
   g_assert_cmpuint (locators->len, ==, n + 1);
-  g_assert_nonnull (gtk_widget_get_focus_child (g_ptr_array_index (locators, n)));
+  g_assert_true (atlas_test_iterate_until (has_focus_within, g_ptr_array_index (locators, n), 10000));
   gtk_editable_set_text (g_ptr_array_index (locators, n), "Footnote 1");
   atlas_test_flush ();
   g_assert_cmpstr (atlas_source_ref_get_locator (ref), ==, "Footnote 1");
