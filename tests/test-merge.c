@@ -980,25 +980,136 @@ test_review_everything (void)
   dataset = assert_valid (ours);
 }
 
-/* Without a base, history tells who is behind on a field. */
-static void
-test_review_behind (void)
+static const char *
+indicator_of (JsonNode   *tree,
+              const char *id,
+              const char *lens)
 {
-  g_autoptr(JsonNode) old_copy = bundled_tree ();
+  return json_object_get_string_member_with_default (json_object_get_object_member (partner_of (tree, id), "indicators"),
+                                                     lens, NULL);
+}
+
+static AtlasConflict *
+find_conflict (GPtrArray  *conflicts,
+               const char *path)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    if (g_str_equal (((AtlasConflict *) g_ptr_array_index (conflicts, i))->path, path))
+      return g_ptr_array_index (conflicts, i);
+
+  return NULL;
+}
+
+static gboolean
+lists_member (JsonNode   *tree,
+              const char *code)
+{
+  JsonArray *members = json_object_get_array_member (json_object_get_object_member (root_of (tree), "subject"),
+                                                     "members");
+
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    if (g_str_equal (json_array_get_string_element (members, i), code))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Two copies and no base file: the base is rebuilt from their history.
+ * Hand-made histories: a side whose entries the other has, and more, is
+ * behind; entries both have say where they parted; a value no history
+ * explains is a conflict; what one side alone has is kept. */
+static void
+test_base_from_history (void)
+{
+  g_autoptr(JsonNode) start = bundled_tree ();
   g_autoptr(JsonNode) ours = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autoptr(JsonNode) base = NULL;
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  const char *kr_before;
+  AtlasConflict *conflict;
+  JsonArray *members;
 
-  change_indicator (old_copy, "JP", "budapest_convention", "signatory", "2014-01-01");
-  ours = deep_copy (old_copy);
+  /* Before they parted: JP and MX signed the Budapest Convention. */
+  change_indicator (start, "JP", "budapest_convention", "signatory", "2014-01-01");
+  change_indicator (start, "MX", "budapest_convention", "signatory", "2014-01-01");
+  kr_before = "signatory";
+  ours = deep_copy (start);
+  theirs = deep_copy (start);
+
+  /* JP: ours moved on, theirs did not. CN: theirs moved on. */
   change_indicator (ours, "JP", "budapest_convention", "pending", "2014-03-01");
+  json_object_set_string_member (partner_of (ours, "JP"), "updated", "2014-03-01");
+  json_object_set_string_member (partner_of (theirs, "JP"), "updated", "2014-02-01");
+  change_indicator (theirs, "CN", "wcit_2012", "refused", "2014-02-01");
+  /* MX: both moved on, differently. */
+  change_indicator (ours, "MX", "budapest_convention", "party", "2014-02-01");
+  change_indicator (theirs, "MX", "budapest_convention", "pending", "2014-02-15");
+  /* BR: each side added a document of its own. */
+  edit_document_added (theirs);
+  append_parsed (json_object_get_array_member (partner_of (ours, "BR"), "documents"),
+                 "{\"title\": \"Our note\", \"year\": 2014, \"url\": \"https://example.org/ours\"}");
+  /* US: an assessment changed without history. */
+  json_object_set_string_member (partner_of (theirs, "US"), "assessment", "Their view.");
+  /* Sweden left, as ours recorded; theirs never heard. */
+  members = json_object_get_array_member (json_object_get_object_member (root_of (ours), "subject"), "members");
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    if (g_str_equal (json_array_get_string_element (members, i), "SE"))
+      json_array_remove_element (members, i--);
+  json_object_set_member (json_object_get_object_member (root_of (ours), "subject"), "member_changes",
+                          parse ("[{\"date\": \"2014-05-01\", \"id\": \"SE\", \"change\": \"left\", \"source\": \"test\"}]"));
 
-  /* Their copy stopped at "signatory", which ours went past. */
-  g_assert_true (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.budapest_convention"));
-  /* The other way round, they are ahead. */
-  g_assert_false (atlas_review_theirs_is_behind (old_copy, ours, "JP", "indicators.budapest_convention"));
-  /* Both moved on from the same point: nobody is behind. */
-  change_indicator (old_copy, "JP", "budapest_convention", "party", "2014-02-01");
-  g_assert_false (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.budapest_convention"));
-  g_assert_false (atlas_review_theirs_is_behind (ours, old_copy, "JP", "indicators.wcit_2012"));
+  base = atlas_merge_base_from_history (ours, theirs);
+  g_assert_cmpstr (indicator_of (base, "JP", "budapest_convention"), ==, "signatory");
+  g_assert_cmpstr (indicator_of (base, "CN", "wcit_2012"), ==, indicator_of (start, "CN", "wcit_2012"));
+  g_assert_cmpstr (indicator_of (base, "MX", "budapest_convention"), ==, kr_before);
+  g_assert_false (json_object_has_member (partner_of (base, "US"), "assessment"));
+  g_assert_true (lists_member (base, "SE"));
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  /* Who moved on is taken; the rest is asked about. */
+  g_assert_cmpstr (indicator_of (merged, "JP", "budapest_convention"), ==, "pending");
+  g_assert_cmpstr (indicator_of (merged, "CN", "wcit_2012"), ==, "refused");
+  g_assert_cmpstr (json_object_get_string_member (partner_of (merged, "JP"), "updated"), ==, "2014-03-01");
+  g_assert_false (lists_member (merged, "SE"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (partner_of (merged, "BR"), "documents")), ==,
+                    json_array_get_length (json_object_get_array_member (partner_of (start, "BR"), "documents")) + 2);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  conflict = find_conflict (conflicts, "partners[MX].indicators.budapest_convention");
+  g_assert_nonnull (conflict);
+  g_assert_cmpstr (json_node_get_string (conflict->base), ==, "signatory");
+  g_assert_cmpstr (json_node_get_string (conflict->ours), ==, "party");
+  g_assert_cmpstr (json_node_get_string (conflict->theirs), ==, "pending");
+  conflict = find_conflict (conflicts, "partners[US].assessment");
+  g_assert_nonnull (conflict);
+  g_assert_null (conflict->base);
+  g_assert_cmpstr (indicator_of (merged, "MX", "budapest_convention"), ==, "party");
+  dataset = assert_valid (merged);
+}
+
+/* Both sides moved a profile's "updated" and the dataset's date: the
+ * later holds, and it is no conflict. */
+static void
+test_dates_of_edits (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = deep_copy (base);
+  g_autoptr(JsonNode) theirs = deep_copy (base);
+  g_autoptr(JsonNode) merged = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+
+  json_object_set_string_member (partner_of (ours, "JP"), "updated", "2014-05-02");
+  json_object_set_string_member (partner_of (theirs, "JP"), "updated", "2014-05-20");
+  json_object_set_string_member (root_of (ours), "as_of", "2014-09-01");
+  json_object_set_string_member (root_of (theirs), "as_of", "2014-08-01");
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (partner_of (merged, "JP"), "updated"), ==, "2014-05-20");
+  g_assert_cmpstr (json_object_get_string_member (root_of (merged), "as_of"), ==, "2014-09-01");
+  dataset = assert_valid (merged);
 }
 
 int
@@ -1029,7 +1140,8 @@ main (int   argc,
   g_test_add_func ("/merge/escaping", test_escaping);
   g_test_add_func ("/merge/review/accept-reject", test_review);
   g_test_add_func ("/merge/review/conflict", test_review_conflict);
-  g_test_add_func ("/merge/review/behind", test_review_behind);
+  g_test_add_func ("/merge/base-from-history", test_base_from_history);
+  g_test_add_func ("/merge/dates-of-edits", test_dates_of_edits);
 
   return g_test_run ();
 }

@@ -194,7 +194,7 @@ test_apply_one_step (void)
 
   merged = atlas_merge_json (ours, ours, theirs, &conflicts);
   g_assert_cmpuint (conflicts->len, ==, 0);
-  review = atlas_review_window_new (GTK_WINDOW (window), stack, merged, NULL, "colleague.atlas.json", FALSE);
+  review = atlas_review_window_new (GTK_WINDOW (window), stack, merged, NULL, "colleague.atlas.json");
   gtk_window_present (GTK_WINDOW (review));
   atlas_test_wait_ms (200);
 

@@ -517,6 +517,23 @@ merge_array (Merge      *m,
   return node;
 }
 
+static gboolean
+member_is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* partners[ID].updated, or the dataset's as_of. */
+static gboolean
+is_date_of_edits (Merge      *m,
+                  const char *name)
+{
+  guint depth = atlas_tree_cursor_get_depth (&m->cursor);
+
+  return (depth == 1 && g_strcmp0 (name, "as_of") == 0) ||
+         (depth == 3 && m->cursor.partner_id != NULL && g_strcmp0 (name, "updated") == 0);
+}
+
 static JsonNode *
 merge_node (Merge      *m,
             const char *name,
@@ -538,6 +555,11 @@ merge_node (Merge      *m,
   if (atlas_json_is_array (o) && atlas_json_is_array (t) && (b == NULL || atlas_json_is_array (b)))
     return merge_array (m, name, b ? json_node_get_array (b) : NULL,
                         json_node_get_array (o), json_node_get_array (t));
+
+  /* When a profile was last updated, and the dataset's date, follow the
+   * edits: both sides moved them, the later one holds. */
+  if (is_date_of_edits (m, name) && member_is_string (o) && member_is_string (t))
+    return dup_node (g_strcmp0 (json_node_get_string (o), json_node_get_string (t)) >= 0 ? o : t);
 
   add_conflict (m, b, o, t);
   return dup_node (o);
@@ -608,6 +630,313 @@ atlas_merge (AtlasDataset  *base,
     }
 
   return dataset;
+}
+
+/* A base from the two sides' history */
+
+/* What both sides hold alike: members and list entries both have (by
+ * identity), values both give the same; NULL where they differ. */
+static JsonNode *
+common_part (const char *name,
+             JsonNode   *o,
+             JsonNode   *t)
+{
+  if (atlas_json_equal (o, t))
+    return dup_node (o);
+
+  if (atlas_json_is_object (o) && atlas_json_is_object (t))
+    {
+      JsonObject *result = json_object_new ();
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (o));
+      while (json_object_iter_next_ordered (&iter, &member, &value))
+        {
+          JsonNode *common = common_part (member, value, json_object_get_member (json_node_get_object (t), member));
+
+          if (common != NULL)
+            json_object_set_member (result, member, common);
+        }
+      return json_node_init_object (json_node_alloc (), result);
+    }
+
+  if (atlas_json_is_array (o) && atlas_json_is_array (t))
+    {
+      AtlasKeyedList ko, kt;
+      JsonArray *result = json_array_new ();
+      JsonNode *node;
+
+      atlas_keyed_list_init (&ko, name, json_node_get_array (o));
+      atlas_keyed_list_init (&kt, name, json_node_get_array (t));
+      for (guint i = 0; i < ko.keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (ko.keys, i);
+          JsonNode *other = atlas_keyed_list_get (&kt, key);
+          JsonNode *common = other ? common_part (name, atlas_keyed_list_get (&ko, key), other) : NULL;
+
+          if (common != NULL)
+            json_array_add_element (result, common);
+        }
+      atlas_keyed_list_clear (&ko);
+      atlas_keyed_list_clear (&kt);
+      node = json_node_init_array (json_node_alloc (), result);
+      json_array_unref (result);
+      return node;
+    }
+
+  return NULL;
+}
+
+/* The entries of @list (a history, or member changes) whose @key member
+ * is @value, by identity, in order. */
+static GPtrArray *
+entries_about (JsonNode   *list,
+               const char *list_name,
+               const char *key,
+               const char *value)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; atlas_json_is_array (list) && i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *entry = json_array_get_element (json_node_get_array (list), i);
+
+      if (g_strcmp0 (member_string (entry, key), value) == 0)
+        g_ptr_array_add (found, atlas_diff_identity (list_name, entry));
+    }
+
+  return found;
+}
+
+static gboolean
+includes_all (GPtrArray *a,
+              GPtrArray *b)
+{
+  for (guint i = 0; i < b->len; i++)
+    if (!g_ptr_array_find_with_equal_func (a, g_ptr_array_index (b, i), g_str_equal, NULL))
+      return FALSE;
+
+  return TRUE;
+}
+
+typedef enum
+{
+  BASE_UNKNOWN,
+  BASE_THEIRS, /* theirs did not move since the sides parted */
+  BASE_OURS,
+  BASE_ENTRY,  /* where the last entry both have left it */
+} BaseFrom;
+
+/* Who moved on, from the entries each side recorded: a side whose every
+ * entry the other has too, the other having more, is behind; it still
+ * holds the value both started from. Else the last entry both have says
+ * what it was, and @last_common is set to its index in @ours_list. */
+static BaseFrom
+base_from_entries (JsonNode   *ours_list,
+                   JsonNode   *theirs_list,
+                   const char *list_name,
+                   const char *key,
+                   const char *value,
+                   int        *last_common)
+{
+  g_autoptr(GPtrArray) in_ours = entries_about (ours_list, list_name, key, value);
+  g_autoptr(GPtrArray) in_theirs = entries_about (theirs_list, list_name, key, value);
+
+  *last_common = -1;
+  if (in_ours->len > in_theirs->len && includes_all (in_ours, in_theirs))
+    return BASE_THEIRS;
+  if (in_theirs->len > in_ours->len && includes_all (in_theirs, in_ours))
+    return BASE_OURS;
+
+  for (guint i = 0; atlas_json_is_array (ours_list) && i < json_array_get_length (json_node_get_array (ours_list)); i++)
+    {
+      JsonNode *entry = json_array_get_element (json_node_get_array (ours_list), i);
+      g_autofree char *identity = NULL;
+
+      if (g_strcmp0 (member_string (entry, key), value) != 0)
+        continue;
+      identity = atlas_diff_identity (list_name, entry);
+      if (g_ptr_array_find_with_equal_func (in_theirs, identity, g_str_equal, NULL))
+        *last_common = i;
+    }
+
+  return *last_common >= 0 ? BASE_ENTRY : BASE_UNKNOWN;
+}
+
+/* Sets @field ("assessment", "indicators.LENS") of the base partner. */
+static void
+set_field (JsonObject *partner,
+           const char *field,
+           JsonNode   *value)
+{
+  JsonObject *target = partner;
+  const char *member = field;
+
+  if (g_str_has_prefix (field, "indicators."))
+    {
+      JsonNode *indicators = json_object_get_member (partner, "indicators");
+
+      if (!atlas_json_is_object (indicators))
+        {
+          json_object_set_object_member (partner, "indicators", json_object_new ());
+          indicators = json_object_get_member (partner, "indicators");
+        }
+      target = json_node_get_object (indicators);
+      member = field + strlen ("indicators.");
+    }
+
+  if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
+    json_object_set_member (target, member, json_node_copy (value));
+  else
+    json_object_remove_member (target, member);
+}
+
+/* The fields that chain in either side's history of a partner. */
+static void
+collect_fields (JsonNode   *partner,
+                GPtrArray  *fields)
+{
+  JsonNode *history = json_object_get_member (json_node_get_object (partner), "history");
+
+  for (guint i = 0; atlas_json_is_array (history) && i < json_array_get_length (json_node_get_array (history)); i++)
+    {
+      const char *field = member_string (json_array_get_element (json_node_get_array (history), i), "field");
+      gboolean chained;
+
+      atlas_history_field_value (partner, field ? field : "", &chained);
+      if (field != NULL && chained && !g_ptr_array_find_with_equal_func (fields, field, g_str_equal, NULL))
+        g_ptr_array_add (fields, (gpointer) field);
+    }
+}
+
+static void
+partner_base (JsonObject *base,
+              JsonNode   *ours,
+              JsonNode   *theirs)
+{
+  JsonNode *ours_history = json_object_get_member (json_node_get_object (ours), "history");
+  JsonNode *theirs_history = json_object_get_member (json_node_get_object (theirs), "history");
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  collect_fields (ours, fields);
+  collect_fields (theirs, fields);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const char *field = g_ptr_array_index (fields, i);
+      gboolean chained;
+      JsonNode *ours_value = atlas_history_field_value (ours, field, &chained);
+      JsonNode *theirs_value = atlas_history_field_value (theirs, field, &chained);
+      int last = -1;
+
+      if (value_equal (ours_value, theirs_value))
+        continue;
+      switch (base_from_entries (ours_history, theirs_history, "history", "field", field, &last))
+        {
+        case BASE_THEIRS:
+          set_field (base, field, theirs_value);
+          break;
+        case BASE_OURS:
+          set_field (base, field, ours_value);
+          break;
+        case BASE_ENTRY:
+          set_field (base, field, json_object_get_member (json_array_get_object_element (json_node_get_array (ours_history),
+                                                                                        last), "new"));
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* A country one side lists as a member and the other not: the member
+ * changes each side recorded tell who moved on. */
+static void
+members_base (JsonObject *base,
+              JsonNode   *ours,
+              JsonNode   *theirs)
+{
+  JsonNode *subjects[] = { json_object_get_member (json_node_get_object (ours), "subject"),
+                           json_object_get_member (json_node_get_object (theirs), "subject") };
+  JsonNode *lists[2], *changes[2];
+  JsonNode *base_subject = json_object_get_member (base, "subject");
+  JsonNode *base_members;
+  g_autoptr(GHashTable) in_base = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!atlas_json_is_object (subjects[0]) || !atlas_json_is_object (subjects[1]) || !atlas_json_is_object (base_subject))
+    return;
+  for (guint s = 0; s < 2; s++)
+    {
+      lists[s] = json_object_get_member (json_node_get_object (subjects[s]), "members");
+      changes[s] = json_object_get_member (json_node_get_object (subjects[s]), "member_changes");
+      if (!atlas_json_is_array (lists[s]))
+        return;
+    }
+  base_members = json_object_get_member (json_node_get_object (base_subject), "members");
+  if (!atlas_json_is_array (base_members))
+    return;
+
+  /* Each side's members that the other lacks, in that side's order. */
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (lists[s])); i++)
+      {
+        const char *code = json_array_get_string_element (json_node_get_array (lists[s]), i);
+        gboolean in_other = FALSE;
+        BaseFrom from;
+        int last;
+
+        for (guint j = 0; code != NULL && j < json_array_get_length (json_node_get_array (lists[1 - s])); j++)
+          in_other |= g_strcmp0 (code, json_array_get_string_element (json_node_get_array (lists[1 - s]), j)) == 0;
+        if (code == NULL || in_other || g_hash_table_contains (in_base, code))
+          continue;
+
+        from = base_from_entries (changes[0], changes[1], "member_changes", "id", code, &last);
+        /* A member in base when the side that did not move has it, or when
+         * the last change both know of made it one. */
+        if ((from == BASE_OURS && s == 0) || (from == BASE_THEIRS && s == 1) ||
+            (from == BASE_ENTRY &&
+             g_strcmp0 (member_string (json_array_get_element (json_node_get_array (changes[0]), last), "change"),
+                        "joined") == 0))
+          {
+            json_array_add_string_element (json_node_get_array (base_members), code);
+            g_hash_table_add (in_base, (gpointer) code);
+          }
+      }
+}
+
+JsonNode *
+atlas_merge_base_from_history (JsonNode *ours,
+                               JsonNode *theirs)
+{
+  JsonNode *base = common_part (NULL, ours, theirs);
+  JsonNode *partners;
+
+  if (!atlas_json_is_object (base))
+    return base;
+
+  partners = json_object_get_member (json_node_get_object (base), "partners");
+  for (guint i = 0; atlas_json_is_array (partners) && i < json_array_get_length (json_node_get_array (partners)); i++)
+    {
+      JsonNode *partner = json_array_get_element (json_node_get_array (partners), i);
+      const char *id = member_string (partner, "id");
+      JsonNode *sides[2] = { NULL, NULL };
+      JsonNode *roots[2] = { ours, theirs };
+
+      for (guint s = 0; s < 2; s++)
+        {
+          JsonNode *list = json_object_get_member (json_node_get_object (roots[s]), "partners");
+
+          for (guint j = 0; atlas_json_is_array (list) && j < json_array_get_length (json_node_get_array (list)); j++)
+            if (g_strcmp0 (member_string (json_array_get_element (json_node_get_array (list), j), "id"), id) == 0)
+              sides[s] = json_array_get_element (json_node_get_array (list), j);
+        }
+      if (id != NULL && sides[0] != NULL && sides[1] != NULL)
+        partner_base (json_node_get_object (partner), sides[0], sides[1]);
+    }
+  members_base (json_node_get_object (base), ours, theirs);
+
+  return base;
 }
 
 /* Conflicts */

@@ -57,6 +57,19 @@ JsonNode      *atlas_merge_json              (JsonNode      *base,
                                               JsonNode      *theirs,
                                               GPtrArray    **conflicts);
 
+/* The version both sides started from, as far as their history tells,
+ * for a merge of two copies without a base file: what both hold alike;
+ * for a field whose history chains (an indicator, the assessment, the
+ * name), the value of the side that did not move on since they parted
+ * (its entries are all in the other's, which has more), else the value
+ * the last entry both have left it at; for a country one lists as a
+ * member and the other not, the same from the member changes. A value
+ * the sides give differently with nothing to tell stays out, so the
+ * merge asks about it; what only one side has is that side's addition,
+ * and nothing is removed. A new tree. */
+JsonNode      *atlas_merge_base_from_history (JsonNode      *ours,
+                                              JsonNode      *theirs);
+
 /* Merges and checks the result like any save. NULL with
  * ATLAS_MERGE_ERROR_INVALID (and the problems, when asked) if the merged
  * dataset would not be valid. */

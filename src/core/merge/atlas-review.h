@@ -47,13 +47,4 @@ gboolean     atlas_review_apply        (JsonNode      *ours,
                                         const char    *source,
                                         GError       **error);
 
-/* Without a common base (comparing a colleague's copy directly), history
- * tells who is behind: TRUE when every history entry theirs has for the
- * partner's @field is in ours too, and ours has more: their value is one
- * ours already moved on from, and taking it would go back in time. */
-gboolean     atlas_review_theirs_is_behind (JsonNode   *ours,
-                                            JsonNode   *theirs,
-                                            const char *partner_id,
-                                            const char *field);
-
 G_END_DECLS

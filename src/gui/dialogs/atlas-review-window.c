@@ -43,7 +43,6 @@ struct _AtlasReviewWindow
   GPtrArray       *conflicts;
   GPtrArray       *items;     /* of Item */
   char            *source_name;
-  gboolean         two_way;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasReviewWindow, atlas_review_window, ADW_TYPE_WINDOW)
@@ -437,7 +436,6 @@ change_row (AtlasReviewWindow *self,
    * buttons no accessible action, and assistive tools must be able to
    * accept and reject. */
   GtkWidget *check = gtk_toggle_button_new ();
-  gboolean behind;
 
   if (change->kind == ATLAS_DIFF_MOVED)
     {
@@ -482,21 +480,7 @@ change_row (AtlasReviewWindow *self,
   /* Translators: accessible name of a check button: a partner, then the change */
   accessible = g_strdup_printf (_("Accept %s: %s"), partner_name, title);
   g_object_set_data_full (G_OBJECT (check), "accessible-name", g_steal_pointer (&accessible), g_free);
-  /* Without a base: nothing removed, and no value taken that your history
-   * already went past, unless the user says so. */
-  behind = self->two_way && atlas_review_theirs_is_behind (self->ours, self->merged,
-                                                            change->partner_id, change->field);
-  if (behind)
-    {
-      GtkWidget *note = gtk_label_new (_("Theirs is older: your history already went past it"));
-
-      gtk_widget_add_css_class (note, "dim-label");
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_grid_attach (GTK_GRID (grid), note, 0, 3, 3, 1);
-    }
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check),
-                               !behind && !(self->two_way && change->kind == ATLAS_DIFF_REMOVED));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), TRUE);
   g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), NULL);
   accept_toggled_cb (GTK_TOGGLE_BUTTON (check));
   item->accept = GTK_TOGGLE_BUTTON (check);
@@ -820,8 +804,7 @@ atlas_review_window_new (GtkWindow      *parent,
                          AtlasUndoStack *stack,
                          JsonNode       *merged,
                          GPtrArray      *conflicts,
-                         const char     *source_name,
-                         gboolean        two_way)
+                         const char     *source_name)
 {
   AtlasReviewWindow *self;
 
@@ -835,7 +818,6 @@ atlas_review_window_new (GtkWindow      *parent,
   self->all = atlas_diff_json (self->ours, merged);
   self->conflicts = conflicts ? g_ptr_array_ref (conflicts) : NULL;
   self->source_name = g_strdup (source_name);
-  self->two_way = two_way;
   adw_window_title_set_subtitle (self->window_title, source_name);
 
   /* Conflicts have their own rows; history entries go with the value they

@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * the assessment come with it, see atlas-review.h).
  *
  * @merged is what your dataset would become with every change taken (a
- * three-way merge's result, or theirs itself when there is no common base:
- * @two_way, and then removals are not preselected). @conflicts (nullable)
+ * three-way merge's result, against a base file or one rebuilt from both
+ * sides' history: atlas_merge_base_from_history ()). @conflicts (nullable)
  * are a merge's, kept as yours in @merged. @source_name names theirs.
  *
  * Signal "applied" () once the choices are in the dataset. */
@@ -29,7 +29,6 @@ GtkWidget *atlas_review_window_new (GtkWindow      *parent,
                                     AtlasUndoStack *stack,
                                     JsonNode       *merged,
                                     GPtrArray      *conflicts,
-                                    const char     *source_name,
-                                    gboolean        two_way);
+                                    const char     *source_name);
 
 G_END_DECLS

@@ -62,7 +62,6 @@ open_review (AtlasWindow *self,
              JsonNode    *merged,
              GPtrArray   *conflicts,
              const char  *source_name,
-             gboolean     two_way,
              const char  *etag)
 {
   AtlasUndoStack *stack = atlas_window_get_undo_stack (self);
@@ -72,7 +71,7 @@ open_review (AtlasWindow *self,
   if (stack == NULL)
     return;
 
-  review = atlas_review_window_new (GTK_WINDOW (self), stack, merged, conflicts, source_name, two_way);
+  review = atlas_review_window_new (GTK_WINDOW (self), stack, merged, conflicts, source_name);
   applied = g_new0 (Applied, 1);
   applied->window = g_object_ref (self);
   applied->etag = g_strdup (etag);
@@ -111,7 +110,8 @@ load_other (AtlasWindow *self,
   return NULL;
 }
 
-/* Three-way when there is a base, else the other version itself. */
+/* Three-way, against @base, or without one against what the history of
+ * both tells of where they parted. */
 static void
 review_against (AtlasWindow  *self,
                 AtlasDataset *base,
@@ -120,20 +120,14 @@ review_against (AtlasWindow  *self,
                 const char   *etag)
 {
   g_autoptr(JsonNode) theirs_tree = atlas_dataset_to_json (theirs);
+  g_autoptr(JsonNode) ours_tree = atlas_dataset_to_json (self->dataset);
+  g_autoptr(JsonNode) base_tree = base != NULL ? atlas_dataset_to_json (base)
+                                               : atlas_merge_base_from_history (ours_tree, theirs_tree);
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
 
-  if (base != NULL)
-    {
-      g_autoptr(JsonNode) base_tree = atlas_dataset_to_json (base);
-      g_autoptr(JsonNode) ours_tree = atlas_dataset_to_json (self->dataset);
-
-      merged = atlas_merge_json (base_tree, ours_tree, theirs_tree, &conflicts);
-    }
-  else
-    merged = json_node_ref (theirs_tree);
-
-  open_review (self, merged, conflicts, source_name, base == NULL, etag);
+  merged = atlas_merge_json (base_tree, ours_tree, theirs_tree, &conflicts);
+  open_review (self, merged, conflicts, source_name, etag);
 }
 
 void
@@ -192,7 +186,7 @@ review_changes_action (GtkWidget  *widget,
   file_name = atlas_dataset_file_dup_display_name (self->document);
   /* Translators: %s is a file name */
   name = g_strdup_printf (_("the merge recorded in %s"), file_name);
-  open_review (self, ours, conflicts, name, FALSE, NULL);
+  open_review (self, ours, conflicts, name, NULL);
 }
 
 typedef struct
@@ -236,7 +230,7 @@ base_question_cb (AdwMessageDialog *dialog,
 {
   GtkFileChooserNative *chooser;
 
-  if (g_str_equal (response, "direct"))
+  if (g_str_equal (response, "history"))
     {
       review_against (import->window, NULL, import->theirs, import->name, NULL);
       import_free (import);
@@ -283,17 +277,18 @@ import_chosen_cb (GtkNativeDialog *chooser,
   import->name = g_file_get_basename (file);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Version Did You Both Start From?"),
-                                   _("With the version you both started from, changes made on each "
-                                     "side are told apart and only true conflicts are asked about. "
-                                     "Without it, every difference is listed and nothing is removed "
-                                     "unless you accept it."));
+                                   _("With the file you both started from, changes made on each side "
+                                     "are told apart and only true conflicts are asked about. Without "
+                                     "it, the history of both copies tells where they parted: a change "
+                                     "only one side recorded is taken, nothing only one side has is "
+                                     "removed, and a difference no history explains is asked about."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "direct", _("Compare _Directly"),
+                                    "history", _("Use _History"),
                                     "base", _("Choose _Base File…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "base", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "direct");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "history");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (base_question_cb), import);
   gtk_window_present (GTK_WINDOW (dialog));
