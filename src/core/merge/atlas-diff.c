@@ -593,19 +593,108 @@ atlas_json_is_array (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
 }
 
-/* Through json-glib's parser: the loader keeps no JSON tree of its own
- * since unknown members are kept as text, and what the app writes is
- * shallow, so json-glib's limits on depth do not apply. */
+/* A tree through the app's own reader: json-glib's parser spends most of
+ * a merge's time scanning (a character class test per byte), and the
+ * loader keeps no tree of its own since unknown members are kept as text. */
+static JsonNode *
+read_node (AtlasJsonReader *reader)
+{
+  JsonNode *node = NULL;
+
+  switch (atlas_json_reader_peek (reader))
+    {
+    case ATLAS_JSON_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+
+        atlas_json_reader_begin_object (reader);
+        while (atlas_json_reader_next_member (reader))
+          {
+            g_autofree char *name = g_strndup (reader->key->str, reader->key->len);
+            JsonNode *member = read_node (reader);
+
+            if (member == NULL)
+              break;
+            json_object_set_member (object, name, member);
+          }
+        node = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+      }
+      break;
+    case ATLAS_JSON_ARRAY:
+      {
+        JsonArray *array = json_array_new ();
+
+        atlas_json_reader_begin_array (reader);
+        while (atlas_json_reader_next_element (reader))
+          {
+            JsonNode *element = read_node (reader);
+
+            if (element == NULL)
+              break;
+            json_array_add_element (array, element);
+          }
+        node = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+      }
+      break;
+    case ATLAS_JSON_STRING:
+      {
+        g_autofree char *text = atlas_json_reader_read_string (reader);
+
+        if (text != NULL)
+          node = json_node_init_string (json_node_alloc (), text);
+      }
+      break;
+    case ATLAS_JSON_NUMBER:
+      {
+        gboolean is_integer = FALSE;
+        gint64 integer = 0;
+        double number = 0;
+
+        if (atlas_json_reader_read_number (reader, &is_integer, &integer, &number))
+          node = is_integer ? json_node_init_int (json_node_alloc (), integer)
+                            : json_node_init_double (json_node_alloc (), number);
+      }
+      break;
+    case ATLAS_JSON_BOOLEAN:
+      {
+        gboolean value = FALSE;
+
+        if (atlas_json_reader_read_boolean (reader, &value))
+          node = json_node_init_boolean (json_node_alloc (), value);
+      }
+      break;
+    case ATLAS_JSON_NULL:
+      if (atlas_json_reader_read_null (reader))
+        node = json_node_init_null (json_node_alloc ());
+      break;
+    default:
+      break;
+    }
+
+  return node;
+}
+
 JsonNode *
 atlas_json_parse_bytes (const char  *data,
                         gsize        size,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  AtlasJsonReader reader;
+  JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, data, size, error))
-    return NULL;
-  return json_node_copy (json_parser_get_root (parser));
+  atlas_json_reader_init (&reader, data, size, 64);
+  root = read_node (&reader);
+  if (reader.error != ATLAS_JSON_ERROR_NONE || root == NULL || !atlas_json_reader_end (&reader))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                   reader.error_message ? reader.error_message : _("not JSON"));
+      g_clear_pointer (&root, json_node_unref);
+    }
+  atlas_json_reader_clear (&reader);
+
+  return root;
 }
 
 JsonNode *
@@ -787,6 +876,22 @@ diff_array (Diff       *d,
   AtlasKeyedList ka, kb;
   g_autoptr(GArray) common = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) common_keys = g_ptr_array_new ();
+  guint n = json_array_get_length (a);
+  g_autofree gboolean *same = NULL;
+
+  /* Most entries are where they were, as they were: compared in place
+   * once, they are not walked again, and an unchanged list costs no
+   * identities at all. */
+  if (n == json_array_get_length (b))
+    {
+      gboolean all_same = TRUE;
+
+      same = g_new (gboolean, n);
+      for (guint i = 0; i < n; i++)
+        all_same &= same[i] = atlas_json_equal (json_array_get_element (a, i), json_array_get_element (b, i));
+      if (all_same)
+        return;
+    }
 
   atlas_keyed_list_init (&ka, name, a);
   atlas_keyed_list_init (&kb, name, b);
@@ -796,8 +901,16 @@ diff_array (Diff       *d,
       const char *key = g_ptr_array_index (ka.keys, i);
       JsonNode *element = atlas_keyed_list_get (&ka, key);
       JsonNode *other = atlas_keyed_list_get (&kb, key);
-      guint mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, other ? other : element);
+      guint mark;
 
+      if (other != NULL && same != NULL && same[i] && json_array_get_element (b, i) == other)
+        {
+          g_array_append_val (common, i);
+          g_ptr_array_add (common_keys, (gpointer) key);
+          continue;
+        }
+
+      mark = atlas_tree_cursor_push_entry (&d->cursor, name, key, other ? other : element);
       if (other != NULL)
         {
           guint position = GPOINTER_TO_UINT (g_hash_table_lookup (kb.positions, key));
@@ -849,20 +962,19 @@ diff_array (Diff       *d,
   atlas_keyed_list_clear (&kb);
 }
 
+/* Containers are walked once, member by member or entry by entry, not
+ * compared whole first and then walked again at every level. */
 static void
 diff_node (Diff       *d,
            const char *name,
            JsonNode   *a,
            JsonNode   *b)
 {
-  if (atlas_json_equal (a, b))
-    return;
-
   if (atlas_json_is_object (a) && atlas_json_is_object (b))
     diff_object (d, json_node_get_object (a), json_node_get_object (b));
   else if (atlas_json_is_array (a) && atlas_json_is_array (b))
     diff_array (d, name, json_node_get_array (a), json_node_get_array (b));
-  else
+  else if (!atlas_json_equal (a, b))
     add_change (d, ATLAS_DIFF_CHANGED, a, b);
 }
 
