@@ -8,7 +8,7 @@
 # `cyber-atlas --validate`.
 #
 # Usage: test_merge.py CYBER_ATLAS DATASET SCHEMA (prints TAP). With
-# ATLAS_SCREENSHOTS=DIR, screenshots of the Review Changes window go there.
+# ATLAS_SCREENSHOTS=DIR, screenshots of the save conflict's dialog and of the Review Changes window go there.
 
 import json
 import os
@@ -141,6 +141,7 @@ def main():
         # 3: Ctrl+S meets the change
         press(frame, ord('s'))
         merge = require(app.accessible, 'the "Merge…" button', 'Merge…', 'push button')
+        screenshot('merge-dialog')
         ok()
 
         # 4: Review Changes
