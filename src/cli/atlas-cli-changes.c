@@ -57,7 +57,6 @@ int
 atlas_cli_changes (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -68,7 +67,6 @@ atlas_cli_changes (int    argc,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_auto(GStrv) remaining = NULL;
-  g_auto(GStrv) args = NULL;
   const GOptionEntry entries[] = {
     { "changes", 0, 0, G_OPTION_ARG_STRING, &span, NULL, NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, NULL, NULL },
@@ -77,19 +75,8 @@ atlas_cli_changes (int    argc,
     { NULL }
   };
 
-  /* The parser edits the vector it is given: work on a copy. */
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  context = g_option_context_new (NULL);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      atlas_cli_print_error (error->message);
-      return 1;
-    }
+  if (!atlas_cli_parse_options (argc, argv, entries))
+    return 1;
 
   if (span == NULL || !split_span (span, &from, &to))
     {

@@ -112,7 +112,6 @@ int
 atlas_cli_export (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
   g_autoptr(AtlasExportOptions) options = NULL;
@@ -127,7 +126,6 @@ atlas_cli_export (int    argc,
   g_autofree char *since = NULL;
   g_autofree char *order = NULL;
   g_auto(GStrv) remaining = NULL;
-  g_auto(GStrv) args = NULL;
   gboolean hatch = FALSE;
   gboolean force = FALSE;
   gboolean overwrites_input = FALSE;
@@ -151,19 +149,8 @@ atlas_cli_export (int    argc,
     { NULL }
   };
 
-  /* The parser edits the vector it is given: work on a copy. */
-  args = g_new0 (char *, argc + 1);
-  for (int i = 0; i < argc; i++)
-    args[i] = g_strdup (argv[i]);
-
-  context = g_option_context_new (NULL);
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &args, &error))
-    {
-      atlas_cli_print_error (error->message);
-      return 1;
-    }
+  if (!atlas_cli_parse_options (argc, argv, entries))
+    return 1;
 
   if (format_name == NULL || !atlas_export_format_from_string (format_name, &format))
     {

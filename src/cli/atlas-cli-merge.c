@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
-#include "atlas-dataset-private.h"
 #include "atlas-diff.h"
 #include "atlas-merge.h"
 #include "atlas-safe-write.h"
@@ -19,74 +19,21 @@
 
 #define EXIT_TROUBLE 2
 
-static void
-print_error (const char *path,
-             const char *message)
-{
-  g_autofree char *safe_path = atlas_text_escape_line (path);
-  g_autofree char *safe_message = atlas_text_escape_line (message);
-
-  if (path != NULL)
-    g_printerr ("cyber-atlas: %s: %s\n", safe_path, safe_message);
-  else
-    g_printerr ("cyber-atlas: %s\n", safe_message);
-}
-
-/* Each problem on its own line, naming the file as the user typed it. */
-static AtlasDataset *
-load_side (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset;
-
-  dataset = atlas_dataset_load_file_named (file, path, NULL, &problems, NULL, &error);
-  if (dataset != NULL)
-    return dataset;
-
-  if (problems != NULL && problems->len > 0)
-    for (guint i = 0; i < problems->len; i++)
-      {
-        g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
-
-        fprintf (stderr, "%s\n", line);
-      }
-  else
-    print_error (path, error->message);
-
-  return NULL;
-}
-
+/* The files named: exactly @n_files, else the usage. */
 static gboolean
-parse_options (int                 argc,
-               char              **argv,
-               const GOptionEntry *entries,
-               GStrv              *files,
-               guint               n_files,
-               const char         *usage)
+check_files (GStrv       files,
+             guint       n_files,
+             const char *usage)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (usage);
-  g_autoptr(GError) error = NULL;
-  /* _strv frees what it takes out of the copy. */
-  g_auto(GStrv) copy = g_strdupv (argv);
+  g_autofree char *message = NULL;
 
-  g_option_context_set_help_enabled (context, FALSE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse_strv (context, &copy, &error))
-    {
-      print_error (NULL, error->message);
-      return FALSE;
-    }
-  if (*files == NULL || g_strv_length (*files) != n_files)
-    {
-      g_autofree char *message = g_strdup_printf (_("Usage: cyber-atlas %s"), usage);
+  if (files != NULL && g_strv_length (files) == n_files)
+    return TRUE;
 
-      print_error (NULL, message);
-      return FALSE;
-    }
+  message = g_strdup_printf (_("Usage: cyber-atlas %s"), usage);
+  atlas_cli_print_error (message);
 
-  return TRUE;
+  return FALSE;
 }
 
 int
@@ -107,19 +54,20 @@ atlas_cli_diff (int    argc,
   g_autoptr(GPtrArray) changes = NULL;
   gboolean json;
 
-  if (!parse_options (argc, argv, entries, &files, 2, "--diff A B [--format text|json]"))
+  if (!atlas_cli_parse_options (argc, argv, entries) ||
+      !check_files (files, 2, "--diff A B [--format text|json]"))
     return EXIT_TROUBLE;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     {
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”: text or json"), format);
 
-      print_error (NULL, message);
+      atlas_cli_print_error (message);
       return EXIT_TROUBLE;
     }
   json = g_strcmp0 (format, "json") == 0;
 
-  a = load_side (files[0]);
-  b = a ? load_side (files[1]) : NULL;
+  a = atlas_cli_load_dataset (files[0]);
+  b = a ? atlas_cli_load_dataset (files[1]) : NULL;
   if (b == NULL)
     return EXIT_TROUBLE;
 
@@ -155,7 +103,7 @@ atlas_cli_diff (int    argc,
 
   if (fflush (stdout) != 0)
     {
-      print_error (NULL, _("Could not write to the standard output"));
+      atlas_cli_print_error (_("Could not write to the standard output"));
       return EXIT_TROUBLE;
     }
 
@@ -185,11 +133,12 @@ atlas_cli_merge (int    argc,
   const char *target_path;
   int status = EXIT_TROUBLE;
 
-  if (!parse_options (argc, argv, entries, &files, 3, "--merge BASE OURS THEIRS [--output FILE]"))
+  if (!atlas_cli_parse_options (argc, argv, entries) ||
+      !check_files (files, 3, "--merge BASE OURS THEIRS [--output FILE]"))
     return EXIT_TROUBLE;
 
   for (guint i = 0; i < 3; i++)
-    if ((sides[i] = load_side (files[i])) == NULL)
+    if ((sides[i] = atlas_cli_load_dataset (files[i])) == NULL)
       goto out;
 
   merged = atlas_merge (sides[0], sides[1], sides[2], &conflicts, &problems, &error);
@@ -201,7 +150,7 @@ atlas_cli_merge (int    argc,
 
           fprintf (stderr, "%s\n", line);
         }
-      print_error (NULL, error->message);
+      atlas_cli_print_error (error->message);
       goto out;
     }
 
@@ -213,7 +162,8 @@ atlas_cli_merge (int    argc,
    * the work tree. */
   if (!atlas_safe_write (target, bytes, ATLAS_SAFE_WRITE_NONE, NULL, NULL, NULL, NULL, &error))
     {
-      print_error (target_path, error->message);
+      /* Safe writes' messages name the file. */
+      atlas_cli_print_error (error->message);
       goto out;
     }
 

@@ -6,7 +6,13 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the command-line modes (atlas-cli-export.c, atlas-cli-changes.c). */
+/* Shared by the command-line modes (--export, --changes, --diff, --merge). */
+
+/* Parses @argv against @entries, on a copy (the parser takes out what it
+ * reads); FALSE with the error printed. */
+gboolean      atlas_cli_parse_options (int                 argc,
+                                       char              **argv,
+                                       const GOptionEntry *entries);
 
 /* "cyber-atlas: MESSAGE" on stderr, escaped, one line. */
 void          atlas_cli_print_error  (const char  *message);

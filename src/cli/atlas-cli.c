@@ -6,9 +6,33 @@
 #include <stdio.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-text.h"
+
+gboolean
+atlas_cli_parse_options (int                 argc,
+                         char              **argv,
+                         const GOptionEntry *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  /* _strv frees what it takes out of the copy. */
+  g_auto(GStrv) copy = g_new0 (char *, argc + 1);
+
+  for (int i = 0; i < argc; i++)
+    copy[i] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &copy, &error))
+    {
+      atlas_cli_print_error (error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 int
 atlas_cli_validate (const char * const *paths)
