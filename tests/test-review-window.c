@@ -222,11 +222,14 @@ test_apply_one_step (void)
         }
     }
 
+  /* The window shows the lens being renamed: it goes on showing it. */
+  atlas_window_set_lens_id (window, "wcit_2012");
   g_assert_true (gtk_widget_activate_action (review, "review.apply", NULL));
   atlas_test_wait_ms (200);
   g_assert_null (atlas_test_find_toplevel (ATLAS_TYPE_REVIEW_WINDOW));
 
   g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "wcit_2012")), ==, "WCIT-12 treaty vote");
+  g_assert_cmpstr (atlas_window_get_lens_id (window), ==, "wcit_2012");
   g_assert_false (atlas_dataset_is_member (dataset, "SE"));
   g_assert_cmpuint (atlas_dataset_get_member_changes (dataset)->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_documents (atlas_dataset_find_partner (dataset, "JP"))),
@@ -242,6 +245,7 @@ test_apply_one_step (void)
     g_assert_cmpstr (after_undo, ==, before);
   }
   g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "wcit_2012")), ==, "WCIT-12 vote");
+  g_assert_cmpstr (atlas_window_get_lens_id (window), ==, "wcit_2012");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
