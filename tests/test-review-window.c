@@ -132,9 +132,37 @@ dataset_text (AtlasDataset *dataset)
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
-/* A colleague's copy that renamed a lens, changed an indicator, added a
- * document and recorded a member leaving: every row can be accepted, and
- * Apply is one undo step that Undo takes back whole. */
+static JsonObject *
+partner_in (JsonNode   *tree,
+            const char *id)
+{
+  JsonArray *partners = json_object_get_array_member (json_node_get_object (tree), "partners");
+
+  for (guint i = 0; i < json_array_get_length (partners); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (partners, i), "id"), id))
+      return json_array_get_object_element (partners, i);
+  g_assert_not_reached ();
+}
+
+/* Moves a partner's first @n dialogues to the end. */
+static void
+rotate_dialogues (JsonNode   *tree,
+                  const char *id,
+                  guint       n)
+{
+  JsonArray *dialogues = json_object_get_array_member (partner_in (tree, id), "dialogues");
+
+  for (guint i = 0; i < n; i++)
+    {
+      json_array_add_element (dialogues, json_node_copy (json_array_get_element (dialogues, 0)));
+      json_array_remove_element (dialogues, 0);
+    }
+}
+
+/* A colleague's copy that renamed a lens, added a document, recorded a
+ * member leaving and an older event, and put a list in another order than
+ * ours: every row can be taken, and Apply is one undo step that Undo takes
+ * back whole. */
 static void
 test_apply_one_step (void)
 {
@@ -155,7 +183,8 @@ test_apply_one_step (void)
   AtlasDataset *dataset;
   AtlasUndoStack *stack;
   GtkWidget *review;
-  GtkWidget *lens_row, *member_row, *document_row;
+  GtkWidget *lens_row, *member_row, *document_row, *history_row, *order_take;
+  g_autoptr(JsonNode) base = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   g_assert_no_error (error);
@@ -183,18 +212,25 @@ test_apply_one_step (void)
                                       "\"source\": \"test\"}]", -1, &error);
   g_assert_no_error (error);
   json_object_set_member (subject, "member_changes", json_node_copy (json_parser_get_root (parser)));
-  japan = NULL;
-  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (root, "partners")); i++)
-    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "partners"), i), "id"), "JP"))
-      japan = json_array_get_object_element (json_object_get_array_member (root, "partners"), i);
-  g_assert_nonnull (japan);
+  japan = partner_in (theirs, "JP");
   json_parser_load_from_data (parser, "{\"title\": \"Japan-EU cyber dialogue launched\", \"year\": 2014, \"url\": \"https://example.org/jp\"}", -1, &error);
   g_assert_no_error (error);
   json_array_add_element (json_object_get_array_member (japan, "documents"), json_node_copy (json_parser_get_root (parser)));
 
-  merged = atlas_merge_json (ours, ours, theirs, &conflicts);
-  g_assert_cmpuint (conflicts->len, ==, 0);
-  review = atlas_review_window_new (GTK_WINDOW (window), stack, merged, NULL, "colleague.atlas.json");
+  /* An older event theirs recorded, and the US dialogues: the base had
+   * them in another order than ours, theirs in a third. */
+  json_parser_load_from_data (parser, "{\"date\": \"2013-01-15\", \"field\": \"dialogues\", \"old\": null, "
+                                      "\"new\": null, \"source\": \"Delegation in Tokyo\"}", -1, &error);
+  g_assert_no_error (error);
+  json_array_add_element (json_object_get_array_member (japan, "history"), json_node_copy (json_parser_get_root (parser)));
+  base = atlas_json_deep_copy (ours);
+  rotate_dialogues (base, "US", 1);
+  rotate_dialogues (theirs, "US", 2);
+
+  merged = atlas_merge_json (base, ours, theirs, &conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (((AtlasConflict *) g_ptr_array_index (conflicts, 0))->order);
+  review = atlas_review_window_new (GTK_WINDOW (window), stack, merged, conflicts, "colleague.atlas.json");
   gtk_window_present (GTK_WINDOW (review));
   atlas_test_wait_ms (200);
 
@@ -202,6 +238,13 @@ test_apply_one_step (void)
   member_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON, "Accept Dataset: Member left: Sweden");
   document_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON,
                                          "Accept Japan: Added: documents[\"Japan-EU cyber dialogue launched\" 2014]");
+  history_row = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON,
+                                        "Accept Japan: History entry: [2013-01-15 dialogues]");
+  order_take = atlas_test_find_widget (review, GTK_TYPE_TOGGLE_BUTTON,
+                                       "Take theirs for United States · Order of dialogues");
+  g_assert_nonnull (history_row);
+  g_assert_nonnull (order_take);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (order_take), TRUE);
   g_assert_nonnull (lens_row);
   g_assert_nonnull (member_row);
   g_assert_nonnull (document_row);
@@ -234,6 +277,15 @@ test_apply_one_step (void)
   g_assert_cmpuint (atlas_dataset_get_member_changes (dataset)->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_documents (atlas_dataset_find_partner (dataset, "JP"))),
                     ==, json_array_get_length (json_object_get_array_member (japan, "documents")));
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_history (atlas_dataset_find_partner (dataset, "JP"))),
+                    ==, json_array_get_length (json_object_get_array_member (japan, "history")));
+  {
+    g_autoptr(AtlasDialogue) first = g_list_model_get_item (atlas_partner_get_dialogues (atlas_dataset_find_partner (dataset, "US")), 0);
+    JsonArray *wanted = json_object_get_array_member (partner_in (theirs, "US"), "dialogues");
+
+    g_assert_cmpstr (atlas_dialogue_get_name (first), ==,
+                     json_object_get_string_member (json_array_get_object_element (wanted, 0), "name"));
+  }
 
   /* One step, labelled as such, and undone whole. */
   g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Merged Changes");

@@ -131,20 +131,35 @@ describe_value (AtlasReviewWindow *self,
 
   if (JSON_NODE_HOLDS_ARRAY (value))
     {
-      /* An order: the entries' identities. */
+      /* An order: the entries' identities, each the JSON of the values that
+       * make it ("Summit"; "Cyber note",2014), shown as those values. */
       JsonArray *array = json_node_get_array (value);
       g_autoptr(GString) list = g_string_new (NULL);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const char *key = json_array_get_string_element (array, i);
+          g_autofree char *wrapped = key ? g_strdup_printf ("[%s]", key) : NULL;
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonArray *parts;
 
           if (i > 0)
-            g_string_append (list, ", ");
-          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-            g_string_append (list, json_node_get_string (element));
-          else
-            atlas_json_append_escaped (list, element);
+            g_string_append (list, "; ");
+          if (wrapped == NULL || !json_parser_load_from_data (parser, wrapped, -1, NULL) ||
+              !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+            {
+              g_string_append (list, key ? key : "");
+              continue;
+            }
+          parts = json_node_get_array (json_parser_get_root (parser));
+          for (guint j = 0; j < json_array_get_length (parts); j++)
+            {
+              g_autofree char *part = describe_value (self, json_array_get_element (parts, j), NULL);
+
+              if (j > 0)
+                g_string_append_c (list, ' ');
+              g_string_append (list, part);
+            }
         }
       return g_string_free (g_steal_pointer (&list), FALSE);
     }
@@ -186,8 +201,12 @@ describe_field (AtlasReviewWindow *self,
                      : change->kind == ATLAS_DIFF_REMOVED ? _("Partner removed") : _("Partner moved"));
 
   if (change->kind == ATLAS_DIFF_MOVED && change->new_value != NULL && JSON_NODE_HOLDS_ARRAY (change->new_value))
-    /* Translators: both sides put a list in a different order; %s names the list */
-    return g_strdup_printf (_("Order of %s"), change->path);
+    {
+      const char *bracket = change->partner_id ? strchr (change->path, ']') : NULL;
+
+      /* Translators: both sides put a list in a different order; %s names the list */
+      return g_strdup_printf (_("Order of %s"), bracket && bracket[1] == '.' ? bracket + 2 : change->path);
+    }
 
   if (member_code (change) != NULL)
     {
