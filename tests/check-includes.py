@@ -89,12 +89,8 @@ KNOWN = {
         'atlas_dataset_load_file_named () is declared in the model\'s private header',
     ('cli/atlas-cli-list.c', 'atlas-dataset-private.h'):
         'atlas_dataset_load_file_named () is declared in the model\'s private header',
-    ('cli/atlas-cli-merge.c', 'atlas-dataset-private.h'):
-        'atlas_dataset_load_file_named () is declared in the model\'s private header',
     ('gui/window/atlas-window-time.c', 'atlas-export-private.h'):
         'the date formatter lives in the exporters\' private header',
-    ('gui/dialogs/atlas-review-window.c', 'atlas-core-private.h'):
-        'model helpers live in the umbrella\'s private header',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

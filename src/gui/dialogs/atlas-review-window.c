@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-iso-codes.h"
 #include "atlas-review.h"
