@@ -37,6 +37,42 @@ test_round_trip (void)
   }
 }
 
+/* The plane the window's viewport pans: geographic points go there and
+ * back; its unit square holds the whole world; Mercator's is map units. */
+static void
+test_plane (void)
+{
+  const double points[][2] = { { 0, 0 }, { 11, 50 }, { 138, 36 }, { -100, 40 }, { -70, -55 }, { 179, 80 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    for (int p = 0; p < 2; p++)
+      {
+        AtlasMapProjection projection = p ? ATLAS_MAP_PROJECTION_EQUAL_EARTH : ATLAS_MAP_PROJECTION_MERCATOR;
+        double mx, my, u, v, bx, by, lon, lat;
+
+        atlas_geo_lonlat_to_map (points[i][0], points[i][1], &mx, &my);
+        atlas_map_to_plane (projection, mx, my, &u, &v);
+        g_assert_cmpfloat (u, >=, 0);
+        g_assert_cmpfloat (u, <=, 1);
+        g_assert_cmpfloat (v, >, p ? 0.2 : 0);
+        g_assert_cmpfloat (v, <, 1);
+        g_assert_true (atlas_map_from_plane (projection, u, v, &bx, &by));
+        atlas_geo_map_to_lonlat (bx, by, &lon, &lat);
+        g_assert_cmpfloat_with_epsilon (lat, points[i][1], 1e-6);
+        g_assert_cmpfloat_with_epsilon (lon, points[i][0], 1e-6);
+      }
+  /* Japan lies east of the middle and north of the equator */
+  {
+    double mx, my, u, v;
+
+    atlas_geo_lonlat_to_map (138, 36, &mx, &my);
+    atlas_map_to_plane (ATLAS_MAP_PROJECTION_EQUAL_EARTH, mx, my, &u, &v);
+    g_assert_cmpfloat (u, >, 0.75);
+    g_assert_cmpfloat (v, <, 0.5);
+    g_assert_false (atlas_map_from_plane (ATLAS_MAP_PROJECTION_EQUAL_EARTH, 0.01, 0.3, &mx, &my));
+  }
+}
+
 /* Pixels of exactly the partner's colour on a 3000-pixel-wide export */
 static guint
 count_partner_pixels (AtlasDataset *dataset,
@@ -97,6 +133,7 @@ main (int   argc,
   atlas_core_init ();
 
   g_test_add_func ("/projection/round-trip", test_round_trip);
+  g_test_add_func ("/projection/plane", test_plane);
   g_test_add_func ("/projection/area-ratio", test_area_ratio);
 
   return g_test_run ();

@@ -424,6 +424,14 @@ atlas_world_get_lines (AtlasWorld *self,
   return (const AtlasGeoSpan *) self->spans + self->levels[level].first_line;
 }
 
+const AtlasGeoSpan *
+atlas_world_get_spans (AtlasWorld *self,
+                       guint      *n_spans)
+{
+  *n_spans = self->n_spans;
+  return (const AtlasGeoSpan *) self->spans;
+}
+
 const AtlasGeoPoint *
 atlas_world_get_points (AtlasWorld *self)
 {

@@ -90,6 +90,10 @@ const AtlasGeoSpan  *atlas_world_get_lines               (AtlasWorld    *self,
                                                           guint          level,
                                                           guint         *n_lines);
 const AtlasGeoPoint *atlas_world_get_points              (AtlasWorld    *self);
+/* Every ring and line of every level: the rings and lines above point into
+ * this table, so a span's index is its offset from it. */
+const AtlasGeoSpan  *atlas_world_get_spans               (AtlasWorld    *self,
+                                                          guint         *n_spans);
 
 /* The country at a point in map units (full detail), or -1 for the sea. */
 int                  atlas_world_hit_test                (AtlasWorld    *self,

@@ -339,29 +339,322 @@ atlas_map_frame_project (const AtlasMapFrame *frame,
   *y = (my - frame->y) * frame->scale;
 }
 
+gboolean
+atlas_map_frame_unproject (const AtlasMapFrame *frame,
+                           double               x,
+                           double               y,
+                           double              *mx,
+                           double              *my)
+{
+  double px = frame->x + x / frame->scale;
+  double py = frame->y + y / frame->scale;
+  double lon, lat;
+
+  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      *mx = px;
+      *my = py;
+      return px >= 0 && px <= 1 && py >= 0 && py <= 1;
+    }
+  if (!atlas_map_equal_earth_inverse (px, py, frame->central_longitude, &lon, &lat))
+    return FALSE;
+  atlas_geo_lonlat_to_map (lon, lat, mx, my);
+  return TRUE;
+}
+
+void
+atlas_map_to_plane (AtlasMapProjection  projection,
+                    double              mx,
+                    double              my,
+                    double             *u,
+                    double             *v)
+{
+  double lon, lat, x, y;
+
+  if (projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      *u = mx;
+      *v = my;
+      return;
+    }
+  atlas_geo_map_to_lonlat (mx, my, &lon, &lat);
+  atlas_map_equal_earth (lon, lat, ATLAS_MAP_CENTRAL_LONGITUDE, &x, &y);
+  *u = 0.5 + x / ATLAS_MAP_EQUAL_EARTH_WIDTH;
+  *v = 0.5 + y / ATLAS_MAP_EQUAL_EARTH_WIDTH;
+}
+
+gboolean
+atlas_map_from_plane (AtlasMapProjection  projection,
+                      double              u,
+                      double              v,
+                      double             *mx,
+                      double             *my)
+{
+  double lon, lat;
+
+  if (projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      *mx = u;
+      *my = v;
+      return u >= 0 && u <= 1 && v >= 0 && v <= 1;
+    }
+  if (!atlas_map_equal_earth_inverse ((u - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH,
+                                      (v - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH,
+                                      ATLAS_MAP_CENTRAL_LONGITUDE, &lon, &lat))
+    return FALSE;
+  atlas_geo_lonlat_to_map (lon, lat, mx, my);
+  return TRUE;
+}
+
+void
+atlas_map_frame_init_plane (AtlasMapFrame      *frame,
+                            AtlasMapProjection  projection,
+                            double              u,
+                            double              v,
+                            double              world_width)
+{
+  frame->projection = projection;
+  if (projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      frame->central_longitude = ATLAS_MAP_CENTRAL_LONGITUDE;
+      frame->x = (u - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH;
+      frame->y = (v - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH;
+      frame->scale = world_width / ATLAS_MAP_EQUAL_EARTH_WIDTH;
+    }
+  else
+    {
+      frame->central_longitude = 0;
+      frame->x = u;
+      frame->y = v;
+      frame->scale = world_width;
+    }
+}
+
+double
+atlas_map_frame_get_world_width (const AtlasMapFrame *frame)
+{
+  return frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH
+         ? ATLAS_MAP_EQUAL_EARTH_WIDTH * frame->scale : frame->scale;
+}
+
+void
+atlas_map_frame_append_outline (cairo_t             *cr,
+                                const AtlasMapFrame *frame)
+{
+  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      cairo_rectangle (cr, -frame->x * frame->scale, -frame->y * frame->scale,
+                       frame->scale, frame->scale);
+      return;
+    }
+  /* The two edge meridians, pole to pole; the poles are lines. */
+  for (int side = 0; side < 2; side++)
+    for (int i = 0; i <= 90; i++)
+      {
+        double lat = side == 0 ? 90.0 - i * 2.0 : -90.0 + i * 2.0;
+        double lambda = side == 0 ? G_PI : -G_PI;
+        double x, y;
+
+        equal_earth_unwrapped (lambda, lat, &x, &y);
+        x = (x - frame->x) * frame->scale;
+        y = (y - frame->y) * frame->scale;
+        if (side == 0 && i == 0)
+          cairo_move_to (cr, x, y);
+        else
+          cairo_line_to (cr, x, y);
+      }
+  cairo_close_path (cr);
+}
+
+/* The outlines in Equal Earth around ATLAS_MAP_CENTRAL_LONGITUDE, projected
+ * once per level of detail on first use: a frame then costs what a Web
+ * Mercator one does (no trigonometry per point and frame), and the
+ * one-pixel lines can be drawn straight into the image.
+ *
+ * A ring or line keeps to the side of the map's edge its middle is on: one
+ * cut by the edge meridian runs a little past the outline rather than
+ * across the whole map (the painters clip to the outline). */
+typedef struct
+{
+  float min_x, min_y, max_x, max_y;
+  guint32 count;
+  const AtlasGeoPoint *points;   /* NULL until its level is projected */
+} ProjectedSpan;
+
+typedef struct
+{
+  AtlasWorld *world;
+  const AtlasGeoSpan *base;
+  ProjectedSpan *spans;
+  float *country_bounds;    /* [level][country][4] */
+  guint n_levels, n_countries;
+  gboolean *level_done;
+} Projected;
+
+static void
+project_span (const AtlasGeoPoint *points,
+              const AtlasGeoSpan  *span,
+              ProjectedSpan       *out,
+              AtlasGeoPoint       *dest)
+{
+  const AtlasGeoPoint *p = points + span->first;
+  double mid = ((span->min_x + span->max_x) / 2) * 360.0 - 180.0;
+  double centre = ATLAS_MAP_CENTRAL_LONGITUDE;
+  double shift = (fmod (mid - centre + 540.0, 360.0) - 180.0) - (mid - centre);
+
+  out->min_x = out->min_y = G_MAXFLOAT;
+  out->max_x = out->max_y = -G_MAXFLOAT;
+  out->count = span->count;
+  for (guint i = 0; i < span->count; i++)
+    {
+      double lon, lat, x, y;
+
+      atlas_geo_map_to_lonlat (p[i].x, p[i].y, &lon, &lat);
+      equal_earth_unwrapped ((lon - centre + shift) * G_PI / 180.0, lat, &x, &y);
+      dest[i].x = (float) x;
+      dest[i].y = (float) y;
+      out->min_x = MIN (out->min_x, dest[i].x);
+      out->min_y = MIN (out->min_y, dest[i].y);
+      out->max_x = MAX (out->max_x, dest[i].x);
+      out->max_y = MAX (out->max_y, dest[i].y);
+    }
+  out->points = dest;
+}
+
+static void
+project_level (Projected *pw,
+               guint      level)
+{
+  const AtlasGeoPoint *points = atlas_world_get_points (pw->world);
+  const AtlasGeoSpan *lines, *rings;
+  guint n_lines, n_rings, total = 0;
+  AtlasGeoPoint *block, *dest;
+
+  lines = atlas_world_get_lines (pw->world, level, &n_lines);
+  for (guint i = 0; i < n_lines; i++)
+    total += lines[i].count;
+  for (guint c = 0; c < pw->n_countries; c++)
+    {
+      rings = atlas_world_country_get_rings (pw->world, c, level, &n_rings);
+      for (guint r = 0; r < n_rings; r++)
+        total += rings[r].count;
+    }
+  /* Kept for the life of the process, as the outlines themselves. */
+  block = dest = g_new (AtlasGeoPoint, MAX (total, 1));
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      project_span (points, &lines[i], &pw->spans[&lines[i] - pw->base], dest);
+      dest += lines[i].count;
+    }
+  for (guint c = 0; c < pw->n_countries; c++)
+    {
+      float *bounds = pw->country_bounds + ((gsize) level * pw->n_countries + c) * 4;
+
+      bounds[0] = bounds[1] = G_MAXFLOAT;
+      bounds[2] = bounds[3] = -G_MAXFLOAT;
+      rings = atlas_world_country_get_rings (pw->world, c, level, &n_rings);
+      for (guint r = 0; r < n_rings; r++)
+        {
+          ProjectedSpan *out = &pw->spans[&rings[r] - pw->base];
+
+          project_span (points, &rings[r], out, dest);
+          dest += rings[r].count;
+          bounds[0] = MIN (bounds[0], out->min_x);
+          bounds[1] = MIN (bounds[1], out->min_y);
+          bounds[2] = MAX (bounds[2], out->max_x);
+          bounds[3] = MAX (bounds[3], out->max_y);
+        }
+    }
+  (void) block;
+  pw->level_done[level] = TRUE;
+}
+
+/* The projected outlines of @world with @level ready, or NULL when the
+ * frame is not Equal Earth around the usual meridian. */
+static Projected *
+get_projected (AtlasWorld          *world,
+               const AtlasMapFrame *frame,
+               guint                level)
+{
+  static GMutex lock;
+  static GPtrArray *all;
+  Projected *pw = NULL;
+
+  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH ||
+      frame->central_longitude != ATLAS_MAP_CENTRAL_LONGITUDE)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (all == NULL)
+    all = g_ptr_array_new ();
+  for (guint i = 0; i < all->len && pw == NULL; i++)
+    if (((Projected *) g_ptr_array_index (all, i))->world == world)
+      pw = g_ptr_array_index (all, i);
+  if (pw == NULL)
+    {
+      guint n_spans;
+
+      pw = g_new0 (Projected, 1);
+      /* A world projected stays: its address names it. */
+      pw->world = atlas_world_ref (world);
+      pw->base = atlas_world_get_spans (world, &n_spans);
+      pw->spans = g_new0 (ProjectedSpan, MAX (n_spans, 1));
+      pw->n_levels = atlas_world_get_n_levels (world);
+      pw->n_countries = atlas_world_get_n_countries (world);
+      pw->country_bounds = g_new (float, (gsize) pw->n_levels * MAX (pw->n_countries, 1) * 4);
+      pw->level_done = g_new0 (gboolean, pw->n_levels);
+      g_ptr_array_add (all, pw);
+    }
+  if (!pw->level_done[level])
+    project_level (pw, level);
+  g_mutex_unlock (&lock);
+
+  return pw;
+}
+
+static inline const ProjectedSpan *
+projected_span (const Projected    *pw,
+                const AtlasGeoSpan *span)
+{
+  return &pw->spans[span - pw->base];
+}
+
 /* The world's width on the target, in device pixels: what picks the
  * outlines' level of detail. */
 static double
 world_pixels (const AtlasMapFrame *frame)
 {
-  /* Equal Earth's equator is 2 * 2.7066 radii long */
-  double width = frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? 5.4133 * frame->scale : frame->scale;
+  return atlas_map_frame_get_world_width (frame) / frame->pixel;
+}
 
-  return width / frame->pixel;
+static gboolean
+box_visible (double               min_x,
+             double               min_y,
+             double               max_x,
+             double               max_y,
+             const AtlasMapFrame *frame)
+{
+  double x1 = frame->x + frame->width / frame->scale;
+  double y1 = frame->y + frame->height / frame->scale;
+
+  return max_x >= frame->x && min_x <= x1 && max_y >= frame->y && min_y <= y1;
 }
 
 static gboolean
 span_visible (const AtlasGeoSpan  *span,
-              const AtlasMapFrame *frame)
+              const AtlasMapFrame *frame,
+              const Projected     *pw)
 {
+  if (pw != NULL)
+    {
+      const ProjectedSpan *ps = projected_span (pw, span);
+
+      return box_visible (ps->min_x, ps->min_y, ps->max_x, ps->max_y, frame);
+    }
   if (frame->projection != ATLAS_MAP_PROJECTION_MERCATOR)
     return TRUE;
-
-  double x1 = frame->x + frame->width / frame->scale;
-  double y1 = frame->y + frame->height / frame->scale;
-
-  return span->max_x >= frame->x && span->min_x <= x1 &&
-         span->max_y >= frame->y && span->min_y <= y1;
+  return box_visible (span->min_x, span->min_y, span->max_x, span->max_y, frame);
 }
 
 static void
@@ -369,16 +662,17 @@ append_span (cairo_t             *cr,
              const AtlasGeoPoint *points,
              const AtlasGeoSpan  *span,
              const AtlasMapFrame *frame,
+             const Projected     *pw,
              gboolean             close)
 {
   const AtlasGeoPoint *p = points + span->first;
   double s = frame->scale, ox = frame->x, oy = frame->y;
 
-  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+  if (pw != NULL)
+    p = projected_span (pw, span)->points;
+  else if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
     {
-      /* A ring or line keeps to the side of the map's edge its middle is
-       * on: one cut by the edge meridian runs a little past the outline
-       * rather than across the whole map. */
+      /* Another central meridian: projected here, as project_span () does. */
       double mid = ((span->min_x + span->max_x) / 2) * 360.0 - 180.0;
       double centre = frame->central_longitude;
       double shift = (fmod (mid - centre + 540.0, 360.0) - 180.0) - (mid - centre);
@@ -411,7 +705,8 @@ append_country (cairo_t             *cr,
                 AtlasWorld          *world,
                 guint                country,
                 guint                level,
-                const AtlasMapFrame *frame)
+                const AtlasMapFrame *frame,
+                const Projected     *pw)
 {
   const AtlasGeoPoint *points = atlas_world_get_points (world);
   const AtlasGeoSpan *rings;
@@ -419,8 +714,8 @@ append_country (cairo_t             *cr,
 
   rings = atlas_world_country_get_rings (world, country, level, &n);
   for (guint r = 0; r < n; r++)
-    if (span_visible (&rings[r], frame))
-      append_span (cr, points, &rings[r], frame, TRUE);
+    if (span_visible (&rings[r], frame, pw))
+      append_span (cr, points, &rings[r], frame, pw, TRUE);
 }
 
 void
@@ -645,6 +940,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
                            const AtlasGeoSpan  *lines,
                            guint                n_lines,
                            const AtlasMapFrame *frame,
+                           const Projected     *pw,
                            guint32              rgb,
                            double               alpha)
 {
@@ -654,7 +950,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
   double sx, sy;
   Raster r;
 
-  if (frame->projection != ATLAS_MAP_PROJECTION_MERCATOR ||
+  if ((frame->projection != ATLAS_MAP_PROJECTION_MERCATOR && pw == NULL) ||
       cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
       (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
        cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24))
@@ -684,10 +980,10 @@ stroke_hairlines_in_place (cairo_t             *cr,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      const AtlasGeoPoint *p = points + lines[i].first;
+      const AtlasGeoPoint *p = pw ? projected_span (pw, &lines[i])->points : points + lines[i].first;
       double px, py;
 
-      if (!span_visible (&lines[i], frame))
+      if (!span_visible (&lines[i], frame, pw))
         continue;
       px = ox + (p[0].x - frame->x) * frame->scale * sx;
       py = oy + (p[0].y - frame->y) * frame->scale * sy;
@@ -718,6 +1014,7 @@ atlas_map_paint (cairo_t             *cr,
   const AtlasGeoSpan *lines;
   double fill_alpha = (flags & ATLAS_MAP_PAINT_TRANSLUCENT) ? 0.6 : 1.0;
   guint level, n_lines;
+  const Projected *pw;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (coloring != NULL);
@@ -726,10 +1023,23 @@ atlas_map_paint (cairo_t             *cr,
   world = coloring->world;
   points = atlas_world_get_points (world);
   level = atlas_world_pick_level (world, world_pixels (frame));
+  pw = get_projected (world, frame, level);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, frame->width, frame->height);
   cairo_clip (cr);
+  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      /* Around the world's outline, the window's own background; inside
+       * it, the sea; land cut by the edge meridian stops at the edge. */
+      if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
+        {
+          set_color (cr, ATLAS_MAP_SPACE_COLOR, 1.0);
+          cairo_paint (cr);
+        }
+      atlas_map_frame_append_outline (cr, frame);
+      cairo_clip (cr);
+    }
   if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
     {
       set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
@@ -745,11 +1055,21 @@ atlas_map_paint (cairo_t             *cr,
       AtlasGeoSpan bounds;
       double x0, y0, x1, y1;
 
-      atlas_world_country_get_bounds (world, c, &x0, &y0, &x1, &y1);
-      bounds = (AtlasGeoSpan) { x0, y0, x1, y1, 0, 0 };
-      if (!span_visible (&bounds, frame))
-        continue;
-      append_country (cr, world, c, level, frame);
+      if (pw != NULL)
+        {
+          const float *b = pw->country_bounds + ((gsize) level * pw->n_countries + c) * 4;
+
+          if (!box_visible (b[0], b[1], b[2], b[3], frame))
+            continue;
+        }
+      else
+        {
+          atlas_world_country_get_bounds (world, c, &x0, &y0, &x1, &y1);
+          bounds = (AtlasGeoSpan) { x0, y0, x1, y1, 0, 0 };
+          if (!span_visible (&bounds, frame, NULL))
+            continue;
+        }
+      append_country (cr, world, c, level, frame, pw);
       set_color (cr, coloring->colors[c], fill_alpha);
       if ((flags & ATLAS_MAP_PAINT_HATCH) && coloring->categories[c] >= 0)
         {
@@ -763,11 +1083,11 @@ atlas_map_paint (cairo_t             *cr,
 
   /* Borders and coasts: one device pixel, each drawn once. */
   lines = atlas_world_get_lines (world, level, &n_lines);
-  if (!stroke_hairlines_in_place (cr, points, lines, n_lines, frame, ATLAS_MAP_COAST_COLOR, LINE_ALPHA))
+  if (!stroke_hairlines_in_place (cr, points, lines, n_lines, frame, pw, ATLAS_MAP_COAST_COLOR, LINE_ALPHA))
     {
       for (guint i = 0; i < n_lines; i++)
-        if (span_visible (&lines[i], frame))
-          append_span (cr, points, &lines[i], frame, FALSE);
+        if (span_visible (&lines[i], frame, pw))
+          append_span (cr, points, &lines[i], frame, pw, FALSE);
       cairo_set_line_width (cr, frame->pixel);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
       set_color (cr, ATLAS_MAP_COAST_COLOR, LINE_ALPHA);
@@ -792,7 +1112,7 @@ atlas_map_paint_outline (cairo_t             *cr,
   level = atlas_world_pick_level (world, world_pixels (frame));
   cairo_save (cr);
   cairo_new_path (cr);
-  append_country (cr, world, country, level, frame);
+  append_country (cr, world, country, level, frame, get_projected (world, frame, level));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* A halo, not a heavy black line: at world scale a thick stroke would
    * swallow a small country and every island of a big one. A soft dark

@@ -31,6 +31,8 @@ typedef enum
 #define ATLAS_MAP_NO_DATA_COLOR ATLAS_NO_DATA_COLOR
 #define ATLAS_MAP_BORDER_COLOR  0xffffff
 #define ATLAS_MAP_COAST_COLOR   0x8aa5bb
+/* Around an Equal Earth world's outline */
+#define ATLAS_MAP_SPACE_COLOR   0xf4f4f2
 
 typedef struct _AtlasMapColoring AtlasMapColoring;
 
@@ -94,6 +96,13 @@ typedef struct
   double central_longitude;  /* Equal Earth: the meridian in the middle */
 } AtlasMapFrame;
 
+/* The meridian in the middle of the app's Equal Earth maps: their edge is
+ * then the meridian of 169° W, in the Bering Strait, and cuts no country
+ * but a few islands (Chukotka stays whole, with Russia). */
+#define ATLAS_MAP_CENTRAL_LONGITUDE 11.0
+/* Equal Earth's equator on the plane of radius 1: 2 * 2 sqrt (3) pi / (3 A1) */
+#define ATLAS_MAP_EQUAL_EARTH_WIDTH (4.0 * 1.7320508075688772 * G_PI / (3.0 * 1.340264))
+
 /* Equal Earth of a point in degrees: x, y on the plane of radius 1, y
  * growing southwards, longitudes wrapped around @central_longitude. */
 void              atlas_map_equal_earth           (double              longitude,
@@ -113,6 +122,42 @@ void              atlas_map_frame_project         (const AtlasMapFrame *frame,
                                                    double              my,
                                                    double             *x,
                                                    double             *y);
+
+/* The target point (x, y) in map units; FALSE where it shows no map. */
+gboolean          atlas_map_frame_unproject       (const AtlasMapFrame *frame,
+                                                   double              x,
+                                                   double              y,
+                                                   double             *mx,
+                                                   double             *my);
+/* The world's width (its equator) on the target, in its units. */
+double            atlas_map_frame_get_world_width (const AtlasMapFrame *frame);
+/* The world's outline on the target, as a path (Web Mercator: a square). */
+void              atlas_map_frame_append_outline  (cairo_t            *cr,
+                                                   const AtlasMapFrame *frame);
+
+/* The plane a pannable map moves over (the window's ShumateViewport does its
+ * Web Mercator maths there, whatever the map shows): the unit square, the
+ * world's width from 0 to 1. With Mercator it is map units; with Equal
+ * Earth, the projection around ATLAS_MAP_CENTRAL_LONGITUDE, scaled to unit
+ * width, with the equator at v = 0.5. */
+void              atlas_map_to_plane              (AtlasMapProjection  projection,
+                                                   double              mx,
+                                                   double              my,
+                                                   double             *u,
+                                                   double             *v);
+/* FALSE outside the world */
+gboolean          atlas_map_from_plane            (AtlasMapProjection  projection,
+                                                   double              u,
+                                                   double              v,
+                                                   double             *mx,
+                                                   double             *my);
+/* Sets projection, x, y and scale of @frame so that the plane's point
+ * (@u, @v) is at the target's origin and the world is @world_width wide. */
+void              atlas_map_frame_init_plane      (AtlasMapFrame      *frame,
+                                                   AtlasMapProjection  projection,
+                                                   double              u,
+                                                   double              v,
+                                                   double              world_width);
 
 typedef enum
 {
