@@ -32,7 +32,7 @@ typedef struct
   AtlasMapView *view;
   AtlasDataset *dataset;
   ShumateViewport *viewport;
-  double center_x, center_y;   /* map units */
+  double center_x, center_y;   /* on the plane the viewport pans */
   double world;                /* pixels */
   gboolean redraw;
   GStrv dates;            /* timeline: the dates a ] steps through */
@@ -102,11 +102,12 @@ map_bench_center (MapBench *b,
 }
 
 static MapBench *
-map_bench_new (int    width,
-               int    height,
-               double lon,
-               double lat,
-               double zoom)
+map_bench_new (int                width,
+               int                height,
+               double             lon,
+               double             lat,
+               double             zoom,
+               AtlasMapProjection projection)
 {
   MapBench *b = g_new0 (MapBench, 1);
   AtlasMapFrame frame = { 0 };
@@ -127,19 +128,20 @@ map_bench_new (int    width,
   gtk_widget_allocate (GTK_WIDGET (b->view), width, height, -1, NULL);
 
   b->viewport = shumate_map_get_viewport (atlas_map_view_get_map (b->view));
+  /* Equal Earth is the map's own; Web Mercator is what it shows under
+   * tiles (the layer alone, without their network) */
+  atlas_world_layer_set_projection (atlas_map_view_get_world_layer (b->view), projection);
   if (zoom > 0)
-    {
-      shumate_viewport_set_zoom_level (b->viewport, zoom);
-      shumate_location_set_location (SHUMATE_LOCATION (b->viewport), lat, lon);
-    }
+    atlas_map_view_set_camera (b->view, lat, lon, zoom);
   else
     atlas_map_view_show_world (b->view);
   settle ();
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (b->view), &frame);
-  b->world = frame.scale;
-  b->center_x = frame.x + frame.width / 2 / frame.scale;
-  b->center_y = frame.y + frame.height / 2 / frame.scale;
+  b->world = atlas_map_frame_get_world_width (&frame);
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (b->viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (b->viewport)),
+                           &b->center_x, &b->center_y);
   return b;
 }
 
@@ -225,22 +227,22 @@ map_frame (MapBench *b)
 }
 
 static void
-run_frames (const char *name,
-            int         width,
-            int         height,
-            double      lon,
-            double      lat,
-            double      zoom,
-            gboolean    redraw,
-            guint       runs)
+run_frames_in (const char        *name,
+               int                width,
+               int                height,
+               double             lon,
+               double             lat,
+               double             zoom,
+               gboolean           redraw,
+               guint              runs,
+               AtlasMapProjection projection)
 {
   MapBench *b;
   g_autofree double *times = g_new (double, runs);
 
   if (!ensure_gtk ())
     return;
-  b = map_bench_new (width, height, lon, lat, zoom);
-
+  b = map_bench_new (width, height, lon, lat, zoom, projection);
   b->redraw = redraw;
   if (g_str_has_prefix (name, "timeline-"))
     {
@@ -267,6 +269,31 @@ run_frames (const char *name,
   if (g_getenv ("ATLAS_BENCH_SHOTS") != NULL)
     save_frame (b, name);
   map_bench_free (b);
+}
+
+static void
+run_frames (const char *name,
+            int         width,
+            int         height,
+            double      lon,
+            double      lat,
+            double      zoom,
+            gboolean    redraw,
+            guint       runs)
+{
+  run_frames_in (name, width, height, lon, lat, zoom, redraw, runs, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+}
+
+void
+atlas_bench_map_pan_1080p_mercator (void)
+{
+  run_frames_in ("map-pan-1080p-mercator", 1920, 1080, 0, 0, 0, FALSE, 41, ATLAS_MAP_PROJECTION_MERCATOR);
+}
+
+void
+atlas_bench_map_redraw_1080p_mercator (void)
+{
+  run_frames_in ("map-redraw-1080p-mercator", 1920, 1080, 0, 0, 0, TRUE, 21, ATLAS_MAP_PROJECTION_MERCATOR);
 }
 
 void

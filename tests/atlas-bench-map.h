@@ -12,6 +12,8 @@ void atlas_bench_map_pan_1080p        (void);
 void atlas_bench_map_pan_2160p        (void);
 void atlas_bench_map_pan_europe_1080p (void);
 void atlas_bench_map_redraw_1080p     (void);
+void atlas_bench_map_pan_1080p_mercator    (void);
+void atlas_bench_map_redraw_1080p_mercator (void);
 void atlas_bench_timeline_step_1080p (void);
 void atlas_bench_hit_test             (void);
 /* Both figures come from the same runs of the app. */

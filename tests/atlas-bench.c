@@ -907,6 +907,8 @@ static const Figure figures[] = {
   { "map-pan-2160p", atlas_bench_map_pan_2160p },
   { "map-pan-europe-1080p", atlas_bench_map_pan_europe_1080p },
   { "map-redraw-1080p", atlas_bench_map_redraw_1080p },
+  { "map-pan-1080p-mercator", atlas_bench_map_pan_1080p_mercator },
+  { "map-redraw-1080p-mercator", atlas_bench_map_redraw_1080p_mercator },
   { "timeline-step-1080p", atlas_bench_timeline_step_1080p },
   { "hit-test", atlas_bench_hit_test },
   { "startup", atlas_bench_startup },

@@ -106,20 +106,13 @@ atlas_test_check_labels (AtlasMapColoring        *coloring,
 static void
 frame_to_target (gpointer data, double mx, double my, double *x, double *y)
 {
-  const AtlasMapFrame *frame = data;
-
-  *x = (mx - frame->x) * frame->scale;
-  *y = (my - frame->y) * frame->scale;
+  atlas_map_frame_project (data, mx, my, x, y);
 }
 
 static gboolean
 frame_to_map (gpointer data, double x, double y, double *mx, double *my)
 {
-  const AtlasMapFrame *frame = data;
-
-  *mx = frame->x + x / frame->scale;
-  *my = frame->y + y / frame->scale;
-  return TRUE;
+  return atlas_map_frame_unproject (data, x, y, mx, my);
 }
 
 AtlasMapTransform

@@ -47,9 +47,10 @@ partners_under_legend (AtlasMapView *view,
 
       g_assert_cmpint (country, >=, 0);
       atlas_world_country_get_label_point (world, country, &mx, &my);
+      atlas_map_frame_project (&frame, mx, my, &mx, &my);
       graphene_rect_init (&label,
-                          (mx - frame.x) * frame.scale - LABEL_HALF_WIDTH,
-                          (my - frame.y) * frame.scale - LABEL_HALF_HEIGHT,
+                          mx - LABEL_HALF_WIDTH,
+                          my - LABEL_HALF_HEIGHT,
                           2 * LABEL_HALF_WIDTH, 2 * LABEL_HALF_HEIGHT);
       if (graphene_rect_intersection (&bounds, &label, NULL))
         {

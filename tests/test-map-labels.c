@@ -6,10 +6,13 @@
  * no other partner or label (the checks of atlas-test-labels.h, on what the
  * world layer drew); every label's text shows in the pixels, a selected
  * partner's included (its outline goes under the name); pointing at a label
- * or its leader dot names its partner, as a click selects it. With
+ * or its leader dot names its partner, as a click selects it; the map is
+ * equal-area (Equal Earth) in both. With
  * ATLAS_SHOTS_DIR set, saves labels-*.png there. */
 
 #include "config.h"
+
+#include <math.h>
 
 #include <adwaita.h>
 
@@ -47,6 +50,75 @@ text_pixels (AtlasTestPixels     *shot,
           dark++;
       }
   return dark;
+}
+
+/* Equal Earth in the window and in presentation mode: Russia's coloured
+ * pixels over Brazil's within 15 % of their true ratio (2.0; Web Mercator
+ * makes it several times that); the whole-world view shows the land from
+ * 84° N to 60° S; Chukotka lies whole beside the rest of Russia, not cut
+ * off at the map's edge. */
+static void
+check_equal_area (AtlasMapView    *view,
+                  AtlasTestPixels *shot)
+{
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (view);
+  AtlasMapColoring *coloring = atlas_world_layer_get_coloring (layer);
+  AtlasWorld *world = atlas_map_coloring_get_world (coloring);
+  int russia = atlas_world_find_country (world, "RU");
+  int brazil = atlas_world_find_country (world, "BR");
+  guint32 russia_color = atlas_map_coloring_get_color (coloring, russia);
+  guint32 brazil_color = atlas_map_coloring_get_color (coloring, brazil);
+  double sx = shot->width / (double) gtk_widget_get_width (GTK_WIDGET (layer));
+  double sy = shot->height / (double) gtk_widget_get_height (GTK_WIDGET (layer));
+  guint n_russia = 0, n_brazil = 0, colored_russia = 0, colored_brazil = 0;
+  AtlasMapFrame frame = { 0 };
+  double mx, my, x, y, west_x, west_y, east_x, east_y;
+
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+  /* The pixels of each, and those of them in its colour (the rest are
+   * borders, coasts and labels) */
+  for (int py = 0; py < shot->height; py++)
+    for (int px = 0; px < shot->width; px++)
+      {
+        int country = atlas_world_layer_pick (layer, (px + 0.5) / sx, (py + 0.5) / sy);
+        guint32 c;
+
+        if (country != russia && country != brazil)
+          continue;
+        c = atlas_test_pixels_get (shot, px, py);
+        if (country == russia)
+          {
+            n_russia++;
+            colored_russia += c == russia_color;
+          }
+        else
+          {
+            n_brazil++;
+            colored_brazil += c == brazil_color;
+          }
+      }
+  g_test_message ("Russia %u px (%u coloured), Brazil %u px (%u coloured): %.3f", n_russia, colored_russia,
+                  n_brazil, colored_brazil, (double) n_russia / MAX (n_brazil, 1));
+  g_assert_cmpuint (n_brazil, >, 100);
+  g_assert_cmpfloat (fabs ((double) n_russia / n_brazil - 2.0), <=, 0.15 * 2.0);
+  g_assert_cmpfloat (colored_russia, >=, 0.75 * n_russia);
+  g_assert_cmpfloat (colored_brazil, >=, 0.75 * n_brazil);
+
+  atlas_world_layer_get_frame (layer, &frame);
+  atlas_geo_lonlat_to_map (ATLAS_MAP_CENTRAL_LONGITUDE, 84, &mx, &my);
+  atlas_map_frame_project (&frame, mx, my, &x, &y);
+  g_assert_cmpfloat (y, >=, -1);
+  atlas_geo_lonlat_to_map (ATLAS_MAP_CENTRAL_LONGITUDE, -60, &mx, &my);
+  atlas_map_frame_project (&frame, mx, my, &x, &y);
+  g_assert_cmpfloat (y, <=, frame.height + 1);
+
+  atlas_geo_lonlat_to_map (178, 66.5, &mx, &my);
+  atlas_map_frame_project (&frame, mx, my, &west_x, &west_y);
+  atlas_geo_lonlat_to_map (-176, 66.5, &mx, &my);
+  atlas_map_frame_project (&frame, mx, my, &east_x, &east_y);
+  g_assert_cmpint (atlas_world_layer_pick (layer, west_x, west_y), ==, russia);
+  g_assert_cmpint (atlas_world_layer_pick (layer, east_x, east_y), ==, russia);
+  g_assert_cmpfloat (fabs (east_x - west_x), <, frame.width / 20);
 }
 
 static void
@@ -129,6 +201,13 @@ test_labels (gconstpointer data)
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 0);
   check_view (view, c, world_name);
+  {
+    /* The map alone: the legend may cover some of Brazil on a small screen */
+    g_autoptr(GdkTexture) texture = atlas_test_render_widget (GTK_WIDGET (atlas_map_view_get_world_layer (view)));
+    g_autoptr(AtlasTestPixels) shot = atlas_test_pixels_new (texture);
+
+    check_equal_area (view, shot);
+  }
   {
     double size;
     /* At the whole-world view, every partner is in view. */

@@ -56,8 +56,7 @@ to_widget (Fixture *f,
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
   atlas_geo_lonlat_to_map (lon, lat, &mx, &my);
-  *x = (mx - frame.x) * frame.scale;
-  *y = (my - frame.y) * frame.scale;
+  atlas_map_frame_project (&frame, mx, my, x, y);
 }
 
 static guint32
@@ -150,7 +149,7 @@ test_lens_switch (Fixture       *f,
   after = take_shot (f);
   g_assert_cmphex (brazil_before, !=, brazil_after);
   g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, brazil_after);
-  g_assert_cmphex (pixel_at_lonlat (f, after, -85.0, 35.5), ==, us_after);
+  g_assert_cmphex (pixel_at_lonlat (f, after, -117.0, 39.0), ==, us_after);
   g_assert_cmphex (pixel_at_lonlat (f, after, 2.5, 46.5), ==, atlas_dataset_get_subject_color (f->dataset));
 
   /* A lens the dataset lacks: every partner shows "No data". */
@@ -160,17 +159,28 @@ test_lens_switch (Fixture       *f,
   g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, ATLAS_MAP_NO_DATA_COLOR);
 }
 
-/* A ring that jumped across ±180° would fill a band across the map at the
- * latitudes of Chukotka, Alaska and the Aleutians. */
+/* A ring that jumped across ±180° (or across the map's edge, 169° W) would
+ * fill a band across the map at the latitudes of Chukotka, Alaska and the
+ * Aleutians; Chukotka stays whole, beside the rest of Russia. */
 static void
 test_no_smear (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(AtlasTestPixels) shot = take_shot (f);
+  g_autoptr(AtlasTestPixels) shot = NULL;
   AtlasWorld *world = atlas_world_get_default ();
   guint checked = 0;
+  double west_x, west_y, east_x, east_y;
 
   AtlasMapFrame frame = { 0 };
+
+  atlas_map_view_set_camera (f->view, 62, -178, 3);
+  shot = take_shot (f);
+  /* Both sides of 180° are side by side, inside the map */
+  to_widget (f, 179.5, 66, &west_x, &west_y);
+  to_widget (f, -179.5, 66, &east_x, &east_y);
+  g_assert_cmpfloat (fabs (east_x - west_x), <, 20);
+  g_assert_cmpfloat (west_x, >, 0);
+  g_assert_cmpfloat (east_x, <, shot->width);
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->view), &frame);
   for (double lat = 48; lat <= 74; lat += 1)
@@ -185,9 +195,12 @@ test_no_smear (Fixture       *f,
         /* Only pixels a few pixels off any coast, small islands included. */
         for (int dy = -4; dy <= 4 && open_sea; dy++)
           for (int dx = -4; dx <= 4 && open_sea; dx++)
-            open_sea = atlas_world_hit_test (world,
-                                             frame.x + (floor (x) + dx + 0.5) / frame.scale,
-                                             frame.y + (floor (y) + dy + 0.5) / frame.scale) < 0;
+            {
+              double mx, my;
+
+              open_sea = atlas_map_frame_unproject (&frame, floor (x) + dx + 0.5, floor (y) + dy + 0.5, &mx, &my) &&
+                         atlas_world_hit_test (world, mx, my) < 0;
+            }
         if (!open_sea)
           continue;
         checked++;
@@ -205,6 +218,24 @@ test_no_smear (Fixture       *f,
                    category_color (f->dataset, "cooperation_depth", "RU"));
 }
 
+/* The part of the plane (atlas_map_to_plane ()) a frame shows */
+static void
+plane_bounds (const AtlasMapFrame *frame,
+              double              *x0,
+              double              *y0,
+              double              *x1,
+              double              *y1)
+{
+  double world = atlas_map_frame_get_world_width (frame);
+  double offset = frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? 0.5 : 0;
+  double unit = frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? ATLAS_MAP_EQUAL_EARTH_WIDTH : 1;
+
+  *x0 = offset + frame->x / unit;
+  *y0 = offset + frame->y / unit;
+  *x1 = *x0 + frame->width / world;
+  *y1 = *y0 + frame->height / world;
+}
+
 static void
 test_one_world (Fixture       *f,
                 gconstpointer  data)
@@ -212,14 +243,19 @@ test_one_world (Fixture       *f,
   AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->view);
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
   AtlasMapFrame frame = { 0 };
+  double x0, y0, x1, y1;
+
+  /* Equal Earth, the map's own projection without tiles */
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
 
   /* Zooming out stops where the world fills the view's width... */
   shumate_viewport_set_zoom_level (viewport, 0);
   wait_for_frame (f);
   atlas_world_layer_get_frame (layer, &frame);
-  g_assert_cmpfloat_with_epsilon (frame.scale, frame.width, 1e-6);
-  g_assert_cmpfloat_with_epsilon (frame.x, 0, 1e-9);
-  g_assert_cmpfloat (frame.y, >=, -1e-9);
+  g_assert_cmpfloat_with_epsilon (atlas_map_frame_get_world_width (&frame), frame.width, 1e-6);
+  plane_bounds (&frame, &x0, &y0, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon (x0, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (x1, 1, 1e-9);
 
   /* ...or, in a flat view, where it shows the inhabited latitudes, centred
    * with sea beside it, never a second copy. */
@@ -228,27 +264,44 @@ test_one_world (Fixture       *f,
   shumate_viewport_set_zoom_level (viewport, 0);
   wait_for_frame (f);
   atlas_world_layer_get_frame (layer, &frame);
-  g_assert_cmpfloat (frame.scale, <, frame.width);
-  g_assert_cmpfloat_with_epsilon (frame.x + frame.width / 2 / frame.scale, 0.5, 1e-9);
+  g_assert_cmpfloat (atlas_map_frame_get_world_width (&frame), <, frame.width);
+  plane_bounds (&frame, &x0, &y0, &x1, &y1);
+  g_assert_cmpfloat_with_epsilon ((x0 + x1) / 2, 0.5, 1e-9);
   {
     g_autoptr(AtlasTestPixels) shot = take_shot (f);
-    g_assert_cmphex (atlas_test_pixels_get (shot, 2, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
-    g_assert_cmphex (atlas_test_pixels_get (shot, shot->width - 3, shot->height / 2.0), ==, ATLAS_MAP_OCEAN_COLOR);
+    double x, y;
+
+    /* Beside the world's outline, no map */
+    g_assert_cmphex (atlas_test_pixels_get (shot, 2, shot->height / 2.0), ==, ATLAS_MAP_SPACE_COLOR);
+    g_assert_cmphex (atlas_test_pixels_get (shot, shot->width - 3, shot->height / 2.0), ==, ATLAS_MAP_SPACE_COLOR);
+    /* The Pacific at its edges */
+    to_widget (f, ATLAS_MAP_CENTRAL_LONGITUDE - 179, 0, &x, &y);
+    g_assert_cmphex (atlas_test_pixels_get (shot, x + 2, y), ==, ATLAS_MAP_OCEAN_COLOR);
+    to_widget (f, ATLAS_MAP_CENTRAL_LONGITUDE + 179, 0, &x, &y);
+    g_assert_cmphex (atlas_test_pixels_get (shot, x - 2, y), ==, ATLAS_MAP_OCEAN_COLOR);
   }
   gtk_window_set_default_size (f->window, WIDTH, HEIGHT);
   wait_for_frame (f);
 
   /* ...and panning stops at its edges. */
-  shumate_viewport_set_zoom_level (viewport, 4);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 0, 179.9);
+  atlas_map_view_set_camera (f->view, 0, ATLAS_MAP_CENTRAL_LONGITUDE + 179.9, 4);
   wait_for_frame (f);
   atlas_world_layer_get_frame (layer, &frame);
-  g_assert_cmpfloat (frame.x + frame.width / frame.scale, <=, 1 + 1e-9);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport), 85, -179.9);
+  plane_bounds (&frame, &x0, &y0, &x1, &y1);
+  g_assert_cmpfloat (x1, <=, 1 + 1e-9);
+  g_assert_cmpfloat (x1, >=, 1 - 1e-6);
+  atlas_map_view_set_camera (f->view, 85, ATLAS_MAP_CENTRAL_LONGITUDE - 179.9, 4);
   wait_for_frame (f);
   atlas_world_layer_get_frame (layer, &frame);
-  g_assert_cmpfloat (frame.x, >=, -1e-9);
-  g_assert_cmpfloat (frame.y, >=, -1e-9);
+  plane_bounds (&frame, &x0, &y0, &x1, &y1);
+  g_assert_cmpfloat (x0, >=, -1e-9);
+  /* No higher than the outlines' top, 85° N */
+  {
+    double top, u;
+
+    atlas_map_to_plane (ATLAS_MAP_PROJECTION_EQUAL_EARTH, 0.5, 0, &u, &top);
+    g_assert_cmpfloat (y0, >=, top - 1e-9);
+  }
 }
 
 static gboolean
@@ -448,9 +501,10 @@ static gboolean
 over_japan (gpointer data)
 {
   Fixture *f = data;
-  ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (f->view));
+  double lat, lon, zoom;
 
-  return fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 137) <= 8;
+  atlas_map_view_get_camera (f->view, &lat, &lon, &zoom);
+  return fabs (lon - 137) <= 8 && fabs (lat - 36) <= 8;
 }
 
 static void
@@ -468,6 +522,66 @@ test_fly_to (Fixture       *f,
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom + 1);
   shot = take_shot (f);
   g_assert_cmphex (atlas_test_pixels_get (shot, shot->width / 2.0, shot->height / 2.0), !=, 0);
+  /* Japan itself is in view, around the middle */
+  {
+    double x, y;
+
+    to_widget (f, 140.3, 38.8, &x, &y);
+    g_assert_cmpfloat (fabs (x - WIDTH / 2.0), <, WIDTH / 4.0);
+    g_assert_cmpfloat (fabs (y - HEIGHT / 2.0), <, HEIGHT / 4.0);
+    g_assert_cmphex (atlas_test_pixels_get (shot, x, y), ==, category_color (f->dataset, "cooperation_depth", "JP"));
+  }
+}
+
+static char *describe (Fixture *f, double lon, double lat);
+
+/* Web Mercator only under OpenStreetMap's tiles, which are drawn in it;
+ * Equal Earth again without them, and always in presentation mode. The
+ * view stays over the same place, and hit-testing follows. */
+static void
+test_tiles_mercator (Fixture       *f,
+                     gconstpointer  data)
+{
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->view);
+  AtlasMapFrame frame = { 0 };
+  double lat, lon, zoom, x, y;
+
+  atlas_map_view_set_camera (f->view, 36, 138, 4);
+  wait_for_frame (f);
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+
+  atlas_map_view_set_online_tiles (f->view, TRUE);
+  wait_for_frame (f);
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_MERCATOR);
+  atlas_world_layer_get_frame (layer, &frame);
+  g_assert_cmpint (frame.projection, ==, ATLAS_MAP_PROJECTION_MERCATOR);
+  atlas_map_view_get_camera (f->view, &lat, &lon, &zoom);
+  g_assert_cmpfloat (fabs (lat - 36), <, 0.01);
+  g_assert_cmpfloat (fabs (lon - 138), <, 0.01);
+  /* Japan under the middle, as a click finds it */
+  {
+    g_autofree char *text = describe (f, 140.3, 38.8);
+    g_autofree char *japan = atlas_map_label_name (atlas_dataset_find_partner (f->dataset, "JP"));
+
+    g_assert_nonnull (text);
+    g_assert_true (g_str_has_prefix (text, japan));
+    to_widget (f, 140.3, 38.8, &x, &y);
+    g_assert_cmpfloat (fabs (x - WIDTH / 2.0), <, WIDTH / 4.0);
+  }
+
+  atlas_map_view_set_presenting (f->view, TRUE);
+  wait_for_frame (f);
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+  atlas_map_view_set_presenting (f->view, FALSE);
+  wait_for_frame (f);
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_MERCATOR);
+
+  atlas_map_view_set_online_tiles (f->view, FALSE);
+  wait_for_frame (f);
+  g_assert_cmpint (atlas_world_layer_get_projection (layer), ==, ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+  atlas_map_view_get_camera (f->view, &lat, &lon, &zoom);
+  g_assert_cmpfloat (fabs (lat - 36), <, 0.01);
+  g_assert_cmpfloat (fabs (lon - 138), <, 0.01);
 }
 
 static char *
@@ -577,6 +691,7 @@ main (int    argc,
   g_test_add ("/map/hatch", Fixture, NULL, fixture_set_up, test_hatch, fixture_tear_down);
   g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/map/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
+  g_test_add ("/map/tiles-mercator", Fixture, NULL, fixture_set_up, test_tiles_mercator, fixture_tear_down);
   g_test_add ("/map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/map/fly-to", Fixture, NULL, fixture_set_up, test_fly_to, fixture_tear_down);
 

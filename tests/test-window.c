@@ -73,10 +73,11 @@ map_center (AtlasWindow *window)
 static gboolean
 map_near_japan (gpointer data)
 {
-  ShumateLocation *center = map_center (data);
+  double lat, lon, zoom;
 
-  return fabs (shumate_location_get_latitude (center) - 36) < 8 &&
-         fabs (shumate_location_get_longitude (center) - 138) < 10;
+  /* On the Earth, whatever the projection */
+  atlas_map_view_get_camera (ATLAS_WINDOW (data)->map_view, &lat, &lon, &zoom);
+  return fabs (lat - 36) < 8 && fabs (lon - 138) < 10;
 }
 
 /* A partner picked in the list flies the map to it; one selected from

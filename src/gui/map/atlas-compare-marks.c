@@ -45,7 +45,8 @@ atlas_compare_marks_locate (AtlasCompareMarks *self,
 
   atlas_world_layer_get_frame (atlas_map_view_get_world_layer (self->view), &frame);
   atlas_world_country_get_label_point (world, country, &mx, &my);
-  in_view = GRAPHENE_POINT_INIT ((mx - frame.x) * frame.scale, (my - frame.y) * frame.scale - LIFT);
+  atlas_map_frame_project (&frame, mx, my, &mx, &my);
+  in_view = GRAPHENE_POINT_INIT (mx, my - LIFT);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->view), GTK_WIDGET (self), &in_view, &in_self))
     in_self = in_view;
   *x = in_self.x;

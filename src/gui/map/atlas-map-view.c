@@ -26,9 +26,12 @@
 #define MAX_ZOOM 10
 #define FLY_TO_MAX_ZOOM 5.5
 /* Latitudes the whole-world view shows at least: Antarctica is left out,
- * Tierra del Fuego and most of the Arctic islands are in. */
-#define HOME_NORTH 78.0
-#define HOME_SOUTH -56.0
+ * Tierra del Fuego and most of the Arctic islands are in. Web Mercator
+ * swells the Arctic: it shows less of it. */
+#define HOME_NORTH 84.0
+#define HOME_SOUTH -60.0
+#define MERCATOR_HOME_NORTH 78.0
+#define MERCATOR_HOME_SOUTH -56.0
 
 struct _AtlasMapView
 {
@@ -55,6 +58,7 @@ struct _AtlasMapView
   char *selected_id;
   gboolean hatch_patterns;
   gboolean online_tiles;
+  gboolean presenting;
 
   AtlasMapColoring *coloring;
   /* A cross-fade of the colours to self->coloring (a step in time): from
@@ -92,6 +96,40 @@ tile_size (AtlasMapView *self)
   return shumate_map_source_get_tile_size (self->offline_source);
 }
 
+/* Positions below are on the plane the viewport pans (atlas_map_to_plane ()):
+ * the world's width from 0 to 1, in Equal Earth or Web Mercator. */
+static AtlasMapProjection
+projection (AtlasMapView *self)
+{
+  return atlas_world_layer_get_projection (self->world_layer);
+}
+
+static void
+lonlat_to_plane (AtlasMapView *self,
+                 double        longitude,
+                 double        latitude,
+                 double       *u,
+                 double       *v)
+{
+  double mx, my;
+
+  atlas_geo_lonlat_to_map (longitude, latitude, &mx, &my);
+  atlas_map_to_plane (projection (self), mx, my, u, v);
+}
+
+/* The band of latitudes the whole-world view shows, on the plane */
+static void
+home_band (AtlasMapView *self,
+           double       *north_v,
+           double       *south_v)
+{
+  gboolean mercator = projection (self) == ATLAS_MAP_PROJECTION_MERCATOR;
+  double u;
+
+  lonlat_to_plane (self, ATLAS_MAP_CENTRAL_LONGITUDE, mercator ? MERCATOR_HOME_NORTH : HOME_NORTH, &u, north_v);
+  lonlat_to_plane (self, ATLAS_MAP_CENTRAL_LONGITUDE, mercator ? MERCATOR_HOME_SOUTH : HOME_SOUTH, &u, south_v);
+}
+
 /* The widest view: the whole world's width, or the inhabited latitudes'
  * height if the view is too wide and flat for that. Zooming out stops there,
  * so the world is never repeated beside itself. */
@@ -100,12 +138,11 @@ min_zoom (AtlasMapView *self,
           int           width,
           int           height)
 {
-  double x, north_y, south_y;
+  double north_v, south_v;
 
-  atlas_geo_lonlat_to_map (0, HOME_NORTH, &x, &north_y);
-  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &x, &south_y);
+  home_band (self, &north_v, &south_v);
   return MAX (0.0, MIN (log2 (width / tile_size (self)),
-                        log2 (height / ((south_y - north_y) * tile_size (self)))));
+                        log2 (height / ((south_v - north_v) * tile_size (self)))));
 }
 
 static void
@@ -119,9 +156,40 @@ clamped_center (AtlasMapView *self,
   double world = tile_size (self) * pow (2.0, zoom);
   double half_w = width / 2.0 / world;
   double half_h = height / 2.0 / world;
+  double top, bottom, u;
 
+  /* The top and bottom of the outlines (85° N and S) */
+  atlas_map_to_plane (projection (self), 0.5, 0, &u, &top);
+  atlas_map_to_plane (projection (self), 0.5, 1, &u, &bottom);
   *x = half_w >= 0.5 ? 0.5 : CLAMP (*x, half_w, 1 - half_w);
-  *y = half_h >= 0.5 ? 0.5 : CLAMP (*y, half_h, 1 - half_h);
+  *y = half_h >= (bottom - top) / 2 ? (top + bottom) / 2 : CLAMP (*y, top + half_h, bottom - half_h);
+}
+
+/* The view's centre on the plane: the viewport's own Web Mercator maths */
+static void
+view_center (AtlasMapView *self,
+             double       *x,
+             double       *y)
+{
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), x, y);
+}
+
+/* Where Home puts the centre of the view */
+static void
+home_center (AtlasMapView *self,
+             double        zoom,
+             int           width,
+             int           height,
+             double       *x,
+             double       *y)
+{
+  double north_v, south_v;
+
+  home_band (self, &north_v, &south_v);
+  *x = 0.5;
+  *y = (north_v + south_v) / 2;
+  clamped_center (self, zoom, width, height, x, y);
 }
 
 /* Keeps the view on one world (see the top of the file). Where the world
@@ -170,16 +238,16 @@ shows_world (AtlasMapView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double x, y, north_x, north_y, south_x, south_y;
+  double x, y, home_x, home_y, zoom;
 
   if (width <= 0 || height <= 0)
     return FALSE;
-  atlas_geo_lonlat_to_map (0, HOME_NORTH, &north_x, &north_y);
-  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &south_x, &south_y);
+  zoom = min_zoom (self, width, height);
+  home_center (self, zoom, width, height, &home_x, &home_y);
   atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
                            shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &x, &y);
-  return fabs (shumate_viewport_get_zoom_level (self->viewport) - min_zoom (self, width, height)) < 1e-3 &&
-         fabs (x - 0.5) < 1e-4 && fabs (y - (north_y + south_y) / 2) < 1e-4;
+  return fabs (shumate_viewport_get_zoom_level (self->viewport) - zoom) < 1e-3 &&
+         fabs (x - home_x) < 1e-4 && fabs (y - home_y) < 1e-4;
 }
 
 static void
@@ -227,12 +295,11 @@ show_world (AtlasMapView *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double north_x, north_y, south_x, south_y;
+  double zoom = width > 0 && height > 0 ? min_zoom (self, width, height) : 2;
+  double x, y;
 
-  atlas_geo_lonlat_to_map (0, HOME_NORTH, &north_x, &north_y);
-  atlas_geo_lonlat_to_map (0, HOME_SOUTH, &south_x, &south_y);
-  go_to (self, 0.5, (north_y + south_y) / 2,
-         width > 0 ? min_zoom (self, width, height) : 2, animate);
+  home_center (self, zoom, MAX (width, 1), MAX (height, 1), &x, &y);
+  go_to (self, x, y, zoom, animate);
 }
 
 /* Colouring and legend */
@@ -418,6 +485,39 @@ rebuild_legend (AtlasMapView *self)
     add_legend_caption (self, row++, footer, "atlas-legend-source");
 }
 
+/* Web Mercator only under OpenStreetMap's tiles (they are drawn in it);
+ * Equal Earth otherwise, and always when presenting. The view keeps its
+ * place on the Earth across a switch. */
+static void
+update_projection (AtlasMapView *self)
+{
+  AtlasMapProjection wanted = self->tile_layer != NULL && !self->presenting
+                              ? ATLAS_MAP_PROJECTION_MERCATOR : ATLAS_MAP_PROJECTION_EQUAL_EARTH;
+  gboolean whole_world = self->at_world;
+  double u, v, mx, my;
+
+  if (self->tile_layer != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->tile_layer), !self->presenting);
+  if (projection (self) == wanted)
+    return;
+  view_center (self, &u, &v);
+  if (!atlas_map_from_plane (projection (self), u, v, &mx, &my))
+    atlas_map_from_plane (projection (self), 0.5, 0.5, &mx, &my);
+  atlas_world_layer_set_projection (self->world_layer, wanted);
+  if (whole_world || !self->homed)
+    show_world (self, FALSE);
+  else
+    {
+      double lon, lat;
+
+      atlas_map_to_plane (wanted, mx, my, &u, &v);
+      atlas_geo_map_to_lonlat (u, v, &lon, &lat);
+      shumate_map_stop_go_to (self->map);
+      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+      clamp_view (self);
+    }
+}
+
 static void
 update_flags (AtlasMapView *self)
 {
@@ -425,7 +525,7 @@ update_flags (AtlasMapView *self)
 
   if (self->hatch_patterns)
     flags |= ATLAS_MAP_PAINT_HATCH;
-  if (self->tile_layer != NULL)
+  if (self->tile_layer != NULL && !self->presenting)
     flags |= ATLAS_MAP_PAINT_NO_OCEAN | ATLAS_MAP_PAINT_TRANSLUCENT;
   atlas_world_layer_set_flags (self->world_layer, flags);
 }
@@ -707,27 +807,24 @@ pan (AtlasMapView *self,
      double        dx,
      double        dy)
 {
-  AtlasMapFrame frame = { 0 };
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  double world = tile_size (self) * pow (2.0, zoom);
   double x, y;
 
-  atlas_world_layer_get_frame (self->world_layer, &frame);
-  x = frame.x + (frame.width / 2 + dx * frame.width) / frame.scale;
-  y = frame.y + (frame.height / 2 + dy * frame.height) / frame.scale;
-  go_to (self, x, y, shumate_viewport_get_zoom_level (self->viewport), FALSE);
+  view_center (self, &x, &y);
+  x += dx * gtk_widget_get_width (GTK_WIDGET (self->map)) / world;
+  y += dy * gtk_widget_get_height (GTK_WIDGET (self->map)) / world;
+  go_to (self, x, y, zoom, FALSE);
 }
 
 static void
 zoom_by (AtlasMapView *self,
          double        steps)
 {
-  AtlasMapFrame frame = { 0 };
+  double x, y;
 
-  atlas_world_layer_get_frame (self->world_layer, &frame);
-  go_to (self,
-         frame.x + frame.width / 2 / frame.scale,
-         frame.y + frame.height / 2 / frame.scale,
-         shumate_viewport_get_zoom_level (self->viewport) + steps,
-         TRUE);
+  view_center (self, &x, &y);
+  go_to (self, x, y, shumate_viewport_get_zoom_level (self->viewport) + steps, TRUE);
 }
 
 /* Actions and their keys */
@@ -1313,6 +1410,7 @@ atlas_map_view_set_online_tiles (AtlasMapView *self,
       self->tile_layer = NULL;
     }
   update_flags (self);
+  update_projection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES]);
 }
 
@@ -1331,7 +1429,7 @@ atlas_map_view_fly_to (AtlasMapView *self,
 {
   const AtlasGeoSpan *rings;
   int country, width, height;
-  guint n;
+  guint n, best = 0;
   double best_area = -1, x0 = 0, y0 = 0, x1 = 1, y1 = 1, zoom;
 
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
@@ -1349,10 +1447,25 @@ atlas_map_view_fly_to (AtlasMapView *self,
       if (area > best_area)
         {
           best_area = area;
-          x0 = rings[r].min_x;
-          y0 = rings[r].min_y;
-          x1 = rings[r].max_x;
-          y1 = rings[r].max_y;
+          best = r;
+        }
+    }
+  if (n > 0)
+    {
+      /* Its bounds on the plane: those of its points there */
+      const AtlasGeoPoint *points = atlas_world_get_points (self->world) + rings[best].first;
+
+      x0 = y0 = G_MAXDOUBLE;
+      x1 = y1 = -G_MAXDOUBLE;
+      for (guint i = 0; i < rings[best].count; i++)
+        {
+          double u, v;
+
+          atlas_map_to_plane (projection (self), points[i].x, points[i].y, &u, &v);
+          x0 = MIN (x0, u);
+          y0 = MIN (y0, v);
+          x1 = MAX (x1, u);
+          y1 = MAX (y1, v);
         }
     }
 
@@ -1423,16 +1536,21 @@ atlas_map_view_set_text_scale (AtlasMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
+/* The camera is on the Earth, whatever the projection */
 void
 atlas_map_view_get_camera (AtlasMapView *self,
                            double       *latitude,
                            double       *longitude,
                            double       *zoom)
 {
+  double u, v, mx, my;
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
-  *latitude = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
-  *longitude = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  view_center (self, &u, &v);
+  if (!atlas_map_from_plane (projection (self), u, v, &mx, &my))
+    atlas_map_from_plane (projection (self), 0.5, 0.5, &mx, &my);
+  atlas_geo_map_to_lonlat (mx, my, longitude, latitude);
   *zoom = shumate_viewport_get_zoom_level (self->viewport);
 }
 
@@ -1442,9 +1560,36 @@ atlas_map_view_set_camera (AtlasMapView *self,
                            double        longitude,
                            double        zoom)
 {
+  double u, v, lon, lat;
+
   g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
 
+  lonlat_to_plane (self, longitude, latitude, &u, &v);
+  atlas_geo_map_to_lonlat (u, v, &lon, &lat);
   shumate_map_stop_go_to (self->map);
   shumate_viewport_set_zoom_level (self->viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), latitude, longitude);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
+}
+
+gboolean
+atlas_map_view_get_presenting (AtlasMapView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_MAP_VIEW (self), FALSE);
+
+  return self->presenting;
+}
+
+/* Presentation mode: Equal Earth and no tiles, whatever the settings */
+void
+atlas_map_view_set_presenting (AtlasMapView *self,
+                               gboolean      presenting)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  update_flags (self);
+  update_projection (self);
 }

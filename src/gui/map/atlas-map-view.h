@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* The world map: a ShumateMap coloured by a lens of a dataset, with a
  * legend, hover tooltips, partner labels, click-to-select and keyboard
- * navigation. Works offline; OpenStreetMap tiles under the outlines are an
- * option (online-tiles, off by default).
+ * navigation. Works offline, in the equal-area Equal Earth projection;
+ * OpenStreetMap tiles under the outlines are an option (online-tiles, off by
+ * default), and the map is in their Web Mercator while they show.
  *
  * Properties: dataset (AtlasDataset), lens-id (string), selected-id (a
  * partner's alpha-2 code or NULL: set it to select and outline a partner; a
@@ -74,5 +75,10 @@ void          atlas_map_view_set_camera         (AtlasMapView *self,
 /* Animates the view to a country (any ISO alpha-2 code the map knows). */
 void          atlas_map_view_fly_to             (AtlasMapView *self,
                                                  const char   *alpha2);
+
+/* Presentation mode: the map is in Equal Earth, without tiles. */
+gboolean      atlas_map_view_get_presenting     (AtlasMapView *self);
+void          atlas_map_view_set_presenting     (AtlasMapView *self,
+                                                 gboolean      presenting);
 
 G_END_DECLS

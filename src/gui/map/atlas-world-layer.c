@@ -15,6 +15,7 @@ struct _AtlasWorldLayer
 
   AtlasMapColoring *coloring;
   AtlasMapPaintFlags flags;
+  AtlasMapProjection projection;
   int selected;
   double text_scale;
 
@@ -27,6 +28,7 @@ struct _AtlasWorldLayer
   AtlasMapColoring *cache_coloring;
   AtlasMapPaintFlags cache_flags;
   int cache_scale;
+  AtlasMapProjection cache_projection;
   /* Just the view, drawn first after a zoom or a change of colours; an
    * idle callback then draws the margins a pan would need. */
   gboolean cache_partial;
@@ -52,6 +54,7 @@ enum {
   PROP_COLORING,
   PROP_FLAGS,
   PROP_SELECTED,
+  PROP_PROJECTION,
   N_PROPS
 };
 
@@ -90,10 +93,7 @@ frame_to_target (gpointer data,
                  double  *x,
                  double  *y)
 {
-  const AtlasMapFrame *frame = data;
-
-  *x = (mx - frame->x) * frame->scale;
-  *y = (my - frame->y) * frame->scale;
+  atlas_map_frame_project (data, mx, my, x, y);
 }
 
 static gboolean
@@ -103,11 +103,46 @@ frame_to_map (gpointer data,
               double  *mx,
               double  *my)
 {
-  const AtlasMapFrame *frame = data;
+  return atlas_map_frame_unproject (data, x, y, mx, my);
+}
 
-  *mx = frame->x + x / frame->scale;
-  *my = frame->y + y / frame->scale;
-  return TRUE;
+/* The frame of a part of the plane (atlas_map_to_plane ()): @u, @v at the
+ * target's origin, the world @world_width target units wide. */
+static void
+plane_frame (AtlasWorldLayer *self,
+             double           u,
+             double           v,
+             double           world_width,
+             double           width,
+             double           height,
+             double           pixel,
+             AtlasMapFrame   *frame)
+{
+  *frame = (AtlasMapFrame) { 0 };
+  atlas_map_frame_init_plane (frame, self->projection, u, v, world_width);
+  frame->width = width;
+  frame->height = height;
+  frame->pixel = pixel;
+  frame->text_scale = self->text_scale;
+}
+
+/* The viewport's centre on the plane, and the world's width in layer
+ * pixels: the viewport's own Web Mercator maths, whatever the projection. */
+static void
+get_plane_view (AtlasWorldLayer *self,
+                double          *u0,
+                double          *v0,
+                double          *world_width)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double center_u, center_v;
+
+  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                           &center_u, &center_v);
+  *world_width = tile_size (viewport) * pow (2.0, shumate_viewport_get_zoom_level (viewport));
+  *u0 = center_u - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 / *world_width;
+  *v0 = center_v - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 / *world_width;
 }
 
 /* The box the labels go in, and whose label points the placer labels:
@@ -157,10 +192,10 @@ update_labels (AtlasWorldLayer     *self,
   AtlasMapFrame *old = &self->labels_frame;
   AtlasMapBox viewport = label_viewport (frame);
   AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame };
-  double size = atlas_map_labels_window_size (frame->scale, self->text_scale);
+  double size = atlas_map_labels_window_size (atlas_map_frame_get_world_width (frame), self->text_scale);
 
   if (self->labels != NULL && self->labels_coloring == self->coloring &&
-      old->scale == frame->scale && old->width == frame->width && old->height == frame->height &&
+      old->projection == frame->projection && old->scale == frame->scale && old->width == frame->width && old->height == frame->height &&
       size == self->label_size)
     {
       double dx = (old->x - frame->x) * frame->scale;
@@ -308,9 +343,15 @@ render_cache (AtlasWorldLayer *self,
               int              scale,
               gboolean         partial)
 {
-  double x0, y0, x1, y1;
+  double x0, y0, x1, y1, top, bottom, u;
   AtlasMapFrame frame = { 0 };
   cairo_t *cr;
+
+  /* The world's top and bottom on the plane, in device pixels */
+  atlas_map_to_plane (self->projection, 0.5, 0, &u, &top);
+  atlas_map_to_plane (self->projection, 0.5, 1, &u, &bottom);
+  top = floor (top * world_device);
+  bottom = ceil (bottom * world_device);
 
   if (partial)
     {
@@ -333,15 +374,15 @@ render_cache (AtlasWorldLayer *self,
     }
   if (partial)
     ;
-  else if (world_device <= 2 * view_height)
+  else if (bottom - top <= 2 * view_height)
     {
-      y0 = MIN (0, view_y);
-      y1 = MAX (world_device, view_y + view_height);
+      y0 = MIN (top, view_y);
+      y1 = MAX (bottom, view_y + view_height);
     }
   else
     {
-      y0 = MAX (view_y - view_height / 4, MIN (0, view_y));
-      y1 = MIN (view_y + view_height * 5 / 4, MAX (world_device, view_y + view_height));
+      y0 = MAX (view_y - view_height / 4, MIN (top, view_y));
+      y1 = MIN (view_y + view_height * 5 / 4, MAX (bottom, view_y + view_height));
     }
   x0 = floor (x0);
   y0 = floor (y0);
@@ -363,13 +404,9 @@ render_cache (AtlasWorldLayer *self,
   if (partial)
     self->extend_id = g_idle_add_full (G_PRIORITY_LOW, extend_cache_cb, self, NULL);
 
-  frame.x = x0 / world_device;
-  frame.y = y0 / world_device;
-  frame.scale = world_device / scale;
-  frame.width = (x1 - x0) / scale;
-  frame.height = (y1 - y0) / scale;
-  frame.pixel = 1.0 / scale;
-  frame.text_scale = self->text_scale;
+  self->cache_projection = self->projection;
+  plane_frame (self, x0 / world_device, y0 / world_device, world_device / scale,
+               (x1 - x0) / scale, (y1 - y0) / scale, 1.0 / scale, &frame);
   cr = cairo_create (self->cache);
   atlas_map_paint (cr, self->coloring, &frame, self->flags);
   cairo_destroy (cr);
@@ -384,17 +421,17 @@ extend_cache_cb (gpointer user_data)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  AtlasMapFrame frame = { 0 };
-  double world_device;
+  double world_device, u0, v0, world_width;
 
   self->extend_id = 0;
-  atlas_world_layer_get_frame (self, &frame);
-  world_device = frame.scale * scale;
+  get_plane_view (self, &u0, &v0, &world_width);
+  world_device = world_width * scale;
   /* Only if the partial drawing is still the one on screen. */
   if (self->cache != NULL && self->cache_partial && self->coloring == self->cache_coloring &&
       self->flags == self->cache_flags && self->cache_scale == scale &&
+      self->cache_projection == self->projection &&
       self->cache_world_device == world_device && width > 0 && height > 0)
-    render_cache (self, world_device, frame.x * world_device, frame.y * world_device,
+    render_cache (self, world_device, u0 * world_device, v0 * world_device,
                   width * scale, height * scale, scale, FALSE);
   return G_SOURCE_REMOVE;
 }
@@ -408,18 +445,19 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
   AtlasMapFrame frame = { 0 };
-  double world_device, view_x, view_y, shift_x, shift_y;
+  double world_device, world_width, u0, v0, view_x, view_y, shift_x, shift_y;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->coloring == NULL)
     return;
 
-  atlas_world_layer_get_frame (self, &frame);
-  world_device = frame.scale * scale;
-  view_x = frame.x * world_device;
-  view_y = frame.y * world_device;
+  get_plane_view (self, &u0, &v0, &world_width);
+  world_device = world_width * scale;
+  view_x = u0 * world_device;
+  view_y = v0 * world_device;
 
   if (self->cache == NULL ||
+      self->cache_projection != self->projection ||
       self->cache_world_device != world_device ||
       self->cache_coloring != self->coloring ||
       self->cache_flags != self->flags ||
@@ -439,8 +477,9 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   cairo_paint (cr);
 
   /* Drawn where the cache put the countries, to the device pixel. */
-  frame.x = self->cache_x / world_device - shift_x / frame.scale;
-  frame.y = self->cache_y / world_device - shift_y / frame.scale;
+  plane_frame (self, self->cache_x / world_device - shift_x / world_width,
+               self->cache_y / world_device - shift_y / world_width, world_width,
+               width, height, 1.0 / scale, &frame);
   if (self->selected >= 0)
     atlas_map_paint_outline (cr, atlas_map_coloring_get_world (self->coloring),
                              self->selected, &frame);
@@ -518,6 +557,9 @@ atlas_world_layer_get_property (GObject    *object,
     case PROP_SELECTED:
       g_value_set_int (value, self->selected);
       break;
+    case PROP_PROJECTION:
+      g_value_set_int (value, self->projection);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -541,6 +583,9 @@ atlas_world_layer_set_property (GObject      *object,
       break;
     case PROP_SELECTED:
       atlas_world_layer_set_selected (self, g_value_get_int (value));
+      break;
+    case PROP_PROJECTION:
+      atlas_world_layer_set_projection (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,6 +617,11 @@ atlas_world_layer_class_init (AtlasWorldLayerClass *klass)
     g_param_spec_int ("selected", NULL, NULL,
                       -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECTION] =
+    g_param_spec_int ("projection", NULL, NULL,
+                      ATLAS_MAP_PROJECTION_MERCATOR, ATLAS_MAP_PROJECTION_EQUAL_EARTH,
+                      ATLAS_MAP_PROJECTION_EQUAL_EARTH,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -580,6 +630,7 @@ atlas_world_layer_init (AtlasWorldLayer *self)
 {
   self->selected = -1;
   self->text_scale = 1.0;
+  self->projection = ATLAS_MAP_PROJECTION_EQUAL_EARTH;
   /* Clicks and hovers are the map view's business. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -681,26 +732,44 @@ atlas_world_layer_get_text_scale (AtlasWorldLayer *self)
   return self->text_scale;
 }
 
+AtlasMapProjection
+atlas_world_layer_get_projection (AtlasWorldLayer *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), ATLAS_MAP_PROJECTION_EQUAL_EARTH);
+
+  return self->projection;
+}
+
+/* The viewport keeps its place on the plane: whoever switches keeps the
+ * view where it should be (atlas_map_view_set_online_tiles ()). */
+void
+atlas_world_layer_set_projection (AtlasWorldLayer    *self,
+                                  AtlasMapProjection  projection)
+{
+  g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
+
+  if (self->projection == projection)
+    return;
+  self->projection = projection;
+  drop_cache (self);
+  drop_labels (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTION]);
+}
+
 void
 atlas_world_layer_get_frame (AtlasWorldLayer *self,
                              AtlasMapFrame   *frame)
 {
-  ShumateViewport *viewport;
-  double center_x, center_y;
+  double u0, v0, world_width;
 
   g_return_if_fail (ATLAS_IS_WORLD_LAYER (self));
 
-  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                           &center_x, &center_y);
-  frame->scale = tile_size (viewport) * pow (2.0, shumate_viewport_get_zoom_level (viewport));
-  frame->width = gtk_widget_get_width (GTK_WIDGET (self));
-  frame->height = gtk_widget_get_height (GTK_WIDGET (self));
-  frame->x = center_x - frame->width / 2 / frame->scale;
-  frame->y = center_y - frame->height / 2 / frame->scale;
-  frame->pixel = 1.0 / MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  frame->text_scale = self->text_scale;
+  get_plane_view (self, &u0, &v0, &world_width);
+  plane_frame (self, u0, v0, world_width,
+               gtk_widget_get_width (GTK_WIDGET (self)),
+               gtk_widget_get_height (GTK_WIDGET (self)),
+               1.0 / MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self))), frame);
 }
 
 int
@@ -709,15 +778,16 @@ atlas_world_layer_pick (AtlasWorldLayer *self,
                         double           y)
 {
   AtlasMapFrame frame = { 0 };
+  double mx, my;
 
   g_return_val_if_fail (ATLAS_IS_WORLD_LAYER (self), -1);
 
   if (self->coloring == NULL)
     return -1;
   atlas_world_layer_get_frame (self, &frame);
-  return atlas_world_hit_test (atlas_map_coloring_get_world (self->coloring),
-                               frame.x + x / frame.scale,
-                               frame.y + y / frame.scale);
+  if (!atlas_map_frame_unproject (&frame, x, y, &mx, &my))
+    return -1;
+  return atlas_world_hit_test (atlas_map_coloring_get_world (self->coloring), mx, my);
 }
 
 int

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * than the view), so that a pan repaints that surface, shifted, instead of
  * the outlines. A change of zoom, colouring or flags draws it again.
  *
+ * With Equal Earth (the default, atlas_world_layer_set_projection ()) the
+ * layer draws its own geometry while the viewport still drives pan and
+ * zoom: see atlas_map_to_plane ().
+ *
  * The partners' labels are placed for the view itself (atlas-map-labels.h)
  * and drawn over the cache and the selection outline on every frame, so
  * they stay inside the view and above the outline. */
@@ -36,6 +40,14 @@ void                atlas_world_layer_set_flags        (AtlasWorldLayer    *self
 int                 atlas_world_layer_get_selected     (AtlasWorldLayer    *self);
 void                atlas_world_layer_set_selected     (AtlasWorldLayer    *self,
                                                         int                 country);
+
+/* Equal Earth (the default) or Web Mercator (under tiles). Either way the
+ * viewport's Web Mercator maths pans and zooms the plane of
+ * atlas_map_to_plane (): its latitude and longitude are the plane's, not
+ * the Earth's, when the projection is Equal Earth. */
+AtlasMapProjection  atlas_world_layer_get_projection   (AtlasWorldLayer    *self);
+void                atlas_world_layer_set_projection   (AtlasWorldLayer    *self,
+                                                        AtlasMapProjection  projection);
 
 /* Where the map lies in the layer now (target units: widget pixels). */
 void                atlas_world_layer_set_text_scale   (AtlasWorldLayer    *self,

@@ -139,6 +139,8 @@ save_state (AtlasWindow *self)
   self->presentation_saved_legend = atlas_map_view_get_legend_visible (self->map_view);
   atlas_map_view_get_camera (self->map_view, &self->presentation_camera[0],
                              &self->presentation_camera[1], &self->presentation_camera[2]);
+  /* Equal Earth, without tiles, for the room */
+  atlas_map_view_set_presenting (self->map_view, TRUE);
 
   /* The map's settings stop following the map until presentation ends. */
   g_settings_unbind (self->map_view, "hatch-patterns");
@@ -150,6 +152,7 @@ restore_state (AtlasWindow *self)
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
+  atlas_map_view_set_presenting (self->map_view, FALSE);
   atlas_map_view_set_hatch_patterns (self->map_view, self->presentation_saved_hatch);
   atlas_map_view_set_legend_visible (self->map_view, self->presentation_saved_legend);
   if (app != NULL && ATLAS_IS_APPLICATION (app) && self->settings_bound)
