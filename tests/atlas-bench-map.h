@@ -16,6 +16,7 @@ void atlas_bench_map_pan_1080p_mercator    (void);
 void atlas_bench_map_redraw_1080p_mercator (void);
 void atlas_bench_timeline_step_1080p (void);
 void atlas_bench_hit_test             (void);
+void atlas_bench_paint_world_1080p    (void);
 /* Both figures come from the same runs of the app. */
 void atlas_bench_startup              (void);
 

@@ -911,6 +911,7 @@ static const Figure figures[] = {
   { "map-redraw-1080p-mercator", atlas_bench_map_redraw_1080p_mercator },
   { "timeline-step-1080p", atlas_bench_timeline_step_1080p },
   { "hit-test", atlas_bench_hit_test },
+  { "paint-world-1080p", atlas_bench_paint_world_1080p },
   { "startup", atlas_bench_startup },
   /* The side panels (atlas-bench-panels.c); all but filter-large need a display. */
   { "filter-large", figure_filter_large },

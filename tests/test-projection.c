@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "atlas-core.h"
 #include "atlas-map-render.h"
@@ -73,6 +74,57 @@ test_plane (void)
   }
 }
 
+/* A raster coloured by look-up gives the painter's picture: the same colour
+ * everywhere but along the edges (which the raster leaves unsmoothed, under
+ * the lines), in both projections, for two lenses from one raster. */
+static void
+test_raster (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  const char *lenses[] = { "cooperation_depth", "wcit_2012" };
+
+  for (int p = 0; p < 2; p++)
+    {
+      AtlasMapProjection projection = p ? ATLAS_MAP_PROJECTION_EQUAL_EARTH : ATLAS_MAP_PROJECTION_MERCATOR;
+      AtlasMapFrame frame = { 0 };
+      g_autoptr(AtlasMapRaster) raster = NULL;
+
+      atlas_map_frame_init_plane (&frame, projection, 0.05, 0.25, 1200);
+      frame.width = 1000;
+      frame.height = 500;
+      frame.pixel = 1;
+      raster = atlas_map_raster_new (atlas_world_get_default (), &frame);
+      for (guint l = 0; l < G_N_ELEMENTS (lenses); l++)
+        {
+          g_autoptr(AtlasMapColoring) coloring = atlas_map_coloring_new (atlas_world_get_default (), dataset, lenses[l]);
+          cairo_surface_t *painted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 500);
+          cairo_surface_t *looked_up = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 500);
+          cairo_t *cr = cairo_create (painted);
+          guint differ = 0;
+
+          atlas_map_paint (cr, coloring, &frame, ATLAS_MAP_PAINT_NONE);
+          cairo_destroy (cr);
+          cairo_surface_flush (painted);
+          g_assert_true (atlas_map_raster_paint (raster, coloring, looked_up));
+          for (int y = 0; y < 500; y++)
+            for (int x = 0; x < 1000; x++)
+              {
+                guint32 a = ((guint32 *) (cairo_image_surface_get_data (painted) + y * cairo_image_surface_get_stride (painted)))[x];
+                guint32 b = ((guint32 *) (cairo_image_surface_get_data (looked_up) + y * cairo_image_surface_get_stride (looked_up)))[x];
+
+                /* Under a line, the fill shows through a tenth */
+                differ += abs ((int) ((a >> 16) & 0xff) - (int) ((b >> 16) & 0xff)) > 24 ||
+                          abs ((int) ((a >> 8) & 0xff) - (int) ((b >> 8) & 0xff)) > 24 ||
+                          abs ((int) (a & 0xff) - (int) (b & 0xff)) > 24;
+              }
+          g_test_message ("%s, %s: %u of 500000 pixels differ", p ? "Equal Earth" : "Mercator", lenses[l], differ);
+          g_assert_cmpuint (differ, <, 500000 / 100);
+          cairo_surface_destroy (painted);
+          cairo_surface_destroy (looked_up);
+        }
+    }
+}
+
 /* Pixels of exactly the partner's colour on a 3000-pixel-wide export */
 static guint
 count_partner_pixels (AtlasDataset *dataset,
@@ -134,6 +186,7 @@ main (int   argc,
 
   g_test_add_func ("/projection/round-trip", test_round_trip);
   g_test_add_func ("/projection/plane", test_plane);
+  g_test_add_func ("/projection/raster", test_raster);
   g_test_add_func ("/projection/area-ratio", test_area_ratio);
 
   return g_test_run ();

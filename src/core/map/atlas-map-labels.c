@@ -349,19 +349,35 @@ project_partners (Placer                  *p,
 
           if (rings[r].count < 3)
             continue;
-          for (guint k = 0; k < rings[r].count; k++)
+          if (transform->frame != NULL)
             {
-              const AtlasGeoPoint *pt = &points[rings[r].first + k];
-              double tx, ty;
+              double *out;
 
-              transform->to_target (transform->data, pt->x, pt->y, &tx, &ty);
-              g_array_append_val (p->points, tx);
-              g_array_append_val (p->points, ty);
-              ring.x0 = MIN (ring.x0, tx);
-              ring.y0 = MIN (ring.y0, ty);
-              ring.x1 = MAX (ring.x1, tx);
-              ring.y1 = MAX (ring.y1, ty);
+              g_array_set_size (p->points, p->points->len + 2 * rings[r].count);
+              out = &g_array_index (p->points, double, 2 * ring.first);
+              atlas_map_frame_project_span (transform->frame, world, &rings[r], level, out);
+              for (guint k = 0; k < rings[r].count; k++)
+                {
+                  ring.x0 = MIN (ring.x0, out[2 * k]);
+                  ring.y0 = MIN (ring.y0, out[2 * k + 1]);
+                  ring.x1 = MAX (ring.x1, out[2 * k]);
+                  ring.y1 = MAX (ring.y1, out[2 * k + 1]);
+                }
             }
+          else
+            for (guint k = 0; k < rings[r].count; k++)
+              {
+                const AtlasGeoPoint *pt = &points[rings[r].first + k];
+                double tx, ty;
+
+                transform->to_target (transform->data, pt->x, pt->y, &tx, &ty);
+                g_array_append_val (p->points, tx);
+                g_array_append_val (p->points, ty);
+                ring.x0 = MIN (ring.x0, tx);
+                ring.y0 = MIN (ring.y0, ty);
+                ring.x1 = MAX (ring.x1, tx);
+                ring.y1 = MAX (ring.y1, ty);
+              }
           /* An islet cut by the map's edge meridian, drawn on one side
            * and clipped: its projected points wrap to both sides. */
           if (ring.x1 - ring.x0 > world_width / 2)

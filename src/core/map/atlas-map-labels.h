@@ -34,6 +34,9 @@ typedef struct
                          double  *mx,
                          double  *my);
   gpointer data;
+  /* Nullable: when to_target is this frame's projection (as the window's
+   * is), the outlines are read as the painter projected them. */
+  const AtlasMapFrame *frame;
 } AtlasMapTransform;
 
 typedef struct

@@ -478,6 +478,7 @@ typedef struct
 {
   float min_x, min_y, max_x, max_y;
   guint32 count;
+  gboolean straddles;            /* runs past the map's edge: clip it */
   const AtlasGeoPoint *points;   /* NULL until its level is projected */
 } ProjectedSpan;
 
@@ -489,6 +490,7 @@ typedef struct
   float *country_bounds;    /* [level][country][4] */
   guint n_levels, n_countries;
   gboolean *level_done;
+  GPtrArray *blocks;        /* the projected points, a block per level */
 } Projected;
 
 static void
@@ -505,12 +507,15 @@ project_span (const AtlasGeoPoint *points,
   out->min_x = out->min_y = G_MAXFLOAT;
   out->max_x = out->max_y = -G_MAXFLOAT;
   out->count = span->count;
+  out->straddles = FALSE;
   for (guint i = 0; i < span->count; i++)
     {
-      double lon, lat, x, y;
+      double lon, lat, x, y, lambda;
 
       atlas_geo_map_to_lonlat (p[i].x, p[i].y, &lon, &lat);
-      equal_earth_unwrapped ((lon - centre + shift) * G_PI / 180.0, lat, &x, &y);
+      lambda = lon - centre + shift;
+      out->straddles |= fabs (lambda) > 180.0;
+      equal_earth_unwrapped (lambda * G_PI / 180.0, lat, &x, &y);
       dest[i].x = (float) x;
       dest[i].y = (float) y;
       out->min_x = MIN (out->min_x, dest[i].x);
@@ -566,7 +571,7 @@ project_level (Projected *pw,
           bounds[3] = MAX (bounds[3], out->max_y);
         }
     }
-  (void) block;
+  g_ptr_array_add (pw->blocks, block);
   pw->level_done[level] = TRUE;
 }
 
@@ -604,6 +609,7 @@ get_projected (AtlasWorld          *world,
       pw->n_countries = atlas_world_get_n_countries (world);
       pw->country_bounds = g_new (float, (gsize) pw->n_levels * MAX (pw->n_countries, 1) * 4);
       pw->level_done = g_new0 (gboolean, pw->n_levels);
+      pw->blocks = g_ptr_array_new ();
       g_ptr_array_add (all, pw);
     }
   if (!pw->level_done[level])
@@ -618,6 +624,31 @@ projected_span (const Projected    *pw,
                 const AtlasGeoSpan *span)
 {
   return &pw->spans[span - pw->base];
+}
+
+void
+atlas_map_frame_project_span (const AtlasMapFrame *frame,
+                              AtlasWorld          *world,
+                              const AtlasGeoSpan  *span,
+                              guint                level,
+                              double              *out)
+{
+  const Projected *pw = get_projected (world, frame, level);
+  const AtlasGeoPoint *p;
+
+  if (pw == NULL)
+    {
+      p = atlas_world_get_points (world) + span->first;
+      for (guint i = 0; i < span->count; i++)
+        atlas_map_frame_project (frame, p[i].x, p[i].y, &out[2 * i], &out[2 * i + 1]);
+      return;
+    }
+  p = projected_span (pw, span)->points;
+  for (guint i = 0; i < span->count; i++)
+    {
+      out[2 * i] = (p[i].x - frame->x) * frame->scale;
+      out[2 * i + 1] = (p[i].y - frame->y) * frame->scale;
+    }
 }
 
 /* The world's width on the target, in device pixels: what picks the
@@ -639,6 +670,38 @@ box_visible (double               min_x,
   double y1 = frame->y + frame->height / frame->scale;
 
   return max_x >= frame->x && min_x <= x1 && max_y >= frame->y && min_y <= y1;
+}
+
+/* What a pass of the painter draws: everything, or (with the projected
+ * outlines) first what lies inside the map's edge, unclipped, then the few
+ * rings and lines that run past it, clipped to the outline: a clip path
+ * over the whole world would double a frame's cost. */
+typedef enum
+{
+  PASS_ALL,
+  PASS_INSIDE,
+  PASS_STRADDLING,
+} Pass;
+
+static gboolean span_visible (const AtlasGeoSpan  *span,
+                              const AtlasMapFrame *frame,
+                              const Projected     *pw);
+
+static gboolean
+span_visible_in (const AtlasGeoSpan  *span,
+                 const AtlasMapFrame *frame,
+                 const Projected     *pw,
+                 Pass                 pass)
+{
+  if (pw != NULL)
+    {
+      const ProjectedSpan *ps = projected_span (pw, span);
+
+      if ((pass == PASS_INSIDE && ps->straddles) || (pass == PASS_STRADDLING && !ps->straddles))
+        return FALSE;
+      return box_visible (ps->min_x, ps->min_y, ps->max_x, ps->max_y, frame);
+    }
+  return span_visible (span, frame, NULL);
 }
 
 static gboolean
@@ -700,6 +763,30 @@ append_span (cairo_t             *cr,
     cairo_close_path (cr);
 }
 
+static gboolean
+append_country_in (cairo_t             *cr,
+                   AtlasWorld          *world,
+                   guint                country,
+                   guint                level,
+                   const AtlasMapFrame *frame,
+                   const Projected     *pw,
+                   Pass                 pass)
+{
+  const AtlasGeoPoint *points = atlas_world_get_points (world);
+  const AtlasGeoSpan *rings;
+  gboolean any = FALSE;
+  guint n;
+
+  rings = atlas_world_country_get_rings (world, country, level, &n);
+  for (guint r = 0; r < n; r++)
+    if (span_visible_in (&rings[r], frame, pw, pass))
+      {
+        append_span (cr, points, &rings[r], frame, pw, TRUE);
+        any = TRUE;
+      }
+  return any;
+}
+
 static void
 append_country (cairo_t             *cr,
                 AtlasWorld          *world,
@@ -708,14 +795,7 @@ append_country (cairo_t             *cr,
                 const AtlasMapFrame *frame,
                 const Projected     *pw)
 {
-  const AtlasGeoPoint *points = atlas_world_get_points (world);
-  const AtlasGeoSpan *rings;
-  guint n;
-
-  rings = atlas_world_country_get_rings (world, country, level, &n);
-  for (guint r = 0; r < n; r++)
-    if (span_visible (&rings[r], frame, pw))
-      append_span (cr, points, &rings[r], frame, pw, TRUE);
+  append_country_in (cr, world, country, level, frame, pw, PASS_ALL);
 }
 
 void
@@ -724,11 +804,14 @@ atlas_map_paint_append_country (cairo_t             *cr,
                                 guint                country,
                                 const AtlasMapFrame *frame)
 {
+  guint level;
+
   g_return_if_fail (cr != NULL);
   g_return_if_fail (world != NULL);
   g_return_if_fail (country < atlas_world_get_n_countries (world));
 
-  append_country (cr, world, country, atlas_world_pick_level (world, world_pixels (frame)), frame);
+  level = atlas_world_pick_level (world, world_pixels (frame));
+  append_country (cr, world, country, level, frame, get_projected (world, frame, level));
 }
 
 #define N_HATCHES 7
@@ -941,6 +1024,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
                            guint                n_lines,
                            const AtlasMapFrame *frame,
                            const Projected     *pw,
+                           Pass                 pass,
                            guint32              rgb,
                            double               alpha)
 {
@@ -950,7 +1034,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
   double sx, sy;
   Raster r;
 
-  if ((frame->projection != ATLAS_MAP_PROJECTION_MERCATOR && pw == NULL) ||
+  if ((frame->projection != ATLAS_MAP_PROJECTION_MERCATOR && pw == NULL) || pass == PASS_STRADDLING ||
       cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
       (cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 &&
        cairo_image_surface_get_format (target) != CAIRO_FORMAT_RGB24))
@@ -983,7 +1067,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
       const AtlasGeoPoint *p = pw ? projected_span (pw, &lines[i])->points : points + lines[i].first;
       double px, py;
 
-      if (!span_visible (&lines[i], frame, pw))
+      if (!span_visible_in (&lines[i], frame, pw, pass))
         continue;
       px = ox + (p[0].x - frame->x) * frame->scale * sx;
       py = oy + (p[0].y - frame->y) * frame->scale * sy;
@@ -1003,54 +1087,41 @@ stroke_hairlines_in_place (cairo_t             *cr,
   return TRUE;
 }
 
-void
-atlas_map_paint (cairo_t             *cr,
-                 AtlasMapColoring    *coloring,
-                 const AtlasMapFrame *frame,
-                 AtlasMapPaintFlags   flags)
+/* What a pass draws: the fills in the colouring's colours, or (with no
+ * colouring) each country in its own number for a raster; the lines. */
+typedef enum
 {
-  AtlasWorld *world;
-  const AtlasGeoPoint *points;
+  DRAW_FILLS = 1 << 0,
+  DRAW_LINES = 1 << 1,
+} Draw;
+
+/* A country's number in a raster: 0 is off the map, 1 the sea */
+#define RASTER_SPACE 0
+#define RASTER_OCEAN 1
+#define RASTER_COUNTRY(c) ((c) + 2)
+
+static void
+paint_pass (cairo_t             *cr,
+            AtlasWorld          *world,
+            AtlasMapColoring    *coloring,
+            const AtlasMapFrame *frame,
+            AtlasMapPaintFlags   flags,
+            guint                level,
+            const Projected     *pw,
+            Pass                 pass,
+            Draw                 draw)
+{
+  const AtlasGeoPoint *points = atlas_world_get_points (world);
   const AtlasGeoSpan *lines;
   double fill_alpha = (flags & ATLAS_MAP_PAINT_TRANSLUCENT) ? 0.6 : 1.0;
-  guint level, n_lines;
-  const Projected *pw;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (coloring != NULL);
-  g_return_if_fail (frame != NULL && frame->scale > 0 && frame->pixel > 0);
-
-  world = coloring->world;
-  points = atlas_world_get_points (world);
-  level = atlas_world_pick_level (world, world_pixels (frame));
-  pw = get_projected (world, frame, level);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, frame->width, frame->height);
-  cairo_clip (cr);
-  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      /* Around the world's outline, the window's own background; inside
-       * it, the sea; land cut by the edge meridian stops at the edge. */
-      if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
-        {
-          set_color (cr, ATLAS_MAP_SPACE_COLOR, 1.0);
-          cairo_paint (cr);
-        }
-      atlas_map_frame_append_outline (cr, frame);
-      cairo_clip (cr);
-    }
-  if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
-    {
-      set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
-      cairo_paint (cr);
-    }
+  guint n_lines, n_countries = atlas_world_get_n_countries (world);
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   /* Half the cost of the default on the world's coasts, and as smooth to
-   * the eye once the borders are drawn over the edges. */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  for (guint c = 0; c < coloring->n_countries; c++)
+   * the eye once the borders are drawn over the edges. A raster holds
+   * whole numbers: no antialiasing there (the lines cover the edges). */
+  cairo_set_antialias (cr, coloring ? CAIRO_ANTIALIAS_FAST : CAIRO_ANTIALIAS_NONE);
+  for (guint c = 0; (draw & DRAW_FILLS) && c < n_countries; c++)
     {
       AtlasGeoSpan bounds;
       double x0, y0, x1, y1;
@@ -1069,7 +1140,14 @@ atlas_map_paint (cairo_t             *cr,
           if (!span_visible (&bounds, frame, NULL))
             continue;
         }
-      append_country (cr, world, c, level, frame, pw);
+      if (!append_country_in (cr, world, c, level, frame, pw, pass))
+        continue;
+      if (coloring == NULL)
+        {
+          set_color (cr, RASTER_COUNTRY (c), 1.0);
+          cairo_fill (cr);
+          continue;
+        }
       set_color (cr, coloring->colors[c], fill_alpha);
       if ((flags & ATLAS_MAP_PAINT_HATCH) && coloring->categories[c] >= 0)
         {
@@ -1081,12 +1159,14 @@ atlas_map_paint (cairo_t             *cr,
         cairo_fill (cr);
     }
 
+  if (!(draw & DRAW_LINES))
+    return;
   /* Borders and coasts: one device pixel, each drawn once. */
   lines = atlas_world_get_lines (world, level, &n_lines);
-  if (!stroke_hairlines_in_place (cr, points, lines, n_lines, frame, pw, ATLAS_MAP_COAST_COLOR, LINE_ALPHA))
+  if (!stroke_hairlines_in_place (cr, points, lines, n_lines, frame, pw, pass, ATLAS_MAP_COAST_COLOR, LINE_ALPHA))
     {
       for (guint i = 0; i < n_lines; i++)
-        if (span_visible (&lines[i], frame, pw))
+        if (span_visible_in (&lines[i], frame, pw, pass))
           append_span (cr, points, &lines[i], frame, pw, FALSE);
       cairo_set_line_width (cr, frame->pixel);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
@@ -1094,7 +1174,204 @@ atlas_map_paint (cairo_t             *cr,
       cairo_stroke (cr);
     }
 
+}
+
+void
+atlas_map_paint (cairo_t             *cr,
+                 AtlasMapColoring    *coloring,
+                 const AtlasMapFrame *frame,
+                 AtlasMapPaintFlags   flags)
+{
+  AtlasWorld *world;
+  guint level;
+  const Projected *pw;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (coloring != NULL);
+  g_return_if_fail (frame != NULL && frame->scale > 0 && frame->pixel > 0);
+
+  world = coloring->world;
+  level = atlas_world_pick_level (world, world_pixels (frame));
+  pw = get_projected (world, frame, level);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, frame->width, frame->height);
+  cairo_clip (cr);
+  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      /* Around the world's outline, the window's own background; inside
+       * it, the sea; land cut by the edge meridian stops at the edge. */
+      if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
+        {
+          set_color (cr, ATLAS_MAP_SPACE_COLOR, 1.0);
+          cairo_paint (cr);
+          atlas_map_frame_append_outline (cr, frame);
+          set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
+          cairo_fill (cr);
+        }
+      if (pw == NULL)
+        {
+          atlas_map_frame_append_outline (cr, frame);
+          cairo_clip (cr);
+        }
+    }
+  else if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
+    {
+      set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
+      cairo_paint (cr);
+    }
+
+  if (pw == NULL)
+    paint_pass (cr, world, coloring, frame, flags, level, pw, PASS_ALL, DRAW_FILLS | DRAW_LINES);
+  else
+    {
+      paint_pass (cr, world, coloring, frame, flags, level, pw, PASS_INSIDE, DRAW_FILLS | DRAW_LINES);
+      atlas_map_frame_append_outline (cr, frame);
+      cairo_clip (cr);
+      paint_pass (cr, world, coloring, frame, flags, level, pw, PASS_STRADDLING, DRAW_FILLS | DRAW_LINES);
+    }
+
   cairo_restore (cr);
+}
+
+/* Rasters */
+
+struct _AtlasMapRaster
+{
+  AtlasWorld *world;
+  int width, height;                /* device pixels */
+  cairo_surface_t *numbers;         /* RGB24: a country's number a pixel */
+  cairo_surface_t *lines;           /* ARGB32: borders and coasts */
+};
+
+AtlasMapRaster *
+atlas_map_raster_new (AtlasWorld          *world,
+                      const AtlasMapFrame *frame)
+{
+  AtlasMapRaster *self;
+  guint level;
+  const Projected *pw;
+  cairo_t *cr;
+
+  g_return_val_if_fail (world != NULL, NULL);
+  g_return_val_if_fail (frame != NULL && frame->scale > 0 && frame->pixel > 0, NULL);
+
+  self = g_new0 (AtlasMapRaster, 1);
+  self->world = atlas_world_ref (world);
+  self->width = (int) ceil (frame->width / frame->pixel - 1e-6);
+  self->height = (int) ceil (frame->height / frame->pixel - 1e-6);
+  level = atlas_world_pick_level (world, world_pixels (frame));
+  pw = get_projected (world, frame, level);
+
+  self->numbers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
+  cairo_surface_set_device_scale (self->numbers, 1 / frame->pixel, 1 / frame->pixel);
+  cr = cairo_create (self->numbers);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
+  set_color (cr, frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? RASTER_SPACE : RASTER_OCEAN, 1.0);
+  cairo_paint (cr);
+  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
+    {
+      atlas_map_frame_append_outline (cr, frame);
+      set_color (cr, RASTER_OCEAN, 1.0);
+      cairo_fill (cr);
+    }
+  if (pw == NULL)
+    paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_ALL, DRAW_FILLS);
+  else
+    {
+      paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_INSIDE, DRAW_FILLS);
+      atlas_map_frame_append_outline (cr, frame);
+      cairo_clip (cr);
+      paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_STRADDLING, DRAW_FILLS);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (self->numbers);
+
+  self->lines = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+  cairo_surface_set_device_scale (self->lines, 1 / frame->pixel, 1 / frame->pixel);
+  cr = cairo_create (self->lines);
+  if (pw == NULL)
+    paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_ALL, DRAW_LINES);
+  else
+    {
+      paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_INSIDE, DRAW_LINES);
+      atlas_map_frame_append_outline (cr, frame);
+      cairo_clip (cr);
+      paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_STRADDLING, DRAW_LINES);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (self->lines);
+
+  return self;
+}
+
+void
+atlas_map_raster_free (AtlasMapRaster *self)
+{
+  if (self == NULL)
+    return;
+  cairo_surface_destroy (self->numbers);
+  cairo_surface_destroy (self->lines);
+  atlas_world_unref (self->world);
+  g_free (self);
+}
+
+gboolean
+atlas_map_raster_paint (AtlasMapRaster   *self,
+                        AtlasMapColoring *coloring,
+                        cairo_surface_t  *target)
+{
+  guint32 *table;
+  guint n;
+  const guint8 *src;
+  guint8 *dest;
+  int src_stride, dest_stride;
+  cairo_t *cr;
+
+  g_return_val_if_fail (self != NULL && coloring != NULL && target != NULL, FALSE);
+
+  if (coloring->world != self->world ||
+      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
+      cairo_image_surface_get_width (target) != self->width ||
+      cairo_image_surface_get_height (target) != self->height)
+    return FALSE;
+
+  n = RASTER_COUNTRY (coloring->n_countries);
+  table = g_new (guint32, n);
+  table[RASTER_SPACE] = 0xff000000 | ATLAS_MAP_SPACE_COLOR;
+  table[RASTER_OCEAN] = 0xff000000 | ATLAS_MAP_OCEAN_COLOR;
+  for (guint c = 0; c < coloring->n_countries; c++)
+    table[RASTER_COUNTRY (c)] = 0xff000000 | coloring->colors[c];
+
+  cairo_surface_flush (target);
+  src = cairo_image_surface_get_data (self->numbers);
+  src_stride = cairo_image_surface_get_stride (self->numbers);
+  dest = cairo_image_surface_get_data (target);
+  dest_stride = cairo_image_surface_get_stride (target);
+  for (int y = 0; y < self->height; y++)
+    {
+      const guint32 *s = (const guint32 *) (src + (gsize) y * src_stride);
+      guint32 *d = (guint32 *) (dest + (gsize) y * dest_stride);
+
+      for (int x = 0; x < self->width; x++)
+        {
+          guint32 number = s[x] & 0xffff;
+
+          d[x] = number < n ? table[number] : table[RASTER_OCEAN];
+        }
+    }
+  cairo_surface_mark_dirty (target);
+  g_free (table);
+
+  /* The borders and coasts over the fills */
+  cr = cairo_create (target);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, self->lines, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return TRUE;
 }
 
 void

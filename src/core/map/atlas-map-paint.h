@@ -129,6 +129,14 @@ gboolean          atlas_map_frame_unproject       (const AtlasMapFrame *frame,
                                                    double              y,
                                                    double             *mx,
                                                    double             *my);
+/* The points of one of @world's rings or lines at @level on the target of
+ * @frame, into @out (x, y for each point): as the painter draws them (in
+ * Equal Earth, a ring cut by the map's edge stays on one side of it). */
+void              atlas_map_frame_project_span    (const AtlasMapFrame *frame,
+                                                   AtlasWorld         *world,
+                                                   const AtlasGeoSpan *span,
+                                                   guint               level,
+                                                   double             *out);
 /* The world's width (its equator) on the target, in its units. */
 double            atlas_map_frame_get_world_width (const AtlasMapFrame *frame);
 /* The world's outline on the target, as a path (Web Mercator: a square). */
@@ -190,6 +198,23 @@ void              atlas_map_paint_hatch           (cairo_t            *cr,
                                                    int                 category,
                                                    double              pixel);
 
+/* A map drawn once for a frame as the number of the country at each device
+ * pixel, with its borders and coasts apart: a new colouring of the same
+ * frame (another lens, another date) is then a look-up per pixel instead of
+ * the world's outlines filled again. Only plain colours: hatch patterns and
+ * translucent fills go through atlas_map_paint (). */
+typedef struct _AtlasMapRaster AtlasMapRaster;
+
+AtlasMapRaster   *atlas_map_raster_new            (AtlasWorld          *world,
+                                                   const AtlasMapFrame *frame);
+void              atlas_map_raster_free           (AtlasMapRaster      *self);
+/* Paints @coloring over all of @target, an ARGB32 image surface the size
+ * of the raster in device pixels; FALSE (and nothing drawn) if it is not. */
+gboolean          atlas_map_raster_paint          (AtlasMapRaster      *self,
+                                                   AtlasMapColoring    *coloring,
+                                                   cairo_surface_t     *target);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapColoring, atlas_map_coloring_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapRaster, atlas_map_raster_free)
 
 G_END_DECLS

@@ -71,6 +71,13 @@ struct _AtlasMapView
   gboolean homed;
   gboolean at_world;   /* showing the whole world, as Home left it */
   gboolean clamping;
+  /* A flight under way and where it ends (plane and zoom): its target was
+   * kept on the world, its steps are not (libshumate may move the centre
+   * before the zoom, and the centre of a far-zoomed view is off-limits at a
+   * wide one). Until it lands, or until flight_end at the latest. */
+  gboolean flying;
+  double flight_x, flight_y, flight_zoom;
+  gint64 flight_end;
   double press_x, press_y;
 };
 
@@ -210,6 +217,22 @@ clamp_view (AtlasMapView *self)
     shumate_viewport_set_rotation (self->viewport, 0);
 
   zoom = shumate_viewport_get_zoom_level (self->viewport);
+  if (self->flying)
+    {
+      double fx, fy;
+
+      atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                               shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &fx, &fy);
+      if (g_get_monotonic_time () > self->flight_end ||
+          (fabs (zoom - self->flight_zoom) < 1e-6 && fabs (fx - self->flight_x) < 1e-9 &&
+           fabs (fy - self->flight_y) < 1e-9))
+        self->flying = FALSE;
+      else
+        {
+          self->clamping = FALSE;
+          return;
+        }
+    }
   lowest = min_zoom (self, width, height);
   if (zoom < lowest)
     {
@@ -280,9 +303,16 @@ go_to (AtlasMapView *self,
   /* A flight under way is not the whole world, even before it moves. */
   self->at_world = FALSE;
   if (animate)
-    shumate_map_go_to_full (self->map, lat, lon, zoom);
+    {
+      self->flying = TRUE;
+      atlas_geo_lonlat_to_map (lon, lat, &self->flight_x, &self->flight_y);
+      self->flight_zoom = zoom;
+      self->flight_end = g_get_monotonic_time () + (shumate_map_get_go_to_duration (self->map) + 3000) * 1000;
+      shumate_map_go_to_full (self->map, lat, lon, zoom);
+    }
   else
     {
+      self->flying = FALSE;
       shumate_map_stop_go_to (self->map);
       shumate_viewport_set_zoom_level (self->viewport, zoom);
       shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
@@ -513,6 +543,7 @@ update_projection (AtlasMapView *self)
       atlas_map_to_plane (wanted, mx, my, &u, &v);
       atlas_geo_map_to_lonlat (u, v, &lon, &lat);
       shumate_map_stop_go_to (self->map);
+      self->flying = FALSE;
       shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
       clamp_view (self);
     }
@@ -1567,6 +1598,7 @@ atlas_map_view_set_camera (AtlasMapView *self,
   lonlat_to_plane (self, longitude, latitude, &u, &v);
   atlas_geo_map_to_lonlat (u, v, &lon, &lat);
   shumate_map_stop_go_to (self->map);
+  self->flying = FALSE;
   shumate_viewport_set_zoom_level (self->viewport, zoom);
   shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
 }

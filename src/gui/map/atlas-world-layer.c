@@ -33,6 +33,12 @@ struct _AtlasWorldLayer
    * idle callback then draws the margins a pan would need. */
   gboolean cache_partial;
   guint extend_id;
+  /* The cache's region as country numbers (atlas_map_raster_new ()): a
+   * new colouring of it (a lens, a date) is a look-up, not a new drawing. */
+  AtlasMapRaster *raster;
+  double raster_world_device, raster_x, raster_y;
+  int raster_width, raster_height, raster_scale;
+  AtlasMapProjection raster_projection;
 
   /* The labels of the view, placed for labels_frame */
   GArray *labels;
@@ -68,6 +74,28 @@ drop_cache (AtlasWorldLayer *self)
   g_clear_handle_id (&self->extend_id, g_source_remove);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_clear_pointer (&self->cache_coloring, atlas_map_coloring_unref);
+}
+
+/* Whether the flags allow drawing through a raster: plain colours only */
+static gboolean
+raster_flags (AtlasMapPaintFlags flags)
+{
+  return (flags & (ATLAS_MAP_PAINT_HATCH | ATLAS_MAP_PAINT_TRANSLUCENT | ATLAS_MAP_PAINT_NO_OCEAN)) == 0;
+}
+
+static gboolean
+raster_matches (AtlasWorldLayer *self,
+                double           world_device,
+                double           x0,
+                double           y0,
+                int              width,
+                int              height,
+                int              scale)
+{
+  return self->raster != NULL && self->raster_world_device == world_device &&
+         self->raster_x == x0 && self->raster_y == y0 && self->raster_width == width &&
+         self->raster_height == height && self->raster_scale == scale &&
+         self->raster_projection == self->projection;
 }
 
 static double
@@ -191,7 +219,7 @@ update_labels (AtlasWorldLayer     *self,
 {
   AtlasMapFrame *old = &self->labels_frame;
   AtlasMapBox viewport = label_viewport (frame);
-  AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame };
+  AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame, frame };
   double size = atlas_map_labels_window_size (atlas_map_frame_get_world_width (frame), self->text_scale);
 
   if (self->labels != NULL && self->labels_coloring == self->coloring &&
@@ -333,6 +361,15 @@ paint_labels (AtlasWorldLayer     *self,
   cairo_restore (cr);
 }
 
+static void draw_region (AtlasWorldLayer *self,
+                         double           world_device,
+                         double           x0,
+                         double           y0,
+                         double           x1,
+                         double           y1,
+                         int              scale,
+                         gboolean         partial);
+
 static void
 render_cache (AtlasWorldLayer *self,
               double           world_device,
@@ -344,8 +381,6 @@ render_cache (AtlasWorldLayer *self,
               gboolean         partial)
 {
   double x0, y0, x1, y1, top, bottom, u;
-  AtlasMapFrame frame = { 0 };
-  cairo_t *cr;
 
   /* The world's top and bottom on the plane, in device pixels */
   atlas_map_to_plane (self->projection, 0.5, 0, &u, &top);
@@ -388,6 +423,44 @@ render_cache (AtlasWorldLayer *self,
   y0 = floor (y0);
   x1 = ceil (x1);
   y1 = ceil (y1);
+  draw_region (self, world_device, x0, y0, x1, y1, scale, partial);
+}
+
+/* Draws the cache: device pixels [x0, x1) x [y0, y1) of a world
+ * world_device pixels wide. */
+static void
+draw_region (AtlasWorldLayer *self,
+             double           world_device,
+             double           x0,
+             double           y0,
+             double           x1,
+             double           y1,
+             int              scale,
+             gboolean         partial)
+{
+  AtlasMapFrame frame = { 0 };
+  cairo_t *cr;
+
+  /* A new colouring of the region a raster holds: a look-up */
+  if (!partial && raster_flags (self->flags) && self->coloring != NULL)
+    {
+      AtlasMapFrame raster_frame = { 0 };
+
+      if (!raster_matches (self, world_device, x0, y0, (int) (x1 - x0), (int) (y1 - y0), scale))
+        {
+          g_clear_pointer (&self->raster, atlas_map_raster_free);
+          plane_frame (self, x0 / world_device, y0 / world_device, world_device / scale,
+                       (x1 - x0) / scale, (y1 - y0) / scale, 1.0 / scale, &raster_frame);
+          self->raster = atlas_map_raster_new (atlas_map_coloring_get_world (self->coloring), &raster_frame);
+          self->raster_world_device = world_device;
+          self->raster_x = x0;
+          self->raster_y = y0;
+          self->raster_width = (int) (x1 - x0);
+          self->raster_height = (int) (y1 - y0);
+          self->raster_scale = scale;
+          self->raster_projection = self->projection;
+        }
+    }
 
   drop_cache (self);
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (x1 - x0), (int) (y1 - y0));
@@ -407,9 +480,14 @@ render_cache (AtlasWorldLayer *self,
   self->cache_projection = self->projection;
   plane_frame (self, x0 / world_device, y0 / world_device, world_device / scale,
                (x1 - x0) / scale, (y1 - y0) / scale, 1.0 / scale, &frame);
-  cr = cairo_create (self->cache);
-  atlas_map_paint (cr, self->coloring, &frame, self->flags);
-  cairo_destroy (cr);
+  if (partial || !raster_flags (self->flags) ||
+      !raster_matches (self, world_device, x0, y0, self->cache_width, self->cache_height, scale) ||
+      !atlas_map_raster_paint (self->raster, self->coloring, self->cache))
+    {
+      cr = cairo_create (self->cache);
+      atlas_map_paint (cr, self->coloring, &frame, self->flags);
+      cairo_destroy (cr);
+    }
   /* Nothing draws into it from now on: a new one replaces it. */
   cairo_surface_flush (self->cache);
 }
@@ -456,7 +534,23 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   view_x = u0 * world_device;
   view_y = v0 * world_device;
 
-  if (self->cache == NULL ||
+  if (self->cache != NULL && self->cache_coloring != self->coloring && !self->cache_partial &&
+      self->cache_projection == self->projection && self->cache_world_device == world_device &&
+      self->cache_flags == self->flags && self->cache_scale == scale && raster_flags (self->flags) &&
+      raster_matches (self, world_device, self->cache_x, self->cache_y, self->cache_width, self->cache_height, scale) &&
+      view_x >= self->cache_x && view_y >= self->cache_y &&
+      view_x + width * scale <= self->cache_x + self->cache_width &&
+      view_y + height * scale <= self->cache_y + self->cache_height)
+    {
+      /* Only the colours changed, over a region the raster holds: the same
+       * region again, looked up */
+      double region_x = self->cache_x, region_y = self->cache_y;
+      int region_width = self->cache_width, region_height = self->cache_height;
+
+      draw_region (self, world_device, region_x, region_y, region_x + region_width,
+                   region_y + region_height, scale, FALSE);
+    }
+  else if (self->cache == NULL ||
       self->cache_projection != self->projection ||
       self->cache_world_device != world_device ||
       self->cache_coloring != self->coloring ||
@@ -530,6 +624,7 @@ atlas_world_layer_dispose (GObject *object)
       self->after_paint_id = 0;
     }
   drop_cache (self);
+  g_clear_pointer (&self->raster, atlas_map_raster_free);
   drop_labels (self);
   g_clear_pointer (&self->obstacles, g_array_unref);
   g_clear_object (&self->pango_context);
