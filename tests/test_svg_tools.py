@@ -96,7 +96,16 @@ class SvgTest(unittest.TestCase):
         hatched = [p for p in root.iter(SVG + 'path') if (p.get('fill') or '').startswith('url(#hatch-')]
         self.assertEqual(len(hatched), len(self.data['partners']))
         plain = svg_tree(self.export('plain.svg'))
-        self.assertEqual(list(plain.iter(SVG + 'pattern')), [])
+        # Only "No data"'s fine hatch, which is always there
+        self.assertEqual([p.get('id') for p in plain.iter(SVG + 'pattern')], ['no-data'])
+
+    def test_no_data_hatch(self):
+        root = svg_tree(self.export('no-data.svg', '--lens', 'budapest_convention'))
+        lens = next(l for l in self.data['lenses'] if l['id'] == 'budapest_convention')
+        missing = [p['id'] for p in self.data['partners'] if lens['id'] not in p.get('indicators', {})]
+        self.assertTrue(missing)
+        hatched = [p for p in root.iter(SVG + 'path') if p.get('fill') == 'url(#no-data)']
+        self.assertEqual(len(hatched), len(missing))
 
     def test_subset_legend(self):
         out = self.export('subset.svg', '--partners', 'JP,KR', '--lens', 'budapest_convention')

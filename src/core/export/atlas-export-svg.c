@@ -314,6 +314,8 @@ append_countries (Writer *self)
           if (partner && self->hatch && index >= 0)
             g_string_append_printf (out, "<path class=\"hatch\" fill=\"url(#hatch-%d)\" stroke=\"none\" d=\"%s\"/>",
                                     index % 7, d);
+          else if (kind == ATLAS_MAP_FILL_NO_DATA)
+            g_string_append_printf (out, "<path class=\"hatch\" fill=\"url(#no-data)\" stroke=\"none\" d=\"%s\"/>", d);
           g_string_append (out, "</g>\n");
         }
       g_string_append (out, "</g>\n");
@@ -493,6 +495,18 @@ append_legend (Writer *self)
             append_number (out, swatch);
             g_string_append_printf (out, "\" fill=\"url(#hatch-%d)\"/>", r->index % 7);
           }
+        else if (r->index < 0 && r->color == ATLAS_MAP_NO_DATA_COLOR)
+          {
+            g_string_append (out, "<rect x=\"");
+            append_number (out, x + pad);
+            g_string_append (out, "\" y=\"");
+            append_number (out, row_y);
+            g_string_append (out, "\" width=\"");
+            append_number (out, swatch);
+            g_string_append (out, "\" height=\"");
+            append_number (out, swatch);
+            g_string_append (out, "\" fill=\"url(#no-data)\"/>");
+          }
         g_string_append (out, "\n");
         append_text_element (self, NULL, x + pad + swatch + gap, row_y + swatch / 2 + size * 0.35, size, NULL,
                              ATLAS_MAP_TEXT_COLOR, NULL, r->name);
@@ -539,13 +553,15 @@ atlas_export_svg (AtlasExportJob  *job,
   append_text (out, source);
   g_string_append (out, "</desc>\n");
 
+  g_string_append (out, "<defs>\n");
   if (self.hatch && self.lens != NULL)
-    {
-      g_string_append (out, "<defs>\n");
-      for (guint i = 0; i < MIN (atlas_lens_get_n_categories (self.lens), 7); i++)
-        append_hatch_pattern (out, i);
-      g_string_append (out, "</defs>\n");
-    }
+    for (guint i = 0; i < MIN (atlas_lens_get_n_categories (self.lens), 7); i++)
+      append_hatch_pattern (out, i);
+  /* "No data"'s fine hatch (atlas_map_paint_no_data_hatch ()): a pixel in four */
+  g_string_append_printf (out, "<pattern id=\"no-data\" patternUnits=\"userSpaceOnUse\" width=\"4\" height=\"4\">"
+                          "<path d=\"M0 0h1v1h-1zM3 1h1v1h-1zM2 2h1v1h-1zM1 3h1v1h-1z\" fill=\"#%06X\"/></pattern>\n",
+                          ATLAS_MAP_NO_DATA_HATCH_COLOR);
+  g_string_append (out, "</defs>\n");
 
   g_string_append (out, "<rect id=\"ocean\" width=\"100%\" height=\"100%\" fill=\"");
   append_color (out, ATLAS_MAP_OCEAN_COLOR);

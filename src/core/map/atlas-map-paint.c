@@ -892,6 +892,55 @@ get_hatch (int category)
   return hatches[kind];
 }
 
+/* One pixel in four, on a diagonal: fine enough to read as a grey, not a
+ * pattern, and to set "No data" apart from any flat colour. */
+#define NO_DATA_HATCH_SIZE 4
+
+static cairo_pattern_t *
+create_no_data_hatch (void)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, NO_DATA_HATCH_SIZE, NO_DATA_HATCH_SIZE);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  set_color (cr, ATLAS_MAP_NO_DATA_HATCH_COLOR, 1.0);
+  for (int y = 0; y < NO_DATA_HATCH_SIZE; y++)
+    for (int x = 0; x < NO_DATA_HATCH_SIZE; x++)
+      if ((x + y) % NO_DATA_HATCH_SIZE == 0)
+        cairo_rectangle (cr, x, y, 1, 1);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+void
+atlas_map_paint_no_data_hatch (cairo_t *cr,
+                               double   pixel)
+{
+  static cairo_pattern_t *hatch;
+  cairo_matrix_t matrix;
+  cairo_pattern_t *pattern;
+  cairo_surface_t *tile;
+
+  if (g_once_init_enter (&hatch))
+    g_once_init_leave (&hatch, create_no_data_hatch ());
+  /* A pattern of its own: its matrix is not to be shared between threads */
+  cairo_pattern_get_surface (hatch, &tile);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  /* One pattern unit is one device pixel. */
+  cairo_matrix_init_scale (&matrix, 1 / pixel, 1 / pixel);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (cr, pattern);
+  cairo_fill_preserve (cr);
+  cairo_pattern_destroy (pattern);
+}
+
 void
 atlas_map_paint_hatch (cairo_t *cr,
                        int      category,
@@ -1155,6 +1204,12 @@ paint_pass (cairo_t             *cr,
           atlas_map_paint_hatch (cr, coloring->categories[c], frame->pixel);
           cairo_new_path (cr);
         }
+      else if (coloring->kinds[c] == ATLAS_MAP_FILL_NO_DATA)
+        {
+          cairo_fill_preserve (cr);
+          atlas_map_paint_no_data_hatch (cr, frame->pixel);
+          cairo_new_path (cr);
+        }
       else
         cairo_fill (cr);
     }
@@ -1323,6 +1378,7 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
                         cairo_surface_t  *target)
 {
   guint32 *table;
+  gboolean *hatched;
   guint n;
   const guint8 *src;
   guint8 *dest;
@@ -1340,6 +1396,9 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
 
   n = RASTER_COUNTRY (coloring->n_countries);
   table = g_new (guint32, n);
+  hatched = g_new0 (gboolean, n);
+  for (guint c = 0; c < coloring->n_countries; c++)
+    hatched[RASTER_COUNTRY (c)] = coloring->kinds[c] == ATLAS_MAP_FILL_NO_DATA;
   table[RASTER_SPACE] = 0xff000000 | ATLAS_MAP_SPACE_COLOR;
   table[RASTER_OCEAN] = 0xff000000 | ATLAS_MAP_OCEAN_COLOR;
   for (guint c = 0; c < coloring->n_countries; c++)
@@ -1359,11 +1418,18 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
         {
           guint32 number = s[x] & 0xffff;
 
-          d[x] = number < n ? table[number] : table[RASTER_OCEAN];
+          if (number >= n)
+            number = RASTER_OCEAN;
+          /* "No data"'s hatch, as atlas_map_paint_no_data_hatch () lays it */
+          if (hatched[number] && (x + y) % NO_DATA_HATCH_SIZE == 0)
+            d[x] = 0xff000000 | ATLAS_MAP_NO_DATA_HATCH_COLOR;
+          else
+            d[x] = table[number];
         }
     }
   cairo_surface_mark_dirty (target);
   g_free (table);
+  g_free (hatched);
 
   /* The borders and coasts over the fills */
   cr = cairo_create (target);

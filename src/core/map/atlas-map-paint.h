@@ -29,6 +29,9 @@ typedef enum
 #define ATLAS_MAP_OCEAN_COLOR   0xcfe0ee
 #define ATLAS_MAP_OTHER_COLOR   ATLAS_OTHER_COUNTRIES_COLOR
 #define ATLAS_MAP_NO_DATA_COLOR ATLAS_NO_DATA_COLOR
+/* "No data" has a fine diagonal hatch in this colour over it: one device
+ * pixel in four, where (x + y) % 4 == 0 */
+#define ATLAS_MAP_NO_DATA_HATCH_COLOR ATLAS_NO_DATA_HATCH_COLOR
 #define ATLAS_MAP_BORDER_COLOR  0xffffff
 #define ATLAS_MAP_COAST_COLOR   0x8aa5bb
 /* Around an Equal Earth world's outline */
@@ -192,6 +195,10 @@ void              atlas_map_paint_append_country  (cairo_t            *cr,
                                                    AtlasWorld         *world,
                                                    guint               country,
                                                    const AtlasMapFrame *frame);
+/* Fills the current path (kept) with the fine hatch of "No data", for
+ * legends; @pixel as in AtlasMapFrame. */
+void              atlas_map_paint_no_data_hatch   (cairo_t            *cr,
+                                                   double              pixel);
 /* Fills the current path with the hatch of a category (index in its lens),
  * for legends; @pixel as in AtlasMapFrame. */
 void              atlas_map_paint_hatch           (cairo_t            *cr,

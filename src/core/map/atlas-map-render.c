@@ -573,6 +573,8 @@ atlas_map_render_draw_swatch (AtlasMapRender *self,
 
   if (self->hatch && index >= 0)
     atlas_map_paint_hatch (cr, index, MAX (device_pixel (self, cr), size / 24));
+  else if (index < 0 && color == ATLAS_MAP_NO_DATA_COLOR)
+    atlas_map_paint_no_data_hatch (cr, MAX (device_pixel (self, cr), size / 24));
 
   cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
   cairo_set_line_width (cr, MAX (size * 0.05, 0.25));

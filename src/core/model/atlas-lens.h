@@ -6,10 +6,12 @@
 G_BEGIN_DECLS
 
 /* The two greys the map keeps for itself, 0xRRGGBB: partners with "No
- * data" in a lens, and countries that are neither the subject nor a
- * partner. No category may use them, or its partners would read as one of
- * those. */
-#define ATLAS_NO_DATA_COLOR         0xfbfbf8
+ * data" in a lens (a light grey under a fine hatch, ATLAS_NO_DATA_HATCH_COLOR:
+ * neither a country's grey nor a label's white halo), and countries that
+ * are neither the subject nor a partner. No category may use them, or its
+ * partners would read as one of those. */
+#define ATLAS_NO_DATA_COLOR         0xededea
+#define ATLAS_NO_DATA_HATCH_COLOR   0xb4b4ae
 #define ATLAS_OTHER_COUNTRIES_COLOR 0xd6d6d2
 
 /* A lens is one indicator a map can be coloured by (say, the vote at

@@ -352,6 +352,8 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill_preserve (cr);
   if (self->hatch_patterns)
     atlas_map_paint_hatch (cr, category, pixel);
+  if (category < 0 && color == ATLAS_MAP_NO_DATA_COLOR)
+    atlas_map_paint_no_data_hatch (cr, pixel);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
   cairo_set_line_width (cr, pixel);
   cairo_stroke (cr);
