@@ -456,6 +456,40 @@ test_bundled_round_trip (void)
                    g_bytes_get_data (original, NULL), g_bytes_get_size (original));
 }
 
+/* The subject's own position (the paper: the EU refused to sign at WCIT-12
+ * and is of the multi-stakeholder camp), read, copied and written back. */
+static void
+test_subject_indicators (void)
+{
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(AtlasDataset) again = NULL;
+  g_autoptr(AtlasDataset) copy = atlas_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_cmpstr (atlas_dataset_get_subject_indicator (current, "wcit_2012"), ==, "refused");
+  g_assert_cmpstr (atlas_dataset_get_subject_indicator (current, "internet_governance"), ==, "multi-stakeholder");
+  g_assert_null (atlas_dataset_get_subject_indicator (current, "cooperation_depth"));
+  ids = atlas_dataset_dup_subject_indicator_lenses (current);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+
+  atlas_dataset_copy_subject_indicators (copy, current);
+  g_assert_cmpstr (atlas_dataset_get_subject_indicator (copy, "wcit_2012"), ==, "refused");
+  atlas_dataset_set_subject_indicator (copy, "wcit_2012", NULL);
+  g_assert_null (atlas_dataset_get_subject_indicator (copy, "wcit_2012"));
+
+  /* Written and read back */
+  saved = atlas_dataset_to_bytes (current);
+  again = atlas_dataset_load_bytes (saved, "again.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_dataset_get_subject_indicator (again, "wcit_2012"), ==, "refused");
+  {
+    g_autoptr(AtlasDataset) as_of = atlas_timeline_dup_as_of (current, "2014-06-30");
+
+    g_assert_cmpstr (atlas_dataset_get_subject_indicator (as_of, "wcit_2012"), ==, "refused");
+  }
+}
+
 static void
 test_bundled_validates (void)
 {
@@ -1123,6 +1157,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/since-2014", test_bundled_since_2014);
   g_test_add_func ("/dataset/bundled/as-of-paper", test_bundled_as_of_paper);
   g_test_add_func ("/dataset/bundled/round-trip", test_bundled_round_trip);
+  g_test_add_func ("/dataset/bundled/subject-indicators", test_subject_indicators);
   g_test_add_func ("/dataset/bundled/validates", test_bundled_validates);
   g_test_add_func ("/dataset/bundled/display-names", test_display_names);
   g_test_add_func ("/dataset/unknown-keys", test_unknown_keys);

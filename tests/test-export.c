@@ -492,7 +492,15 @@ check_png (Fixture            *fixture,
   g_assert_true (atlas_export_image_locate (fixture->dataset, options, -57.0, -7.0, &x, &y));
   assert_pixel_color (pixbuf, x, y, atlas_category_get_color (category), "Brazil");
   g_assert_true (atlas_export_image_locate (fixture->dataset, options, 2.4, 46.0, &x, &y));
-  assert_pixel_color (pixbuf, x, y, atlas_dataset_get_subject_color (fixture->dataset), "France");
+  /* A member: in the subject's own category when it has one (the EU at
+   * WCIT-12, on internet governance), else in the subject's colour */
+  {
+    const char *own = atlas_dataset_get_subject_indicator (fixture->dataset, atlas_lens_get_id (lens));
+
+    assert_pixel_color (pixbuf, x, y,
+                        own ? atlas_category_get_color (atlas_lens_find_category (lens, own))
+                            : atlas_dataset_get_subject_color (fixture->dataset), "France");
+  }
   g_assert_true (atlas_export_image_locate (fixture->dataset, options, -65.0, -36.0, &x, &y));
   assert_pixel_color (pixbuf, x, y, ATLAS_MAP_OTHER_COLOR, "Argentina");
   g_assert_true (atlas_export_image_locate (fixture->dataset, options, -30.0, 30.0, &x, &y));

@@ -181,6 +181,13 @@ static const Case cases[] = {
   { "color/subject", "\"color\": \"#CC79A7\"", "\"color\": \"#003399\"",
     ATLAS_DATASET_ERROR_INVALID, 35, 20, "lenses[0].categories[0].color",
     "colour #003399 is the subject's colour" },
+  /* The subject's own categories are checked as a partner's */
+  { "subject/indicators-lens", "      \"GB\"\n    ]\n", "      \"GB\"\n    ],\n    \"indicators\": { \"nope\": \"refused\" }\n",
+    ATLAS_DATASET_ERROR_INVALID, 23, 21, "subject.indicators.nope", "unknown lens \"nope\"" },
+  { "subject/indicators-category", "      \"GB\"\n    ]\n", "      \"GB\"\n    ],\n    \"indicators\": { \"wcit_2012\": \"maybe\" }\n",
+    ATLAS_DATASET_ERROR_INVALID, 23, 34, "subject.indicators.wcit_2012", "\"maybe\" is not a category of lens wcit_2012" },
+  { "subject/indicators-type", "      \"GB\"\n    ]\n", "      \"GB\"\n    ],\n    \"indicators\": [ \"refused\" ]\n",
+    ATLAS_DATASET_ERROR_INVALID, 23, 19, "subject.indicators", "must be an object, not an array" },
   { "color/no-data-grey", "\"color\": \"#CC79A7\"", "\"color\": \"#ededea\"",
     ATLAS_DATASET_ERROR_INVALID, 35, 20, "lenses[0].categories[0].color",
     "colour #EDEDEA is the grey kept for \"No data\"" },

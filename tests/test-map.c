@@ -183,13 +183,74 @@ test_lens_switch (Fixture       *f,
   g_assert_cmphex (brazil_before, !=, brazil_after);
   g_assert_cmphex (pixel_at_lonlat (f, after, -50.0, -10.0), ==, brazil_after);
   g_assert_cmphex (pixel_at_lonlat (f, after, -117.0, 39.0), ==, us_after);
-  g_assert_cmphex (pixel_at_lonlat (f, after, 2.5, 46.5), ==, atlas_dataset_get_subject_color (f->dataset));
+  /* The EU refused too: its own category (/map/subject-category) */
+  g_assert_cmphex (pixel_at_lonlat (f, after, 2.5, 46.5), ==,
+                   atlas_category_get_color (atlas_lens_find_category (atlas_dataset_find_lens (f->dataset, "wcit_2012"),
+                                                                       "refused")));
 
   /* A lens the dataset lacks: every partner shows "No data". */
   atlas_map_view_set_lens_id (f->view, "no_such_lens");
   g_clear_pointer (&after, atlas_test_pixels_free);
   after = take_shot (f);
   check_no_data (f, after, -48.0, -19.0);
+}
+
+static char *describe (Fixture *f, double lon, double lat);
+
+static guint
+count_color (AtlasTestPixels *shot,
+             guint32          color)
+{
+  guint n = 0;
+
+  for (int y = 0; y < shot->height; y++)
+    for (int x = 0; x < shot->width; x++)
+      n += atlas_test_pixels_get (shot, x, y) == color;
+  return n;
+}
+
+/* The subject's own position: on WCIT-12 the EU refused too, so its
+ * members are drawn as "Refused", inside an outline in the EU's colour,
+ * and the legend says so; on a lens where it has none, in its colour. */
+static void
+test_subject_category (Fixture       *f,
+                       gconstpointer  data)
+{
+  guint32 subject = atlas_dataset_get_subject_color (f->dataset);
+  guint32 refused = atlas_category_get_color (atlas_lens_find_category (atlas_dataset_find_lens (f->dataset, "wcit_2012"),
+                                                                        "refused"));
+  g_autoptr(AtlasTestPixels) plain = take_shot (f);
+  g_autoptr(AtlasTestPixels) own = NULL;
+  g_autofree char *france = NULL;
+  guint filled, outlined;
+
+  g_assert_cmpstr (atlas_dataset_get_subject_indicator (f->dataset, "wcit_2012"), ==, "refused");
+  g_assert_cmphex (pixel_at_lonlat (f, plain, 2.5, 46.5), ==, subject);
+  filled = count_color (plain, subject);
+
+  atlas_map_view_set_lens_id (f->view, "wcit_2012");
+  own = take_shot (f);
+  g_assert_cmphex (pixel_at_lonlat (f, own, 2.5, 46.5), ==, refused);
+  g_assert_cmphex (pixel_at_lonlat (f, own, 10.5, 51.0), ==, refused);
+  outlined = count_color (own, subject);
+  g_test_message ("subject's colour: %u pixels filled, %u outlined", filled, outlined);
+  /* An outline: some pixels, far fewer than the members' area */
+  g_assert_cmpuint (outlined, >, 30);
+  g_assert_cmpuint (outlined, <, filled / 2);
+  /* Just outside the EU's edge with Switzerland, its colour */
+  {
+    double x, y;
+    gboolean found = FALSE;
+
+    to_widget (f, 7.0, 47.6, &x, &y);   /* Basel, on the French and German border */
+    for (int dy = -3; dy <= 3 && !found; dy++)
+      for (int dx = -3; dx <= 3 && !found; dx++)
+        found = atlas_test_pixels_get (own, x + dx, y + dy) == subject;
+    g_assert_true (found);
+  }
+  france = describe (f, 2.5, 46.5);
+  g_assert_nonnull (strstr (france, atlas_dataset_get_subject_name (f->dataset)));
+  g_assert_nonnull (strstr (france, "Refused"));
 }
 
 /* A ring that jumped across ±180° (or across the map's edge, 169° W) would
@@ -569,8 +630,6 @@ test_fly_to (Fixture       *f,
   }
 }
 
-static char *describe (Fixture *f, double lon, double lat);
-
 /* Web Mercator only under OpenStreetMap's tiles, which are drawn in it;
  * Equal Earth again without them, and always in presentation mode. The
  * view stays over the same place, and hit-testing follows. */
@@ -727,6 +786,7 @@ main (int    argc,
   g_test_add ("/map/hatch", Fixture, NULL, fixture_set_up, test_hatch, fixture_tear_down);
   g_test_add ("/map/legend", Fixture, NULL, fixture_set_up, test_legend, fixture_tear_down);
   g_test_add ("/map/tooltip", Fixture, NULL, fixture_set_up, test_tooltip, fixture_tear_down);
+  g_test_add ("/map/subject-category", Fixture, NULL, fixture_set_up, test_subject_category, fixture_tear_down);
   g_test_add ("/map/tiles-mercator", Fixture, NULL, fixture_set_up, test_tiles_mercator, fixture_tear_down);
   g_test_add ("/map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/map/fly-to", Fixture, NULL, fixture_set_up, test_fly_to, fixture_tear_down);

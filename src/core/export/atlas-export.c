@@ -1024,6 +1024,7 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
   atlas_dataset_set_member_changes (copy, atlas_dataset_get_member_changes (dataset));
   atlas_extra_copy (copy, dataset);
   atlas_dataset_set_subject_extra (copy, atlas_dataset_get_subject_extra (dataset));
+  atlas_dataset_copy_subject_indicators (copy, dataset);
 
   sources = atlas_dataset_get_sources (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)

@@ -121,7 +121,12 @@ typedef struct
   GArray          *opens_checks;   /* OpensCheck */
   GArray          *member_change_offsets; /* gsize per subject.member_changes[] read */
   GArray          *history_checks;
+  /* subject.indicators, held as a partner's until the lenses are known */
+  AtlasPartner    *subject_indicators;
 } Loader;
+
+/* IndicatorCheck.partner_index of subject.indicators */
+#define SUBJECT_INDEX G_MAXUINT
 
 typedef struct
 {
@@ -161,8 +166,8 @@ static const char * const root_keys[] = {
 static const char * const source_keys[] = { "id", "title", "author", "year", "url", NULL };
 /* Keys that came with format additions are optional, so that older files
  * load unchanged; the writer leaves them out when they are empty. */
-static const char * const subject_keys[] = { "name", "color", "members", "member_changes", NULL };
-#define SUBJECT_OPTIONAL (1u << 3)
+static const char * const subject_keys[] = { "name", "color", "members", "member_changes", "indicators", NULL };
+#define SUBJECT_OPTIONAL ((1u << 3) | (1u << 4))
 static const char * const member_change_keys[] = { "date", "id", "change", "source", NULL };
 static const char * const lens_keys[] = {
   "id", "name", "description", "ordered", "opens", "categories", NULL
@@ -928,6 +933,10 @@ read_member_changes (Loader       *l,
   atlas_dataset_set_member_changes (dataset, changes);
 }
 
+static void read_indicators (Loader       *l,
+                             AtlasPartner *partner,
+                             const Path   *path);
+
 static void
 read_subject (Loader       *l,
               AtlasDataset *dataset,
@@ -1009,6 +1018,18 @@ read_subject (Loader       *l,
 
       case 3:
         read_member_changes (l, dataset, &m.member_path);
+        break;
+
+      case 4:
+        {
+          guint partner_index = l->partner_index;
+
+          g_clear_object (&l->subject_indicators);
+          l->subject_indicators = atlas_partner_new ("", "");
+          l->partner_index = SUBJECT_INDEX;
+          read_indicators (l, l->subject_indicators, &m.member_path);
+          l->partner_index = partner_index;
+        }
         break;
 
       default:
@@ -1804,7 +1825,10 @@ check_references (Loader *l)
         }
 
       path = g_string_new (NULL);
-      g_string_append_printf (path, "partners[%u].indicators", check->partner_index);
+      if (check->partner_index == SUBJECT_INDEX)
+        g_string_append (path, "subject.indicators");
+      else
+        g_string_append_printf (path, "partners[%u].indicators", check->partner_index);
       atlas_json_path_append_member (path, check->lens_id);
 
       if (lens == NULL)
@@ -1858,7 +1882,10 @@ check_dates (Loader       *l,
             continue;
 
           path = g_string_new (NULL);
-          g_string_append_printf (path, "partners[%u].indicators", indicator->partner_index);
+          if (indicator->partner_index == SUBJECT_INDEX)
+            g_string_append (path, "subject.indicators");
+          else
+            g_string_append_printf (path, "partners[%u].indicators", indicator->partner_index);
           atlas_json_path_append_member (path, indicator->lens_id);
           add_pending (l, g_string_free (path, FALSE), indicator->value_offset,
                        g_strdup_printf (_("lens %s opens on %s, after the dataset's date %s: "
@@ -2212,11 +2239,21 @@ load_text (const char  *text,
       check_references (&l);
       if (dataset != NULL)
         check_dates (&l, dataset);
+      /* The subject's categories, checked like a partner's */
+      if (dataset != NULL && l.subject_indicators != NULL)
+        {
+          g_auto(GStrv) ids = atlas_partner_dup_indicator_lenses (l.subject_indicators);
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            atlas_dataset_set_subject_indicator (dataset, ids[i],
+                                                 atlas_partner_get_indicator (l.subject_indicators, ids[i]));
+        }
       if (l.pending->len == 0 && l.n_dropped == 0 && dataset != NULL)
         check_history (&l, dataset);
     }
 
   pending_free (l.not_ours);
+  g_clear_object (&l.subject_indicators);
   g_free (l.as_of);
   pending_free (l.too_new);
   g_free (l.error_path);
@@ -2948,6 +2985,29 @@ atlas_dataset_to_bytes (AtlasDataset *self)
             write_end (&w, '}');
           }
         write_end (&w, ']');
+      }
+  }
+  {
+    g_auto(GStrv) ids = atlas_dataset_dup_subject_indicator_lenses (self);
+    GListModel *lenses = atlas_dataset_get_lenses (self);
+
+    if (ids[0] != NULL)
+      {
+        /* In the dataset's lens order, as a partner's; others after, sorted */
+        write_item (&w, "indicators");
+        write_begin (&w, '{');
+        for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
+          {
+            g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+            const char *category = atlas_dataset_get_subject_indicator (self, atlas_lens_get_id (lens));
+
+            if (category != NULL)
+              write_string_member (&w, atlas_lens_get_id (lens), category);
+          }
+        for (guint i = 0; ids[i] != NULL; i++)
+          if (atlas_dataset_find_lens (self, ids[i]) == NULL)
+            write_string_member (&w, ids[i], atlas_dataset_get_subject_indicator (self, ids[i]));
+        write_end (&w, '}');
       }
   }
   write_extra (&w, atlas_dataset_get_subject_extra (self), subject_keys);

@@ -20,6 +20,8 @@ struct _AtlasMapColoring
   AtlasPartner **partners;
   guint *counts;        /* [0]: No data; [i + 1]: category i */
   guint n_counts;
+  int subject_category; /* the subject's own category in the lens, or -1 */
+  guint32 subject_color;
 };
 
 G_DEFINE_BOXED_TYPE (AtlasMapColoring, atlas_map_coloring,
@@ -50,6 +52,14 @@ atlas_map_coloring_new (AtlasWorld   *world,
   self->partners = g_new0 (AtlasPartner *, self->n_countries);
   self->n_counts = 1 + (self->lens ? atlas_lens_get_n_categories (self->lens) : 0);
   self->counts = g_new0 (guint, self->n_counts);
+  self->subject_color = atlas_dataset_get_subject_color (dataset);
+  self->subject_category = -1;
+  if (self->lens != NULL)
+    {
+      const char *own = atlas_dataset_get_subject_indicator (dataset, lens_id);
+
+      self->subject_category = own ? atlas_lens_get_category_index (self->lens, own) : -1;
+    }
 
   for (guint i = 0; i < self->n_countries; i++)
     {
@@ -59,7 +69,18 @@ atlas_map_coloring_new (AtlasWorld   *world,
       if (alpha2 != NULL && atlas_dataset_is_member (dataset, alpha2))
         {
           self->kinds[i] = ATLAS_MAP_FILL_SUBJECT;
-          self->colors[i] = atlas_dataset_get_subject_color (dataset);
+          /* The subject's own category, when it has one, for agreement
+           * with it to show; an outline keeps its members one */
+          if (self->subject_category >= 0)
+            {
+              g_autoptr(AtlasCategory) own = g_list_model_get_item (atlas_lens_get_categories (self->lens),
+                                                                     self->subject_category);
+
+              self->colors[i] = atlas_category_get_color (own);
+              self->categories[i] = self->subject_category;
+            }
+          else
+            self->colors[i] = self->subject_color;
         }
       else
         {
@@ -175,6 +196,18 @@ atlas_map_coloring_get_partner (AtlasMapColoring *self,
   g_return_val_if_fail (country < self->n_countries, NULL);
 
   return self->partners[country];
+}
+
+int
+atlas_map_coloring_get_subject_category (AtlasMapColoring *self)
+{
+  return self->subject_category;
+}
+
+guint32
+atlas_map_coloring_get_subject_color (AtlasMapColoring *self)
+{
+  return self->subject_color;
 }
 
 guint
@@ -1231,6 +1264,12 @@ paint_pass (cairo_t             *cr,
 
 }
 
+static void paint_subject_outline (cairo_t             *cr,
+                                   AtlasMapColoring    *coloring,
+                                   const AtlasMapFrame *frame,
+                                   guint                level,
+                                   const Projected     *pw);
+
 void
 atlas_map_paint (cairo_t             *cr,
                  AtlasMapColoring    *coloring,
@@ -1285,7 +1324,64 @@ atlas_map_paint (cairo_t             *cr,
       cairo_clip (cr);
       paint_pass (cr, world, coloring, frame, flags, level, pw, PASS_STRADDLING, DRAW_FILLS | DRAW_LINES);
     }
+  paint_subject_outline (cr, coloring, frame, level, pw);
 
+  cairo_restore (cr);
+}
+
+/* When the subject has a category of its own, its members take that
+ * category's colour; a line in the subject's colour around them, outside
+ * their outer edge only (not between members), keeps them one. */
+static void
+paint_subject_outline (cairo_t             *cr,
+                       AtlasMapColoring    *coloring,
+                       const AtlasMapFrame *frame,
+                       guint                level,
+                       const Projected     *pw)
+{
+  AtlasWorld *world = coloring->world;
+  double width = 4 * frame->pixel, x0, y0, x1, y1;
+  gboolean any = FALSE;
+
+  if (coloring->subject_category < 0)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  for (guint c = 0; c < coloring->n_countries; c++)
+    if (coloring->kinds[c] == ATLAS_MAP_FILL_SUBJECT)
+      {
+        append_country (cr, world, c, level, frame, pw);
+        any = TRUE;
+      }
+  if (!any)
+    {
+      cairo_restore (cr);
+      return;
+    }
+  /* Only around the members: a group the size of the whole target would
+   * cost more than the map */
+  cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+  {
+    cairo_path_t *path = cairo_copy_path (cr);
+
+    cairo_new_path (cr);
+    cairo_rectangle (cr, x0 - 2 * width, y0 - 2 * width, x1 - x0 + 4 * width, y1 - y0 + 4 * width);
+    cairo_clip (cr);
+    cairo_push_group (cr);
+    cairo_append_path (cr, path);
+    cairo_path_destroy (path);
+  }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, width);
+  set_color (cr, coloring->subject_color, 1.0);
+  cairo_stroke_preserve (cr);
+  /* The inner half of the line, and the lines between members, go */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_fill (cr);
+  cairo_pop_group_to_source (cr);
+  cairo_paint (cr);
   cairo_restore (cr);
 }
 
@@ -1294,6 +1390,8 @@ atlas_map_paint (cairo_t             *cr,
 struct _AtlasMapRaster
 {
   AtlasWorld *world;
+  AtlasMapFrame frame;
+  guint level;
   int width, height;                /* device pixels */
   cairo_surface_t *numbers;         /* RGB24: a country's number a pixel */
   cairo_surface_t *lines;           /* ARGB32: borders and coasts */
@@ -1313,9 +1411,11 @@ atlas_map_raster_new (AtlasWorld          *world,
 
   self = g_new0 (AtlasMapRaster, 1);
   self->world = atlas_world_ref (world);
+  self->frame = *frame;
   self->width = (int) ceil (frame->width / frame->pixel - 1e-6);
   self->height = (int) ceil (frame->height / frame->pixel - 1e-6);
   level = atlas_world_pick_level (world, world_pixels (frame));
+  self->level = level;
   pw = get_projected (world, frame, level);
 
   self->numbers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
@@ -1436,6 +1536,9 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
   cairo_identity_matrix (cr);
   cairo_set_source_surface (cr, self->lines, 0, 0);
   cairo_paint (cr);
+  cairo_scale (cr, 1 / self->frame.pixel, 1 / self->frame.pixel);
+  paint_subject_outline (cr, coloring, &self->frame, self->level,
+                         get_projected (self->world, &self->frame, self->level));
   cairo_destroy (cr);
   return TRUE;
 }

@@ -65,6 +65,11 @@ int               atlas_map_coloring_get_category (AtlasMapColoring *self,
 /* The partner drawn on this country, or NULL */
 AtlasPartner     *atlas_map_coloring_get_partner  (AtlasMapColoring *self,
                                                    guint             country);
+/* The subject's own category in the lens (its members are drawn in it,
+ * inside an outline in the subject's colour), or -1 */
+int               atlas_map_coloring_get_subject_category (AtlasMapColoring *self);
+/* The subject's colour (0xRRGGBB), whatever its members are filled with */
+guint32           atlas_map_coloring_get_subject_color (AtlasMapColoring *self);
 /* How many partners fall in the category (-1: in "No data") */
 guint             atlas_map_coloring_count        (AtlasMapColoring *self,
                                                    int               category);

@@ -327,6 +327,7 @@ get_coloring (AtlasMapRender *self)
       atlas_dataset_set_subject_name (shown, atlas_dataset_get_subject_name (self->dataset));
       atlas_dataset_set_subject_color (shown, atlas_dataset_get_subject_color (self->dataset));
       atlas_dataset_set_members (shown, atlas_dataset_get_members (self->dataset));
+      atlas_dataset_copy_subject_indicators (shown, self->dataset);
       if (self->lens != NULL)
         atlas_dataset_append_lens (shown, self->lens);
       for (guint i = 0; i < self->partners->len; i++)
@@ -586,8 +587,11 @@ typedef struct
 {
   char    *text;
   guint32  color;
-  int      index;
+  int      index;     /* the category's, -1 for the rest, SUBJECT_OWN_ROW */
 } LegendRow;
+
+/* LegendRow.index of the subject in its own category: outlined */
+#define SUBJECT_OWN_ROW (-2)
 
 static void
 legend_row_clear (LegendRow *row)
@@ -629,8 +633,20 @@ legend_rows (AtlasMapRender *self)
         no_data = TRUE;
     }
 
-  row = (LegendRow) { g_strdup (atlas_dataset_get_subject_name (self->dataset)),
-                      atlas_dataset_get_subject_color (self->dataset), -1 };
+  if (atlas_map_coloring_get_subject_category (get_coloring (self)) >= 0)
+    {
+      /* The subject's own category: its members are drawn in it, outlined */
+      g_autoptr(AtlasCategory) own = g_list_model_get_item (atlas_lens_get_categories (self->lens),
+                                                             atlas_map_coloring_get_subject_category (get_coloring (self)));
+
+      /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
+      row = (LegendRow) { g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
+                                           atlas_category_get_name (own)),
+                          atlas_category_get_color (own), SUBJECT_OWN_ROW };
+    }
+  else
+    row = (LegendRow) { g_strdup (atlas_dataset_get_subject_name (self->dataset)),
+                        atlas_dataset_get_subject_color (self->dataset), -1 };
   g_array_append_val (rows, row);
 
   if (no_data)
@@ -722,6 +738,16 @@ atlas_map_render_draw_legend (AtlasMapRender *self,
         double text_y;
 
         atlas_map_render_draw_swatch (self, cr, x + pad, row_y, swatch, row->color, row->index);
+        if (row->index == SUBJECT_OWN_ROW)
+          {
+            /* The members' outline, as on the map */
+            double line = swatch * 0.14;
+
+            cairo_rectangle (cr, x + pad + line / 2, row_y + line / 2, swatch - line, swatch - line);
+            set_source_rgb (cr, atlas_dataset_get_subject_color (self->dataset));
+            cairo_set_line_width (cr, line);
+            cairo_stroke (cr);
+          }
         layout_size (layout, &w, &h);
         text_y = row_y + (swatch - h) / 2;
         set_source_rgb (cr, ATLAS_MAP_TEXT_COLOR);

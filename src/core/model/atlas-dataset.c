@@ -22,6 +22,7 @@ struct _AtlasDataset
   char           **members;
   GPtrArray       *member_changes;  /* of AtlasMemberChange, file order */
   GBytes          *subject_extra;
+  GHashTable      *subject_indicators;   /* lens id -> category id */
   GListStore      *lenses;
   /* Every partner in file order, removed ones too; "partners" holds the
    * ones listed at the dataset's date (see atlas-timeline.h, "partner"). */
@@ -98,6 +99,7 @@ atlas_dataset_finalize (GObject *object)
   g_strfreev (self->members);
   g_ptr_array_unref (self->member_changes);
   g_clear_pointer (&self->subject_extra, g_bytes_unref);
+  g_hash_table_unref (self->subject_indicators);
   g_object_unref (self->lenses);
   g_object_unref (self->partners);
   g_object_unref (self->all_partners);
@@ -237,6 +239,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->title = g_strdup ("");
   self->as_of = g_strdup ("");
   self->subject_name = g_strdup ("");
+  self->subject_indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_strlcpy (self->subject_color_string, "#000000", sizeof self->subject_color_string);
   self->members = g_new0 (char *, 1);
   self->member_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_member_change_free);
@@ -403,6 +406,68 @@ atlas_dataset_set_subject_color (AtlasDataset *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_COLOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_COLOR_STRING]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+atlas_dataset_get_subject_indicator (AtlasDataset *self,
+                                     const char   *lens_id)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return lens_id ? g_hash_table_lookup (self->subject_indicators, lens_id) : NULL;
+}
+
+void
+atlas_dataset_set_subject_indicator (AtlasDataset *self,
+                                     const char   *lens_id,
+                                     const char   *category_id)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (lens_id != NULL);
+
+  if (category_id == NULL)
+    g_hash_table_remove (self->subject_indicators, lens_id);
+  else
+    g_hash_table_replace (self->subject_indicators, g_strdup (lens_id), g_strdup (category_id));
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+atlas_dataset_dup_subject_indicator_lenses (AtlasDataset *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->subject_indicators);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, g_strdup (key));
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_steal (ids, NULL);
+}
+
+void
+atlas_dataset_copy_subject_indicators (AtlasDataset *self,
+                                       AtlasDataset *from)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+  g_return_if_fail (ATLAS_IS_DATASET (from));
+
+  g_hash_table_remove_all (self->subject_indicators);
+  ids = atlas_dataset_dup_subject_indicator_lenses (from);
+  for (guint i = 0; ids[i] != NULL; i++)
+    atlas_dataset_set_subject_indicator (self, ids[i], atlas_dataset_get_subject_indicator (from, ids[i]));
 }
 
 const char * const *

@@ -82,6 +82,19 @@ guint32              atlas_dataset_get_subject_color        (AtlasDataset *self)
 const char          *atlas_dataset_get_subject_color_string (AtlasDataset *self);
 void                 atlas_dataset_set_subject_color        (AtlasDataset *self,
                                                              guint32       color);
+/* The subject's own category in a lens (the EU refused the WCIT-12
+ * treaty too), or NULL. In JSON: subject.indicators { lens id: category id }. */
+const char          *atlas_dataset_get_subject_indicator    (AtlasDataset *self,
+                                                             const char   *lens_id);
+/* @category_id NULL: none */
+void                 atlas_dataset_set_subject_indicator    (AtlasDataset *self,
+                                                             const char   *lens_id,
+                                                             const char   *category_id);
+/* The lenses the subject has a category in, sorted; g_strfreev () */
+char               **atlas_dataset_dup_subject_indicator_lenses (AtlasDataset *self);
+/* Makes @self's subject indicators those of @from (copies of a dataset) */
+void                 atlas_dataset_copy_subject_indicators  (AtlasDataset *self,
+                                                             AtlasDataset *from);
 /* ISO 3166-1 alpha-2 codes, file order, NULL-terminated */
 const char * const  *atlas_dataset_get_members              (AtlasDataset *self);
 void                 atlas_dataset_set_members              (AtlasDataset *self,

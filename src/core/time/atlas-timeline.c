@@ -707,6 +707,7 @@ atlas_timeline_dup_as_of (AtlasDataset *dataset,
     atlas_dataset_set_member_changes (copy, before);
   }
   atlas_dataset_set_subject_extra (copy, atlas_dataset_get_subject_extra (dataset));
+  atlas_dataset_copy_subject_indicators (copy, dataset);
 
   lenses = atlas_dataset_get_lenses (dataset);
   for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)

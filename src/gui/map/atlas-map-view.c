@@ -344,6 +344,8 @@ draw_swatch (GtkDrawingArea *area,
   AtlasMapView *self = user_data;
   guint32 color = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "color"));
   int category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "category")) - 1;
+  /* The subject's row when it has a category of its own: its outline */
+  guint outline = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "outline"));
   double pixel = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (area));
 
   cairo_rectangle (cr, pixel / 2, pixel / 2, width - pixel, height - pixel);
@@ -354,6 +356,17 @@ draw_swatch (GtkDrawingArea *area,
     atlas_map_paint_hatch (cr, category, pixel);
   if (category < 0 && color == ATLAS_MAP_NO_DATA_COLOR)
     atlas_map_paint_no_data_hatch (cr, pixel);
+  if (outline != 0)
+    {
+      guint32 rgb = outline - 1;
+
+      cairo_new_path (cr);
+      cairo_rectangle (cr, 1.5, 1.5, width - 3, height - 3);
+      cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      return;
+    }
   cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
   cairo_set_line_width (cr, pixel);
   cairo_stroke (cr);
@@ -507,9 +520,28 @@ rebuild_legend (AtlasMapView *self)
     add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1,
                     atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
                     NULL, (int) no_data);
-  add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
-                  atlas_dataset_get_subject_name (self->dataset), NULL,
-                  (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
+  if (lens != NULL && atlas_map_coloring_get_subject_category (self->coloring) >= 0)
+    {
+      /* The subject's own category: its members in that colour, outlined */
+      g_autoptr(AtlasCategory) own = g_list_model_get_item (atlas_lens_get_categories (lens),
+                                                             atlas_map_coloring_get_subject_category (self->coloring));
+      /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
+      g_autofree char *text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
+                                               atlas_category_get_name (own));
+      GtkWidget *swatch;
+
+      add_legend_row (self, row, atlas_category_get_color (own), -1, text,
+                      atlas_category_get_description (own),
+                      (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
+      swatch = gtk_grid_get_child_at (self->legend_grid, 0, row);
+      g_object_set_data (G_OBJECT (swatch), "outline",
+                         GUINT_TO_POINTER (atlas_map_coloring_get_subject_color (self->coloring) + 1));
+      row++;
+    }
+  else
+    add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
+                    atlas_dataset_get_subject_name (self->dataset), NULL,
+                    (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
   add_legend_row (self, row++, ATLAS_MAP_OTHER_COLOR, -1, _("Other countries"), NULL, -1);
 
   footer = source_line (self->dataset);
@@ -720,6 +752,14 @@ describe_country (AtlasMapView *self,
   switch (atlas_map_coloring_get_kind (self->coloring, country))
     {
     case ATLAS_MAP_FILL_SUBJECT:
+      if (atlas_map_coloring_get_subject_category (self->coloring) >= 0)
+        {
+          g_autoptr(AtlasCategory) own = g_list_model_get_item (atlas_lens_get_categories (atlas_map_coloring_get_lens (self->coloring)),
+                                                                 atlas_map_coloring_get_subject_category (self->coloring));
+
+          return g_strdup_printf ("%s\n%s: %s", display, atlas_dataset_get_subject_name (self->dataset),
+                                  atlas_category_get_name (own));
+        }
       return g_strdup_printf ("%s\n%s", display, atlas_dataset_get_subject_name (self->dataset));
     case ATLAS_MAP_FILL_CATEGORY:
       {
