@@ -1855,6 +1855,21 @@ check_references (Loader *l)
     }
 }
 
+/* The subject's categories, checked as a partner's by check_references () */
+static void
+apply_subject_indicators (Loader       *l,
+                          AtlasDataset *dataset)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (l->subject_indicators == NULL)
+    return;
+  ids = atlas_partner_dup_indicator_lenses (l->subject_indicators);
+  for (guint i = 0; ids[i] != NULL; i++)
+    atlas_dataset_set_subject_indicator (dataset, ids[i],
+                                         atlas_partner_get_indicator (l->subject_indicators, ids[i]));
+}
+
 /* The rules of dates that the format additions bring: a lens that opens
  * after the dataset's date has no categories yet; membership changes chain
  * and none lies after the dataset's date. */
@@ -2239,15 +2254,8 @@ load_text (const char  *text,
       check_references (&l);
       if (dataset != NULL)
         check_dates (&l, dataset);
-      /* The subject's categories, checked like a partner's */
-      if (dataset != NULL && l.subject_indicators != NULL)
-        {
-          g_auto(GStrv) ids = atlas_partner_dup_indicator_lenses (l.subject_indicators);
-
-          for (guint i = 0; ids[i] != NULL; i++)
-            atlas_dataset_set_subject_indicator (dataset, ids[i],
-                                                 atlas_partner_get_indicator (l.subject_indicators, ids[i]));
-        }
+      if (dataset != NULL)
+        apply_subject_indicators (&l, dataset);
       if (l.pending->len == 0 && l.n_dropped == 0 && dataset != NULL)
         check_history (&l, dataset);
     }

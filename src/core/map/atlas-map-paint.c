@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-map-paint.h"
+#include "atlas-map-projection-private.h"
 
 struct _AtlasMapColoring
 {
@@ -285,405 +286,6 @@ set_color (cairo_t *cr,
                          alpha);
 }
 
-/* Equal Earth: Šavrič, Patterson and Jenny, "The Equal Earth map
- * projection", International Journal of Geographical Information Science
- * 33 (2019), the published polynomial. */
-#define EE_A1 1.340264
-#define EE_A2 (-0.081106)
-#define EE_A3 0.000893
-#define EE_A4 0.003796
-#define EE_M (0.8660254037844386)   /* sqrt (3) / 2 */
-
-/* @lambda in radians from the central meridian, not wrapped */
-static void
-equal_earth_unwrapped (double  lambda,
-                       double  latitude,
-                       double *x,
-                       double *y)
-{
-  double theta = asin (EE_M * sin (latitude * G_PI / 180.0));
-  double t2 = theta * theta, t6 = t2 * t2 * t2;
-
-  *x = 2 * sqrt (3) * lambda * cos (theta) /
-       (3 * (9 * EE_A4 * t6 * t2 + 7 * EE_A3 * t6 + 3 * EE_A2 * t2 + EE_A1));
-  *y = -theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2));
-}
-
-void
-atlas_map_equal_earth (double  longitude,
-                       double  latitude,
-                       double  central_longitude,
-                       double *x,
-                       double *y)
-{
-  double lambda = fmod (longitude - central_longitude + 540.0, 360.0) - 180.0;
-
-  equal_earth_unwrapped (lambda * G_PI / 180.0, latitude, x, y);
-}
-
-gboolean
-atlas_map_equal_earth_inverse (double  x,
-                               double  y,
-                               double  central_longitude,
-                               double *longitude,
-                               double *latitude)
-{
-  double theta = -y, t2, t6, fy, fpy, lambda;
-
-  /* Newton on theta, as the authors do */
-  for (int i = 0; i < 12; i++)
-    {
-      t2 = theta * theta;
-      t6 = t2 * t2 * t2;
-      fy = theta * (EE_A1 + EE_A2 * t2 + t6 * (EE_A3 + EE_A4 * t2)) + y;
-      fpy = EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2);
-      theta -= fy / fpy;
-      if (fabs (fy / fpy) < 1e-9)
-        break;
-    }
-  t2 = theta * theta;
-  t6 = t2 * t2 * t2;
-  if (fabs (sin (theta) / EE_M) > 1)
-    return FALSE;
-  lambda = EE_M * x * (EE_A1 + 3 * EE_A2 * t2 + t6 * (7 * EE_A3 + 9 * EE_A4 * t2)) / cos (theta);
-  *latitude = asin (sin (theta) / EE_M) * 180.0 / G_PI;
-  *longitude = lambda * 180.0 / G_PI + central_longitude;
-  if (fabs (lambda) > G_PI)
-    return FALSE;
-  *longitude = fmod (*longitude + 540.0, 360.0) - 180.0;
-  return TRUE;
-}
-
-void
-atlas_map_frame_project (const AtlasMapFrame *frame,
-                         double               mx,
-                         double               my,
-                         double              *x,
-                         double              *y)
-{
-  if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      double lon, lat;
-
-      atlas_geo_map_to_lonlat (mx, my, &lon, &lat);
-      atlas_map_equal_earth (lon, lat, frame->central_longitude, &mx, &my);
-    }
-  *x = (mx - frame->x) * frame->scale;
-  *y = (my - frame->y) * frame->scale;
-}
-
-gboolean
-atlas_map_frame_unproject (const AtlasMapFrame *frame,
-                           double               x,
-                           double               y,
-                           double              *mx,
-                           double              *my)
-{
-  double px = frame->x + x / frame->scale;
-  double py = frame->y + y / frame->scale;
-  double lon, lat;
-
-  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      *mx = px;
-      *my = py;
-      return px >= 0 && px <= 1 && py >= 0 && py <= 1;
-    }
-  if (!atlas_map_equal_earth_inverse (px, py, frame->central_longitude, &lon, &lat))
-    return FALSE;
-  atlas_geo_lonlat_to_map (lon, lat, mx, my);
-  return TRUE;
-}
-
-void
-atlas_map_to_plane (AtlasMapProjection  projection,
-                    double              mx,
-                    double              my,
-                    double             *u,
-                    double             *v)
-{
-  double lon, lat, x, y;
-
-  if (projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      *u = mx;
-      *v = my;
-      return;
-    }
-  atlas_geo_map_to_lonlat (mx, my, &lon, &lat);
-  atlas_map_equal_earth (lon, lat, ATLAS_MAP_CENTRAL_LONGITUDE, &x, &y);
-  *u = 0.5 + x / ATLAS_MAP_EQUAL_EARTH_WIDTH;
-  *v = 0.5 + y / ATLAS_MAP_EQUAL_EARTH_WIDTH;
-}
-
-gboolean
-atlas_map_from_plane (AtlasMapProjection  projection,
-                      double              u,
-                      double              v,
-                      double             *mx,
-                      double             *my)
-{
-  double lon, lat;
-
-  if (projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      *mx = u;
-      *my = v;
-      return u >= 0 && u <= 1 && v >= 0 && v <= 1;
-    }
-  if (!atlas_map_equal_earth_inverse ((u - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH,
-                                      (v - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH,
-                                      ATLAS_MAP_CENTRAL_LONGITUDE, &lon, &lat))
-    return FALSE;
-  atlas_geo_lonlat_to_map (lon, lat, mx, my);
-  return TRUE;
-}
-
-void
-atlas_map_frame_init_plane (AtlasMapFrame      *frame,
-                            AtlasMapProjection  projection,
-                            double              u,
-                            double              v,
-                            double              world_width)
-{
-  frame->projection = projection;
-  if (projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      frame->central_longitude = ATLAS_MAP_CENTRAL_LONGITUDE;
-      frame->x = (u - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH;
-      frame->y = (v - 0.5) * ATLAS_MAP_EQUAL_EARTH_WIDTH;
-      frame->scale = world_width / ATLAS_MAP_EQUAL_EARTH_WIDTH;
-    }
-  else
-    {
-      frame->central_longitude = 0;
-      frame->x = u;
-      frame->y = v;
-      frame->scale = world_width;
-    }
-}
-
-double
-atlas_map_frame_get_world_width (const AtlasMapFrame *frame)
-{
-  return frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH
-         ? ATLAS_MAP_EQUAL_EARTH_WIDTH * frame->scale : frame->scale;
-}
-
-void
-atlas_map_frame_append_outline (cairo_t             *cr,
-                                const AtlasMapFrame *frame)
-{
-  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH)
-    {
-      cairo_rectangle (cr, -frame->x * frame->scale, -frame->y * frame->scale,
-                       frame->scale, frame->scale);
-      return;
-    }
-  /* The two edge meridians, pole to pole; the poles are lines. */
-  for (int side = 0; side < 2; side++)
-    for (int i = 0; i <= 90; i++)
-      {
-        double lat = side == 0 ? 90.0 - i * 2.0 : -90.0 + i * 2.0;
-        double lambda = side == 0 ? G_PI : -G_PI;
-        double x, y;
-
-        equal_earth_unwrapped (lambda, lat, &x, &y);
-        x = (x - frame->x) * frame->scale;
-        y = (y - frame->y) * frame->scale;
-        if (side == 0 && i == 0)
-          cairo_move_to (cr, x, y);
-        else
-          cairo_line_to (cr, x, y);
-      }
-  cairo_close_path (cr);
-}
-
-/* The outlines in Equal Earth around ATLAS_MAP_CENTRAL_LONGITUDE, projected
- * once per level of detail on first use: a frame then costs what a Web
- * Mercator one does (no trigonometry per point and frame), and the
- * one-pixel lines can be drawn straight into the image.
- *
- * A ring or line keeps to the side of the map's edge its middle is on: one
- * cut by the edge meridian runs a little past the outline rather than
- * across the whole map (the painters clip to the outline). */
-typedef struct
-{
-  float min_x, min_y, max_x, max_y;
-  guint32 count;
-  gboolean straddles;            /* runs past the map's edge: clip it */
-  const AtlasGeoPoint *points;   /* NULL until its level is projected */
-} ProjectedSpan;
-
-typedef struct
-{
-  AtlasWorld *world;
-  const AtlasGeoSpan *base;
-  ProjectedSpan *spans;
-  float *country_bounds;    /* [level][country][4] */
-  guint n_levels, n_countries;
-  gboolean *level_done;
-  GPtrArray *blocks;        /* the projected points, a block per level */
-} Projected;
-
-static void
-project_span (const AtlasGeoPoint *points,
-              const AtlasGeoSpan  *span,
-              ProjectedSpan       *out,
-              AtlasGeoPoint       *dest)
-{
-  const AtlasGeoPoint *p = points + span->first;
-  double mid = ((span->min_x + span->max_x) / 2) * 360.0 - 180.0;
-  double centre = ATLAS_MAP_CENTRAL_LONGITUDE;
-  double shift = (fmod (mid - centre + 540.0, 360.0) - 180.0) - (mid - centre);
-
-  out->min_x = out->min_y = G_MAXFLOAT;
-  out->max_x = out->max_y = -G_MAXFLOAT;
-  out->count = span->count;
-  out->straddles = FALSE;
-  for (guint i = 0; i < span->count; i++)
-    {
-      double lon, lat, x, y, lambda;
-
-      atlas_geo_map_to_lonlat (p[i].x, p[i].y, &lon, &lat);
-      lambda = lon - centre + shift;
-      out->straddles |= fabs (lambda) > 180.0;
-      equal_earth_unwrapped (lambda * G_PI / 180.0, lat, &x, &y);
-      dest[i].x = (float) x;
-      dest[i].y = (float) y;
-      out->min_x = MIN (out->min_x, dest[i].x);
-      out->min_y = MIN (out->min_y, dest[i].y);
-      out->max_x = MAX (out->max_x, dest[i].x);
-      out->max_y = MAX (out->max_y, dest[i].y);
-    }
-  out->points = dest;
-}
-
-static void
-project_level (Projected *pw,
-               guint      level)
-{
-  const AtlasGeoPoint *points = atlas_world_get_points (pw->world);
-  const AtlasGeoSpan *lines, *rings;
-  guint n_lines, n_rings, total = 0;
-  AtlasGeoPoint *block, *dest;
-
-  lines = atlas_world_get_lines (pw->world, level, &n_lines);
-  for (guint i = 0; i < n_lines; i++)
-    total += lines[i].count;
-  for (guint c = 0; c < pw->n_countries; c++)
-    {
-      rings = atlas_world_country_get_rings (pw->world, c, level, &n_rings);
-      for (guint r = 0; r < n_rings; r++)
-        total += rings[r].count;
-    }
-  /* Kept for the life of the process, as the outlines themselves. */
-  block = dest = g_new (AtlasGeoPoint, MAX (total, 1));
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      project_span (points, &lines[i], &pw->spans[&lines[i] - pw->base], dest);
-      dest += lines[i].count;
-    }
-  for (guint c = 0; c < pw->n_countries; c++)
-    {
-      float *bounds = pw->country_bounds + ((gsize) level * pw->n_countries + c) * 4;
-
-      bounds[0] = bounds[1] = G_MAXFLOAT;
-      bounds[2] = bounds[3] = -G_MAXFLOAT;
-      rings = atlas_world_country_get_rings (pw->world, c, level, &n_rings);
-      for (guint r = 0; r < n_rings; r++)
-        {
-          ProjectedSpan *out = &pw->spans[&rings[r] - pw->base];
-
-          project_span (points, &rings[r], out, dest);
-          dest += rings[r].count;
-          bounds[0] = MIN (bounds[0], out->min_x);
-          bounds[1] = MIN (bounds[1], out->min_y);
-          bounds[2] = MAX (bounds[2], out->max_x);
-          bounds[3] = MAX (bounds[3], out->max_y);
-        }
-    }
-  g_ptr_array_add (pw->blocks, block);
-  pw->level_done[level] = TRUE;
-}
-
-/* The projected outlines of @world with @level ready, or NULL when the
- * frame is not Equal Earth around the usual meridian. */
-static Projected *
-get_projected (AtlasWorld          *world,
-               const AtlasMapFrame *frame,
-               guint                level)
-{
-  static GMutex lock;
-  static GPtrArray *all;
-  Projected *pw = NULL;
-
-  if (frame->projection != ATLAS_MAP_PROJECTION_EQUAL_EARTH ||
-      frame->central_longitude != ATLAS_MAP_CENTRAL_LONGITUDE)
-    return NULL;
-
-  g_mutex_lock (&lock);
-  if (all == NULL)
-    all = g_ptr_array_new ();
-  for (guint i = 0; i < all->len && pw == NULL; i++)
-    if (((Projected *) g_ptr_array_index (all, i))->world == world)
-      pw = g_ptr_array_index (all, i);
-  if (pw == NULL)
-    {
-      guint n_spans;
-
-      pw = g_new0 (Projected, 1);
-      /* A world projected stays: its address names it. */
-      pw->world = atlas_world_ref (world);
-      pw->base = atlas_world_get_spans (world, &n_spans);
-      pw->spans = g_new0 (ProjectedSpan, MAX (n_spans, 1));
-      pw->n_levels = atlas_world_get_n_levels (world);
-      pw->n_countries = atlas_world_get_n_countries (world);
-      pw->country_bounds = g_new (float, (gsize) pw->n_levels * MAX (pw->n_countries, 1) * 4);
-      pw->level_done = g_new0 (gboolean, pw->n_levels);
-      pw->blocks = g_ptr_array_new ();
-      g_ptr_array_add (all, pw);
-    }
-  if (!pw->level_done[level])
-    project_level (pw, level);
-  g_mutex_unlock (&lock);
-
-  return pw;
-}
-
-static inline const ProjectedSpan *
-projected_span (const Projected    *pw,
-                const AtlasGeoSpan *span)
-{
-  return &pw->spans[span - pw->base];
-}
-
-void
-atlas_map_frame_project_span (const AtlasMapFrame *frame,
-                              AtlasWorld          *world,
-                              const AtlasGeoSpan  *span,
-                              guint                level,
-                              double              *out)
-{
-  const Projected *pw = get_projected (world, frame, level);
-  const AtlasGeoPoint *p;
-
-  if (pw == NULL)
-    {
-      p = atlas_world_get_points (world) + span->first;
-      for (guint i = 0; i < span->count; i++)
-        atlas_map_frame_project (frame, p[i].x, p[i].y, &out[2 * i], &out[2 * i + 1]);
-      return;
-    }
-  p = projected_span (pw, span)->points;
-  for (guint i = 0; i < span->count; i++)
-    {
-      out[2 * i] = (p[i].x - frame->x) * frame->scale;
-      out[2 * i + 1] = (p[i].y - frame->y) * frame->scale;
-    }
-}
-
 /* The world's width on the target, in device pixels: what picks the
  * outlines' level of detail. */
 static double
@@ -718,17 +320,17 @@ typedef enum
 
 static gboolean span_visible (const AtlasGeoSpan  *span,
                               const AtlasMapFrame *frame,
-                              const Projected     *pw);
+                              const AtlasMapProjected     *pw);
 
 static gboolean
 span_visible_in (const AtlasGeoSpan  *span,
                  const AtlasMapFrame *frame,
-                 const Projected     *pw,
+                 const AtlasMapProjected     *pw,
                  Pass                 pass)
 {
   if (pw != NULL)
     {
-      const ProjectedSpan *ps = projected_span (pw, span);
+      const AtlasMapProjectedSpan *ps = atlas_map_projected_span (pw, span);
 
       if ((pass == PASS_INSIDE && ps->straddles) || (pass == PASS_STRADDLING && !ps->straddles))
         return FALSE;
@@ -740,11 +342,11 @@ span_visible_in (const AtlasGeoSpan  *span,
 static gboolean
 span_visible (const AtlasGeoSpan  *span,
               const AtlasMapFrame *frame,
-              const Projected     *pw)
+              const AtlasMapProjected     *pw)
 {
   if (pw != NULL)
     {
-      const ProjectedSpan *ps = projected_span (pw, span);
+      const AtlasMapProjectedSpan *ps = atlas_map_projected_span (pw, span);
 
       return box_visible (ps->min_x, ps->min_y, ps->max_x, ps->max_y, frame);
     }
@@ -758,14 +360,14 @@ append_span (cairo_t             *cr,
              const AtlasGeoPoint *points,
              const AtlasGeoSpan  *span,
              const AtlasMapFrame *frame,
-             const Projected     *pw,
+             const AtlasMapProjected     *pw,
              gboolean             close)
 {
   const AtlasGeoPoint *p = points + span->first;
   double s = frame->scale, ox = frame->x, oy = frame->y;
 
   if (pw != NULL)
-    p = projected_span (pw, span)->points;
+    p = atlas_map_projected_span (pw, span)->points;
   else if (frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH)
     {
       /* Another central meridian: projected here, as project_span () does. */
@@ -778,7 +380,7 @@ append_span (cairo_t             *cr,
           double lon, lat, x, y;
 
           atlas_geo_map_to_lonlat (p[i].x, p[i].y, &lon, &lat);
-          equal_earth_unwrapped ((lon - centre + shift) * G_PI / 180.0, lat, &x, &y);
+          atlas_map_equal_earth_unwrapped ((lon - centre + shift) * G_PI / 180.0, lat, &x, &y);
           if (i == 0)
             cairo_move_to (cr, (x - ox) * s, (y - oy) * s);
           else
@@ -802,7 +404,7 @@ append_country_in (cairo_t             *cr,
                    guint                country,
                    guint                level,
                    const AtlasMapFrame *frame,
-                   const Projected     *pw,
+                   const AtlasMapProjected     *pw,
                    Pass                 pass)
 {
   const AtlasGeoPoint *points = atlas_world_get_points (world);
@@ -826,7 +428,7 @@ append_country (cairo_t             *cr,
                 guint                country,
                 guint                level,
                 const AtlasMapFrame *frame,
-                const Projected     *pw)
+                const AtlasMapProjected     *pw)
 {
   append_country_in (cr, world, country, level, frame, pw, PASS_ALL);
 }
@@ -844,7 +446,7 @@ atlas_map_paint_append_country (cairo_t             *cr,
   g_return_if_fail (country < atlas_world_get_n_countries (world));
 
   level = atlas_world_pick_level (world, world_pixels (frame));
-  append_country (cr, world, country, level, frame, get_projected (world, frame, level));
+  append_country (cr, world, country, level, frame, atlas_map_projected_get (world, frame, level));
 }
 
 #define N_HATCHES 7
@@ -1105,7 +707,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
                            const AtlasGeoSpan  *lines,
                            guint                n_lines,
                            const AtlasMapFrame *frame,
-                           const Projected     *pw,
+                           const AtlasMapProjected     *pw,
                            Pass                 pass,
                            guint32              rgb,
                            double               alpha)
@@ -1146,7 +748,7 @@ stroke_hairlines_in_place (cairo_t             *cr,
 
   for (guint i = 0; i < n_lines; i++)
     {
-      const AtlasGeoPoint *p = pw ? projected_span (pw, &lines[i])->points : points + lines[i].first;
+      const AtlasGeoPoint *p = pw ? atlas_map_projected_span (pw, &lines[i])->points : points + lines[i].first;
       double px, py;
 
       if (!span_visible_in (&lines[i], frame, pw, pass))
@@ -1189,7 +791,7 @@ paint_pass (cairo_t             *cr,
             const AtlasMapFrame *frame,
             AtlasMapPaintFlags   flags,
             guint                level,
-            const Projected     *pw,
+            const AtlasMapProjected     *pw,
             Pass                 pass,
             Draw                 draw)
 {
@@ -1210,7 +812,7 @@ paint_pass (cairo_t             *cr,
 
       if (pw != NULL)
         {
-          const float *b = pw->country_bounds + ((gsize) level * pw->n_countries + c) * 4;
+          const float *b = atlas_map_projected_country_bounds (pw, level, c);
 
           if (!box_visible (b[0], b[1], b[2], b[3], frame))
             continue;
@@ -1268,7 +870,7 @@ static void paint_subject_outline (cairo_t             *cr,
                                    AtlasMapColoring    *coloring,
                                    const AtlasMapFrame *frame,
                                    guint                level,
-                                   const Projected     *pw);
+                                   const AtlasMapProjected     *pw);
 
 void
 atlas_map_paint (cairo_t             *cr,
@@ -1278,7 +880,7 @@ atlas_map_paint (cairo_t             *cr,
 {
   AtlasWorld *world;
   guint level;
-  const Projected *pw;
+  const AtlasMapProjected *pw;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (coloring != NULL);
@@ -1286,7 +888,7 @@ atlas_map_paint (cairo_t             *cr,
 
   world = coloring->world;
   level = atlas_world_pick_level (world, world_pixels (frame));
-  pw = get_projected (world, frame, level);
+  pw = atlas_map_projected_get (world, frame, level);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, frame->width, frame->height);
@@ -1337,7 +939,7 @@ paint_subject_outline (cairo_t             *cr,
                        AtlasMapColoring    *coloring,
                        const AtlasMapFrame *frame,
                        guint                level,
-                       const Projected     *pw)
+                       const AtlasMapProjected     *pw)
 {
   AtlasWorld *world = coloring->world;
   double width = 4 * frame->pixel, x0, y0, x1, y1;
@@ -1403,7 +1005,7 @@ atlas_map_raster_new (AtlasWorld          *world,
 {
   AtlasMapRaster *self;
   guint level;
-  const Projected *pw;
+  const AtlasMapProjected *pw;
   cairo_t *cr;
 
   g_return_val_if_fail (world != NULL, NULL);
@@ -1416,7 +1018,7 @@ atlas_map_raster_new (AtlasWorld          *world,
   self->height = (int) ceil (frame->height / frame->pixel - 1e-6);
   level = atlas_world_pick_level (world, world_pixels (frame));
   self->level = level;
-  pw = get_projected (world, frame, level);
+  pw = atlas_map_projected_get (world, frame, level);
 
   self->numbers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
   cairo_surface_set_device_scale (self->numbers, 1 / frame->pixel, 1 / frame->pixel);
@@ -1538,7 +1140,7 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
   cairo_paint (cr);
   cairo_scale (cr, 1 / self->frame.pixel, 1 / self->frame.pixel);
   paint_subject_outline (cr, coloring, &self->frame, self->level,
-                         get_projected (self->world, &self->frame, self->level));
+                         atlas_map_projected_get (self->world, &self->frame, self->level));
   cairo_destroy (cr);
   return TRUE;
 }
@@ -1558,7 +1160,7 @@ atlas_map_paint_outline (cairo_t             *cr,
   level = atlas_world_pick_level (world, world_pixels (frame));
   cairo_save (cr);
   cairo_new_path (cr);
-  append_country (cr, world, country, level, frame, get_projected (world, frame, level));
+  append_country (cr, world, country, level, frame, atlas_map_projected_get (world, frame, level));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* A halo, not a heavy black line: at world scale a thick stroke would
    * swallow a small country and every island of a big one. A soft dark
