@@ -180,6 +180,9 @@ test_legend_contrast (gconstpointer data)
   texture = atlas_test_render_widget (GTK_WIDGET (view));
   atlas_test_save_texture (texture, scheme == ADW_COLOR_SCHEME_FORCE_DARK ? "legend-dark.png" : "legend-light.png");
   shot = atlas_test_pixels_new (texture);
+  /* Around the world's outline, the style's own background */
+  g_assert_cmphex (atlas_test_pixels_get (shot, 2, 2), ==,
+                   scheme == ADW_COLOR_SCHEME_FORCE_DARK ? ATLAS_MAP_SPACE_DARK_COLOR : ATLAS_MAP_SPACE_COLOR);
   /* The legend's box: the grid's revealer's parent */
   legend = gtk_widget_get_parent (gtk_widget_get_parent (atlas_map_view_get_legend (view)));
   atlas_test_collect_widgets (legend, GTK_TYPE_LABEL, labels);

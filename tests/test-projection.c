@@ -106,7 +106,7 @@ test_raster (void)
           atlas_map_paint (cr, coloring, &frame, ATLAS_MAP_PAINT_NONE);
           cairo_destroy (cr);
           cairo_surface_flush (painted);
-          g_assert_true (atlas_map_raster_paint (raster, coloring, looked_up));
+          g_assert_true (atlas_map_raster_paint (raster, coloring, ATLAS_MAP_PAINT_NONE, looked_up));
           for (int y = 0; y < 500; y++)
             for (int x = 0; x < 1000; x++)
               {

@@ -899,7 +899,7 @@ atlas_map_paint (cairo_t             *cr,
        * it, the sea; land cut by the edge meridian stops at the edge. */
       if (!(flags & ATLAS_MAP_PAINT_NO_OCEAN))
         {
-          set_color (cr, ATLAS_MAP_SPACE_COLOR, 1.0);
+          set_color (cr, (flags & ATLAS_MAP_PAINT_DARK) ? ATLAS_MAP_SPACE_DARK_COLOR : ATLAS_MAP_SPACE_COLOR, 1.0);
           cairo_paint (cr);
           atlas_map_frame_append_outline (cr, frame);
           set_color (cr, ATLAS_MAP_OCEAN_COLOR, 1.0);
@@ -1075,9 +1075,10 @@ atlas_map_raster_free (AtlasMapRaster *self)
 }
 
 gboolean
-atlas_map_raster_paint (AtlasMapRaster   *self,
-                        AtlasMapColoring *coloring,
-                        cairo_surface_t  *target)
+atlas_map_raster_paint (AtlasMapRaster     *self,
+                        AtlasMapColoring   *coloring,
+                        AtlasMapPaintFlags  flags,
+                        cairo_surface_t    *target)
 {
   guint32 *table;
   gboolean *hatched;
@@ -1101,7 +1102,8 @@ atlas_map_raster_paint (AtlasMapRaster   *self,
   hatched = g_new0 (gboolean, n);
   for (guint c = 0; c < coloring->n_countries; c++)
     hatched[RASTER_COUNTRY (c)] = coloring->kinds[c] == ATLAS_MAP_FILL_NO_DATA;
-  table[RASTER_SPACE] = 0xff000000 | ATLAS_MAP_SPACE_COLOR;
+  table[RASTER_SPACE] = 0xff000000 | ((flags & ATLAS_MAP_PAINT_DARK) ? ATLAS_MAP_SPACE_DARK_COLOR
+                                                                    : ATLAS_MAP_SPACE_COLOR);
   table[RASTER_OCEAN] = 0xff000000 | ATLAS_MAP_OCEAN_COLOR;
   for (guint c = 0; c < coloring->n_countries; c++)
     table[RASTER_COUNTRY (c)] = 0xff000000 | coloring->colors[c];

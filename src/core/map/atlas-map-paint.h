@@ -34,8 +34,10 @@ typedef enum
 #define ATLAS_MAP_NO_DATA_HATCH_COLOR ATLAS_NO_DATA_HATCH_COLOR
 #define ATLAS_MAP_BORDER_COLOR  0xffffff
 #define ATLAS_MAP_COAST_COLOR   0x8aa5bb
-/* Around an Equal Earth world's outline */
+/* Around an Equal Earth world's outline: the window's light and dark
+ * backgrounds (ATLAS_MAP_PAINT_DARK) */
 #define ATLAS_MAP_SPACE_COLOR   0xf4f4f2
+#define ATLAS_MAP_SPACE_DARK_COLOR 0x242424
 
 typedef struct _AtlasMapColoring AtlasMapColoring;
 
@@ -182,6 +184,7 @@ typedef enum
   /* 1 << 1 was the partner names: atlas-map-labels.h places them now */
   ATLAS_MAP_PAINT_NO_OCEAN    = 1 << 2,  /* leave the sea transparent */
   ATLAS_MAP_PAINT_TRANSLUCENT = 1 << 3,  /* fills see-through, over tiles */
+  ATLAS_MAP_PAINT_DARK        = 1 << 4,  /* the dark style: a dark surround */
 } AtlasMapPaintFlags;
 
 void              atlas_map_paint                 (cairo_t            *cr,
@@ -224,6 +227,7 @@ void              atlas_map_raster_free           (AtlasMapRaster      *self);
  * of the raster in device pixels; FALSE (and nothing drawn) if it is not. */
 gboolean          atlas_map_raster_paint          (AtlasMapRaster      *self,
                                                    AtlasMapColoring    *coloring,
+                                                   AtlasMapPaintFlags   flags,
                                                    cairo_surface_t     *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapColoring, atlas_map_coloring_unref)

@@ -592,6 +592,9 @@ update_flags (AtlasMapView *self)
     flags |= ATLAS_MAP_PAINT_HATCH;
   if (self->tile_layer != NULL && !self->presenting)
     flags |= ATLAS_MAP_PAINT_NO_OCEAN | ATLAS_MAP_PAINT_TRANSLUCENT;
+  /* Around the world, the window's own dark background */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    flags |= ATLAS_MAP_PAINT_DARK;
   atlas_world_layer_set_flags (self->world_layer, flags);
 }
 
@@ -1068,6 +1071,7 @@ atlas_map_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->dataset, self);
   if (self->viewport)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_object (&self->dataset);
   if (self->transition != NULL)
     {
@@ -1269,6 +1273,8 @@ atlas_map_view_init (AtlasMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->world = atlas_world_ref (atlas_world_get_default ());
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (update_flags), self);
   self->offline_source = atlas_offline_source_new ();
   shumate_map_set_map_source (self->map, self->offline_source);
   self->viewport = shumate_map_get_viewport (self->map);
@@ -1277,6 +1283,7 @@ atlas_map_view_init (AtlasMapView *self)
 
   self->world_layer = atlas_world_layer_new (self->viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->world_layer));
+  update_flags (self);
   g_signal_connect_object (self->viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

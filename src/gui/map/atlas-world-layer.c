@@ -482,7 +482,7 @@ draw_region (AtlasWorldLayer *self,
                (x1 - x0) / scale, (y1 - y0) / scale, 1.0 / scale, &frame);
   if (partial || !raster_flags (self->flags) ||
       !raster_matches (self, world_device, x0, y0, self->cache_width, self->cache_height, scale) ||
-      !atlas_map_raster_paint (self->raster, self->coloring, self->cache))
+      !atlas_map_raster_paint (self->raster, self->coloring, self->flags, self->cache))
     {
       cr = cairo_create (self->cache);
       atlas_map_paint (cr, self->coloring, &frame, self->flags);
