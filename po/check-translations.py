@@ -8,6 +8,8 @@
 #                   brace style ({name}), and each catalogue has the plural
 #                   forms of its language. Always strict: a lost or changed
 #                   placeholder shows only at run time, in that language.
+#                   A label with a mnemonic ("Save _As…") keeps exactly one;
+#                   a string without one gets none (GTK would underline it).
 #   --complete      each language translates every string of the template
 #                   made from the sources now (xgettext, with the arguments of
 #                   meson's glib preset), nothing fuzzy: `msgfmt --statistics`
@@ -124,6 +126,25 @@ def placeholders(text, flagged):
     return printf_args(text, flagged), brace_names(text)
 
 
+# A label's mnemonic: one underscore before a letter, in a short string that is
+# no sentence with a quoted identifier ("iso_a4") or a format.
+MNEMONIC = re.compile(r'_[^_\s]')
+
+
+def is_mnemonic_label(msgid):
+    return (msgid.count('_') == 1 and MNEMONIC.search(msgid) is not None and '%' not in msgid
+            and not re.search('[“"\'‘]|--', msgid) and len(msgid) <= 80)
+
+
+def check_mnemonic(msgid, translation):
+    if is_mnemonic_label(msgid):
+        if translation.count('_') != 1 or not MNEMONIC.search(translation):
+            return 'has no single mnemonic (one "_" before a letter), the original has one'
+    elif '_' not in msgid and MNEMONIC.search(translation):
+        return 'has a mnemonic "_", the original has none'
+    return None
+
+
 def linguas(root):
     langs = []
     with open(os.path.join(root, 'po', 'LINGUAS'), encoding='utf-8') as f:
@@ -189,6 +210,9 @@ def check_placeholders(root, lang):
             if not same:
                 problems.append(f'{where}: {entry.msgstr!r} has placeholders {got}, '
                                 f'the original {entry.msgid!r} {wanted}')
+            wrong = check_mnemonic(entry.msgid, entry.msgstr)
+            if wrong:
+                problems.append(f'{where}: {entry.msgstr!r} {wrong}: {entry.msgid!r}')
     return problems
 
 
@@ -235,7 +259,7 @@ def main(argv):
                 continue
             problems = check_placeholders(root, lang)
             failed |= not ok(not problems,
-                             f'{lang}: every translation keeps its placeholders; plural forms of {lang}',
+                             f'{lang}: every translation keeps its placeholders and mnemonics; plural forms of {lang}',
                              '\n'.join(problems))
 
     if do_complete:
