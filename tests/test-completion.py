@@ -150,7 +150,7 @@ zpty -d z
 '''
         try:
             proc = subprocess.run(['zsh', '-f', '-c', script], capture_output=True, text=True,
-                                  env=dict(env, ZDOTDIR=zdot), timeout=30)
+                                  env=dict(env, ZDOTDIR=zdot), timeout=90)
             out = proc.stdout
         except subprocess.TimeoutExpired as e:
             out = (e.stdout or b'').decode('utf-8', 'replace') if isinstance(e.stdout, bytes) else (e.stdout or '')
