@@ -164,11 +164,14 @@ atlas_paper_get_default (void)
 #ifdef __GLIBC__
   /* glibc knows the paper of LC_PAPER: 279 mm tall is Letter (and Legal is
    * 356, used in the same countries). _NL_PAPER_HEIGHT is an enum constant,
-   * not a macro, so it cannot be tested with #if: every glibc has it. */
-  union { char *string; gintptr height; } value;
+   * not a macro, so it cannot be tested with #if: every glibc has it.
+   * The height is a 32-bit word in a pointer-sized slot whose other half
+   * glibc leaves as it was (garbage under MALLOC_PERTURB_): read the word
+   * only, as GTK's paper size code does. */
+  union { char *string; unsigned int word; } value;
 
   value.string = nl_langinfo (_NL_PAPER_HEIGHT);
-  if (value.height == 279 || value.height == 356)
+  if (value.word == 279 || value.word == 356)
     return ATLAS_PAPER_LETTER;
 #endif
 
