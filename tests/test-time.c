@@ -572,6 +572,57 @@ test_fade (Fixture       *f,
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
 }
 
+/* A step in time repaints colours: the labels stay placed, and the
+ * legend's rows stay, with new counts; a partner coming places them again. */
+static void
+test_step_keeps_labels_and_legend (Fixture       *f,
+                                   gconstpointer  data)
+{
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->window->map_view);
+  GtkWidget *legend = atlas_map_view_get_legend (f->window->map_view);
+  g_autoptr(AtlasTestPixels) shot = NULL;
+  GtkWidget *party_label = NULL, *count = NULL;
+  GArray *labels;
+  int column, row;
+
+  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  _atlas_window_set_as_of (f->window, "2015-02-28");
+  shot = map_shot (f, "time-step-before.png");
+  /* Held, so that labels placed again cannot take the same address. */
+  labels = g_array_ref (atlas_world_layer_get_labels (layer, NULL));
+  g_assert_cmpuint (labels->len, >, 0);
+  party_label = GTK_WIDGET (atlas_test_find_label_showing (legend, "Party"));
+  g_assert_nonnull (party_label);
+  gtk_grid_query_child (GTK_GRID (legend), party_label, &column, &row, NULL, NULL);
+  count = gtk_grid_get_child_at (GTK_GRID (legend), 2, row);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, "1");   /* Canada */
+
+  /* ]: Brazil signs; nobody comes or goes. */
+  activate (f, "win.as-of-next", NULL);
+  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-03-01");
+  g_clear_pointer (&shot, atlas_test_pixels_free);
+  shot = map_shot (f, "time-step-after.png");
+  g_assert_true (atlas_world_layer_get_labels (layer, NULL) == labels);
+  g_assert_true (GTK_WIDGET (atlas_test_find_label_showing (legend, "Party")) == party_label);
+  g_assert_true (gtk_grid_get_child_at (GTK_GRID (legend), 2, row) == count);
+  g_assert_cmpint (legend_count (f, "Signatory"), ==, 1);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      AtlasMapLabel *l = &g_array_index (labels, AtlasMapLabel, i);
+
+      /* The partners of the state on show, for a click on a label. */
+      g_assert_true (l->partner == atlas_dataset_find_partner (_atlas_window_get_shown_dataset (f->window),
+                                                               atlas_partner_get_id (l->partner)));
+    }
+
+  /* Japan becomes a partner on 2017-05-05: placed again. */
+  _atlas_window_set_as_of (f->window, "2017-05-05");
+  g_clear_pointer (&shot, atlas_test_pixels_free);
+  shot = map_shot (f, "time-step-japan.png");
+  g_assert_true (atlas_world_layer_get_labels (layer, NULL) != labels);
+  g_array_unref (labels);
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -752,6 +803,8 @@ main (int    argc,
   g_test_add ("/time/remove-partner", Fixture, NULL, fixture_set_up, test_remove_partner,
               fixture_tear_down);
   g_test_add ("/time/fade", Fixture, NULL, fixture_set_up, test_fade, fixture_tear_down);
+  g_test_add ("/time/step-keeps-labels-and-legend", Fixture, NULL, fixture_set_up,
+              test_step_keeps_labels_and_legend, fixture_tear_down);
   g_test_add ("/time/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/time/banner-and-editing", Fixture, NULL, fixture_set_up, test_banner_and_editing,
               fixture_tear_down);

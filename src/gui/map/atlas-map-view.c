@@ -46,6 +46,11 @@ struct _AtlasMapView
   GtkImage *legend_arrow;
   GtkRevealer *legend_revealer;
   GtkGrid *legend_grid;
+  /* How the legend's rows are built (rebuild_legend ()): a step in time
+   * changes its counts and its date, not its rows, and keeps the widgets. */
+  enum { LEGEND_BUILD, LEGEND_SIGN, LEGEND_UPDATE } legend_mode;
+  GString *legend_rows;
+  char *legend_shape;
 
   ShumateViewport *viewport;
   ShumateMapSource *offline_source;
@@ -384,10 +389,39 @@ add_legend_row (AtlasMapView *self,
                 const char   *description,
                 int           count)
 {
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *swatch, *label;
   g_autofree char *count_text = count >= 0 ? g_strdup_printf ("%d", count) : NULL;
   gboolean has_description = description != NULL && description[0] != '\0';
+
+  if (self->legend_mode == LEGEND_SIGN)
+    {
+      g_string_append_printf (self->legend_rows, "R%d|%06x|%d|%s|%s|%d\n", row, color, category,
+                              name, has_description ? description : "", count >= 0);
+      return;
+    }
+  if (self->legend_mode == LEGEND_UPDATE)
+    {
+      GtkWidget *count_label = gtk_grid_get_child_at (self->legend_grid, 2, row);
+
+      swatch = gtk_grid_get_child_at (self->legend_grid, 0, row);
+      label = gtk_grid_get_child_at (self->legend_grid, 1, row);
+      if (count_label != NULL && count_text != NULL)
+        gtk_label_set_text (GTK_LABEL (count_label), count_text);
+      if (count == 0 && category >= 0)
+        {
+          gtk_widget_add_css_class (label, "empty");
+          gtk_widget_add_css_class (swatch, "empty");
+        }
+      else
+        {
+          gtk_widget_remove_css_class (label, "empty");
+          gtk_widget_remove_css_class (swatch, "empty");
+        }
+      return;
+    }
+
+  swatch = gtk_drawing_area_new ();
+  label = gtk_label_new (name);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
@@ -438,8 +472,25 @@ add_legend_caption (AtlasMapView *self,
                     const char   *text,
                     const char   *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label;
 
+  if (self->legend_mode == LEGEND_SIGN)
+    {
+      g_string_append_printf (self->legend_rows, "C%d|%s\n", row, css_class);
+      return;
+    }
+  if (self->legend_mode == LEGEND_UPDATE)
+    {
+      label = gtk_grid_get_child_at (self->legend_grid, 0, row);
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+        {
+          gtk_label_set_text (GTK_LABEL (label), text);
+          gtk_widget_set_tooltip_text (label, text);
+        }
+      return;
+    }
+
+  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -469,22 +520,13 @@ source_line (AtlasDataset *dataset)
 }
 
 static void
-rebuild_legend (AtlasMapView *self)
+fill_legend (AtlasMapView *self)
 {
-  GtkWidget *child;
   AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
   g_autofree char *footer = NULL;
   int row = 0;
   guint no_data;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
-    gtk_grid_remove (self->legend_grid, child);
-
-  gtk_widget_set_visible (self->legend, self->dataset != NULL);
-  if (self->dataset == NULL)
-    return;
-
-  gtk_label_set_text (self->legend_title, lens ? atlas_lens_get_name (lens) : _("No lens"));
   if (lens)
     {
       GListModel *categories = atlas_lens_get_categories (lens);
@@ -498,7 +540,8 @@ rebuild_legend (AtlasMapView *self)
           guint n = g_list_model_get_n_items (categories);
 
           /* An ordered lens says which way it runs, beside its two ends */
-          if (atlas_lens_get_ordered (lens) && n > 1 && (i == 0 || i == n - 1))
+          if (atlas_lens_get_ordered (lens) && n > 1 && (i == 0 || i == n - 1) &&
+              self->legend_mode == LEGEND_BUILD)
             {
               /* Translators: beside the first and the last category of an ordered lens */
               GtkWidget *end = gtk_label_new (i == 0 ? _("most ↓") : _("least"));
@@ -581,6 +624,48 @@ update_projection (AtlasMapView *self)
       shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
       clamp_view (self);
     }
+}
+
+static void
+rebuild_legend (AtlasMapView *self)
+{
+  GtkWidget *child;
+  AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
+  g_autofree char *shape = NULL;
+
+  gtk_widget_set_visible (self->legend, self->dataset != NULL);
+  if (self->dataset == NULL)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
+        gtk_grid_remove (self->legend_grid, child);
+      g_clear_pointer (&self->legend_shape, g_free);
+      return;
+    }
+
+  gtk_label_set_text (self->legend_title, lens ? atlas_lens_get_name (lens) : _("No lens"));
+
+  /* The same rows (a step in time): new counts and captions in place. */
+  if (self->legend_rows == NULL)
+    self->legend_rows = g_string_new (NULL);
+  g_string_truncate (self->legend_rows, 0);
+  g_string_append_printf (self->legend_rows, "%p %s\n", (gpointer) lens, lens ? atlas_lens_get_id (lens) : "");
+  self->legend_mode = LEGEND_SIGN;
+  fill_legend (self);
+  shape = g_strdup (self->legend_rows->str);
+  if (g_strcmp0 (shape, self->legend_shape) == 0)
+    {
+      self->legend_mode = LEGEND_UPDATE;
+      fill_legend (self);
+      self->legend_mode = LEGEND_BUILD;
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
+    gtk_grid_remove (self->legend_grid, child);
+  self->legend_mode = LEGEND_BUILD;
+  fill_legend (self);
+  g_free (self->legend_shape);
+  self->legend_shape = g_steal_pointer (&shape);
 }
 
 static void
@@ -1099,6 +1184,9 @@ atlas_map_view_finalize (GObject *object)
   g_free (self->lens_id);
   g_free (self->selected_id);
   g_clear_pointer (&self->world, atlas_world_unref);
+  if (self->legend_rows != NULL)
+    g_string_free (self->legend_rows, TRUE);
+  g_free (self->legend_shape);
 
   G_OBJECT_CLASS (atlas_map_view_parent_class)->finalize (object);
 }

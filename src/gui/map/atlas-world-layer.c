@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atlas-map-labels.h"
 #include "atlas-world-layer.h"
+
 
 struct _AtlasWorldLayer
 {
@@ -211,6 +213,40 @@ visible_anchors (AtlasWorldLayer     *self,
   return hash;
 }
 
+/* Whether two colourings label the same countries with the same names:
+ * then the labels placed for one fit the other (a step in time that only
+ * changes colours, or a frame of its cross-fade). */
+static gboolean
+same_labelling (AtlasMapColoring *a,
+                AtlasMapColoring *b)
+{
+  AtlasWorld *world = atlas_map_coloring_get_world (a);
+  guint n;
+
+  if (world != atlas_map_coloring_get_world (b))
+    return FALSE;
+  n = atlas_world_get_n_countries (world);
+  for (guint c = 0; c < n; c++)
+    {
+      AtlasPartner *pa = atlas_map_coloring_get_partner (a, c);
+      AtlasPartner *pb = atlas_map_coloring_get_partner (b, c);
+      g_autofree char *name_a = NULL;
+      g_autofree char *name_b = NULL;
+
+      if (pa == pb)
+        continue;
+      if (pa == NULL || pb == NULL ||
+          g_strcmp0 (atlas_partner_get_id (pa), atlas_partner_get_id (pb)) != 0)
+        return FALSE;
+      name_a = atlas_map_label_name (pa);
+      name_b = atlas_map_label_name (pb);
+      if (g_strcmp0 (name_a, name_b) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A pan moves the labels with the map while they all stay in view and no
  * partner comes or goes; anything else places them again. */
 static void
@@ -221,6 +257,20 @@ update_labels (AtlasWorldLayer     *self,
   AtlasMapBox viewport = label_viewport (frame);
   AtlasMapTransform transform = { frame_to_target, frame_to_map, (gpointer) frame, frame };
   double size = atlas_map_labels_window_size (atlas_map_frame_get_world_width (frame), self->text_scale);
+
+  /* New colours on the same partners: the same labels. */
+  if (self->labels != NULL && self->labels_coloring != self->coloring &&
+      same_labelling (self->labels_coloring, self->coloring))
+    {
+      for (guint i = 0; i < self->labels->len; i++)
+        {
+          AtlasMapLabel *l = &g_array_index (self->labels, AtlasMapLabel, i);
+
+          g_set_object (&l->partner, atlas_map_coloring_get_partner (self->coloring, l->country));
+        }
+      g_clear_pointer (&self->labels_coloring, atlas_map_coloring_unref);
+      self->labels_coloring = atlas_map_coloring_ref (self->coloring);
+    }
 
   if (self->labels != NULL && self->labels_coloring == self->coloring &&
       old->projection == frame->projection && old->scale == frame->scale && old->width == frame->width && old->height == frame->height &&
