@@ -623,6 +623,76 @@ test_step_keeps_labels_and_legend (Fixture       *f,
   g_array_unref (labels);
 }
 
+static GtkWidget *
+entry_row_titled (GtkWidget  *root,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (root, ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title))
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+/* The editor's "Date of this change": a change dated in the past goes in
+ * date order; one dated before a later change of the same field is refused,
+ * with the reason, and the form shows the profile as it is. */
+static void
+test_change_date (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *profile = GTK_WIDGET (f->window->profile_view);
+  AtlasPartner *brazil = atlas_dataset_find_partner (f->window->dataset, "BR");
+  GListModel *history = atlas_partner_get_history (brazil);
+  guint n_history = g_list_model_get_n_items (history);
+  GtkWidget *date_row;
+  GtkDropDown *dropdown;
+  GtkLabel *reason;
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+
+  atlas_window_set_selected_id (f->window, "BR");
+  activate (f, "win.edit", NULL);
+  atlas_test_flush ();
+  date_row = entry_row_titled (profile, "Date of this change");
+  g_assert_nonnull (date_row);
+  dropdown = GTK_DROP_DOWN (atlas_test_find_widget (profile, GTK_TYPE_DROP_DOWN, "Budapest Convention"));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpstr (atlas_partner_get_indicator (brazil, "budapest"), ==, "party");
+
+  /* Not a date: marked, not taken */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2017-02-30");
+  g_assert_true (gtk_widget_has_css_class (date_row, "error"));
+
+  /* Brazil became a party on 2018-07-08: a change dated 2017 is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2017-01-01");
+  g_assert_false (gtk_widget_has_css_class (date_row, "error"));
+  g_assert_cmpstr (atlas_undo_stack_get_change_date (atlas_window_get_undo_stack (f->window)), ==,
+                   "2017-01-01");
+  gtk_drop_down_set_selected (dropdown, 1);   /* Signatory */
+  atlas_test_flush ();
+  g_assert_cmpstr (atlas_partner_get_indicator (brazil, "budapest"), ==, "party");
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  reason = atlas_test_find_label_containing (profile, "2018-07-08");
+  g_assert_nonnull (reason);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  atlas_test_save_shot (GTK_WIDGET (f->window), "time-change-refused.png");
+
+  /* Dated 2019-01-01, after it: taken, in date order. */
+  gtk_editable_set_text (GTK_EDITABLE (date_row), "2019-01-01");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  gtk_drop_down_set_selected (dropdown, 1);
+  atlas_test_flush ();
+  g_assert_cmpstr (atlas_partner_get_indicator (brazil, "budapest"), ==, "signatory");
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history + 1);
+  entry = g_list_model_get_item (history, n_history);
+  g_assert_cmpstr (atlas_history_entry_get_date (entry), ==, "2019-01-01");
+  g_assert_cmpstr (atlas_timeline_value_at (brazil, "indicators.budapest", "2018-12-31"), ==, "party");
+}
+
 static guint
 count_rows (GtkListBox *list)
 {
@@ -803,6 +873,7 @@ main (int    argc,
   g_test_add ("/time/remove-partner", Fixture, NULL, fixture_set_up, test_remove_partner,
               fixture_tear_down);
   g_test_add ("/time/fade", Fixture, NULL, fixture_set_up, test_fade, fixture_tear_down);
+  g_test_add ("/time/change-date", Fixture, NULL, fixture_set_up, test_change_date, fixture_tear_down);
   g_test_add ("/time/step-keeps-labels-and-legend", Fixture, NULL, fixture_set_up,
               test_step_keeps_labels_and_legend, fixture_tear_down);
   g_test_add ("/time/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);

@@ -157,6 +157,9 @@ struct _AtlasProfileView
   GtkWidget       *name_row;
   GtkWidget       *updated_row;
   GtkWidget       *source_row;
+  GtkWidget       *change_date_row;
+  GtkWidget       *change_reason;   /* why a change was refused, or hidden */
+  guint            resync_id;
   Section          sections[N_SECTIONS];
 
   /* > 0 while the form is being brought in line with the partner */
@@ -1110,6 +1113,8 @@ clear_form (AtlasProfileView *self)
   self->name_row = NULL;
   self->updated_row = NULL;
   self->source_row = NULL;
+  self->change_date_row = NULL;
+  self->change_reason = NULL;
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       self->sections[i].group = NULL;
@@ -1145,6 +1150,56 @@ break_coalescing_on_leave (AtlasProfileView *self,
   gtk_widget_add_controller (widget, controller);
 }
 
+static void sync_form (AtlasProfileView *self);
+
+/* Says why the change date would break the history's chain (the change is
+ * not made), or hides the reason. */
+static void
+show_change_reason (AtlasProfileView *self,
+                    const char       *reason)
+{
+  if (self->change_reason == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->change_reason), reason ? reason : "");
+  gtk_widget_set_visible (self->change_reason, reason != NULL);
+  if (reason != NULL)
+    gtk_widget_add_css_class (self->change_date_row, "error");
+  else
+    gtk_widget_remove_css_class (self->change_date_row, "error");
+}
+
+static gboolean
+resync_cb (gpointer data)
+{
+  AtlasProfileView *self = data;
+
+  self->resync_id = 0;
+  if (self->form_built && self->partner != NULL)
+    sync_form (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether a change of @field, dated with the change date, may be made; if
+ * not, the form goes back to the profile as it is and says why. */
+static gboolean
+check_change (AtlasProfileView *self,
+              const char       *field)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_undo_stack_check_change (self->undo_stack, self->partner, field, &error))
+    {
+      show_change_reason (self, NULL);
+      return TRUE;
+    }
+
+  show_change_reason (self, error->message);
+  /* Not inside the signal of the widget being changed. */
+  if (self->resync_id == 0)
+    self->resync_id = g_idle_add (resync_cb, self);
+  return FALSE;
+}
+
 static void
 indicator_selected_cb (GtkDropDown      *dropdown,
                        GParamSpec       *pspec,
@@ -1168,6 +1223,12 @@ indicator_selected_cb (GtkDropDown      *dropdown,
   if (g_strcmp0 (category_id, atlas_partner_get_indicator (self->partner, lens_id)) == 0)
     return;
 
+  {
+    g_autofree char *field = g_strconcat ("indicators.", lens_id, NULL);
+
+    if (!check_change (self, field))
+      return;
+  }
   atlas_undo_stack_set_indicator (self->undo_stack, self->partner, lens_id, category_id);
 }
 
@@ -1334,6 +1395,8 @@ assessment_changed_cb (GtkTextBuffer    *buffer,
   if (g_strcmp0 (text, atlas_partner_get_assessment (self->partner)) == 0)
     return;
 
+  if (!check_change (self, "assessment"))
+    return;
   atlas_undo_stack_set_assessment (self->undo_stack, self->partner, text);
 }
 
@@ -1524,6 +1587,31 @@ source_changed_cb (GtkEditable      *editable,
     atlas_undo_stack_set_change_source (self->undo_stack, gtk_editable_get_text (editable));
 }
 
+/* The date the next changes are recorded with: a change that happened
+ * earlier (8 July 2015, entered today) goes where its date puts it. */
+static void
+change_date_changed_cb (GtkEditable      *editable,
+                        AtlasProfileView *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  gboolean valid = atlas_format_is_date (text);
+
+  if (self->undo_stack == NULL || self->syncing != 0)
+    return;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editable),
+                                 valid ? _("Date of this change (YYYY-MM-DD)")
+                                       : _("Date of this change: write year-month-day, e.g. 2015-07-08"));
+  show_change_reason (self, NULL);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      atlas_undo_stack_set_change_date (self->undo_stack, text);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
 static GtkWidget *
 entry_row_new (AtlasProfileView *self,
                const char       *title,
@@ -1548,11 +1636,26 @@ build_change_form (AtlasProfileView *self)
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Changes of indicators and of the assessment are "
-                                           "recorded in the history with this source"));
+                                           "recorded in the history with this source and date"));
 
   self->source_row = entry_row_new (self, _("Source of this change"), source);
   g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
+
+  self->change_date_row = entry_row_new (self, _("Date of this change (YYYY-MM-DD)"),
+                                         atlas_undo_stack_get_change_date (self->undo_stack));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->change_date_row), FALSE);
+  g_signal_connect (self->change_date_row, "changed", G_CALLBACK (change_date_changed_cb), self);
+  add_calendar_button (self, self->change_date_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_date_row);
+
+  self->change_reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->change_reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->change_reason), 0);
+  gtk_widget_add_css_class (self->change_reason, "error");
+  gtk_widget_set_margin_top (self->change_reason, 6);
+  gtk_widget_set_visible (self->change_reason, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_reason);
 
   self->updated_row = entry_row_new (self, _("Last updated (YYYY-MM-DD)"),
                                      atlas_partner_get_updated (self->partner));
@@ -3091,6 +3194,20 @@ change_source_changed_cb (AtlasProfileView *self)
 }
 
 static void
+change_date_notify_cb (AtlasProfileView *self)
+{
+  const char *date = atlas_undo_stack_get_change_date (self->undo_stack);
+
+  if (self->change_date_row == NULL ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->change_date_row)), date) == 0)
+    return;
+
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->change_date_row), date);
+  self->syncing--;
+}
+
+static void
 edit_toggled_cb (AtlasProfileView *self)
 {
   atlas_profile_view_set_editing (self, gtk_toggle_button_get_active (self->edit_button));
@@ -3112,7 +3229,11 @@ atlas_profile_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PROFILE_VIEW);
 
   if (self->undo_stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_date_notify_cb, self);
+    }
+  g_clear_handle_id (&self->resync_id, g_source_remove);
   g_clear_object (&self->partner);
   g_clear_object (&self->dataset);
   g_clear_object (&self->undo_stack);
@@ -3363,11 +3484,18 @@ atlas_profile_view_set_undo_stack (AtlasProfileView *self,
     return;
 
   if (self->undo_stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_date_notify_cb, self);
+    }
   g_set_object (&self->undo_stack, undo_stack);
   if (undo_stack != NULL)
-    g_signal_connect_swapped (undo_stack, "notify::change-source",
-                              G_CALLBACK (change_source_changed_cb), self);
+    {
+      g_signal_connect_swapped (undo_stack, "notify::change-source",
+                                G_CALLBACK (change_source_changed_cb), self);
+      g_signal_connect_swapped (undo_stack, "notify::change-date",
+                                G_CALLBACK (change_date_notify_cb), self);
+    }
 
   if (self->editing)
     rebuild (self);
