@@ -72,7 +72,8 @@ class SvgTest(unittest.TestCase):
         self.assertIn(self.data['title'], texts)
         for category in lens['categories']:
             self.assertIn(category['name'], texts)
-        self.assertIn(self.data['subject']['name'], texts)
+        # the subject's row, with its own category where it has one ("European Union: Refused")
+        self.assertTrue(any(t.startswith(self.data['subject']['name']) for t in texts), texts)
         self.assertTrue(any(t.startswith('Source: ') and 'as of' in t for t in texts))
         labels = root.find(f".//{SVG}g[@id='labels']")
         label_texts = [t.text for t in labels.iter(SVG + 'text')]
@@ -98,6 +99,15 @@ class SvgTest(unittest.TestCase):
         plain = svg_tree(self.export('plain.svg'))
         # Only "No data"'s fine hatch, which is always there
         self.assertEqual([p.get('id') for p in plain.iter(SVG + 'pattern')], ['no-data'])
+
+    def test_subject_outline(self):
+        # The EU refused at WCIT-12 too: its members in that colour, outlined in its own
+        root = svg_tree(self.export('wcit.svg', '--lens', 'wcit_2012'))
+        outline = [p for p in root.iter(SVG + 'path') if p.get('id') == 'subject-outline']
+        self.assertEqual(len(outline), 1)
+        self.assertEqual(outline[0].get('stroke').lower(), self.data['subject']['color'].lower())
+        plain = svg_tree(self.export('depth.svg', '--lens', 'cooperation_depth'))
+        self.assertEqual([p for p in plain.iter(SVG + 'path') if p.get('id') == 'subject-outline'], [])
 
     def test_no_data_hatch(self):
         root = svg_tree(self.export('no-data.svg', '--lens', 'budapest_convention'))

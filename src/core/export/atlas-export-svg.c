@@ -237,6 +237,7 @@ append_countries (Writer *self)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cairo_t *cr = cairo_create (surface);
   guint n = atlas_world_get_n_countries (self->world);
+  GString *members;
 
   /* The map's frame in its band, and the world's outline in it: a map
    * fitted to a few partners reaches beyond the band, land cut by the
@@ -264,6 +265,7 @@ append_countries (Writer *self)
   g_string_append (out, "\"/></clipPath>\n");
 
   g_string_append (out, "<g id=\"map\" clip-path=\"url(#map-band)\">\n");
+  members = g_string_new (NULL);
   /* Other countries and the subject's members first, partners on top */
   for (int pass = 0; pass < 2; pass++)
     {
@@ -317,9 +319,24 @@ append_countries (Writer *self)
           else if (kind == ATLAS_MAP_FILL_NO_DATA)
             g_string_append_printf (out, "<path class=\"hatch\" fill=\"url(#no-data)\" stroke=\"none\" d=\"%s\"/>", d);
           g_string_append (out, "</g>\n");
+          if (kind == ATLAS_MAP_FILL_SUBJECT)
+            g_string_append_printf (members, "%s ", d);
         }
       g_string_append (out, "</g>\n");
     }
+  /* The subject in a category of its own: an outline in its colour around
+   * its members, outside them only (the map's, atlas-map-paint.c) */
+  if (atlas_map_coloring_get_subject_category (self->coloring) >= 0 && members->len > 0)
+    {
+      g_string_append_printf (out, "<mask id=\"subject-outside\" maskUnits=\"userSpaceOnUse\">"
+                              "<rect x=\"-10%%\" y=\"-10%%\" width=\"120%%\" height=\"120%%\" fill=\"#ffffff\"/>"
+                              "<path fill=\"#000000\" d=\"%s\"/></mask>\n", members->str);
+      g_string_append (out, "<path id=\"subject-outline\" fill=\"none\" stroke=\"");
+      append_color (out, atlas_map_coloring_get_subject_color (self->coloring));
+      g_string_append_printf (out, "\" stroke-width=\"4\" stroke-linejoin=\"round\" mask=\"url(#subject-outside)\" d=\"%s\"/>\n",
+                              members->str);
+    }
+  g_string_free (members, TRUE);
   g_string_append (out, "</g>\n");
 
   cairo_destroy (cr);
@@ -406,6 +423,9 @@ typedef struct
 /* The legend: only what the map shows (categories some shown partner has,
  * the subject, "No data" when a partner lacks a category), in the lower
  * left corner. Returns its box. */
+/* LegendRow.index of the subject in its own category */
+#define SUBJECT_OWN_ROW (-2)
+
 static void
 append_legend (Writer *self)
 {
@@ -416,6 +436,7 @@ append_legend (Writer *self)
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LegendRow));
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   const char *heading = self->lens ? atlas_lens_get_name (self->lens) : _("Map");
+  g_autofree char *subject_text = NULL;
   double width, height, x, y, heading_height;
   LegendRow row;
 
@@ -430,8 +451,20 @@ append_legend (Writer *self)
                               atlas_category_get_id (category) };
           g_array_append_val (rows, row);
         }
-  row = (LegendRow) { atlas_dataset_get_subject_name (self->dataset),
-                      atlas_dataset_get_subject_color (self->dataset), -1, NULL };
+  if (atlas_map_coloring_get_subject_category (self->coloring) >= 0)
+    {
+      /* The subject in its own category: outlined, as on the map */
+      AtlasCategory *own = category_at (self->lens, atlas_map_coloring_get_subject_category (self->coloring));
+
+      g_ptr_array_add (categories, own);
+      /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
+      subject_text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
+                                      atlas_category_get_name (own));
+      row = (LegendRow) { subject_text, atlas_category_get_color (own), SUBJECT_OWN_ROW, NULL };
+    }
+  else
+    row = (LegendRow) { atlas_dataset_get_subject_name (self->dataset),
+                        atlas_dataset_get_subject_color (self->dataset), -1, NULL };
   g_array_append_val (rows, row);
   if (atlas_map_coloring_count (self->coloring, -1) > 0)
     {
@@ -482,7 +515,16 @@ append_legend (Writer *self)
         append_number (out, swatch);
         g_string_append (out, "\" fill=\"");
         append_color (out, r->color);
-        g_string_append (out, "\" stroke=\"#000000\" stroke-opacity=\"0.25\"/>");
+        if (r->index == SUBJECT_OWN_ROW)
+          {
+            g_string_append (out, "\" stroke=\"");
+            append_color (out, atlas_map_coloring_get_subject_color (self->coloring));
+            g_string_append (out, "\" stroke-width=\"");
+            append_number (out, swatch * 0.14);
+            g_string_append (out, "\"/>");
+          }
+        else
+          g_string_append (out, "\" stroke=\"#000000\" stroke-opacity=\"0.25\"/>");
         if (self->hatch && r->index >= 0)
           {
             g_string_append (out, "<rect x=\"");
