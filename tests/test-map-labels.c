@@ -303,6 +303,21 @@ test_readme_shot (void)
   atlas_test_wait_ms (900);
   atlas_test_save_shot (GTK_WIDGET (window), "main.png");
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* data/screenshots/presentation.png: presentation mode on Japan */
+  window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  atlas_window_set_lens_id (window, "cooperation_depth");
+  atlas_window_set_presenting (window, TRUE);
+  atlas_test_wait_ms (600);
+  atlas_window_set_selected_id (window, "JP");
+  atlas_map_view_fly_to (window->map_view, "JP");
+  atlas_test_wait_ms (1500);
+  atlas_test_save_shot (GTK_WIDGET (window), "presentation.png");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static const Case cases[] = {
