@@ -126,6 +126,26 @@ test_raster (void)
     }
 }
 
+/* A colouring blended for a fade keeps the subject's own category (none
+ * on most lenses: a blend must not outline the members there) */
+static void
+test_blend_subject (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  const char *lenses[] = { "cooperation_depth", "wcit_2012" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lenses); i++)
+    {
+      g_autoptr(AtlasMapColoring) to = atlas_map_coloring_new (atlas_world_get_default (), dataset, lenses[i]);
+      g_autoptr(AtlasMapColoring) from = atlas_map_coloring_new (atlas_world_get_default (), dataset, NULL);
+      g_autoptr(AtlasMapColoring) blend = atlas_map_coloring_new_blend (from, to, 0.5);
+
+      g_assert_cmpint (atlas_map_coloring_get_subject_category (blend), ==,
+                       atlas_map_coloring_get_subject_category (to));
+      g_assert_cmphex (atlas_map_coloring_get_subject_color (blend), ==, atlas_dataset_get_subject_color (dataset));
+    }
+}
+
 /* Pixels of exactly the partner's colour on a 3000-pixel-wide export */
 static guint
 count_partner_pixels (AtlasDataset *dataset,
@@ -187,6 +207,7 @@ main (int   argc,
 
   g_test_add_func ("/projection/round-trip", test_round_trip);
   g_test_add_func ("/projection/plane", test_plane);
+  g_test_add_func ("/projection/blend-subject", test_blend_subject);
   g_test_add_func ("/projection/raster", test_raster);
   g_test_add_func ("/projection/area-ratio", test_area_ratio);
 

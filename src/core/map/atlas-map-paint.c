@@ -256,6 +256,10 @@ atlas_map_coloring_new_blend (AtlasMapColoring *from,
   self->partners = g_new0 (AtlasPartner *, to->n_countries);
   self->n_counts = to->n_counts;
   self->counts = g_memdup2 (to->counts, to->n_counts * sizeof *to->counts);
+  /* The subject's own category and colour are the new colouring's (a
+   * zeroed blend would outline the members in black on every lens) */
+  self->subject_category = to->subject_category;
+  self->subject_color = to->subject_color;
 
   for (guint i = 0; i < self->n_countries; i++)
     {
