@@ -426,6 +426,27 @@ typedef struct
 /* LegendRow.index of the subject in its own category */
 #define SUBJECT_OWN_ROW (-2)
 
+/* The subject's row: in its own category, outlined as on the map, when it
+ * has one. @categories keeps the category; @text the row's text. */
+static LegendRow
+subject_row (Writer     *self,
+             GPtrArray  *categories,
+             char      **text)
+{
+  AtlasCategory *own;
+
+  if (atlas_map_coloring_get_subject_category (self->coloring) < 0)
+    return (LegendRow) { atlas_dataset_get_subject_name (self->dataset),
+                         atlas_dataset_get_subject_color (self->dataset), -1, NULL };
+
+  own = category_at (self->lens, atlas_map_coloring_get_subject_category (self->coloring));
+  g_ptr_array_add (categories, own);
+  /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
+  *text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
+                           atlas_category_get_name (own));
+  return (LegendRow) { *text, atlas_category_get_color (own), SUBJECT_OWN_ROW, NULL };
+}
+
 static void
 append_legend (Writer *self)
 {
@@ -451,20 +472,7 @@ append_legend (Writer *self)
                               atlas_category_get_id (category) };
           g_array_append_val (rows, row);
         }
-  if (atlas_map_coloring_get_subject_category (self->coloring) >= 0)
-    {
-      /* The subject in its own category: outlined, as on the map */
-      AtlasCategory *own = category_at (self->lens, atlas_map_coloring_get_subject_category (self->coloring));
-
-      g_ptr_array_add (categories, own);
-      /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
-      subject_text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
-                                      atlas_category_get_name (own));
-      row = (LegendRow) { subject_text, atlas_category_get_color (own), SUBJECT_OWN_ROW, NULL };
-    }
-  else
-    row = (LegendRow) { atlas_dataset_get_subject_name (self->dataset),
-                        atlas_dataset_get_subject_color (self->dataset), -1, NULL };
+  row = subject_row (self, categories, &subject_text);
   g_array_append_val (rows, row);
   if (atlas_map_coloring_count (self->coloring, -1) > 0)
     {
