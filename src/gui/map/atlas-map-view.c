@@ -576,9 +576,12 @@ fill_legend (AtlasMapView *self)
       add_legend_row (self, row, atlas_category_get_color (own), -1, text,
                       atlas_category_get_description (own),
                       (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
-      swatch = gtk_grid_get_child_at (self->legend_grid, 0, row);
-      g_object_set_data (G_OBJECT (swatch), "outline",
-                         GUINT_TO_POINTER (atlas_map_coloring_get_subject_color (self->coloring) + 1));
+      /* Only where the row has widgets: computing the legend's signature
+       * (LEGEND_SIGN) adds none. */
+      swatch = self->legend_mode != LEGEND_SIGN ? gtk_grid_get_child_at (self->legend_grid, 0, row) : NULL;
+      if (swatch != NULL)
+        g_object_set_data (G_OBJECT (swatch), "outline",
+                           GUINT_TO_POINTER (atlas_map_coloring_get_subject_color (self->coloring) + 1));
       row++;
     }
   else
