@@ -81,6 +81,7 @@ struct _AtlasDatasetFile
   GFile          *file;
   char           *etag;
   gboolean        bundled;
+  char           *origin_name;   /* read-only copy of a file that did not load */
 
   gboolean        saving;
   gboolean        recheck_after_save;
@@ -589,6 +590,7 @@ atlas_dataset_file_finalize (GObject *object)
   AtlasDatasetFile *self = ATLAS_DATASET_FILE (object);
 
   g_free (self->etag);
+  g_free (self->origin_name);
   g_free (self->save_notice);
 
   G_OBJECT_CLASS (atlas_dataset_file_parent_class)->finalize (object);
@@ -886,7 +888,24 @@ atlas_dataset_file_dup_display_name (AtlasDatasetFile *self)
     return g_file_get_basename (self->file);
   if (self->bundled)
     return g_strdup (_("Bundled dataset"));
+  if (self->origin_name != NULL)
+    return g_strdup (self->origin_name);
   return g_strdup (_("Unsaved dataset"));
+}
+
+AtlasDatasetFile *
+atlas_dataset_file_new_read_only (AtlasDataset *dataset,
+                                  GFile        *origin)
+{
+  AtlasDatasetFile *self;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (G_IS_FILE (origin), NULL);
+
+  self = atlas_dataset_file_new (dataset, NULL, NULL);
+  self->origin_name = g_file_get_basename (origin);
+
+  return self;
 }
 
 static void

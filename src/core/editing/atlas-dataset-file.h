@@ -77,6 +77,10 @@ AtlasDatasetFile *atlas_dataset_file_new                (AtlasDataset        *da
                                                          GFile               *file,
                                                          const char          *etag);
 AtlasDatasetFile *atlas_dataset_file_new_bundled        (void);
+/* What could be read of @origin, a file that did not load (atlas-salvage.h):
+ * read-only, named after @origin, saved only under a new name. */
+AtlasDatasetFile *atlas_dataset_file_new_read_only      (AtlasDataset        *dataset,
+                                                         GFile               *origin);
 
 void              atlas_dataset_file_load_async         (GFile               *file,
                                                          GCancellable        *cancellable,
