@@ -64,6 +64,86 @@ test_error_page_plain_name (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static gboolean
+showing_summary (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return showing_error (window) && gtk_widget_get_visible (GTK_WIDGET (window->error_summary));
+}
+
+static gboolean
+showing_map (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") != 0 &&
+         window->dataset != NULL;
+}
+
+/* A file with a bad value: the problem in the dataset's words (partner,
+ * lens, the categories it could be, the line), the JSON path below; it
+ * opens read-only without that value, which the bar lists. */
+static void
+test_open_read_only (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "invalid.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GString) edited = NULL;
+  const char *find = "\"wcit_2012\": \"signed\"\n      },\n      \"documents\": [],";
+  const char *at;
+  AtlasWindow *window;
+  AtlasPartner *china;
+
+  g_assert_true (g_file_get_contents (minimal, &text, NULL, NULL));
+  at = strstr (text, find);
+  g_assert_nonnull (at);
+  edited = g_string_new_len (text, at - text);
+  g_string_append (edited, "\"wcit_2012\": \"maybe\"\n      },\n      \"documents\": [],");
+  g_string_append (edited, at + strlen (find));
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (showing_summary, window, 10000));
+
+  g_assert_cmpstr (gtk_label_get_text (window->error_summary), ==,
+                   "• China’s WCIT-12 is “maybe”, which is not one of Signed, Refused (line 121)");
+  /* The JSON path is still there, as a detail */
+  g_assert_nonnull (strstr (gtk_label_get_text (window->error_details), "partners[1].indicators.wcit_2012"));
+  g_assert_false (gtk_expander_get_expanded (window->error_expander));
+  g_assert_true (gtk_widget_get_visible (window->error_read_only_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-read-only", NULL));
+  g_assert_true (atlas_test_iterate_until (showing_map, window, 10000));
+  g_assert_true (gtk_info_bar_get_revealed (window->problems_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "open read-only"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "China’s WCIT-12 is “maybe”"));
+  /* The bad value reads "No data"; the rest is there */
+  china = atlas_dataset_find_partner (window->dataset, "CN");
+  g_assert_nonnull (china);
+  g_assert_null (atlas_partner_get_indicator (china, "wcit_2012"));
+  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "US"), "wcit_2012"),
+                   ==, "refused");
+  /* Read-only, under the file's name: saving asks for a new one */
+  g_assert_true (atlas_dataset_file_get_read_only (window->document));
+  subtitle = g_strdup (adw_window_title_get_subtitle (window->window_title));
+  g_assert_cmpstr (subtitle, ==, "invalid.json (read-only)");
+
+  /* Another dataset: the bar goes */
+  atlas_window_load_bundled (window);
+  g_assert_false (gtk_info_bar_get_revealed (window->problems_bar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static ShumateLocation *
 map_center (AtlasWindow *window)
 {
@@ -358,6 +438,7 @@ main (int   argc,
   atlas_test_init_gui (&argc, &argv);
 
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
+  g_test_add_func ("/window/open-read-only", test_open_read_only);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);

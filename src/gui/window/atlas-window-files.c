@@ -292,6 +292,7 @@ set_document (AtlasWindow      *self,
 
   g_set_object (&self->document, document);
   hide_reload_bar (self);
+  _atlas_window_salvage_document_set (self);
 
   stack = atlas_dataset_file_get_undo_stack (document);
   g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (document_notify_cb), self);
@@ -360,7 +361,14 @@ show_load_error (AtlasWindow *self,
       g_string_append (details, message);
     }
 
-  if (self->dataset != NULL)
+  if (problems != NULL && problems->len > 0)
+    {
+      /* The problems in words, and the file without its bad values */
+      _atlas_window_salvage (self, file, problems, details->str);
+      if (self->dataset != NULL)
+        return;
+    }
+  else if (self->dataset != NULL)
     {
       /* Keep what is open; say what went wrong. */
       AdwMessageDialog *dialog;
@@ -426,6 +434,13 @@ atlas_window_load_file (AtlasWindow *self,
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   atlas_dataset_file_load_async (file, self->cancellable, load_file_cb, g_object_ref (self));
+}
+
+void
+_atlas_window_files_set_document (AtlasWindow      *self,
+                                  AtlasDatasetFile *document)
+{
+  set_document (self, document);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "atlas-swatch.h"
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
+#include "atlas-salvage.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,16 @@ struct _AtlasWindow
   AtlasProfileView     *profile_view;
   AdwStatusPage        *error_page;
   GtkLabel             *error_details;
+
+  /* A file that did not load (atlas-window-salvage.c) */
+  GtkLabel             *error_summary;
+  GtkExpander          *error_expander;
+  GtkWidget            *error_read_only_button;
+  GtkWidget            *error_bundled_button;
+  GtkInfoBar           *problems_bar;
+  GtkLabel             *problems_label;
+  AtlasSalvage         *salvage;
+  GFile                *salvage_file;
 
   AtlasDataset         *dataset;
   GFile                *file;
@@ -151,6 +162,24 @@ void _atlas_window_files_class_init   (AtlasWindowClass *klass);
 void _atlas_window_files_init         (AtlasWindow      *self);
 void _atlas_window_files_dispose      (AtlasWindow      *self);
 void _atlas_window_files_update_title (AtlasWindow      *self);
+
+/* The document on show changes (a read-only copy of a file that did not
+ * load, for one). */
+void _atlas_window_files_set_document (AtlasWindow      *self,
+                                       AtlasDatasetFile *document);
+
+/* atlas-window-salvage.c: a file that did not load, in plain words, and
+ * opened read-only without its bad values */
+void _atlas_window_salvage_class_init   (GtkWidgetClass *widget_class);
+void _atlas_window_salvage_init         (AtlasWindow    *self);
+void _atlas_window_salvage_dispose      (AtlasWindow    *self);
+void _atlas_window_salvage_document_set (AtlasWindow    *self);
+/* Reads @file again for its problems in words; then the error page (or a
+ * dialog when a dataset is open) says them, @technical below. */
+void _atlas_window_salvage              (AtlasWindow    *self,
+                                         GFile          *file,
+                                         GPtrArray      *problems,
+                                         const char     *technical);
 
 /* atlas-window-export.c: the Export dialog and printing */
 /* atlas-window-present.c: presentation mode, for projectors */

@@ -202,6 +202,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   _atlas_window_files_dispose (self);
+  _atlas_window_salvage_dispose (self);
   _atlas_window_review_dispose (self);
   /* The key hint's timer would otherwise outlive a window closed while
    * presenting. */
@@ -358,6 +359,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   _atlas_window_panels_class_init (widget_class);
   _atlas_window_export_class_init (widget_class);
+  _atlas_window_salvage_class_init (widget_class);
   _atlas_window_present_class_init (widget_class);
   _atlas_window_dataset_class_init (widget_class);
   _atlas_window_time_class_init (widget_class);
@@ -441,6 +443,7 @@ atlas_window_init (AtlasWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   _atlas_window_panels_init (self);
   _atlas_window_export_init (self);
+  _atlas_window_salvage_init (self);
   _atlas_window_present_init (self);
   _atlas_window_dataset_init (self);
   _atlas_window_time_init (self);
