@@ -92,7 +92,18 @@ test_options (Fixture       *fixture,
   g_assert_cmpint (atlas_export_options_get_format (options), ==, ATLAS_EXPORT_FORMAT_PDF);
   g_assert_cmpstr (atlas_export_options_get_lens_id (options), ==, "wcit_2012");
   g_assert_null (atlas_export_options_get_partner_ids (options));
+  g_assert_cmpint (atlas_export_options_get_order (options), ==, ATLAS_EXPORT_ORDER_NAME);
   g_clear_object (&options);
+
+  /* A briefing's partners by category, stated in the options */
+  g_assert_true (gtk_widget_get_visible (child (dialog, "order_row")));
+  adw_combo_row_set_selected (child (dialog, "order_row"), 1);
+  options = atlas_export_dialog_get_options (dialog);
+  g_assert_cmpint (atlas_export_options_get_order (options), ==, ATLAS_EXPORT_ORDER_CATEGORY);
+  g_clear_object (&options);
+  adw_combo_row_set_selected (child (dialog, "format_row"), ATLAS_EXPORT_FORMAT_FICHE);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "order_row")));
+  adw_combo_row_set_selected (child (dialog, "format_row"), ATLAS_EXPORT_FORMAT_PDF);
 
   /* The selected partner */
   adw_combo_row_set_selected (child (dialog, "partners_row"), 1);
@@ -125,6 +136,7 @@ test_options (Fixture       *fixture,
   adw_combo_row_set_selected (child (dialog, "format_row"), ATLAS_EXPORT_FORMAT_PNG);
   g_assert_true (gtk_widget_get_visible (child (dialog, "size_row")));
   g_assert_false (gtk_widget_get_visible (child (dialog, "paper_row")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "order_row")));
   adw_combo_row_set_selected (child (dialog, "size_row"), 1);
   options = atlas_export_dialog_get_options (dialog);
   g_assert_cmpint (atlas_export_options_get_width (options), ==, 3840);

@@ -52,6 +52,7 @@ struct _AtlasExportDialog
   AdwEntryRow        *as_of_row;
   AdwEntryRow        *since_row;
   AdwComboRow        *paper_row;
+  AdwComboRow        *order_row;
   AdwComboRow        *size_row;
   AdwActionRow       *custom_size_row;
   GtkSpinButton      *width_spin;
@@ -141,6 +142,8 @@ update_rows (AtlasExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->lens_row), map);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_group), map);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row),
+                          format == ATLAS_EXPORT_FORMAT_PDF || format == ATLAS_EXPORT_FORMAT_FICHE);
+  gtk_widget_set_visible (GTK_WIDGET (self->order_row),
                           format == ATLAS_EXPORT_FORMAT_PDF || format == ATLAS_EXPORT_FORMAT_FICHE);
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), image);
   /* The briefing's "Changes since" section. */
@@ -515,6 +518,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, as_of_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, since_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, order_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, custom_size_row);
@@ -719,6 +723,8 @@ atlas_export_dialog_get_options (AtlasExportDialog *self)
   atlas_export_options_set_size (options, width, height);
   atlas_export_options_set_paper (options, adw_combo_row_get_selected (self->paper_row) == 1
                                            ? ATLAS_PAPER_LETTER : ATLAS_PAPER_A4);
+  atlas_export_options_set_order (options, adw_combo_row_get_selected (self->order_row) == 1
+                                           ? ATLAS_EXPORT_ORDER_CATEGORY : ATLAS_EXPORT_ORDER_NAME);
   atlas_export_options_set_title (options, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   atlas_export_options_set_hatch (options, gtk_switch_get_active (self->hatch_switch));
   {
