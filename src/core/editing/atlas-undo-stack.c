@@ -1422,6 +1422,45 @@ atlas_undo_stack_set_change_source (AtlasUndoStack *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE_SOURCE]);
 }
 
+gboolean
+atlas_undo_stack_fill_missing_sources (AtlasUndoStack *self,
+                                       AtlasPartner   *partner)
+{
+  AtlasPartner *state;
+  GListModel *history;
+  gboolean filled = FALSE;
+
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), FALSE);
+
+  if (self->change_source == NULL)
+    return FALSE;
+
+  state = atlas_partner_copy (partner);
+  history = atlas_partner_get_history (state);
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+      const char *source = atlas_history_entry_get_source (entry);
+
+      if ((source == NULL || source[0] == '\0') && history_entry_is_unsaved (self, partner, i, entry))
+        {
+          atlas_history_entry_set_source (entry, self->change_source);
+          filled = TRUE;
+        }
+    }
+  if (!filled)
+    {
+      g_object_unref (state);
+      return FALSE;
+    }
+
+  atlas_undo_stack_break_coalescing (self);
+  /* Translators: follows "Undo " in a menu */
+  edit (self, partner, state, _("Source of a Change"), NULL);
+  return TRUE;
+}
+
 const char *
 atlas_undo_stack_get_change_source (AtlasUndoStack *self)
 {

@@ -69,6 +69,11 @@ void            atlas_undo_stack_clear             (AtlasUndoStack *self);
 void            atlas_undo_stack_set_change_source (AtlasUndoStack *self,
                                                     const char     *source);
 const char     *atlas_undo_stack_get_change_source (AtlasUndoStack *self);
+/* A source given after the change: this editing session's history entries
+ * of @partner recorded without a source take the change source, as one
+ * undoable step. FALSE when there was none (or no change source). */
+gboolean        atlas_undo_stack_fill_missing_sources (AtlasUndoStack *self,
+                                                       AtlasPartner   *partner);
 void            atlas_undo_stack_set_change_date   (AtlasUndoStack *self,
                                                     const char     *date);
 /* The date set, or today's. */
