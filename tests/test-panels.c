@@ -903,6 +903,96 @@ test_editor_category_swatches (Editor        *editor,
   gtk_popover_popdown (popover);
 }
 
+/* The history entry of @field last in @partner's history, or NULL */
+static AtlasHistoryEntry *
+last_entry_of (AtlasPartner *partner,
+               const char   *field)
+{
+  GListModel *history = atlas_partner_get_history (partner);
+  AtlasHistoryEntry *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, i);
+
+      if (g_strcmp0 (atlas_history_entry_get_field (entry), field) == 0)
+        found = entry;
+    }
+  return found;
+}
+
+/* With no source given, changing an indicator asks where it comes from,
+ * and the answer goes in the history with it; the assessment asks under
+ * its text. */
+static void
+test_editor_source_asked (Editor        *editor,
+                          gconstpointer  data)
+{
+  AtlasLens *lens = atlas_dataset_find_lens (editor->dataset, "cooperation_depth");
+  GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+                                                atlas_lens_get_name (lens));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWidget *entry, *popover, *prompt_row = NULL;
+  guint selected;
+
+  atlas_undo_stack_set_change_source (editor->undo_stack, NULL);
+  atlas_test_flush ();
+  g_assert_nonnull (dropdown);
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), (selected + 1) % atlas_lens_get_n_categories (lens));
+  atlas_test_flush ();
+
+  /* Made, and asked about */
+  g_assert_cmpstr (atlas_history_entry_get_source (last_entry_of (editor->korea, "indicators.cooperation_depth")),
+                   ==, "");
+  entry = atlas_test_find_widget (dropdown, GTK_TYPE_ENTRY, "Source of this change");
+  g_assert_nonnull (entry);
+  popover = g_object_ref (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+  atlas_test_wait_ms (300);
+  atlas_test_save_shot (GTK_WIDGET (gtk_widget_get_root (dropdown)), "panels-editor-source-asked.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://example.org/statement");
+  g_signal_emit_by_name (entry, "activate");
+  atlas_test_flush ();
+  g_assert_cmpstr (atlas_undo_stack_get_change_source (editor->undo_stack), ==, "https://example.org/statement");
+  g_assert_cmpstr (atlas_history_entry_get_source (last_entry_of (editor->korea, "indicators.cooperation_depth")),
+                   ==, "https://example.org/statement");
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_object_unref (popover);
+  /* Giving the source is a step of its own: undone, the change stays */
+  g_assert_true (atlas_undo_stack_undo (editor->undo_stack));
+  g_assert_cmpstr (atlas_history_entry_get_source (last_entry_of (editor->korea, "indicators.cooperation_depth")),
+                   ==, "");
+  g_assert_true (atlas_undo_stack_redo (editor->undo_stack));
+
+  /* The assessment asks in a row under its text, leaving the focus in it */
+  atlas_undo_stack_set_change_source (editor->undo_stack, NULL);
+  atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_has_css_class (rows->pdata[i], "source-prompt"))
+      prompt_row = rows->pdata[i];
+  g_assert_nonnull (prompt_row);
+  g_assert_false (gtk_widget_get_visible (prompt_row));
+  view = GTK_TEXT_VIEW (atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_TEXT_VIEW, "Assessment"));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Updated.", -1);
+  atlas_test_flush ();
+  g_assert_true (gtk_widget_get_visible (prompt_row));
+  gtk_editable_set_text (GTK_EDITABLE (prompt_row), "Council conclusions of 2024");
+  g_signal_emit_by_name (prompt_row, "apply");
+  atlas_test_flush ();
+  g_assert_cmpstr (atlas_history_entry_get_source (last_entry_of (editor->korea, "assessment")), ==,
+                   "Council conclusions of 2024");
+  g_assert_false (gtk_widget_get_visible (prompt_row));
+}
+
 /* The update date: a reason in words for a bad one, and a calendar. */
 static void
 test_editor_date (Editor        *editor,
@@ -1260,6 +1350,8 @@ main (int   argc,
   g_test_add ("/panels/editor/category-swatches", Editor, NULL, editor_setup,
               test_editor_category_swatches, editor_teardown);
   g_test_add ("/panels/editor/date", Editor, NULL, editor_setup, test_editor_date, editor_teardown);
+  g_test_add ("/panels/editor/source-asked", Editor, NULL, editor_setup, test_editor_source_asked,
+              editor_teardown);
   g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);
   g_test_add_func ("/panels/window/panels", test_window_panels);
   g_test_add_func ("/panels/window/narrow", test_window_narrow);

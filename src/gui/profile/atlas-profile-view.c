@@ -21,6 +21,7 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-profile-view.h"
+#include "atlas-source-prompt.h"
 #include "atlas-swatch.h"
 
 /* The narrowest a wrapped label of the profile gets, in characters. */
@@ -160,6 +161,7 @@ struct _AtlasProfileView
   GtkWidget       *change_date_row;
   GtkWidget       *change_reason;   /* why a change was refused, or hidden */
   guint            resync_id;
+  GtkWidget       *assessment_source_row;
   Section          sections[N_SECTIONS];
 
   /* > 0 while the form is being brought in line with the partner */
@@ -1115,6 +1117,7 @@ clear_form (AtlasProfileView *self)
   self->source_row = NULL;
   self->change_date_row = NULL;
   self->change_reason = NULL;
+  self->assessment_source_row = NULL;
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       self->sections[i].group = NULL;
@@ -1230,6 +1233,10 @@ indicator_selected_cb (GtkDropDown      *dropdown,
       return;
   }
   atlas_undo_stack_set_indicator (self->undo_stack, self->partner, lens_id, category_id);
+  /* Where it comes from, asked now rather than in a row easily missed */
+  if (atlas_undo_stack_get_change_source (self->undo_stack) == NULL &&
+      g_strcmp0 (category_id, atlas_partner_get_indicator (self->partner, lens_id)) == 0)
+    atlas_source_prompt_popup (GTK_WIDGET (dropdown), self->undo_stack, self->partner);
 }
 
 static guint
@@ -1398,6 +1405,9 @@ assessment_changed_cb (GtkTextBuffer    *buffer,
   if (!check_change (self, "assessment"))
     return;
   atlas_undo_stack_set_assessment (self->undo_stack, self->partner, text);
+  /* Asked under the text, without taking the focus from it */
+  if (self->assessment_source_row != NULL && atlas_undo_stack_get_change_source (self->undo_stack) == NULL)
+    gtk_widget_set_visible (self->assessment_source_row, TRUE);
 }
 
 static void
@@ -1432,6 +1442,9 @@ build_assessment_form (AtlasProfileView *self)
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_widget_add_css_class (frame, "assessment-frame");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  self->assessment_source_row = atlas_source_prompt_row_new (self->undo_stack, self->partner);
+  gtk_widget_set_margin_top (self->assessment_source_row, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->assessment_source_row);
   gtk_box_append (self->content_box, group);
 }
 
@@ -1612,6 +1625,13 @@ change_date_changed_cb (GtkEditable      *editable,
     gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
 }
 
+static void
+source_row_leave_cb (AtlasProfileView *self)
+{
+  if (self->undo_stack != NULL && self->partner != NULL && self->syncing == 0)
+    atlas_undo_stack_fill_missing_sources (self->undo_stack, self->partner);
+}
+
 static GtkWidget *
 entry_row_new (AtlasProfileView *self,
                const char       *title,
@@ -1640,6 +1660,13 @@ build_change_form (AtlasProfileView *self)
 
   self->source_row = entry_row_new (self, _("Source of this change"), source);
   g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
+  {
+    GtkEventController *controller = gtk_event_controller_focus_new ();
+
+    /* Given after the change: the changes made without one take it */
+    g_signal_connect_swapped (controller, "leave", G_CALLBACK (source_row_leave_cb), self);
+    gtk_widget_add_controller (self->source_row, controller);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
 
   self->change_date_row = entry_row_new (self, _("Date of this change (YYYY-MM-DD)"),
