@@ -798,6 +798,45 @@ test_replace_dataset (void)
   g_assert_false (atlas_undo_stack_get_can_undo (stack));
 }
 
+/* A source given after the change fills the partner's entries of this
+ * session that have none, never a saved entry nor another partner's, as
+ * one undo step. */
+static void
+test_missing_sources (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  AtlasUndoStack *stack = fixture->stack;
+  g_autoptr(AtlasHistoryEntry) entry = NULL;
+  g_autoptr(AtlasHistoryEntry) saved = NULL;
+
+  atlas_undo_stack_set_change_source (stack, NULL);
+  atlas_undo_stack_set_indicator (stack, fixture->brazil, "cooperation_depth", "mature");
+  atlas_undo_stack_set_indicator (stack, fixture->japan, "cooperation_depth", "strategic");
+  entry = last_history (fixture->brazil);
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "");
+  g_clear_object (&entry);
+  g_assert_false (atlas_undo_stack_fill_missing_sources (stack, fixture->brazil));
+
+  atlas_undo_stack_set_change_source (stack, "Council conclusions");
+  g_assert_true (atlas_undo_stack_fill_missing_sources (stack, fixture->brazil));
+  entry = last_history (fixture->brazil);
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "Council conclusions");
+  g_clear_object (&entry);
+  saved = g_list_model_get_item (atlas_partner_get_history (fixture->brazil), 0);
+  g_assert_cmpstr (atlas_history_entry_get_source (saved), ==, "the paper");
+  entry = last_history (fixture->japan);
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "");
+  g_clear_object (&entry);
+  /* Nothing left to fill */
+  g_assert_false (atlas_undo_stack_fill_missing_sources (stack, fixture->brazil));
+
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (stack), ==, "Undo Addition of a Source");
+  g_assert_true (atlas_undo_stack_undo (stack));
+  entry = last_history (fixture->brazil);
+  g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "");
+  g_assert_cmpstr (atlas_history_entry_get_new_value (entry), ==, "mature");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +860,7 @@ main (int   argc,
   ADD ("/undo-stack/dataset-info", test_dataset_info);
   ADD ("/undo-stack/sources-edit", test_sources_edit);
   ADD ("/undo-stack/sources-cited", test_sources_cited);
+  ADD ("/undo-stack/missing-sources", test_missing_sources);
 #undef ADD
   g_test_add_func ("/undo-stack/change-date-default", test_change_date_default);
   g_test_add_func ("/undo-stack/replace-dataset", test_replace_dataset);

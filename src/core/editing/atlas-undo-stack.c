@@ -1457,7 +1457,7 @@ atlas_undo_stack_fill_missing_sources (AtlasUndoStack *self,
 
   atlas_undo_stack_break_coalescing (self);
   /* Translators: follows "Undo " in a menu */
-  edit (self, partner, state, _("Source of a Change"), NULL);
+  edit (self, partner, state, _("Addition of a Source"), NULL);
   return TRUE;
 }
 
