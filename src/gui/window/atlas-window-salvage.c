@@ -147,6 +147,20 @@ show_salvage (AtlasWindow *self,
       return;
     }
 
+  if (can_open)
+    {
+      guint n = g_strv_length (self->salvage->descriptions);
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is a file name. The status page reads its
+       * description as markup: the name is escaped. */
+      description = g_strdup_printf (ngettext ("“%s” has a value this app cannot read; the rest can be opened read-only",
+                                               "“%s” has %u values this app cannot read; the rest can be opened read-only",
+                                               n),
+                                     escaped, n);
+      adw_status_page_set_description (self->error_page, description);
+    }
   gtk_label_set_text (self->error_summary, list);
   gtk_widget_set_visible (GTK_WIDGET (self->error_summary), TRUE);
   gtk_expander_set_expanded (self->error_expander, FALSE);
