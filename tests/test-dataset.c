@@ -619,7 +619,7 @@ test_bundled_since_2014 (void)
 
               g_assert_true (atlas_round_date_compare (round->date, "2014-06-30") > 0);
               g_assert_true (atlas_round_date_compare (round->date, as_of) <= 0);
-              g_assert_true (atlas_dataset_is_web_link (round->url));
+              g_assert_true (atlas_format_is_web_link (round->url));
             }
         }
 
@@ -675,7 +675,7 @@ test_bundled_since_2014 (void)
           const char *field = atlas_history_entry_get_field (entry);
           const char *date = atlas_history_entry_get_date (entry);
 
-          g_assert_true (atlas_dataset_is_web_link (atlas_history_entry_get_source (entry)));
+          g_assert_true (atlas_format_is_web_link (atlas_history_entry_get_source (entry)));
           g_assert_cmpstr (date, >, "2014-06-30");
           g_assert_cmpstr (date, <=, as_of);
           if (j > 0)

@@ -12,7 +12,6 @@
 #include "atlas-cli.h"
 #include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
-#include "atlas-dataset-private.h"
 #include "atlas-export.h"
 #include "atlas-safe-write.h"
 #include "atlas-text.h"

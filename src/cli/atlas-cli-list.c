@@ -14,7 +14,6 @@
 
 #include "atlas-cli.h"
 #include "atlas-dataset-io.h"
-#include "atlas-dataset-private.h"
 #include "atlas-export.h"
 #include "atlas-lens.h"
 #include "atlas-partner.h"

@@ -8,7 +8,6 @@
 #include "atlas-cli.h"
 #include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
-#include "atlas-dataset-private.h"
 #include "atlas-text.h"
 
 gboolean

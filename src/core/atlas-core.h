@@ -18,9 +18,4 @@ G_BEGIN_DECLS
  * call it first thing. */
 void atlas_core_init (void);
 
-/* Replaces *field with a copy of value; returns whether it changed. (What
- * g_set_str () does from GLib 2.76 on; the model and the widgets share it.) */
-gboolean atlas_set_str (char       **field,
-                        const char  *value);
-
 G_END_DECLS

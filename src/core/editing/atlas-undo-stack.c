@@ -951,7 +951,7 @@ check_chain_date (AtlasPartner  *state,
   GListModel *history = atlas_partner_get_history (state);
   const char *latest = NULL;
 
-  if (!atlas_dataset_is_date (date))
+  if (!atlas_format_is_date (date))
     {
       g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
                    _("The date of the change, %s, is not a date (YYYY-MM-DD)."), date);

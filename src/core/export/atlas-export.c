@@ -17,6 +17,7 @@
 #include "atlas-core-private.h"
 #include "atlas-dataset-private.h"
 #include "atlas-export-private.h"
+#include "atlas-timeline.h"
 #include "atlas-safe-write.h"
 
 struct _AtlasExportOptions

@@ -22,7 +22,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "atlas-core.h"
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
@@ -30,6 +29,7 @@
 #include "atlas-iso-codes.h"
 #include "atlas-json-reader.h"
 #include "atlas-safe-write.h"
+#include "atlas-timeline.h"
 
 #define FORMAT_NAME "cyber-diplomacy-atlas"
 /* Past this, more problems say nothing new; the list ends with a note. */
@@ -876,7 +876,7 @@ read_member_change (Loader     *l,
       }
 
   if (!members_end (&m) || date == NULL || id == NULL || change == NULL ||
-      !atlas_dataset_is_date (date) ||
+      !atlas_format_is_date (date) ||
       !g_strv_contains (atlas_member_change_get_change_values (), change))
     return NULL;
 
@@ -1130,7 +1130,7 @@ read_lens (Loader     *l,
         if (read_string (l, &m.member_path, TRUE, &opens) && opens != NULL)
           {
             opens_offset = l->reader.value_offset;
-            if (!atlas_dataset_is_date (opens))
+            if (!atlas_format_is_date (opens))
               {
                 add_problem (l, &m.member_path, opens_offset,
                              _("\"%s\" is not a date (YYYY-MM-DD)"), opens);
@@ -2188,7 +2188,6 @@ load_text (const char  *text,
   };
   int code = ATLAS_DATASET_ERROR_INVALID;
 
-  atlas_core_init ();
   g_array_set_clear_func (indicator_checks, indicator_check_clear);
   g_array_set_clear_func (source_ref_checks, source_ref_check_clear);
 
@@ -2292,6 +2291,27 @@ atlas_dataset_load_bytes (GBytes      *bytes,
     text = "";
 
   return load_text (text, len, display_name, problems, error);
+}
+
+AtlasDataset *
+atlas_dataset_new_bundled (void)
+{
+#define BUNDLED_PATH "/io/github/cyberdiplomacy/Atlas/data/dataset.json"
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *self;
+
+  bytes = g_resources_lookup_data (BUNDLED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The bundled dataset is missing: %s", error->message);
+
+  self = atlas_dataset_load_bytes (bytes, "resource://" BUNDLED_PATH, &problems, &error);
+  if (self == NULL)
+    g_error ("The bundled dataset is broken: %s", error->message);
+
+  return self;
+#undef BUNDLED_PATH
 }
 
 AtlasDataset *
@@ -2410,7 +2430,6 @@ atlas_dataset_load_file_async (GFile               *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
-  atlas_core_init ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_dataset_load_file_async);

@@ -38,6 +38,13 @@ AtlasDataset *atlas_dataset_load_file        (GFile                *file,
                                               GPtrArray           **problems,
                                               char                **etag_out,
                                               GError              **error);
+/* Like atlas_dataset_load_file(), naming the file display_name in problems. */
+AtlasDataset *atlas_dataset_load_file_named (GFile         *file,
+                                             const char    *display_name,
+                                             GCancellable  *cancellable,
+                                             GPtrArray    **problems,
+                                             char         **etag_out,
+                                             GError       **error);
 /* Loads in a worker thread; the display name is the file's parse name. */
 void          atlas_dataset_load_file_async  (GFile                *file,
                                               GCancellable         *cancellable,
@@ -54,10 +61,10 @@ AtlasDataset *atlas_dataset_load_file_finish (GAsyncResult         *result,
 GPtrArray    *atlas_dataset_validate         (AtlasDataset         *self,
                                               const char           *display_name);
 
-GBytes       *atlas_dataset_to_bytes         (AtlasDataset         *self);
+/* The dataset compiled into the app; it cannot fail (a broken bundled file
+ * is a build error, caught by the tests). */
+AtlasDataset        *atlas_dataset_new_bundled              (void);
 
-/* Old names of two format rules (atlas-format-rules.h holds them all). */
-#define atlas_dataset_is_date     atlas_format_is_date
-#define atlas_dataset_is_web_link atlas_format_is_web_link
+GBytes       *atlas_dataset_to_bytes         (AtlasDataset         *self);
 
 G_END_DECLS

@@ -22,12 +22,5 @@ void        atlas_dataset_set_lenses        (AtlasDataset  *self,
 /* atlas-partner.c: see there. */
 void          atlas_partner_stop_watching_entries (AtlasPartner *self);
 
-/* Like atlas_dataset_load_file(), naming the file display_name in problems. */
-AtlasDataset *atlas_dataset_load_file_named (GFile         *file,
-                                             const char    *display_name,
-                                             GCancellable  *cancellable,
-                                             GPtrArray    **problems,
-                                             char         **etag_out,
-                                             GError       **error);
 
 G_END_DECLS

@@ -6,7 +6,6 @@
 
 #include "atlas-core-private.h"
 #include "atlas-dataset.h"
-#include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 
 struct _AtlasDataset
@@ -258,27 +257,6 @@ AtlasDataset *
 atlas_dataset_new (void)
 {
   return g_object_new (ATLAS_TYPE_DATASET, NULL);
-}
-
-AtlasDataset *
-atlas_dataset_new_bundled (void)
-{
-#define BUNDLED_PATH "/io/github/cyberdiplomacy/Atlas/data/dataset.json"
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *self;
-
-  bytes = g_resources_lookup_data (BUNDLED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL)
-    g_error ("The bundled dataset is missing: %s", error->message);
-
-  self = atlas_dataset_load_bytes (bytes, "resource://" BUNDLED_PATH, &problems, &error);
-  if (self == NULL)
-    g_error ("The bundled dataset is broken: %s", error->message);
-
-  return self;
-#undef BUNDLED_PATH
 }
 
 const char *

@@ -56,9 +56,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMemberChange, atlas_member_change_free)
 G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
 
 AtlasDataset        *atlas_dataset_new                      (void);
-/* The dataset compiled into the app; it cannot fail (a broken bundled file
- * is a build error, caught by the tests). */
-AtlasDataset        *atlas_dataset_new_bundled              (void);
 
 const char          *atlas_dataset_get_title                (AtlasDataset *self);
 void                 atlas_dataset_set_title                (AtlasDataset *self,

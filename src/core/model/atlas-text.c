@@ -57,3 +57,16 @@ atlas_text_escape_line (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+atlas_set_str (char       **field,
+               const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}

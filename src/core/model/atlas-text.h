@@ -15,4 +15,9 @@ G_BEGIN_DECLS
  * not UTF-8 as \xff. Everything else is kept as it is. NULL gives "". */
 char *atlas_text_escape_line (const char *text);
 
+/* Replaces *field with a copy of value; returns whether it changed. (What
+ * g_set_str () does from GLib 2.76 on; the model and the widgets share it.) */
+gboolean atlas_set_str (char       **field,
+                        const char  *value);
+
 G_END_DECLS

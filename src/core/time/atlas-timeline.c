@@ -831,7 +831,7 @@ atlas_timeline_check_date (AtlasDataset  *dataset,
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
 
-  if (text == NULL || !atlas_dataset_is_date (text))
+  if (text == NULL || !atlas_format_is_date (text))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("\"%s\" is not a date: write it YYYY-MM-DD, e.g. 2015-07-08"),

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "atlas-core.h"
+#include "atlas-text.h"
 
 G_BEGIN_DECLS
 
