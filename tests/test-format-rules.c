@@ -264,6 +264,35 @@ test_problem_is_one_line (void)
                              "\"x\\u001b[2J\\nminimal.json:1:1: forged\" is not a date (YYYY-MM-DD)");
 }
 
+/* One table of labels for the enumerated fields, which the profile, the
+ * editor's choices and the briefing all read: every value has one, and the
+ * wording is the app's. */
+static void
+test_value_labels (void)
+{
+  const char * const * const lists[] = {
+    atlas_dialogue_get_level_values (),
+    atlas_dialogue_get_status_values (),
+    atlas_agreement_get_kind_values (),
+    atlas_agreement_get_status_values (),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; lists[i][j] != NULL; j++)
+      {
+        const char *label = atlas_entry_value_get_label (lists[i][j]);
+
+        g_assert_nonnull (label);
+        g_assert_cmpstr (label, !=, lists[i][j]);
+      }
+
+  g_assert_cmpstr (atlas_entry_value_get_label ("europol-operational"), ==, "Europol operational");
+  g_assert_cmpstr (atlas_entry_value_get_label ("under-negotiation"), ==, "Under negotiation");
+  /* A value of a newer app shows as it is. */
+  g_assert_cmpstr (atlas_entry_value_get_label ("new-kind"), ==, "new-kind");
+  g_assert_null (atlas_entry_value_get_label (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/format-rules/id", test_id);
   g_test_add_func ("/format-rules/link-rule-everywhere", test_link_rule_everywhere);
   g_test_add_func ("/format-rules/integral-year-loads", test_integral_year_loads);
+  g_test_add_func ("/format-rules/value-labels", test_value_labels);
   g_test_add_func ("/text/escape-line", test_escape_line);
   g_test_add_func ("/text/problem-is-one-line", test_problem_is_one_line);
 

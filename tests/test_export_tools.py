@@ -98,6 +98,16 @@ class ExportTest(unittest.TestCase):
         # South Korea's consultation has no frequency: its last round, not a warning.
         self.assertIn('20 May 2025, Seoul', text)
 
+    def test_pdf_labels(self):
+        # The briefing words a kind or a status as the app does (one table,
+        # atlas-entries.c): "Europol operational", as in the profile.
+        out = self.path('labels.pdf')
+        run_app('--export', 'pdf', '--output', out)
+        text = normalize(tool('pdftotext', '-enc', 'UTF-8', out, '-'))
+        self.assertIn('Europol operational', text)
+        self.assertNotIn('Europol (operational)', text)
+        self.assertIn('Mutual legal assistance', text)
+
     def test_pdf_letter(self):
         out = self.path('letter.pdf')
         run_app('--export', 'pdf', '--paper', 'letter', '--partners', 'BR', '--output', out)

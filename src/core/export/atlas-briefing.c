@@ -417,42 +417,11 @@ add_table_header (AtlasBriefing *self,
   add_row (self, columns, n_columns, titles, TRUE);
 }
 
-/* Labels for the enumerated fields; an unknown value shows as it is. */
+/* The app's labels for the enumerated fields (atlas-entries.c). */
 static const char *
 value_label (const char *value)
 {
-  static const struct { const char *value; const char *label; } labels[] = {
-    { "summit", N_("Summit") },
-    { "ministerial", N_("Ministerial") },
-    { "working", N_("Working level") },
-    { "expert", N_("Expert level") },
-    { "active", N_("Active") },
-    { "dormant", N_("Dormant") },
-    { "planned", N_("Planned") },
-    { "extradition", N_("Extradition") },
-    { "mutual-legal-assistance", N_("Mutual legal assistance") },
-    { "europol-operational", N_("Europol (operational)") },
-    { "europol-strategic", N_("Europol (strategic)") },
-    { "eurojust", N_("Eurojust") },
-    { "liaison-magistrate", N_("Liaison magistrate") },
-    { "framework", N_("Framework") },
-    { "other", N_("Other") },
-    { "in-force", N_("In force") },
-    { "signed", N_("Signed") },
-    { "under-negotiation", N_("Under negotiation") },
-    { "on-hold", N_("On hold") },
-    { "envisaged", N_("Envisaged") },
-    { "terminated", N_("Terminated") },
-  };
-
-  if (value == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (value, labels[i].value))
-      return g_dgettext (GETTEXT_PACKAGE, labels[i].label);
-
-  return value;
+  return atlas_entry_value_get_label (value);
 }
 
 static char *

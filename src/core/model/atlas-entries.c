@@ -31,6 +31,36 @@ static const char * const agreement_statuses[] = {
   "in-force", "signed", "under-negotiation", "on-hold", "envisaged", "terminated", NULL
 };
 
+/* What people read for each value above: the profile, the editor's
+ * choices and the briefing all show these. */
+static const struct
+{
+  const char *value;
+  const char *label;
+} value_labels[] = {
+  { "summit", N_("Summit") },
+  { "ministerial", N_("Ministerial") },
+  { "working", N_("Working level") },
+  { "expert", N_("Expert level") },
+  { "active", N_("Active") },
+  { "dormant", N_("Dormant") },
+  { "planned", N_("Planned") },
+  { "extradition", N_("Extradition") },
+  { "mutual-legal-assistance", N_("Mutual legal assistance") },
+  { "europol-operational", N_("Europol operational") },
+  { "europol-strategic", N_("Europol strategic") },
+  { "eurojust", N_("Eurojust") },
+  { "liaison-magistrate", N_("Liaison magistrate") },
+  { "framework", N_("Framework") },
+  { "other", N_("Other") },
+  { "in-force", N_("In force") },
+  { "signed", N_("Signed") },
+  { "under-negotiation", N_("Under negotiation") },
+  { "on-hold", N_("On hold") },
+  { "envisaged", N_("Envisaged") },
+  { "terminated", N_("Terminated") },
+};
+
 /* Non-nullable strings hold "" rather than NULL. */
 static gboolean
 set_required_str (char       **field,
@@ -993,6 +1023,19 @@ const char * const *
 atlas_dialogue_get_status_values (void)
 {
   return dialogue_statuses;
+}
+
+const char *
+atlas_entry_value_get_label (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (value_labels); i++)
+    if (g_str_equal (value, value_labels[i].value))
+      return g_dgettext (GETTEXT_PACKAGE, value_labels[i].label);
+
+  return value;
 }
 
 /* AtlasAgreement */

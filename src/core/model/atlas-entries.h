@@ -141,6 +141,10 @@ gboolean            atlas_agreement_equal             (AtlasAgreement *a,
 const char * const *atlas_agreement_get_kind_values   (void);
 const char * const *atlas_agreement_get_status_values (void);
 
+/* The label people read for a value of an enumerated field (a level, a
+ * status, a kind), translated; an unknown value as it is, NULL for NULL. */
+const char         *atlas_entry_value_get_label       (const char *value);
+
 /* AtlasSourceRef: where in a source a profile's facts come from */
 
 #define ATLAS_TYPE_SOURCE_REF (atlas_source_ref_get_type ())

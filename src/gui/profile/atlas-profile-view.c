@@ -31,49 +31,6 @@
 #define YEAR_NONE (ATLAS_FORMAT_YEAR_MIN - 1)
 #define YEAR_MAX  ATLAS_FORMAT_YEAR_MAX
 
-typedef struct
-{
-  const char *value;
-  const char *label;
-} ValueLabel;
-
-static const ValueLabel level_labels[] = {
-  { "summit", N_("Summit") },
-  { "ministerial", N_("Ministerial") },
-  { "working", N_("Working level") },
-  { "expert", N_("Expert level") },
-  { NULL, NULL }
-};
-
-static const ValueLabel dialogue_status_labels[] = {
-  { "active", N_("Active") },
-  { "dormant", N_("Dormant") },
-  { "planned", N_("Planned") },
-  { NULL, NULL }
-};
-
-static const ValueLabel kind_labels[] = {
-  { "extradition", N_("Extradition") },
-  { "mutual-legal-assistance", N_("Mutual legal assistance") },
-  { "europol-operational", N_("Europol operational") },
-  { "europol-strategic", N_("Europol strategic") },
-  { "eurojust", N_("Eurojust") },
-  { "liaison-magistrate", N_("Liaison magistrate") },
-  { "framework", N_("Framework") },
-  { "other", N_("Other") },
-  { NULL, NULL }
-};
-
-static const ValueLabel agreement_status_labels[] = {
-  { "in-force", N_("In force") },
-  { "signed", N_("Signed") },
-  { "under-negotiation", N_("Under negotiation") },
-  { "on-hold", N_("On hold") },
-  { "envisaged", N_("Envisaged") },
-  { "terminated", N_("Terminated") },
-  { NULL, NULL }
-};
-
 typedef enum
 {
   SECTION_DOCUMENTS,
@@ -89,7 +46,7 @@ typedef enum
   FIELD_NULLABLE_TEXT, /* string, NULL when empty */
   FIELD_URL,           /* nullable; only http(s) is taken */
   FIELD_YEAR,          /* int, 0 for none */
-  FIELD_ENUM,          /* string among a ValueLabel table */
+  FIELD_ENUM,          /* string among the model's values (*_get_*_values ()) */
   FIELD_SOURCE,        /* string, the id of one of the dataset's sources */
 } FieldKind;
 
@@ -100,7 +57,7 @@ typedef struct
   guint             index;
   const char       *property;
   FieldKind         kind;
-  const ValueLabel *values;
+  const char * const *values;
 } FieldRef;
 
 /* A group of read-only rows, kept from one partner to the next */
@@ -190,14 +147,9 @@ static const char * const section_keys[N_SECTIONS] = {
 };
 
 static const char *
-value_label (const ValueLabel *table,
-             const char       *value)
+value_label (const char *value)
 {
-  for (guint i = 0; table[i].value != NULL; i++)
-    if (g_strcmp0 (table[i].value, value) == 0)
-      return _(table[i].label);
-
-  return value ? value : "";
+  return value ? atlas_entry_value_get_label (value) : "";
 }
 
 static GListModel *
@@ -480,7 +432,7 @@ dialogue_summary (AtlasDialogue *dialogue)
   g_autofree char *since = year_text (_("since %d"), atlas_dialogue_get_established (dialogue));
   const char *frequency = atlas_dialogue_get_frequency (dialogue);
   const char *parts[] = {
-    value_label (level_labels, atlas_dialogue_get_level (dialogue)),
+    value_label (atlas_dialogue_get_level (dialogue)),
     frequency ? frequency : "",
     since,
     NULL
@@ -495,7 +447,7 @@ agreement_summary (AtlasAgreement *agreement)
   g_autofree char *signed_text = year_text (_("signed %d"), atlas_agreement_get_signed (agreement));
   g_autofree char *in_force = year_text (_("in force %d"), atlas_agreement_get_in_force (agreement));
   const char *parts[] = {
-    value_label (kind_labels, atlas_agreement_get_kind (agreement)),
+    value_label (atlas_agreement_get_kind (agreement)),
     signed_text,
     in_force,
     NULL
@@ -782,7 +734,7 @@ dialogue_row_fill (AtlasProfileView *self,
 
   row_set_text (row, atlas_dialogue_get_name (dialogue), subtitle);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
-                      value_label (dialogue_status_labels, atlas_dialogue_get_status (dialogue)));
+                      value_label (atlas_dialogue_get_status (dialogue)));
   gtk_widget_set_tooltip_text (overdue, overdue_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (overdue),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, overdue_text ? overdue_text : "",
@@ -801,7 +753,7 @@ agreement_row_fill (AtlasProfileView *self,
 
   row_set_text (row, atlas_agreement_get_title (agreement), summary);
   gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
-                      value_label (agreement_status_labels, atlas_agreement_get_status (agreement)));
+                      value_label (atlas_agreement_get_status (agreement)));
 }
 
 /* Sources: one row per work cited, its places (pages, sections, footnotes)
@@ -1852,7 +1804,7 @@ field_enum_changed_cb (GtkDropDown      *dropdown,
     return;
 
   g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, ref->values[selected].value);
+  g_value_set_string (&value, ref->values[selected]);
   apply_field (self, ref, &value);
 }
 
@@ -1862,7 +1814,7 @@ attach_ref (GtkWidget        *widget,
             guint             index,
             const char       *property,
             FieldKind         kind,
-            const ValueLabel *values)
+            const char * const *values)
 {
   FieldRef *ref = g_new0 (FieldRef, 1);
 
@@ -1930,15 +1882,15 @@ add_enum_field (AtlasProfileView *self,
                 SectionKind       section,
                 guint             index,
                 const char       *property,
-                const ValueLabel *values,
+                const char * const *values,
                 const char       *title)
 {
   GtkWidget *row = action_row_new (title, NULL);
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GtkWidget *dropdown;
 
-  for (guint i = 0; values[i].value != NULL; i++)
-    gtk_string_list_append (choices, _(values[i].label));
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (choices, atlas_entry_value_get_label (values[i]));
 
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
@@ -2159,8 +2111,8 @@ sync_field (AtlasProfileView *self,
         guint position = GTK_INVALID_LIST_POSITION;
 
         g_object_get (item, ref->property, &value, NULL);
-        for (guint i = 0; ref->values[i].value != NULL; i++)
-          if (g_strcmp0 (ref->values[i].value, value) == 0)
+        for (guint i = 0; ref->values[i] != NULL; i++)
+          if (g_strcmp0 (ref->values[i], value) == 0)
             position = i;
         if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != position)
           gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
@@ -2812,17 +2764,17 @@ item_row_new (AtlasProfileView *self,
       add_text_field (self, row, section, index, "name", FIELD_TEXT, _("Name"));
       add_text_field (self, row, section, index, "frequency", FIELD_NULLABLE_TEXT,
                       _("Frequency (such as “annual”)"));
-      add_enum_field (self, row, section, index, "level", level_labels, _("Level"));
+      add_enum_field (self, row, section, index, "level", atlas_dialogue_get_level_values (), _("Level"));
       add_year_field (self, row, section, index, "established", _("Set up in"));
-      add_enum_field (self, row, section, index, "status", dialogue_status_labels, _("Status"));
+      add_enum_field (self, row, section, index, "status", atlas_dialogue_get_status_values (), _("Status"));
       add_rounds_editor (self, row, index);
       break;
     case SECTION_AGREEMENTS:
-      add_enum_field (self, row, section, index, "kind", kind_labels, _("Kind"));
+      add_enum_field (self, row, section, index, "kind", atlas_agreement_get_kind_values (), _("Kind"));
       add_text_field (self, row, section, index, "title", FIELD_TEXT, _("Title"));
       add_year_field (self, row, section, index, "signed", _("Signed in"));
       add_year_field (self, row, section, index, "in-force", _("In force since"));
-      add_enum_field (self, row, section, index, "status", agreement_status_labels, _("Status"));
+      add_enum_field (self, row, section, index, "status", atlas_agreement_get_status_values (), _("Status"));
       break;
     case SECTION_SOURCES:
       {
