@@ -333,6 +333,58 @@ test_reopens_last_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static gboolean
+last_file_is (gpointer data)
+{
+  GSettings *settings = atlas_application_get_settings (get_app ());
+  g_autofree char *last = g_settings_get_string (settings, "last-file");
+
+  return g_strcmp0 (last, data) == 0;
+}
+
+/* A file opened while the window holds unsaved work opens in a new window;
+ * that window's file is the one the next start opens, as for any other. */
+static void
+test_new_window_sets_last_file (void)
+{
+  AtlasApplication *app = get_app ();
+  GSettings *settings = atlas_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "other.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (bundled);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GList) windows = NULL;
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_settings_set_string (settings, "last-file", "");
+
+  window = atlas_application_new_window (app);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Unsaved work: a copy of the bundled dataset. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-from-bundled", NULL));
+  g_assert_true (atlas_dataset_file_get_modified (atlas_window_get_dataset_file (window)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+  g_assert_null (atlas_window_get_file (window));
+  g_assert_true (atlas_test_iterate_until (last_file_is, uri, 10000));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (ATLAS_IS_WINDOW (l->data) && atlas_window_get_file (l->data) != NULL)
+        g_assert_true (g_file_equal (atlas_window_get_file (l->data), file));
+      /* Closing without asking: the unsaved copy is this test's. */
+      gtk_window_destroy (GTK_WINDOW (l->data));
+    }
+  atlas_test_flush ();
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Saving a hard-linked file: the save goes through (never in place), and a
  * notification that stays says the other names keep the old version. */
 static gboolean
@@ -442,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
+  g_test_add_func ("/window/new-window-sets-last-file", test_new_window_sets_last_file);
   g_test_add_func ("/window/save-hard-link-notice", test_save_hard_link_notice);
   g_test_add_func ("/window/copy-citation", test_copy_citation);
 

@@ -194,8 +194,9 @@ window_file_changed_cb (AtlasWindow      *window,
   g_settings_set_string (atlas_application_get_settings (self), "last-file", uri ? uri : "");
 }
 
-static AtlasWindow *
-new_window (AtlasApplication *self)
+/* The one way a window is made: the setting follows its file. */
+AtlasWindow *
+atlas_application_new_window (AtlasApplication *self)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW,
                                       "application", self,
@@ -213,7 +214,7 @@ atlas_application_activate (GApplication *application)
 
   if (window == NULL)
     {
-      AtlasWindow *atlas_window = new_window (self);
+      AtlasWindow *atlas_window = atlas_application_new_window (self);
       g_autofree char *uri = g_settings_get_string (atlas_application_get_settings (self), "last-file");
       g_autoptr(GFile) file = uri[0] != '\0' ? g_file_new_for_uri (uri) : NULL;
 
@@ -239,7 +240,7 @@ atlas_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      AtlasWindow *window = new_window (self);
+      AtlasWindow *window = atlas_application_new_window (self);
 
       atlas_window_load_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
@@ -291,7 +292,7 @@ new_window_action_cb (GSimpleAction *action,
                       gpointer       user_data)
 {
   AtlasApplication *self = user_data;
-  AtlasWindow *window = new_window (self);
+  AtlasWindow *window = atlas_application_new_window (self);
 
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "atlas-window.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_APPLICATION (atlas_application_get_type ())
@@ -12,5 +14,7 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 AtlasApplication *atlas_application_new          (void);
 GSettings        *atlas_application_get_settings (AtlasApplication *self);
+/* A new, empty window that keeps the "last-file" setting to its file. */
+AtlasWindow      *atlas_application_new_window   (AtlasApplication *self);
 
 G_END_DECLS

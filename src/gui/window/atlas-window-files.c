@@ -63,9 +63,14 @@ is_modified (AtlasWindow *self)
 static AtlasWindow *
 new_window (AtlasWindow *self)
 {
-  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW,
-                                      "application", gtk_window_get_application (GTK_WINDOW (self)),
-                                      NULL);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  AtlasWindow *window;
+
+  /* The application's own way, so that its setting follows the file. */
+  if (ATLAS_IS_APPLICATION (application))
+    window = atlas_application_new_window (ATLAS_APPLICATION (application));
+  else
+    window = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -304,8 +309,7 @@ set_document (AtlasWindow      *self,
   g_signal_connect_swapped (stack, "notify::undo-label", G_CALLBACK (undo_stack_notify_cb), self);
 
   _atlas_window_set_dataset (self, atlas_dataset_file_get_dataset (document),
-                             atlas_dataset_file_get_file (document),
-                             atlas_dataset_file_get_etag (document));
+                             atlas_dataset_file_get_file (document));
   undo_stack_notify_cb (self);
   document_notify_cb (self);
 
@@ -741,8 +745,7 @@ save_cb (GObject      *object,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   if (ATLAS_DATASET_FILE (object) == self->document)
-    _atlas_window_set_dataset (self, self->dataset, atlas_dataset_file_get_file (self->document),
-                               atlas_dataset_file_get_etag (self->document));
+    _atlas_window_set_dataset (self, self->dataset, atlas_dataset_file_get_file (self->document));
 
   if (self->close_after_save && !is_modified (self))
     {

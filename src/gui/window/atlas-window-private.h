@@ -46,7 +46,6 @@ struct _AtlasWindow
 
   AtlasDataset         *dataset;
   GFile                *file;
-  char                 *etag;
   char                 *lens_id;
   gboolean              settings_bound;
   GCancellable         *cancellable;
@@ -154,8 +153,7 @@ char         *_atlas_window_describe_change      (AtlasChange    *change);
 /* atlas-window.c */
 void _atlas_window_set_dataset        (AtlasWindow      *self,
                                        AtlasDataset     *dataset,
-                                       GFile            *file,
-                                       const char       *etag);
+                                       GFile            *file);
 
 /* atlas-window-files.c */
 void _atlas_window_files_class_init   (AtlasWindowClass *klass);

@@ -12,7 +12,6 @@
 #include "atlas-window-private.h"
 
 /* Problems listed on the error page; the rest are counted. */
-#define MAX_PROBLEMS_SHOWN 50
 
 
 enum {
@@ -77,12 +76,9 @@ sync_lens_dropdown (AtlasWindow *self)
 void
 _atlas_window_set_dataset (AtlasWindow  *self,
                            AtlasDataset *dataset,
-                           GFile        *file,
-                           const char   *etag)
+                           GFile        *file)
 {
   g_set_object (&self->file, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
 
   if (g_set_object (&self->dataset, dataset))
     {
@@ -222,7 +218,6 @@ atlas_window_finalize (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
-  g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->lens_id, g_free);
   g_clear_pointer (&self->presentation_saved_lens, g_free);
   g_clear_pointer (&self->presentation_saved_selected, g_free);
