@@ -47,7 +47,8 @@ LAYERS = {
 }
 
 # Headers made by the build, not found in src/.
-GENERATED = {'config.h', 'atlas-core-resources.h', 'atlas-gui-resources.h'}
+GENERATED = {'config.h', 'atlas-core-resources.h', 'atlas-gui-resources.h',
+             'atlas-export-enums.h', 'atlas-model-enums.h'}
 
 # Besides, a private header of the core (*-private.h) is not for the
 # command line or the widgets.

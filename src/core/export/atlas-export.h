@@ -5,6 +5,8 @@
 
 #include "atlas-dataset.h"
 
+#include "atlas-export-enums.h"
+
 G_BEGIN_DECLS
 
 /* Exports: a dataset (or some of its partners) written as a PDF briefing, a
@@ -33,9 +35,6 @@ typedef enum {
 
 #define ATLAS_EXPORT_N_FORMATS 10
 
-#define ATLAS_TYPE_EXPORT_FORMAT (atlas_export_format_get_type ())
-GType        atlas_export_format_get_type      (void) G_GNUC_CONST;
-
 /* "pdf", "png"...: the command line's names, the GSettings values */
 const char  *atlas_export_format_to_string     (AtlasExportFormat  format);
 gboolean     atlas_export_format_from_string   (const char        *string,
@@ -51,12 +50,9 @@ gboolean     atlas_export_format_uses_lens     (AtlasExportFormat  format);
 gboolean     atlas_export_format_is_image      (AtlasExportFormat  format);
 
 typedef enum {
-  ATLAS_PAPER_A4,
-  ATLAS_PAPER_LETTER,
+  ATLAS_PAPER_A4,     /*< nick=iso_a4 >*/
+  ATLAS_PAPER_LETTER, /*< nick=na_letter >*/
 } AtlasPaper;
-
-#define ATLAS_TYPE_PAPER (atlas_paper_get_type ())
-GType        atlas_paper_get_type              (void) G_GNUC_CONST;
 
 /* Letter in the locales that use it (LC_PAPER), A4 elsewhere. */
 AtlasPaper   atlas_paper_get_default           (void);

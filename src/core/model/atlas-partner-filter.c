@@ -58,26 +58,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasPartnerFilter, atlas_partner_filter, G_TYPE_OBJECT)
 
-GType
-atlas_partner_sort_get_type (void)
-{
-  static GType type = 0;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { ATLAS_PARTNER_SORT_NAME, "ATLAS_PARTNER_SORT_NAME", "name" },
-        { ATLAS_PARTNER_SORT_CATEGORY, "ATLAS_PARTNER_SORT_CATEGORY", "category" },
-        { 0, NULL, NULL },
-      };
-
-      g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("AtlasPartnerSort"),
-                                                        values));
-    }
-
-  return type;
-}
-
 static gboolean
 is_mark (gunichar c)
 {

@@ -6,6 +6,8 @@
 #include "atlas-lens.h"
 #include "atlas-partner.h"
 
+#include "atlas-model-enums.h"
+
 G_BEGIN_DECLS
 
 /* What the partner list shows: a list of partners, narrowed by a search
@@ -25,10 +27,9 @@ typedef enum
   ATLAS_PARTNER_SORT_CATEGORY,
 } AtlasPartnerSort;
 
-/* Nicks "name" and "category", as in the partner-sort GSettings key, so
- * that g_settings_bind () maps one onto the other. */
-#define ATLAS_TYPE_PARTNER_SORT (atlas_partner_sort_get_type ())
-GType atlas_partner_sort_get_type (void) G_GNUC_CONST;
+/* ATLAS_TYPE_PARTNER_SORT (atlas-model-enums.h) has the nicks "name" and
+ * "category", as in the partner-sort GSettings key, so that
+ * g_settings_bind () maps one onto the other. */
 
 #define ATLAS_TYPE_PARTNER_FILTER (atlas_partner_filter_get_type ())
 
