@@ -81,6 +81,17 @@ unparent_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The editor may rebuild its rows (and drop the drop-down the popover
+ * hangs on) while the popover is open or before its idle unparenting: a
+ * widget must not be finalized with a child it did not make. */
+static void
+anchor_destroy_cb (GtkWidget *anchor,
+                   GtkWidget *popover)
+{
+  if (gtk_widget_get_parent (popover) == anchor)
+    gtk_widget_unparent (popover);
+}
+
 static void
 popover_closed_cb (GtkPopover *popover)
 {
@@ -153,6 +164,7 @@ atlas_source_prompt_popup (GtkWidget      *anchor,
   }
 
   gtk_widget_set_parent (popover, anchor);
+  g_signal_connect_object (anchor, "destroy", G_CALLBACK (anchor_destroy_cb), popover, 0);
   gtk_popover_popup (GTK_POPOVER (popover));
   gtk_widget_grab_focus (entry);
 }
