@@ -138,12 +138,15 @@ ok(not missing, 'zsh: the completion knows every option --help-all prints', f'mi
 
 def zsh_complete(line, last):
     """What an interactive zsh lists for LINE followed by Tab, read until
-    LAST (the last candidate in zsh's sorted listing) shows, or a timeout."""
+    LAST (the last candidate in zsh's sorted listing) shows, or a timeout.
+    The pty is made wide: a line longer than its 80 columns (a dataset
+    under a long path, as in the unpacked dist tarball) would be echoed
+    wrapped, and the pattern waiting for it would never match."""
     with tempfile.TemporaryDirectory() as zdot:
         script = f'''
 zmodload zsh/zpty
 zpty -b z "zsh -f -i"
-zpty -w z {shlex.quote("PS1='> '; fpath=(" + shlex.quote(os.path.dirname(zsh_script)) + " $fpath); autoload -Uz compinit; compinit -u -d " + shlex.quote(os.path.join(zdot, 'zcompdump')))}
+zpty -w z {shlex.quote("stty columns 4000; PS1='> '; fpath=(" + shlex.quote(os.path.dirname(zsh_script)) + " $fpath); autoload -Uz compinit; compinit -u -d " + shlex.quote(os.path.join(zdot, 'zcompdump')))}
 zpty -w -n z {shlex.quote(line)}$'\\t'
 zpty -r z out {shlex.quote('*' + line + '*' + last + '*')} && print -r -- "$out"
 zpty -d z
