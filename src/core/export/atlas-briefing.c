@@ -18,6 +18,7 @@
 #include "atlas-briefing.h"
 #include "atlas-export-private.h"
 #include "atlas-format-rules.h"
+#include "atlas-text-layout.h"
 #include "atlas-map-render.h"
 
 #define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
@@ -209,8 +210,9 @@ new_layout (AtlasBriefing *self,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
-  /* Plain text: nothing from a dataset is read as markup. */
-  pango_layout_set_text (layout, text ? text : "", -1);
+  /* Plain text: nothing from a dataset is read as markup; a word of
+   * 200 000 characters is laid out in linear time. */
+  atlas_text_layout_set_text (layout, text);
 
   return layout;
 }
@@ -1409,6 +1411,7 @@ draw_header (AtlasBriefing *self,
 {
   const Piece *first;
   g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
   g_autoptr(PangoLayout) layout = NULL;
 
   if (pieces->len == 0)
@@ -1420,7 +1423,8 @@ draw_header (AtlasBriefing *self,
   /* Translators: at the top of a page that continues a partner's section */
   text = g_strdup_printf (_("%s (continued)"),
                           (const char *) g_ptr_array_index (self->section_titles, first->block->owner));
-  layout = new_layout (self, text, 7.5, PANGO_WEIGHT_NORMAL, self->content_width);
+  line = atlas_text_layout_one_line (text);
+  layout = new_layout (self, line, 7.5, PANGO_WEIGHT_NORMAL, self->content_width);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   set_source (cr, SECONDARY_COLOR);
   cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 30);
@@ -1437,11 +1441,15 @@ draw_footer (AtlasBriefing *self,
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, self->pages->len);
   g_autoptr(PangoLayout) right = new_layout (self, number, 7.5, PANGO_WEIGHT_NORMAL, -1);
   g_autoptr(PangoLayout) left = NULL;
+  g_autofree char *footer = NULL;
   double y = self->page_height - MARGIN_BOTTOM + 22;
   double w;
 
   layout_size (right, &w, NULL);
-  left = new_layout (self, self->footer, 7.5, PANGO_WEIGHT_NORMAL, -1);
+  /* The dataset's title may be a page long: only what one line shows is
+   * laid out (and written to the PDF). */
+  footer = atlas_text_layout_one_line (self->footer);
+  left = new_layout (self, footer, 7.5, PANGO_WEIGHT_NORMAL, -1);
   pango_layout_set_width (left, (int) ((self->content_width - w - 24) * PANGO_SCALE));
   pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
 

@@ -18,6 +18,7 @@
 
 #include "atlas-iso-codes.h"
 #include "atlas-map-labels.h"
+#include "atlas-text-layout.h"
 #include "atlas-map-render.h"
 
 #define FONT_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
@@ -80,7 +81,7 @@ atlas_map_label_name (AtlasPartner *partner)
    * the dataset's own short name ("Russia") is then the better one. */
   translated = english ? dgettext ("iso_3166-1", english) : NULL;
   if (translated == NULL || translated == english)
-    return g_strdup (atlas_partner_get_name (partner));
+    return atlas_text_layout_one_line (atlas_partner_get_name (partner));
 
   /* "Russie, Fédération de", "Rusia, Federación de": the inverted official
    * form of a list; the map wants what comes before the comma. */

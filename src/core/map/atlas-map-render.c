@@ -13,6 +13,7 @@
 
 #include "atlas-map-labels.h"
 #include "atlas-map-render.h"
+#include "atlas-text-layout.h"
 
 /* The part of the world shown, and where it is cut */
 #define NORTH_LATITUDE 84.0
@@ -254,6 +255,9 @@ create_layout (AtlasMapRender *self,
 {
   PangoLayout *layout;
   PangoFontDescription *font;
+  /* One line each (titles, legend rows): a long one is cut, not laid out
+   * whole. */
+  g_autofree char *line = atlas_text_layout_one_line (text);
 
   if (self->pango_context == NULL)
     self->pango_context = atlas_map_labels_create_context ();
@@ -264,7 +268,7 @@ create_layout (AtlasMapRender *self,
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, line, -1);
 
   return layout;
 }
