@@ -15,6 +15,7 @@
 
 #include "atlas-add-partner-dialog.h"
 #include "atlas-core.h"
+#include "atlas-long-text.h"
 #include "atlas-partner-list.h"
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
@@ -222,6 +223,115 @@ test_profile_plain_text (void)
   g_assert_null (atlas_profile_view_get_partner (profile));
 
   gtk_window_destroy (window);
+}
+
+/* Seconds from selecting a partner whose assessment, name and one
+ * document's title are @text to the profile laid out; checks that the
+ * assessment's label holds @text exactly, and that copying it gives
+ * @text back. */
+static double
+time_to_show (const char *text)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  GtkWindow *window = window_with (GTK_WIDGET (profile));
+  AtlasPartner *korea = atlas_dataset_find_partner (dataset, "KR");
+  g_autoptr(AtlasDocument) document = atlas_document_new (text);
+  GtkLabel *label = NULL;
+  gint64 start, deadline;
+  double seconds;
+
+  atlas_partner_set_assessment (korea, text);
+  atlas_partner_set_name (korea, text);
+  g_list_store_append (atlas_partner_get_documents_store (korea), document);
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_test_wait_ms (50);
+
+  start = g_get_monotonic_time ();
+  deadline = start + 240 * G_USEC_PER_SEC;
+  atlas_profile_view_set_selected_id (profile, "KR");
+  /* Until the assessment is laid out over many lines. */
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+      atlas_test_collect_widgets (GTK_WIDGET (profile), GTK_TYPE_LABEL, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (labels, i)), "assessment-text") == 0)
+          label = g_ptr_array_index (labels, i);
+      if (label != NULL && gtk_widget_get_height (GTK_WIDGET (label)) > 1000)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_nonnull (label);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (label)), >, 1000);
+
+  atlas_test_save_shot (GTK_WIDGET (window), strchr (text, ' ') ? "profile-long-prose.png"
+                                                                : "profile-long-word.png");
+
+  /* The label holds all of it; it shows the first 10 000 characters,
+   * then how many more there are. */
+  g_assert_cmpstr (atlas_label_get_original_text (label), ==, text);
+  g_assert_true (strncmp (gtk_label_get_text (label), text, ATLAS_LONG_TEXT_LABEL_MAX) == 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "190000 more characters"));
+
+  /* Copied, it comes back exactly. */
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (label));
+    g_autoptr(GdkContentProvider) content = NULL;
+    GValue value = G_VALUE_INIT;
+
+    g_autofree char *part = g_strndup (text + 5, 20);
+
+    gtk_label_select_region (label, 0, -1);
+    gtk_widget_activate_action (GTK_WIDGET (label), "clipboard.copy", NULL);
+    content = g_object_ref (gdk_clipboard_get_content (clipboard));
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, text);
+    g_value_unset (&value);
+    g_clear_object (&content);
+
+    /* A part of it, as it is. */
+    gtk_label_select_region (label, 5, 25);
+    gtk_widget_activate_action (GTK_WIDGET (label), "clipboard.copy", NULL);
+    content = g_object_ref (gdk_clipboard_get_content (clipboard));
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, part);
+    g_value_unset (&value);
+  }
+
+  gtk_window_destroy (window);
+
+  return seconds;
+}
+
+/* One unbroken word of 200 000 characters (a pasted blob) as the
+ * assessment, the name and a document's title: selecting the partner costs
+ * about what prose of that length costs. Pango wraps such a word in time
+ * that grows with the square of its length: 50 000 characters froze the
+ * window 12 s, 200 000 for minutes. */
+static void
+test_profile_long_word (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) prose = g_string_new (NULL);
+  double word_seconds, prose_seconds;
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      g_string_append_c (word, 'a' + i % 26);
+      g_string_append_c (prose, i % 8 == 7 ? ' ' : 'a' + i % 26);
+    }
+
+  prose_seconds = time_to_show (prose->str);
+  word_seconds = time_to_show (word->str);
+  g_test_message ("bench profile-long-word: %.0f ms (prose of that length: %.0f ms)",
+                  word_seconds * 1000, prose_seconds * 1000);
+  /* Generous, for a machine shared with others. */
+  g_assert_cmpfloat (word_seconds, <, 3 * prose_seconds + 5);
 }
 
 static void
@@ -1337,6 +1447,7 @@ main (int   argc,
   g_test_add_func ("/panels/list/selection", test_list_selection);
   g_test_add_func ("/panels/profile/plain-text", test_profile_plain_text);
   g_test_add_func ("/panels/profile/links", test_profile_links);
+  g_test_add_func ("/panels/profile/long-word", test_profile_long_word);
   g_test_add ("/panels/editor/toggle", Editor, NULL, editor_setup, test_editor_toggle, editor_teardown);
   g_test_add ("/panels/editor/indicator", Editor, NULL, editor_setup, test_editor_indicator, editor_teardown);
   g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);

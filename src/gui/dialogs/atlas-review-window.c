@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-long-text.h"
+#include "atlas-text-layout.h"
 #include "atlas-dataset-io.h"
 #include "atlas-iso-codes.h"
 #include "atlas-review.h"
@@ -402,7 +404,13 @@ value_column (const char *caption,
   gtk_label_set_lines (GTK_LABEL (value), 6);
   gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-  gtk_widget_set_tooltip_text (value, text);
+  atlas_label_fit_title (GTK_LABEL (value));
+  {
+    /* A tooltip wraps its text too: one line's worth of a long one. */
+    g_autofree char *tooltip = atlas_text_layout_one_line (text);
+
+    gtk_widget_set_tooltip_text (value, tooltip);
+  }
   gtk_widget_set_hexpand (box, TRUE);
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), value);
@@ -428,6 +436,7 @@ new_row (const char *title,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  atlas_label_fit_title (GTK_LABEL (label));
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 3, 1);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);

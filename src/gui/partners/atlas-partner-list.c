@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-partner-list.h"
+#include "atlas-long-text.h"
 #include "atlas-swatch.h"
 
 struct _AtlasPartnerList
@@ -98,6 +99,9 @@ update_row (AtlasPartnerList *self,
                                : atlas_lens_get_empty_label (lens, self->dataset ? atlas_dataset_get_as_of (self->dataset)
                                                                                  : NULL));
   atlas_swatch_set_color (swatch, category ? (gint64) atlas_category_get_color (category) : -1);
+  /* A name of 200 000 characters: one line's worth, ellipsized. */
+  atlas_label_fit_title (name_label);
+  atlas_label_fit_title (category_label);
 }
 
 static void

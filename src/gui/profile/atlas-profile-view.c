@@ -23,6 +23,7 @@
 #include "atlas-profile-view.h"
 #include "atlas-source-prompt.h"
 #include "atlas-swatch.h"
+#include "atlas-long-text.h"
 
 /* The narrowest a wrapped label of the profile gets, in characters. */
 #define MIN_WRAP_CHARS 24
@@ -198,6 +199,8 @@ tune_wrap (GtkLabel *label)
   gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
   if (gtk_label_get_wrap (label))
     gtk_label_set_width_chars (label, long_text ? MIN_WRAP_CHARS : -1);
+  /* A word of 200 000 characters (a pasted blob) in linear time. */
+  atlas_label_fit_title (label);
 }
 
 static void
@@ -257,6 +260,7 @@ plain_label_new (const char *text)
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_text (GTK_LABEL (label), text);
+  atlas_label_fit_text (GTK_LABEL (label));
   return label;
 }
 
@@ -272,6 +276,7 @@ chip_set_category_or (GtkWidget     *chip,
                           category ? (gint64) atlas_category_get_color (category) : -1);
   gtk_label_set_text (g_object_get_data (G_OBJECT (chip), "label"),
                       category ? atlas_category_get_name (category) : empty_label);
+  atlas_label_fit_title (g_object_get_data (G_OBJECT (chip), "label"));
   if (category == NULL)
     gtk_widget_add_css_class (chip, "no-data");
   else
@@ -1000,6 +1005,8 @@ fill_assessment (AtlasProfileView *self)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  /* The first 10 000 characters of a pasted blob, and how many more. */
+  atlas_label_fit_text (label);
   tune_wrap (label);
 }
 
@@ -1054,6 +1061,8 @@ update_header (AtlasProfileView *self)
   else
     subtitle = g_strdup (id);
   gtk_label_set_text (self->subtitle_label, subtitle);
+  atlas_label_fit_title (self->name_label);
+  atlas_label_fit_title (self->subtitle_label);
 }
 
 /* Editing */
@@ -1258,6 +1267,7 @@ category_item_bind_cb (GtkSignalListItemFactory *factory,
     category = g_list_model_get_item (atlas_lens_get_categories (lens), position);
 
   gtk_label_set_text (GTK_LABEL (name), category ? atlas_category_get_name (category) : _("No data"));
+  atlas_label_fit_title (GTK_LABEL (name));
   atlas_swatch_set_color (ATLAS_SWATCH (swatch), category ? (gint64) atlas_category_get_color (category) : -1);
   if (in_list)
     {
@@ -1266,6 +1276,7 @@ category_item_bind_cb (GtkSignalListItemFactory *factory,
                                   : _("The dataset records no category for this partner");
 
       gtk_label_set_text (GTK_LABEL (description), text);
+      atlas_label_fit_text (GTK_LABEL (description));
       gtk_widget_set_visible (description, text != NULL && *text != '\0');
     }
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-export-private.h"
+#include "atlas-long-text.h"
 #include "atlas-window-private.h"
 
 /* Days since 0001-01-01 of a YYYY-MM-DD date (it is one: callers check). */
@@ -345,6 +346,7 @@ change_row (AtlasChange *change)
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text_label), PANGO_WRAP_WORD_CHAR);
+  atlas_label_fit_text (GTK_LABEL (text_label));
   gtk_widget_set_hexpand (text_label, TRUE);
   gtk_box_append (GTK_BOX (box), text_label);
 
