@@ -22,7 +22,7 @@ cyber_atlas, source_root = sys.argv[1], sys.argv[2]
 SANITIZED = 'ASAN_OPTIONS' in os.environ
 # Under AddressSanitizer the code paths run, smaller and untimed.
 LENGTH = 40000 if SANITIZED else 200000
-TIMEOUT = 240 if SANITIZED else 90
+TIMEOUT = 240
 
 results = []
 
