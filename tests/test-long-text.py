@@ -47,7 +47,8 @@ def dataset(prose):
     other = letters(LENGTH, prose)
     partner = data['partners'][0]
     if prose:
-        assessment = ' '.join(checked_word(LENGTH)[i:i + 7] for i in range(0, LENGTH, 8))
+        word = checked_word(LENGTH)
+        assessment = ' '.join(word[i:i + 7] for i in range(0, LENGTH, 8))
     else:
         assessment = checked_word(LENGTH)
     partner['assessment'] = 'Opens. ' + assessment + ' closes.'

@@ -24,6 +24,7 @@
 #include "atlas-export-private.h"
 #include "atlas-map-paint.h"
 #include "atlas-map-render.h"
+#include "atlas-text-layout.h"
 
 #define FONT_FAMILY "Cantarell, 'Nimbus Sans', 'DejaVu Sans', sans-serif"
 #define PANGO_FAMILY "Cantarell, Nimbus Sans, DejaVu Sans, sans-serif"
@@ -107,7 +108,13 @@ append_text_element (Writer     *self,
   g_string_append (out, " fill=\"");
   append_color (out, color);
   g_string_append (out, "\">");
-  append_text (out, text);
+  {
+    /* One line each (title, legend rows): a dataset text of 200 000
+     * characters would make every viewer lay it out whole. */
+    g_autofree char *line = atlas_text_layout_one_line (text);
+
+    append_text (out, line);
+  }
   g_string_append (out, "</text>\n");
 }
 
