@@ -36,7 +36,6 @@ KNOWN = {
     'core/io/atlas-safe-write.c:atlas_safe_write',
     'core/model/atlas-entries.c',
     'gui/map/atlas-map-view.c',
-    'gui/profile/atlas-profile-view.c',
 }
 
 NAME = re.compile(r'^([A-Za-z_][A-Za-z0-9_]*)\s*\(')

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* What the profile's widgets share: rows that show dataset text as plain
+ * text, the summary lines of dialogues, agreements and rounds, and links
+ * that open only on the web (atlas-profile-private.h). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-long-text.h"
+#include "atlas-profile-private.h"
+
+/* The narrowest a wrapped label of the profile gets, in characters. */
+#define MIN_WRAP_CHARS 24
+
+/* A wrapping label's natural width is, by default, searched for among
+ * widths that keep its line count, laying the text out again each time;
+ * and its minimum width is measured by laying it out at width 0, a line
+ * per word (or per character), the dearest layout of all. With a few dozen
+ * rows that made showing a profile take 100-200 ms. The panel's width is
+ * set by the window anyway: ask for the unwrapped width, and a minimum of
+ * a few words when the text is long enough to be wider than that (GTK
+ * warns when the minimum exceeds the natural width). Call again when the
+ * text changes. */
+void
+atlas_profile_tune_wrap (GtkLabel *label)
+{
+  /* Three times over: even a text of i's and l's is then wider than the
+   * minimum, which counts in average characters. */
+  gboolean long_text = g_utf8_strlen (gtk_label_get_text (label), -1) >= 3 * MIN_WRAP_CHARS;
+
+  gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+  if (gtk_label_get_wrap (label))
+    gtk_label_set_width_chars (label, long_text ? MIN_WRAP_CHARS : -1);
+  /* A word of 200 000 characters (a pasted blob) in linear time. */
+  atlas_label_fit_title (label);
+}
+
+void
+atlas_profile_tune_wrap_all (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        atlas_profile_tune_wrap (GTK_LABEL (child));
+      else
+        atlas_profile_tune_wrap_all (child);
+    }
+}
+
+GtkWidget *
+atlas_profile_action_row_new (const char *title,
+                              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  atlas_profile_tune_wrap_all (row);
+
+  return row;
+}
+
+GtkWidget *
+atlas_profile_placeholder_row_new (const char *text)
+{
+  GtkWidget *row = atlas_profile_action_row_new (text, NULL);
+
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_widget_add_css_class (row, "placeholder-row");
+  return row;
+}
+
+GtkWidget *
+atlas_profile_group_new (const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  return group;
+}
+
+GtkWidget *
+atlas_profile_plain_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  atlas_label_fit_text (GTK_LABEL (label));
+  return label;
+}
+
+GtkWidget *
+atlas_profile_status_label_new (const char *text)
+{
+  GtkWidget *label = atlas_profile_plain_label_new (text);
+
+  gtk_widget_add_css_class (label, "status-pill");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+void
+atlas_profile_row_set_text (GtkWidget  *row,
+                            const char *title,
+                            const char *subtitle)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle ? subtitle : "");
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
+  atlas_profile_tune_wrap_all (row);
+}
+
+char *
+atlas_profile_join_parts (const char * const *parts)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, parts[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+char *
+atlas_profile_dialogue_summary (AtlasDialogue *dialogue)
+{
+  g_autofree char *since = atlas_profile_year_text (_("since %d"), atlas_dialogue_get_established (dialogue));
+  const char *frequency = atlas_dialogue_get_frequency (dialogue);
+  const char *parts[] = {
+    atlas_profile_value_label (atlas_dialogue_get_level (dialogue)),
+    frequency ? frequency : "",
+    since,
+    NULL
+  };
+
+  return atlas_profile_join_parts (parts);
+}
+
+char *
+atlas_profile_agreement_summary (AtlasAgreement *agreement)
+{
+  g_autofree char *signed_text = atlas_profile_year_text (_("signed %d"), atlas_agreement_get_signed (agreement));
+  g_autofree char *in_force = atlas_profile_year_text (_("in force %d"), atlas_agreement_get_in_force (agreement));
+  const char *parts[] = {
+    atlas_profile_value_label (atlas_agreement_get_kind (agreement)),
+    signed_text,
+    in_force,
+    NULL
+  };
+
+  return atlas_profile_join_parts (parts);
+}
+
+char *
+atlas_profile_round_title (const AtlasRound *round)
+{
+  g_autofree char *when = atlas_round_date_format (round->date);
+  const char *parts[] = { when, round->place ? round->place : "", NULL };
+
+  return atlas_profile_join_parts (parts);
+}
+
+char *
+atlas_profile_round_subtitle (const AtlasRound *round)
+{
+  g_autofree char *number = round->number > 0
+                            /* Translators: the nth meeting of a dialogue */
+                            ? g_strdup_printf (_("Round %d"), round->number) : g_strdup ("");
+  const char *parts[] = { number, round->note ? round->note : "", NULL };
+
+  return atlas_profile_join_parts (parts);
+}
+
+/* Shown only for a web link: see atlas_profile_open_link (). */
+void
+atlas_profile_link_button_set_uri (GtkWidget  *button,
+                                   const char *uri)
+{
+  g_autofree char *tooltip = NULL;
+  gboolean web = atlas_format_is_web_link (uri);
+
+  gtk_widget_set_visible (button, web);
+  g_object_set_data_full (G_OBJECT (button), "uri", web ? g_strdup (uri) : NULL, g_free);
+  if (!web)
+    return;
+
+  /* Translators: %s is a web address */
+  tooltip = g_strdup_printf (_("Open %s in the browser"), uri);
+  gtk_widget_set_tooltip_text (button, tooltip);
+}
+
+
+const char *
+atlas_profile_value_label (const char *value)
+{
+  return value ? atlas_entry_value_get_label (value) : "";
+}
+
+static void
+link_clicked_cb (GtkButton *button)
+{
+  atlas_profile_open_link (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "uri"));
+}
+
+GtkWidget *
+atlas_profile_link_button_new (const char *uri)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Link"),
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), NULL);
+  atlas_profile_link_button_set_uri (button, uri);
+
+  return button;
+}
+
+gboolean
+atlas_profile_open_link (GtkWidget  *widget,
+                         const char *uri)
+{
+  GtkRoot *root;
+
+  /* A dataset is a document from elsewhere: its links may only lead to the
+   * web, never to a local file or another program. */
+  if (!atlas_format_is_web_link (uri))
+    {
+      g_autofree char *shown = atlas_text_escape_line (uri);
+
+      g_debug ("Refusing to open a link that is not http(s): %s", shown);
+      return FALSE;
+    }
+
+  root = gtk_widget_get_root (widget);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+/* Rows kept from one partner to the next */
+
+void
+atlas_profile_row_list_init (AtlasProfileRowList *list,
+                             GtkWidget           *group,
+                             GtkWidget           *placeholder)
+{
+  list->group = group;
+  list->placeholder = placeholder;
+  list->rows = g_ptr_array_new ();
+}
+
+void
+atlas_profile_row_list_clear (AtlasProfileRowList *list)
+{
+  list->group = NULL;
+  list->placeholder = NULL;
+  g_clear_pointer (&list->rows, g_ptr_array_unref);
+}
+
+void
+atlas_profile_row_list_sync (AtlasProfileRowList  *list,
+                             guint                 n,
+                             AtlasProfileRowCreate create,
+                             AtlasProfileRowFill   fill,
+                             gpointer              owner)
+{
+  while (list->rows->len < n)
+    {
+      GtkWidget *row = create (owner);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list->group), row);
+      g_ptr_array_add (list->rows, row);
+    }
+
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (list->rows, i);
+
+      if (i < n)
+        fill (owner, row, i);
+      gtk_widget_set_visible (row, i < n);
+    }
+  gtk_widget_set_visible (list->placeholder, n == 0);
+}

@@ -1,0 +1,899 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The profile as a form, while "Edit" is on: the source and date of this
+ * change, the partner's name and update date, a drop-down per lens, the
+ * assessment, a section per list of entries (atlas-profile-editor-sections.c,
+ * a dialogue's rounds in atlas-profile-editor-rounds.c) and the history.
+ *
+ * Everything the form changes goes through the AtlasUndoStack, never into
+ * the partner directly. After any change of the partner, the view calls
+ * atlas_profile_editor_sync () once, in an idle pass, to bring the form in
+ * line with it, and the widgets' own handlers ignore that pass (syncing) so
+ * that undo never feeds back into the stack. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-long-text.h"
+#include "atlas-profile-editor-private.h"
+#include "atlas-source-prompt.h"
+#include "atlas-swatch.h"
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_UNDO_STACK,
+  PROP_PARTNER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasProfileEditor, atlas_profile_editor, GTK_TYPE_WIDGET)
+
+static void sync_form (AtlasProfileEditor *self);
+
+gboolean
+_atlas_profile_editor_can_edit (AtlasProfileEditor *self)
+{
+  return self->partner != NULL && self->undo_stack != NULL && self->dataset != NULL &&
+         self->syncing == 0;
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                AtlasProfileEditor      *self)
+{
+  if (self->undo_stack != NULL)
+    atlas_undo_stack_break_coalescing (self->undo_stack);
+}
+
+/* Leaving a field ends its undo step: the next edit is a new one. */
+void
+_atlas_profile_editor_break_coalescing_on_leave (AtlasProfileEditor *self,
+                                                 GtkWidget          *widget)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+}
+
+/* Says why the change date would break the history's chain (the change is
+ * not made), or hides the reason. */
+static void
+show_change_reason (AtlasProfileEditor *self,
+                    const char         *reason)
+{
+  if (self->change_reason == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->change_reason), reason ? reason : "");
+  gtk_widget_set_visible (self->change_reason, reason != NULL);
+  if (reason != NULL)
+    gtk_widget_add_css_class (self->change_date_row, "error");
+  else
+    gtk_widget_remove_css_class (self->change_date_row, "error");
+}
+
+static gboolean
+resync_cb (gpointer data)
+{
+  AtlasProfileEditor *self = data;
+
+  self->resync_id = 0;
+  if (self->partner != NULL)
+    sync_form (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether a change of @field, dated with the change date, may be made; if
+ * not, the form goes back to the profile as it is and says why. */
+static gboolean
+check_change (AtlasProfileEditor *self,
+              const char         *field)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_undo_stack_check_change (self->undo_stack, self->partner, field, &error))
+    {
+      show_change_reason (self, NULL);
+      return TRUE;
+    }
+
+  show_change_reason (self, error->message);
+  /* Not inside the signal of the widget being changed. */
+  if (self->resync_id == 0)
+    self->resync_id = g_idle_add (resync_cb, self);
+  return FALSE;
+}
+
+static void
+indicator_selected_cb (GtkDropDown        *dropdown,
+                       GParamSpec         *pspec,
+                       AtlasProfileEditor *self)
+{
+  const char *lens_id = g_object_get_data (G_OBJECT (dropdown), "lens-id");
+  AtlasLens *lens;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *category_id = NULL;
+
+  if (!_atlas_profile_editor_can_edit (self) || (lens = atlas_dataset_find_lens (self->dataset, lens_id)) == NULL)
+    return;
+
+  if (selected < atlas_lens_get_n_categories (lens))
+    {
+      g_autoptr(AtlasCategory) category = g_list_model_get_item (atlas_lens_get_categories (lens), selected);
+
+      category_id = atlas_category_get_id (category);
+    }
+
+  if (g_strcmp0 (category_id, atlas_partner_get_indicator (self->partner, lens_id)) == 0)
+    return;
+
+  {
+    g_autofree char *field = g_strconcat ("indicators.", lens_id, NULL);
+
+    if (!check_change (self, field))
+      return;
+  }
+  atlas_undo_stack_set_indicator (self->undo_stack, self->partner, lens_id, category_id);
+  /* Where it comes from, asked now rather than in a row easily missed */
+  if (atlas_undo_stack_get_change_source (self->undo_stack) == NULL &&
+      g_strcmp0 (category_id, atlas_partner_get_indicator (self->partner, lens_id)) == 0)
+    atlas_source_prompt_popup (GTK_WIDGET (dropdown), self->undo_stack, self->partner);
+}
+
+static guint
+indicator_position (AtlasProfileEditor *self,
+                    AtlasLens          *lens)
+{
+  const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
+  int index = atlas_lens_get_category_index (lens, category_id);
+
+  /* "No data" is the last choice. */
+  return index < 0 ? atlas_lens_get_n_categories (lens) : (guint) index;
+}
+
+/* The indicators' drop-downs show each category with its swatch, as on
+ * the map; the list adds what the category means. The model holds the
+ * names, "No data" last; the lens gives colours and descriptions by
+ * position. */
+static void
+category_item_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  in_list)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *swatch = atlas_swatch_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = atlas_profile_plain_label_new ("");
+
+  gtk_widget_set_size_request (swatch, 14, 14);
+  gtk_widget_set_valign (swatch, in_list ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+  if (in_list)
+    gtk_widget_set_margin_top (swatch, 2);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_box_append (GTK_BOX (texts), name);
+  if (!in_list)
+    gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  if (in_list)
+    {
+      GtkWidget *description = atlas_profile_plain_label_new ("");
+
+      gtk_label_set_xalign (GTK_LABEL (description), 0);
+      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 36);
+      gtk_label_set_width_chars (GTK_LABEL (description), 28);
+      gtk_widget_add_css_class (description, "dim-label");
+      gtk_widget_add_css_class (description, "caption");
+      gtk_box_append (GTK_BOX (texts), description);
+    }
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+category_item_bind_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  in_list)
+{
+  AtlasLens *lens = g_object_get_data (G_OBJECT (factory), "lens");
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_last_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (texts);
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(AtlasCategory) category = NULL;
+
+  if (position < atlas_lens_get_n_categories (lens))
+    category = g_list_model_get_item (atlas_lens_get_categories (lens), position);
+
+  gtk_label_set_text (GTK_LABEL (name), category ? atlas_category_get_name (category) : _("No data"));
+  atlas_label_fit_title (GTK_LABEL (name));
+  atlas_swatch_set_color (ATLAS_SWATCH (swatch), category ? (gint64) atlas_category_get_color (category) : -1);
+  if (in_list)
+    {
+      GtkWidget *description = gtk_widget_get_last_child (texts);
+      const char *text = category ? atlas_category_get_description (category)
+                                  : _("The dataset records no category for this partner");
+
+      gtk_label_set_text (GTK_LABEL (description), text);
+      atlas_label_fit_text (GTK_LABEL (description));
+      gtk_widget_set_visible (description, text != NULL && *text != '\0');
+    }
+}
+
+static GtkListItemFactory *
+category_factory_new (AtlasLens *lens,
+                      gboolean   in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "lens", g_object_ref (lens), g_object_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (category_item_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (category_item_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+static void
+build_indicator_form (AtlasProfileEditor *self)
+{
+  GtkWidget *group = atlas_profile_group_new (_("Indicators"));
+  GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
+  guint n = g_list_model_get_n_items (lenses);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      GListModel *categories = atlas_lens_get_categories (lens);
+      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+      GtkWidget *row = atlas_profile_action_row_new (atlas_lens_get_name (lens), NULL);
+      GtkWidget *dropdown;
+
+      for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
+        {
+          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, j);
+
+          gtk_string_list_append (choices, atlas_category_get_name (category));
+        }
+      gtk_string_list_append (choices, _("No data"));
+
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+      {
+        g_autoptr(GtkListItemFactory) button = category_factory_new (lens, FALSE);
+        g_autoptr(GtkListItemFactory) list = category_factory_new (lens, TRUE);
+
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list);
+      }
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dropdown, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_lens_get_name (lens),
+                                      -1);
+      g_object_set_data_full (G_OBJECT (dropdown), "lens-id",
+                              g_strdup (atlas_lens_get_id (lens)), g_free);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), indicator_position (self, lens));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->indicator_dropdowns, dropdown);
+    }
+
+  gtk_widget_set_parent (group, GTK_WIDGET (self));
+}
+
+static char *
+get_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+assessment_changed_cb (GtkTextBuffer      *buffer,
+                       AtlasProfileEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (!_atlas_profile_editor_can_edit (self))
+    return;
+
+  text = get_buffer_text (buffer);
+  if (g_strcmp0 (text, atlas_partner_get_assessment (self->partner)) == 0)
+    return;
+
+  if (!check_change (self, "assessment"))
+    return;
+  atlas_undo_stack_set_assessment (self->undo_stack, self->partner, text);
+  /* Asked under the text, without taking the focus from it */
+  if (self->assessment_source_row != NULL && atlas_undo_stack_get_change_source (self->undo_stack) == NULL)
+    gtk_widget_set_visible (self->assessment_source_row, TRUE);
+}
+
+static void
+build_assessment_form (AtlasProfileEditor *self)
+{
+  GtkWidget *group = atlas_profile_group_new (_("Assessment"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  self->assessment_buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  /* The app's undo stack owns Ctrl+Z: the buffer's own history would undo
+   * behind its back. */
+  gtk_text_buffer_set_enable_undo (self->assessment_buffer, FALSE);
+  gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
+  g_signal_connect (self->assessment_buffer, "changed", G_CALLBACK (assessment_changed_cb), self);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_widget_set_size_request (view, -1, 160);
+  gtk_widget_add_css_class (view, "assessment-editor");
+  gtk_widget_set_name (view, "assessment-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+  _atlas_profile_editor_break_coalescing_on_leave (self, view);
+
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "assessment-frame");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  self->assessment_source_row = atlas_source_prompt_row_new (self->undo_stack, self->partner);
+  gtk_widget_set_margin_top (self->assessment_source_row, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->assessment_source_row);
+  gtk_widget_set_parent (group, GTK_WIDGET (self));
+}
+
+void
+_atlas_profile_editor_edit_copy (AtlasProfileEditor *self,
+                                 AtlasPartner       *copy,
+                                 const char         *label,
+                                 const char         *coalesce_key)
+{
+  atlas_undo_stack_edit_partner (self->undo_stack, self->partner, copy, label, coalesce_key);
+}
+
+static void
+name_changed_cb (GtkEditable        *editable,
+                 AtlasProfileEditor *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(AtlasPartner) copy = NULL;
+
+  if (!_atlas_profile_editor_can_edit (self) || g_strcmp0 (text, atlas_partner_get_name (self->partner)) == 0)
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  atlas_partner_set_name (copy, text);
+  _atlas_profile_editor_edit_copy (self, copy, _("Rename Partner"), "name");
+}
+
+/* Why a date cannot be taken, in words, with the date it may have meant;
+ * NULL when it is a date. */
+static char *
+bad_date_reason (const char *text)
+{
+  int a, b, c;
+  char end;
+
+  if (atlas_format_is_date (text))
+    return NULL;
+  if (text == NULL || *text == '\0')
+    return g_strdup (_("Last updated: a date is needed, e.g. 2014-06-30"));
+  /* 30/06/2014 or 30.06.2014: day, month, year */
+  if ((sscanf (text, "%2d/%2d/%4d%c", &a, &b, &c, &end) == 3 ||
+       sscanf (text, "%2d.%2d.%4d%c", &a, &b, &c, &end) == 3) && c >= 1000)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", c, b, a);
+
+      if (atlas_format_is_date (iso))
+        /* Translators: %s is the date typed, written as YYYY-MM-DD */
+        return g_strdup_printf (_("Last updated: write it %s (year-month-day)"), iso);
+    }
+  if (sscanf (text, "%4d-%2d-%2d%c", &a, &b, &c, &end) == 3)
+    return g_strdup (_("Last updated: there is no such day"));
+
+  return g_strdup (_("Last updated: write year-month-day, e.g. 2014-06-30"));
+}
+
+/* The reason in the row's title, where the eye is; the usual title back
+ * once the date is good. */
+static void
+show_date_reason (GtkWidget  *row,
+                  const char *reason)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason ? reason : _("Last updated (YYYY-MM-DD)"));
+  if (reason != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static void
+updated_changed_cb (GtkEditable        *editable,
+                    AtlasProfileEditor *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  g_autoptr(AtlasPartner) copy = NULL;
+  g_autofree char *reason = bad_date_reason (text);
+  gboolean valid = reason == NULL;
+
+  show_date_reason (GTK_WIDGET (editable), reason);
+
+  if (!valid || !_atlas_profile_editor_can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
+    return;
+
+  copy = atlas_partner_copy (self->partner);
+  atlas_partner_set_updated (copy, text);
+  _atlas_profile_editor_edit_copy (self, copy, _("Change Update Date"), "updated");
+}
+
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          GtkWidget   *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (calendar), "atlas-month"));
+  int month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  /* A day picked in the month shown closes the calendar; going to another
+   * month keeps it open. */
+  g_object_set_data (G_OBJECT (calendar), "atlas-month", GINT_TO_POINTER (month));
+  if (popover != NULL && month == shown)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The calendar opens on the row's date, or today's. */
+static void
+calendar_popover_show_cb (GtkWidget   *popover,
+                          GtkCalendar *calendar)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "atlas-row");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (atlas_format_is_date (text) && sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, date);
+  g_object_set_data (G_OBJECT (calendar), "atlas-month",
+                     GINT_TO_POINTER (g_date_time_get_year (date) * 12 + g_date_time_get_month (date)));
+  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
+}
+
+static void
+add_calendar_button (AtlasProfileEditor *self,
+                     GtkWidget          *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
+  g_object_set_data (G_OBJECT (calendar), "atlas-row", row);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row);
+  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_show_cb), calendar);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
+static void
+source_changed_cb (GtkEditable        *editable,
+                   AtlasProfileEditor *self)
+{
+  if (self->undo_stack != NULL && self->syncing == 0)
+    atlas_undo_stack_set_change_source (self->undo_stack, gtk_editable_get_text (editable));
+}
+
+/* The date the next changes are recorded with: a change that happened
+ * earlier (8 July 2015, entered today) goes where its date puts it. */
+static void
+change_date_changed_cb (GtkEditable        *editable,
+                        AtlasProfileEditor *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  gboolean valid = atlas_format_is_date (text);
+
+  if (self->undo_stack == NULL || self->syncing != 0)
+    return;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editable),
+                                 valid ? _("Date of this change (YYYY-MM-DD)")
+                                       : _("Date of this change: write year-month-day, e.g. 2015-07-08"));
+  show_change_reason (self, NULL);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      atlas_undo_stack_set_change_date (self->undo_stack, text);
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+}
+
+static void
+source_row_leave_cb (AtlasProfileEditor *self)
+{
+  if (self->undo_stack != NULL && self->partner != NULL && self->syncing == 0)
+    atlas_undo_stack_fill_missing_sources (self->undo_stack, self->partner);
+}
+
+GtkWidget *
+_atlas_profile_editor_entry_row_new (AtlasProfileEditor *self,
+                                     const char         *title,
+                                     const char         *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* As for the assessment: undo belongs to the app's stack. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  _atlas_profile_editor_break_coalescing_on_leave (self, row);
+
+  return row;
+}
+
+static void
+build_change_form (AtlasProfileEditor *self)
+{
+  GtkWidget *group = atlas_profile_group_new (_("This Change"));
+  const char *source = atlas_undo_stack_get_change_source (self->undo_stack);
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Changes of indicators and of the assessment are "
+                                           "recorded in the history with this source and date"));
+
+  self->source_row = _atlas_profile_editor_entry_row_new (self, _("Source of this change"), source);
+  g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
+  {
+    GtkEventController *controller = gtk_event_controller_focus_new ();
+
+    /* Given after the change: the changes made without one take it */
+    g_signal_connect_swapped (controller, "leave", G_CALLBACK (source_row_leave_cb), self);
+    gtk_widget_add_controller (self->source_row, controller);
+  }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
+
+  self->change_date_row = _atlas_profile_editor_entry_row_new (self, _("Date of this change (YYYY-MM-DD)"),
+                                                               atlas_undo_stack_get_change_date (self->undo_stack));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->change_date_row), FALSE);
+  g_signal_connect (self->change_date_row, "changed", G_CALLBACK (change_date_changed_cb), self);
+  add_calendar_button (self, self->change_date_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_date_row);
+
+  self->change_reason = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->change_reason), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->change_reason), 0);
+  gtk_widget_add_css_class (self->change_reason, "error");
+  gtk_widget_set_margin_top (self->change_reason, 6);
+  gtk_widget_set_visible (self->change_reason, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_reason);
+
+  self->updated_row = _atlas_profile_editor_entry_row_new (self, _("Last updated (YYYY-MM-DD)"),
+                                                           atlas_partner_get_updated (self->partner));
+  /* The title may quote what was typed: plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->updated_row), FALSE);
+  g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
+  add_calendar_button (self, self->updated_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
+
+  self->name_row = _atlas_profile_editor_entry_row_new (self, _("Name in the dataset"),
+                                                        atlas_partner_get_name (self->partner));
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
+
+  gtk_widget_set_parent (group, GTK_WIDGET (self));
+}
+
+/* Another window or the files side may set the source too. */
+static void
+change_source_changed_cb (AtlasProfileEditor *self)
+{
+  const char *source = atlas_undo_stack_get_change_source (self->undo_stack);
+
+  if (self->source_row == NULL ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->source_row)), source ? source : "") == 0)
+    return;
+
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row), source ? source : "");
+  self->syncing--;
+}
+
+static void
+change_date_notify_cb (AtlasProfileEditor *self)
+{
+  const char *date = atlas_undo_stack_get_change_date (self->undo_stack);
+
+  if (self->change_date_row == NULL ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->change_date_row)), date) == 0)
+    return;
+
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->change_date_row), date);
+  self->syncing--;
+}
+
+static void
+build_form (AtlasProfileEditor *self)
+{
+  GtkWidget *remove;
+
+  build_change_form (self);
+  build_indicator_form (self);
+  build_assessment_form (self);
+  _atlas_profile_editor_build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
+  _atlas_profile_editor_build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
+  _atlas_profile_editor_build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
+  _atlas_profile_editor_build_section_form (self, SECTION_SOURCES, _("Sources"), _("Add Source"));
+  if (g_list_model_get_n_items (atlas_dataset_get_sources (self->dataset)) == 0)
+    {
+      GtkWidget *group = self->sections[SECTION_SOURCES].group;
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The dataset lists no works to cite"));
+      gtk_widget_set_sensitive (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group)),
+                                FALSE);
+    }
+  /* Read only, but there while editing: changes of indicators and of the
+   * assessment add to it as they are made. */
+  self->history = ATLAS_PROFILE_HISTORY (atlas_profile_history_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->history), GTK_WIDGET (self));
+  atlas_profile_history_show (self->history, self->dataset, self->partner);
+
+  remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
+  gtk_widget_set_halign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  gtk_widget_add_css_class (remove, "pill");
+  gtk_widget_set_parent (remove, GTK_WIDGET (self));
+}
+
+static void
+sync_form (AtlasProfileEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  self->syncing++;
+
+  for (guint i = 0; i < self->indicator_dropdowns->len; i++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (self->indicator_dropdowns, i);
+      AtlasLens *lens = atlas_dataset_find_lens (self->dataset,
+                                                 g_object_get_data (G_OBJECT (dropdown), "lens-id"));
+      guint position;
+
+      if (lens == NULL)
+        continue;
+      position = indicator_position (self, lens);
+      if (gtk_drop_down_get_selected (dropdown) != position)
+        gtk_drop_down_set_selected (dropdown, position);
+    }
+
+  text = get_buffer_text (self->assessment_buffer);
+  if (g_strcmp0 (text, atlas_partner_get_assessment (self->partner)) != 0)
+    gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                 atlas_partner_get_name (self->partner)) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), atlas_partner_get_name (self->partner));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->updated_row)),
+                 atlas_partner_get_updated (self->partner)) != 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->updated_row), atlas_partner_get_updated (self->partner));
+      show_date_reason (self->updated_row, NULL);
+    }
+
+  self->syncing--;
+
+  _atlas_profile_editor_sync_sections (self);
+  atlas_profile_history_show (self->history, self->dataset, self->partner);
+}
+
+
+void
+_atlas_profile_editor_refresh_now (AtlasProfileEditor *self)
+{
+  sync_form (self);
+}
+
+static void
+atlas_profile_editor_constructed (GObject *object)
+{
+  AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
+
+  G_OBJECT_CLASS (atlas_profile_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (self->dataset != NULL && self->undo_stack != NULL && self->partner != NULL);
+
+  /* Another window or the files side may set the source or the date too. */
+  g_signal_connect_object (self->undo_stack, "notify::change-source",
+                           G_CALLBACK (change_source_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::change-date",
+                           G_CALLBACK (change_date_notify_cb), self, G_CONNECT_SWAPPED);
+  build_form (self);
+}
+
+static void
+atlas_profile_editor_dispose (GObject *object)
+{
+  AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->resync_id, g_source_remove);
+  if (self->undo_stack != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->undo_stack, change_date_notify_cb, self);
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->name_row = NULL;
+  self->updated_row = NULL;
+  self->source_row = NULL;
+  self->change_date_row = NULL;
+  self->change_reason = NULL;
+  self->assessment_source_row = NULL;
+  self->history = NULL;
+  g_clear_object (&self->assessment_buffer);
+  g_clear_object (&self->partner);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (atlas_profile_editor_parent_class)->dispose (object);
+}
+
+static void
+atlas_profile_editor_finalize (GObject *object)
+{
+  AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
+
+  g_clear_pointer (&self->indicator_dropdowns, g_ptr_array_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      g_clear_pointer (&self->sections[i].rows, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].fields, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (atlas_profile_editor_parent_class)->finalize (object);
+}
+
+static void
+atlas_profile_editor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
+      break;
+    case PROP_PARTNER:
+      g_value_set_object (value, self->partner);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_profile_editor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      self->dataset = g_value_dup_object (value);
+      break;
+    case PROP_UNDO_STACK:
+      self->undo_stack = g_value_dup_object (value);
+      break;
+    case PROP_PARTNER:
+      self->partner = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_profile_editor_class_init (AtlasProfileEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_profile_editor_constructed;
+  object_class->dispose = atlas_profile_editor_dispose;
+  object_class->finalize = atlas_profile_editor_finalize;
+  object_class->get_property = atlas_profile_editor_get_property;
+  object_class->set_property = atlas_profile_editor_set_property;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] =
+    g_param_spec_object ("undo-stack", NULL, NULL,
+                         ATLAS_TYPE_UNDO_STACK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTNER] =
+    g_param_spec_object ("partner", NULL, NULL,
+                         ATLAS_TYPE_PARTNER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+atlas_profile_editor_init (AtlasProfileEditor *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
+
+  self->indicator_dropdowns = g_ptr_array_new ();
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      self->sections[i].rows = g_ptr_array_new ();
+      self->sections[i].fields = g_ptr_array_new ();
+    }
+}
+
+GtkWidget *
+atlas_profile_editor_new (AtlasDataset   *dataset,
+                          AtlasUndoStack *undo_stack,
+                          AtlasPartner   *partner)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (undo_stack), NULL);
+  g_return_val_if_fail (ATLAS_IS_PARTNER (partner), NULL);
+
+  return g_object_new (ATLAS_TYPE_PROFILE_EDITOR,
+                       "dataset", dataset,
+                       "undo-stack", undo_stack,
+                       "partner", partner,
+                       NULL);
+}
+
+void
+atlas_profile_editor_sync (AtlasProfileEditor *self)
+{
+  g_return_if_fail (ATLAS_IS_PROFILE_EDITOR (self));
+
+  sync_form (self);
+}
