@@ -5,7 +5,15 @@
  * between lines, keeping at least two lines on either side; headings stay
  * with what follows them; each partner starts a new page. Text is drawn
  * line by line with Pango so a PDF holds real, searchable text, and never
- * twice (no clipping tricks). */
+ * twice (no clipping tricks).
+ *
+ * A block keeps what its text is laid out from and the measures of its
+ * lines; its PangoLayout only while the layouts kept hold less than
+ * KEEP_TEXT bytes of text. A layout holds 30-60 bytes a character (glyphs,
+ * log attributes), so keeping every one until the last page was drawn
+ * took 50-100 times the dataset's size (2.1 GB for a 56 MB file). A text
+ * whose layout was let go is laid out again when its page is drawn; the
+ * last one is kept for the next page, where a long paragraph goes on. */
 
 #include "config.h"
 
@@ -40,6 +48,11 @@
  * text is in the section above it. */
 #define MAX_HISTORY_VALUE 240
 
+/* The layouts of the first this many bytes of text are kept from layout
+ * to drawing (a few MB; every layout of a briefing of the bundled data):
+ * beyond, texts are laid out again when drawn (see above). */
+#define KEEP_TEXT (256 * 1024)
+
 #define TEXT_COLOR      0x1e1e1e
 #define SECONDARY_COLOR 0x5e5c64
 #define LINK_COLOR      0x1a5fb4
@@ -54,18 +67,31 @@ typedef enum {
   BLOCK_CONTENTS_ROW,
 } BlockKind;
 
+/* What a text is laid out from (see above) */
 typedef struct
 {
-  PangoLayoutLine *line;
-  double           x;
-  double           top;
-  double           bottom;
-  double           baseline;
+  char        *text;
+  float        size;
+  float        width;    /* wraps at it; <= 0: one line */
+  PangoWeight  weight;
+  int          spacing;  /* Pango units */
+} Spec;
+
+typedef struct
+{
+  double x;
+  double top;
+  double bottom;
+  double baseline;
 } Line;
 
 typedef struct
 {
-  PangoLayout *layout;
+  Spec         spec;
+  PangoLayout *layout;   /* or NULL: laid out again when drawn */
+  double       text_width;
+  double       text_height;
+  double       baseline;
   double       x;
   double       y;
   double       width;    /* chips: the chip's width */
@@ -97,9 +123,11 @@ typedef struct
   gboolean     header_row;
 
   /* BLOCK_TEXT */
-  PangoLayout *layout;
-  GArray      *lines;         /* Line */
-  PangoLayout *marker;        /* a bullet hanging left of the text */
+  Spec         spec;
+  PangoLayout *layout;        /* or NULL: laid out again when drawn */
+  guint        first_line;    /* in the briefing's lines */
+  guint        n_lines;
+  const char  *marker;        /* a bullet hanging left of the text */
   char        *uri;
 
   /* BLOCK_ROW, BLOCK_CHIPS, BLOCK_CONTENTS_ROW */
@@ -145,20 +173,24 @@ struct _AtlasBriefing
   int             owner;      /* the section blocks are added to, -1: cover */
   char           *footer;
   Block          *last_row;   /* of the table being added */
+  GArray         *lines;      /* Line, of every text block */
+  gsize           kept;       /* bytes of text whose layouts are kept */
+  Block          *drawn;      /* the text block drawn last... */
+  PangoLayout    *drawn_layout; /* ...and its layout */
 };
 
 static void
 cell_clear (Cell *cell)
 {
+  g_clear_pointer (&cell->spec.text, g_free);
   g_clear_object (&cell->layout);
 }
 
 static void
 block_free (Block *block)
 {
+  g_free (block->spec.text);
   g_clear_object (&block->layout);
-  g_clear_pointer (&block->lines, g_array_unref);
-  g_clear_object (&block->marker);
   g_free (block->uri);
   g_clear_pointer (&block->cells, g_array_unref);
   g_free (block);
@@ -231,6 +263,95 @@ layout_size (PangoLayout *layout,
     *height = (double) h / PANGO_SCALE;
 }
 
+static void
+spec_init (Spec        *spec,
+           const char  *text,
+           double       size,
+           PangoWeight  weight,
+           double       width)
+{
+  spec->text = g_strdup (text);
+  spec->size = size;
+  spec->weight = weight;
+  spec->width = width;
+  spec->spacing = 0;
+}
+
+static PangoLayout *
+spec_layout (AtlasBriefing *self,
+             const Spec    *spec)
+{
+  PangoLayout *layout = new_layout (self, spec->text, spec->size, spec->weight, spec->width);
+
+  if (spec->spacing != 0)
+    pango_layout_set_spacing (layout, spec->spacing);
+  return layout;
+}
+
+/* @layout, measured, if it may be kept until drawn; else NULL. */
+static PangoLayout *
+keep_layout (AtlasBriefing *self,
+             PangoLayout   *layout)
+{
+  gsize size = strlen (pango_layout_get_text (layout));
+
+  if (self->kept + size > KEEP_TEXT)
+    return NULL;
+  self->kept += size;
+  return g_object_ref (layout);
+}
+
+/* A table's or a chip's text */
+static void
+cell_init (AtlasBriefing *self,
+           Cell          *cell,
+           const char    *text,
+           double         size,
+           PangoWeight    weight,
+           double         width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  spec_init (&cell->spec, text, size, weight, width);
+  layout = spec_layout (self, &cell->spec);
+  layout_size (layout, &cell->text_width, &cell->text_height);
+  cell->baseline = (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+  cell->layout = keep_layout (self, layout);
+}
+
+/* A new reference to the layout of a cell being drawn */
+static PangoLayout *
+cell_layout (AtlasBriefing *self,
+             const Cell    *cell)
+{
+  return cell->layout ? g_object_ref (cell->layout) : spec_layout (self, &cell->spec);
+}
+
+/* The layout of a text block being drawn. Pages are drawn in order, so
+ * the one laid out again last is kept: a paragraph that goes on over the
+ * next pages is laid out once more, not once a page. */
+static PangoLayout *
+block_layout (AtlasBriefing *self,
+              Block         *block)
+{
+  if (block->layout != NULL)
+    return block->layout;
+  if (self->drawn != block)
+    {
+      g_clear_object (&self->drawn_layout);
+      self->drawn_layout = spec_layout (self, &block->spec);
+      self->drawn = block;
+    }
+  return self->drawn_layout;
+}
+
+static inline const Line *
+block_lines (AtlasBriefing *self,
+             Block         *block)
+{
+  return &g_array_index (self->lines, Line, block->first_line);
+}
+
 static Block *
 block_new (BlockKind kind)
 {
@@ -254,28 +375,37 @@ add_block (AtlasBriefing *self,
 }
 
 static void
-measure_lines (Block *block)
+measure_lines (AtlasBriefing *self,
+               Block         *block)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+  g_autoptr(PangoLayout) layout = spec_layout (self, &block->spec);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
-  block->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  /* Measured again (a changed spacing): its lines were the last ones. */
+  if (block->n_lines > 0 && block->first_line + block->n_lines == self->lines->len)
+    g_array_set_size (self->lines, block->first_line);
+  if (block->layout != NULL)
+    self->kept -= strlen (pango_layout_get_text (block->layout));
+  g_clear_object (&block->layout);
+  block->first_line = self->lines->len;
   do
     {
       PangoRectangle logical;
       Line line;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line.line = pango_layout_iter_get_line_readonly (iter);
       line.x = (double) logical.x / PANGO_SCALE;
       line.top = (double) logical.y / PANGO_SCALE;
       line.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
       line.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      g_array_append_val (block->lines, line);
+      g_array_append_val (self->lines, line);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  block->n_lines = self->lines->len - block->first_line;
 
-  layout_size (block->layout, NULL, &block->height);
+  layout_size (layout, NULL, &block->height);
+  block->layout = keep_layout (self, layout);
 }
 
 static Block *
@@ -288,11 +418,11 @@ add_text (AtlasBriefing *self,
 {
   Block *block = block_new (BLOCK_TEXT);
 
-  block->layout = new_layout (self, text, size, weight, self->content_width);
+  spec_init (&block->spec, text, size, weight, self->content_width);
   block->color = color;
   block->space_before = space_before;
   block->role = "P";
-  measure_lines (block);
+  measure_lines (self, block);
 
   return add_block (self, block);
 }
@@ -319,15 +449,15 @@ add_item (AtlasBriefing *self,
   double indent = 12 * (level + 1);
   Block *block = block_new (BLOCK_TEXT);
 
-  block->layout = new_layout (self, text, level > 0 ? BODY_SIZE - 0.5 : BODY_SIZE,
-                              PANGO_WEIGHT_NORMAL, self->content_width - indent);
-  block->marker = new_layout (self, level > 0 ? "–" : "•", BODY_SIZE, PANGO_WEIGHT_NORMAL, -1);
+  spec_init (&block->spec, text, level > 0 ? BODY_SIZE - 0.5 : BODY_SIZE,
+             PANGO_WEIGHT_NORMAL, self->content_width - indent);
+  block->marker = level > 0 ? "–" : "•";
   block->x = indent;
   block->role = "P";
   block->space_before = level > 0 ? 2 : 4;
   if (level > 0)
     block->color = SECONDARY_COLOR;
-  measure_lines (block);
+  measure_lines (self, block);
   add_block (self, block);
 
   /* Only what the format takes as a link becomes one (a file written by
@@ -336,13 +466,13 @@ add_item (AtlasBriefing *self,
     {
       Block *link = block_new (BLOCK_TEXT);
 
-      link->layout = new_layout (self, uri, SMALL_SIZE, PANGO_WEIGHT_NORMAL, self->content_width - indent);
+      spec_init (&link->spec, uri, SMALL_SIZE, PANGO_WEIGHT_NORMAL, self->content_width - indent);
       link->x = indent;
       link->space_before = 1;
       link->color = LINK_COLOR;
       link->uri = g_strdup (uri);
       link->role = "P";
-      measure_lines (link);
+      measure_lines (self, link);
       block->keep_with_next = TRUE;
       add_block (self, link);
     }
@@ -377,19 +507,17 @@ add_row (AtlasBriefing      *self,
     {
       double width = self->content_width * columns[i].share;
       Cell cell = { 0 };
-      double height;
 
       const char *text = texts != NULL ? texts[i] : columns[i].title;
 
-      cell.layout = new_layout (self, text ? text : "—",
-                                header ? SMALL_SIZE : BODY_SIZE - 0.5,
-                                header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                width - COLUMN_GAP - 4);
+      cell_init (self, &cell, text ? text : "—",
+                 header ? SMALL_SIZE : BODY_SIZE - 0.5,
+                 header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                 width - COLUMN_GAP - 4);
       cell.x = x + 4;
       cell.y = ROW_PADDING;
       cell.color = header ? SECONDARY_COLOR : TEXT_COLOR;
-      layout_size (cell.layout, NULL, &height);
-      block->height = MAX (block->height, height + 2 * ROW_PADDING);
+      block->height = MAX (block->height, cell.text_height + 2 * ROW_PADDING);
       g_array_append_val (block->cells, cell);
       x += width;
     }
@@ -467,20 +595,18 @@ add_chips (AtlasBriefing *self,
       AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
       g_autofree char *text = NULL;
       Cell cell = { 0 };
-      double w, h;
 
       /* Translators: an indicator chip, "Lens: Category" */
       text = g_strdup_printf (_("%s: %s"), atlas_lens_get_name (lens),
                               category ? atlas_category_get_name (category)
                                        : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
-      cell.layout = new_layout (self, text, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
-                                self->content_width - 2 * pad_x - swatch - gap);
-      layout_size (cell.layout, &w, &h);
+      cell_init (self, &cell, text, SMALL_SIZE, PANGO_WEIGHT_NORMAL,
+                 self->content_width - 2 * pad_x - swatch - gap);
       cell.has_swatch = TRUE;
       cell.swatch = category ? atlas_category_get_color (category) : ATLAS_MAP_NO_DATA_COLOR;
       cell.swatch_index = category ? atlas_lens_get_category_index (lens, category_id) : -1;
-      cell.width = pad_x + swatch + gap + w + pad_x;
-      cell.height = MAX (h, swatch) + 2 * pad_y;
+      cell.width = pad_x + swatch + gap + cell.text_width + pad_x;
+      cell.height = MAX (cell.text_height, swatch) + 2 * pad_y;
       cell.color = TEXT_COLOR;
 
       if (x > 0 && x + cell.width > self->content_width)
@@ -905,10 +1031,7 @@ source_line (AtlasBriefing *self)
 static double
 cell_height (Cell *cell)
 {
-  double height;
-
-  layout_size (cell->layout, NULL, &height);
-  return height;
+  return cell->text_height;
 }
 
 /* The at-a-glance matrix: every partner under every lens, with the page of
@@ -972,8 +1095,8 @@ add_matrix (AtlasBriefing *self)
       /* The matrix stays in one piece. */
       block->keep_with_next = p + 1 < self->partners->len;
 
-      name.layout = new_layout (self, atlas_partner_get_display_name (partner), SMALL_SIZE + 0.5,
-                                PANGO_WEIGHT_SEMIBOLD, self->content_width * partner_share - COLUMN_GAP);
+      cell_init (self, &name, atlas_partner_get_display_name (partner), SMALL_SIZE + 0.5,
+                 PANGO_WEIGHT_SEMIBOLD, self->content_width * partner_share - COLUMN_GAP);
       name.x = 4;
       name.y = ROW_PADDING;
       name.color = TEXT_COLOR;
@@ -988,10 +1111,10 @@ add_matrix (AtlasBriefing *self)
           AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
           Cell value = { 0 };
 
-          value.layout = new_layout (self, category ? atlas_category_get_name (category)
-                                              : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
-                                     SMALL_SIZE, PANGO_WEIGHT_NORMAL,
-                                     self->content_width * lens_share - COLUMN_GAP - swatch - 6);
+          cell_init (self, &value, category ? atlas_category_get_name (category)
+                                       : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
+                     SMALL_SIZE, PANGO_WEIGHT_NORMAL,
+                     self->content_width * lens_share - COLUMN_GAP - swatch - 6);
           value.x = x + 4 + swatch + 6;
           value.y = ROW_PADDING;
           value.color = category ? TEXT_COLOR : SECONDARY_COLOR;
@@ -1029,9 +1152,8 @@ add_cover (AtlasBriefing *self)
 
   block = add_text (self, self->title, TITLE_SIZE, PANGO_WEIGHT_BOLD, TEXT_COLOR, 6);
   block->role = "H1";
-  pango_layout_set_spacing (block->layout, -2 * PANGO_SCALE);
-  g_clear_pointer (&block->lines, g_array_unref);
-  measure_lines (block);
+  block->spec.spacing = -2 * PANGO_SCALE;
+  measure_lines (self, block);
 
   partners_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners",
                                                 self->partners->len),
@@ -1067,10 +1189,11 @@ add_cover (AtlasBriefing *self)
 /* The height a block needs at the bottom of a page: two lines of a long
  * paragraph, or all of anything else. */
 static double
-min_height (Block *block)
+min_height (AtlasBriefing *self,
+            Block         *block)
 {
-  if (block->kind == BLOCK_TEXT && block->lines->len >= 4)
-    return g_array_index (block->lines, Line, 1).bottom - g_array_index (block->lines, Line, 0).top;
+  if (block->kind == BLOCK_TEXT && block->n_lines >= 4)
+    return block_lines (self, block)[1].bottom - block_lines (self, block)[0].top;
 
   return block->height;
 }
@@ -1088,7 +1211,7 @@ chain_height (AtlasBriefing *self,
       if (i > start)
         height += block->space_before;
       if (!block->keep_with_next || i + 1 == self->blocks->len)
-        return height + min_height (block);
+        return height + min_height (self, block);
       height += block->height;
     }
 
@@ -1117,7 +1240,7 @@ paginate (AtlasBriefing *self)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
       double space = page->len > 0 ? block->space_before : 0;
-      double need = block->keep_with_next ? chain_height (self, i) : min_height (block);
+      double need = block->keep_with_next ? chain_height (self, i) : min_height (self, block);
       Piece piece = { block, 0, 0, 0 };
 
       if (page->len > 0 &&
@@ -1142,10 +1265,10 @@ paginate (AtlasBriefing *self)
           continue;
         }
 
-      for (guint first = 0; first < block->lines->len; )
+      for (guint first = 0; first < block->n_lines; )
         {
-          guint n = block->lines->len;
-          const Line *lines = (const Line *) block->lines->data;
+          guint n = block->n_lines;
+          const Line *lines = block_lines (self, block);
           guint count = 0;
 
           while (first + count < n && lines[first + count].bottom - lines[first].top <= bottom - y)
@@ -1187,11 +1310,13 @@ draw_text_piece (AtlasBriefing *self,
                  const Piece   *piece)
 {
   Block *block = piece->block;
-  const Line *lines = (const Line *) block->lines->data;
+  const Line *lines = block_lines (self, block);
   double x = MARGIN_SIDE + block->x;
   double offset = piece->y - lines[piece->first_line].top;
   gboolean tag = self->tagged && block->role != NULL;
   g_autofree char *link = NULL;
+  PangoLayout *layout = block_layout (self, block);
+  GSList *line = g_slist_nth (pango_layout_get_lines_readonly (layout), piece->first_line);
 
   /* A paragraph broken across pages is one element. */
   if (tag && piece->first_line == 0)
@@ -1211,21 +1336,21 @@ draw_text_piece (AtlasBriefing *self,
   set_source (cr, block->color);
   if (block->marker != NULL && piece->first_line == 0)
     {
-      PangoLayoutLine *marker = pango_layout_get_line_readonly (block->marker, 0);
+      g_autoptr(PangoLayout) marker = new_layout (self, block->marker, BODY_SIZE, PANGO_WEIGHT_NORMAL, -1);
 
       cairo_move_to (cr, x - 10, offset + lines[0].baseline);
-      pango_cairo_show_layout_line (cr, marker);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (marker, 0));
     }
 
-  for (guint i = piece->first_line; i < piece->first_line + piece->n_lines; i++)
+  for (guint i = piece->first_line; i < piece->first_line + piece->n_lines && line != NULL; i++, line = line->next)
     {
       cairo_move_to (cr, x + lines[i].x, offset + lines[i].baseline);
-      pango_cairo_show_layout_line (cr, lines[i].line);
+      pango_cairo_show_layout_line (cr, line->data);
     }
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
-  if (tag && piece->first_line + piece->n_lines == block->lines->len)
+  if (tag && piece->first_line + piece->n_lines == block->n_lines)
     cairo_tag_end (cr, block->role);
 }
 
@@ -1236,9 +1361,11 @@ draw_cell (AtlasBriefing *self,
            double         x,
            double         y)
 {
+  g_autoptr(PangoLayout) layout = cell_layout (self, cell);
+
   set_source (cr, cell->color);
   cairo_move_to (cr, x + cell->x, y + cell->y);
-  pango_cairo_show_layout (cr, cell->layout);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -1291,12 +1418,9 @@ draw_row_piece (AtlasBriefing *self,
       if (cell->has_swatch)
         {
           double size = 8;
-          PangoRectangle logical;
 
-          pango_layout_get_extents (cell->layout, NULL, &logical);
           atlas_map_render_draw_swatch (self->map, cr, x + cell->x - size - 6,
-                                        piece->y + cell->y +
-                                        (pango_layout_get_baseline (cell->layout) / (double) PANGO_SCALE) - size + 0.5,
+                                        piece->y + cell->y + cell->baseline - size + 0.5,
                                         size, cell->swatch, cell->swatch_index);
         }
       draw_cell (self, cr, cell, x, piece->y);
@@ -1356,7 +1480,8 @@ draw_chips_piece (AtlasBriefing *self,
     {
       const Cell *cell = &g_array_index (block->cells, Cell, i);
       double cx = x + cell->x, cy = piece->y + cell->y;
-      double r = cell->height / 2, swatch = 8, w;
+      double r = cell->height / 2, swatch = 8;
+      g_autoptr(PangoLayout) layout = cell_layout (self, cell);
 
       cairo_new_sub_path (cr);
       cairo_arc (cr, cx + cell->width - r, cy + r, r, -G_PI / 2, G_PI / 2);
@@ -1370,15 +1495,9 @@ draw_chips_piece (AtlasBriefing *self,
 
       atlas_map_render_draw_swatch (self->map, cr, cx + 6, cy + (cell->height - swatch) / 2,
                                     swatch, cell->swatch, cell->swatch_index);
-      layout_size (cell->layout, &w, NULL);
       set_source (cr, cell->color);
-      {
-        double h;
-
-        layout_size (cell->layout, NULL, &h);
-        cairo_move_to (cr, cx + 6 + swatch + 4, cy + (cell->height - h) / 2);
-      }
-      pango_cairo_show_layout (cr, cell->layout);
+      cairo_move_to (cr, cx + 6 + swatch + 4, cy + (cell->height - cell->text_height) / 2);
+      pango_cairo_show_layout (cr, layout);
     }
   if (self->tagged)
     cairo_tag_end (cr, block->role);
@@ -1557,6 +1676,8 @@ atlas_briefing_free (AtlasBriefing *self)
   g_clear_pointer (&self->section_pages, g_array_unref);
   g_clear_pointer (&self->section_titles, g_ptr_array_unref);
   g_clear_pointer (&self->figure_alts, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_object (&self->drawn_layout);
   g_clear_object (&self->context);
   g_free (self->footer);
   if (self->annex_destroy != NULL)
@@ -1599,6 +1720,11 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   g_clear_pointer (&self->section_titles, g_ptr_array_unref);
   g_clear_pointer (&self->map, atlas_map_render_free);
   g_clear_pointer (&self->figure_alts, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_object (&self->drawn_layout);
+  self->drawn = NULL;
+  self->kept = 0;
+  g_clear_pointer (&self->footer, g_free);
   g_clear_object (&self->context);
 
   sort_partners (self);
@@ -1629,6 +1755,7 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   self->footer = g_strdup_printf (_("%s — as of %s"), self->title, date);
 
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->section_pages = g_array_new (FALSE, TRUE, sizeof (guint));
   g_array_set_size (self->section_pages, self->partners->len);

@@ -244,7 +244,6 @@ atlas_export_pdf (AtlasExportJob  *job,
 {
   g_autoptr(GArray) parts = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *lang = NULL;
   const char *title = atlas_export_options_get_title (job->options);
@@ -326,8 +325,9 @@ atlas_export_pdf (AtlasExportJob  *job,
       return NULL;
     }
 
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
   lang = atlas_pdf_document_lang ();
+  if (!atlas_pdf_amend (data, lang, alts, error))
+    return NULL;
   atlas_export_job_progress (job, 1.0);
-  return atlas_pdf_amend (bytes, lang, alts, error);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }

@@ -130,14 +130,14 @@ compare_objects (gconstpointer a,
   return x->number < y->number ? -1 : x->number > y->number;
 }
 
-GBytes *
-atlas_pdf_amend (GBytes     *pdf,
+gboolean
+atlas_pdf_amend (GByteArray *pdf,
                  const char *lang,
                  GPtrArray  *figure_alts,
                  GError    **error)
 {
-  gsize size;
-  const char *data = g_bytes_get_data (pdf, &size);
+  gsize size = pdf->len;
+  const char *data = size > 0 ? (const char *) pdf->data : NULL;
   const char *trailer, *startxref, *eof;
   guint64 root = 0, info = 0, n_objects = 0, prev = 0;
   gboolean has_info;
@@ -158,7 +158,7 @@ atlas_pdf_amend (GBytes     *pdf,
     {
       g_set_error_literal (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_FAILED,
                            _("The PDF writer produced a file this app cannot complete"));
-      return NULL;
+      return FALSE;
     }
   has_info = read_number_after (trailer, startxref, "/Info", &info);
 
@@ -172,7 +172,7 @@ atlas_pdf_amend (GBytes     *pdf,
         {
           g_set_error_literal (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_FAILED,
                                _("The PDF writer produced a file this app cannot complete"));
-          return NULL;
+          return FALSE;
         }
       /* A language tag is letters, digits and hyphens: a literal string. */
       if (strspn (lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == strlen (lang))
@@ -222,11 +222,14 @@ atlas_pdf_amend (GBytes     *pdf,
     }
 
   if (objects->len == 0)
-    return g_bytes_ref (pdf);
+    return TRUE;
 
   g_array_sort (objects, compare_objects);
-  out = g_string_new_len (data, size);
-  if (out->str[out->len - 1] != '\n')
+  /* Appended to the file where it is: a copy of a briefing of thousands
+   * of pages would double the memory it takes. Offsets count from the
+   * file's start. */
+  out = g_string_new (NULL);
+  if (data[size - 1] != '\n')
     g_string_append_c (out, '\n');
   {
     g_autofree gsize *offsets = g_new0 (gsize, objects->len);
@@ -236,11 +239,11 @@ atlas_pdf_amend (GBytes     *pdf,
       {
         Object *object = &g_array_index (objects, Object, i);
 
-        offsets[i] = out->len;
+        offsets[i] = size + out->len;
         g_string_append_printf (out, "%u 0 obj\n%s\nendobj\n", object->number, object->body);
       }
 
-    xref = out->len;
+    xref = size + out->len;
     g_string_append (out, "xref\n");
     for (guint i = 0; i < objects->len; i++)
       g_string_append_printf (out, "%u 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
@@ -253,7 +256,8 @@ atlas_pdf_amend (GBytes     *pdf,
                             prev, xref);
   }
 
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  g_byte_array_append (pdf, (const guint8 *) out->str, out->len);
+  return TRUE;
 }
 
 char *

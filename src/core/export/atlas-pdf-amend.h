@@ -14,10 +14,11 @@ G_BEGIN_DECLS
  *
  * @lang is a BCP 47 tag such as "en" or "fr-BE" (NULL: leave it out);
  * @figure_alts holds one string per Figure structure element, in the order
- * they appear in the file (NULL or fewer: the rest keep none). Returns
- * NULL with @error set when @pdf is not a PDF with a classic cross-reference
- * table and a catalog (as cairo writes). */
-GBytes *atlas_pdf_amend         (GBytes     *pdf,
+ * they appear in the file (NULL or fewer: the rest keep none). The update
+ * is appended to @pdf in place (no copy of the file). Returns FALSE with
+ * @error set, and @pdf as it was, when @pdf is not a PDF with a classic
+ * cross-reference table and a catalog (as cairo writes). */
+gboolean atlas_pdf_amend        (GByteArray *pdf,
                                  const char *lang,
                                  GPtrArray  *figure_alts,
                                  GError    **error);
