@@ -17,7 +17,7 @@
 
 #include "atlas-core.h"
 #include "atlas-dataset-file-private.h"
-#include "atlas-safe-write.h"
+#include "atlas-safe-write-private.h"
 #include "atlas-test-util.h"
 
 #define TIMEOUT_MS 5000
@@ -814,6 +814,61 @@ test_save_hard_link (Fixture       *fixture,
   g_assert_null (atlas_dataset_file_get_save_notice (fixture->doc));
 }
 
+/* Saving a file of someone else's that the system does not let the app
+ * give back to them (a user who is not root, in a folder they may write
+ * in): the save goes through, the file is now the user's, and they are
+ * told so, in the notice as for hard links. */
+static void
+test_save_owner_not_kept (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.json", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *notice;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can make a file someone else's");
+      return;
+    }
+  if (chown (g_file_peek_path (fixture->file), 4321, 4322) != 0)
+    {
+      g_test_skip ("cannot give a file to uid 4321 here");
+      return;
+    }
+
+  edit (fixture);
+  atlas_safe_write_set_refuse_chown (TRUE);
+  g_assert_true (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  atlas_safe_write_set_refuse_chown (FALSE);
+  g_assert_no_error (error);
+  notice = atlas_dataset_file_get_save_notice (fixture->doc);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "now belongs to you"));
+  g_assert_null (strstr (notice, "hard links"));
+
+  /* Kept (as root may): nothing to say. */
+  g_assert_cmpint (chown (g_file_peek_path (fixture->file), 4321, 4322), ==, 0);
+  edit (fixture);
+  g_assert_true (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_null (atlas_dataset_file_get_save_notice (fixture->doc));
+
+  /* Both at once: a line each (the window shows a notification a line). */
+  g_assert_cmpint (chown (g_file_peek_path (fixture->file), 4321, 4322), ==, 0);
+  g_assert_cmpint (link (g_file_peek_path (fixture->file), other), ==, 0);
+  edit (fixture);
+  atlas_safe_write_set_refuse_chown (TRUE);
+  g_assert_true (save (fixture->doc, NULL, ATLAS_DATASET_FILE_SAVE_NONE, &error));
+  atlas_safe_write_set_refuse_chown (FALSE);
+  g_assert_no_error (error);
+  lines = g_strsplit (atlas_dataset_file_get_save_notice (fixture->doc), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "hard links"));
+  g_assert_nonnull (strstr (lines[1], "now belongs to you"));
+}
+
 /* Someone else's edit that keeps the modification time (touch -r, cp -p,
  * rsync -t) is still a conflict: a save does not overwrite it. */
 static void
@@ -869,6 +924,7 @@ main (int   argc,
   ADD ("/dataset-file/changed-on-disk", test_changed_on_disk);
   ADD ("/dataset-file/save-through-symlink", test_save_through_symlink);
   ADD ("/dataset-file/save-hard-link", test_save_hard_link);
+  ADD ("/dataset-file/save-owner-not-kept", test_save_owner_not_kept);
   ADD ("/dataset-file/preserved-mtime-conflict", test_preserved_mtime_conflict);
 #undef ADD
   g_test_add_func ("/dataset-file/bundled-read-only", test_bundled_read_only);

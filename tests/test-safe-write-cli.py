@@ -151,6 +151,44 @@ def test_output_links_and_modes(tmp):
           oct(os.stat(plain).st_mode))
 
 
+def test_output_owner(tmp):
+    """--output over a file of someone else's, by a user who may write in
+    its folder but not give the file back: the export goes through, and a
+    warning says the file is now theirs (it used to be said only in debug
+    output)."""
+    name = '--output over a file of another user: exit 0, a warning says the file is now yours'
+    if os.geteuid() != 0:
+        skip(name, 'only root can make a file someone else\'s and become another user')
+        return
+    os.chmod(tmp, 0o755)
+    shared = os.path.join(tmp, 'shared')
+    os.mkdir(shared)
+    os.chmod(shared, 0o777)
+    theirs = os.path.join(shared, 'roots.csv')
+    write(theirs, b'old\n', 0o644)
+
+    def become_someone_else():
+        os.setgroups([])
+        os.setgid(4322)
+        os.setuid(4321)
+
+    try:
+        code, _, stderr = atlas(tmp, '--export', 'csv', '--output', theirs, preexec=become_someone_else)
+    except subprocess.SubprocessError as e:  # the ids cannot be taken here (a user namespace)
+        skip(name, repr(e))
+        return
+    check(name, code == 0 and 'now belongs to you' in stderr and os.stat(theirs).st_uid == 4321
+          and read(theirs).startswith(b'id,'), f'{code} {stderr!r}')
+    check('--output over a file of another user: its mode kept', stat.S_IMODE(os.stat(theirs).st_mode) == 0o644,
+          oct(os.stat(theirs).st_mode))
+
+    # What root may keep, it keeps, without a word.
+    os.chown(theirs, 4321, 4322)
+    code, _, stderr = atlas(tmp, '--export', 'csv', '--output', theirs)
+    check('--output over a file of another user, as root: owner kept, no warning',
+          code == 0 and os.stat(theirs).st_uid == 4321 and 'belongs' not in stderr, f'{code} {stderr!r}')
+
+
 def test_own_input(tmp):
     data = os.path.join(tmp, 'd.json')
     shutil.copy(minimal, data)
@@ -321,7 +359,8 @@ def test_kill_loops(tmp):
               reset_export)
 
 
-for test in (test_special_inputs, test_special_outputs, test_output_links_and_modes, test_own_input,
+for test in (test_special_inputs, test_special_outputs, test_output_links_and_modes, test_output_owner,
+             test_own_input,
              test_file_size_limit, test_full_disk, test_kill_loops):
     with tempfile.TemporaryDirectory(prefix='atlas-safe-cli-') as tmp:
         try:

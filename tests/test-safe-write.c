@@ -12,6 +12,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <sys/wait.h>
 #include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -327,6 +329,7 @@ test_owner (Fixture       *fixture,
 {
   g_autofree char *path = path_in (fixture, "theirs.json");
   g_autoptr(GError) error = NULL;
+  AtlasSafeWriteResult result;
   struct stat st;
 
   if (geteuid () != 0)
@@ -342,13 +345,68 @@ test_owner (Fixture       *fixture,
       g_test_skip ("cannot give a file to uid 4321 here");
       return;
     }
-  g_assert_true (write_text (path, "new", ATLAS_SAFE_WRITE_BACKUP, NULL, &error));
+  g_assert_true (write_text (path, "new", ATLAS_SAFE_WRITE_BACKUP, &result, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (result, ==, ATLAS_SAFE_WRITE_RESULT_NONE);
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_uid, ==, 4321);
   g_assert_cmpint (st.st_gid, ==, 4322);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
   assert_contents (path, "new");
+}
+
+/* A user who may write in a folder replaces a file of someone else's
+ * there: the new file is theirs, with the old permissions, and the result
+ * says the owner was not kept (the window and --export tell the user). */
+static void
+test_owner_not_kept (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *shared = path_in (fixture, "shared");
+  g_autofree char *path = g_build_filename (shared, "roots.json", NULL);
+  int status;
+  pid_t pid;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("only root can make a file someone else's and become another user");
+      return;
+    }
+
+  /* A folder anyone may write in (not sticky: any file in it may be
+   * replaced), a file of root's in it */
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (shared, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (shared, 0777), ==, 0);
+  put (path, "old", 0644);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      AtlasSafeWriteResult result = ATLAS_SAFE_WRITE_RESULT_NONE;
+
+      /* Root of a user namespace may not map these ids: 77 = skip */
+      if (setgroups (0, NULL) != 0 || setgid (4322) != 0 || setuid (4321) != 0)
+        _exit (77);
+      if (!write_text (path, "new", ATLAS_SAFE_WRITE_NONE, &result, NULL))
+        _exit (1);
+      _exit (result == ATLAS_SAFE_WRITE_OWNER_NOT_KEPT ? 0 : 2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("cannot become uid 4321 here");
+      return;
+    }
+  /* 1: the write failed; 2: the result did not say the owner changed */
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  assert_contents (path, "new");
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_uid, ==, 4321);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
 }
 
 /* A killed writer's part file goes with the next write of the same
@@ -647,6 +705,7 @@ main (int   argc,
   ADD ("/safe-write/full-disk-through-links", test_full_disk_through_links);
   ADD ("/safe-write/modes", test_modes);
   ADD ("/safe-write/owner", test_owner);
+  ADD ("/safe-write/owner-not-kept", test_owner_not_kept);
   ADD ("/safe-write/stale-parts", test_stale_parts);
   ADD ("/safe-write/not-regular-targets", test_not_regular_targets);
   ADD ("/safe-write/read-special", test_read_special);

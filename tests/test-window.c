@@ -18,6 +18,7 @@
 
 #include "atlas-application.h"
 #include "atlas-map-view-private.h"
+#include "atlas-safe-write-private.h"
 #include "atlas-test-util.h"
 #include "atlas-window-private.h"
 
@@ -433,6 +434,55 @@ test_save_hard_link_notice (void)
   atlas_test_remove_tree (dir);
 }
 
+/* Saving a file of someone else's that could not be given back to them
+ * (as for a user who is not root): the save goes through and a
+ * notification that stays says the file is now the user's. */
+static gboolean
+shows_owner_notice (gpointer data)
+{
+  return atlas_test_find_label_containing (GTK_WIDGET (data), "now belongs to you") != NULL;
+}
+
+static void
+test_save_owner_not_kept_notice (void)
+{
+  AtlasApplication *app = get_app ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-owner-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "partners.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (bundled);
+  g_autoptr(AtlasPartner) partner = NULL;
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  if (geteuid () != 0 || chown (path, 4321, 4322) != 0)
+    {
+      g_test_skip ("only root can make a file someone else's");
+      atlas_test_remove_tree (dir);
+      return;
+    }
+
+  g_application_activate (G_APPLICATION (app));
+  window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
+  g_assert_false (shows_owner_notice (window));
+
+  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (window->document)), 0);
+  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (window->document), partner,
+                                   "Edited in someone else's file.");
+  atlas_safe_write_set_refuse_chown (TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_true (atlas_test_iterate_until (shows_owner_notice, window, 10000));
+  atlas_safe_write_set_refuse_chown (FALSE);
+  atlas_test_save_shot (GTK_WIDGET (window), "save-owner-not-kept-notice.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+  atlas_test_remove_tree (dir);
+}
+
 typedef struct
 {
   char     *text;
@@ -496,6 +546,7 @@ main (int   argc,
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
   g_test_add_func ("/window/new-window-sets-last-file", test_new_window_sets_last_file);
   g_test_add_func ("/window/save-hard-link-notice", test_save_hard_link_notice);
+  g_test_add_func ("/window/save-owner-not-kept-notice", test_save_owner_not_kept_notice);
   g_test_add_func ("/window/copy-citation", test_copy_citation);
 
   return g_test_run ();

@@ -310,6 +310,16 @@ atlas_cli_export (int    argc,
 
           atlas_cli_print_error (message);
         }
+      if (result & ATLAS_SAFE_WRITE_OWNER_NOT_KEPT)
+        {
+          g_autofree char *message =
+            /* Translators: %s is a file name */
+            g_strdup_printf (_("warning: “%s” now belongs to you: its owner or group could not be kept, "
+                               "only its permissions"),
+                             output);
+
+          atlas_cli_print_error (message);
+        }
     }
 
   return 0;

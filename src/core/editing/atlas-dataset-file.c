@@ -994,14 +994,29 @@ save_done_cb (GObject      *object,
   atlas_undo_stack_mark_saved_at (self->undo_stack, data->mark);
 
   g_clear_pointer (&self->save_notice, g_free);
-  if (data->result & ATLAS_SAFE_WRITE_BROKE_HARD_LINK)
+  if (data->result & (ATLAS_SAFE_WRITE_BROKE_HARD_LINK | ATLAS_SAFE_WRITE_OWNER_NOT_KEPT))
     {
       g_autofree char *name = g_file_get_basename (data->file);
+      g_autoptr(GString) notice = g_string_new (NULL);
 
-      self->save_notice =
-        /* Translators: %s is a file name */
-        g_strdup_printf (_("“%s” had other hard links: they still show the version before this save"),
-                         name);
+      if (data->result & ATLAS_SAFE_WRITE_BROKE_HARD_LINK)
+        g_string_append_printf (notice,
+                                /* Translators: %s is a file name */
+                                _("“%s” had other hard links: they still show the version before this save"),
+                                name);
+      if (data->result & ATLAS_SAFE_WRITE_OWNER_NOT_KEPT)
+        {
+          if (notice->len > 0)
+            g_string_append_c (notice, '\n');
+          g_string_append_printf (notice,
+                                  /* Translators: %s is a file name. Saving replaced a file that
+                                   * belonged to another user or group, and the system did not
+                                   * let the app give it back to them. */
+                                  _("“%s” now belongs to you: its owner or group could not be kept, "
+                                    "only its permissions"),
+                                  name);
+        }
+      self->save_notice = g_string_free (g_steal_pointer (&notice), FALSE);
     }
 
   /* Edits made while saving stay in the draft; otherwise it goes. */

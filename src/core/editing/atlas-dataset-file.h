@@ -115,8 +115,9 @@ gboolean          atlas_dataset_file_save_finish        (AtlasDatasetFile    *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 /* After a save that went through with something the user should know (the
- * file had other hard links, which keep the old contents): what to tell
- * them. NULL after any other save. */
+ * file had other hard links, which keep the old contents; its owner or
+ * group could not be kept): what to tell them, a line for each. NULL
+ * after any other save. */
 const char       *atlas_dataset_file_get_save_notice    (AtlasDatasetFile    *self);
 
 /* Milliseconds from the last change to writing the draft (2000). */

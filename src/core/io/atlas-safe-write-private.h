@@ -17,4 +17,9 @@ typedef GOutputStream *(*AtlasSafeWriteHook) (GOutputStream *base,
 void atlas_safe_write_set_hook (AtlasSafeWriteHook hook,
                                 gpointer           user_data);
 
+/* Another: when @refuse, giving a replaced file back to its owner fails
+ * as it does for a user who is not root (EPERM), so that a test run as
+ * root can see what the user is told then. */
+void atlas_safe_write_set_refuse_chown (gboolean refuse);
+
 G_END_DECLS

@@ -37,6 +37,7 @@
 
 static AtlasSafeWriteHook write_hook;
 static gpointer write_hook_data;
+static gboolean refuse_chown;
 
 void
 atlas_safe_write_set_hook (AtlasSafeWriteHook hook,
@@ -549,18 +550,39 @@ make_backup (const char        *target,
   return TRUE;
 }
 
+void
+atlas_safe_write_set_refuse_chown (gboolean refuse)
+{
+  refuse_chown = !!refuse;
+}
+
+static int
+give_to (int   fd,
+         uid_t uid,
+         gid_t gid)
+{
+  if (refuse_chown)
+    {
+      errno = EPERM;
+      return -1;
+    }
+  return fchown (fd, uid, gid);
+}
+
 /* The new file takes the old one's owner and group where the system lets
  * it (as root, or a group the user is in); otherwise it is the writer's,
- * with the old permissions. */
-static void
+ * with the old permissions, and this returns FALSE. */
+static gboolean
 keep_owner (int                fd,
             const struct stat *st)
 {
   if (st->st_uid == geteuid () && st->st_gid == getegid ())
-    return;
-  if (fchown (fd, st->st_uid, st->st_gid) != 0 &&
-      fchown (fd, (uid_t) -1, st->st_gid) != 0)
-    g_debug ("Could not keep the owner of a replaced file: %s", g_strerror (errno));
+    return TRUE;
+  if (give_to (fd, st->st_uid, st->st_gid) == 0)
+    return TRUE;
+  g_debug ("Could not keep the owner of a replaced file: %s", g_strerror (errno));
+  /* The group alone, when the owner was already the writer */
+  return give_to (fd, (uid_t) -1, st->st_gid) == 0 && st->st_uid == geteuid ();
 }
 
 static void
@@ -644,6 +666,7 @@ atlas_safe_write (GFile                 *file,
   gboolean exists = FALSE;
   mode_t mode;
   int fd = -1, err = 0;
+  gboolean owner_kept = TRUE;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -717,7 +740,7 @@ atlas_safe_write (GFile                 *file,
 
   if (exists)
     {
-      keep_owner (fd, &st);
+      owner_kept = keep_owner (fd, &st);
       /* After the owner: changing it clears the set-id bits. */
       if (fchmod (fd, st.st_mode & 07777) != 0)
         err = errno;
@@ -756,6 +779,8 @@ atlas_safe_write (GFile                 *file,
 
   if (result != NULL && exists && st.st_nlink > 1)
     *result |= ATLAS_SAFE_WRITE_BROKE_HARD_LINK;
+  if (result != NULL && !owner_kept)
+    *result |= ATLAS_SAFE_WRITE_OWNER_NOT_KEPT;
 
   return TRUE;
 }

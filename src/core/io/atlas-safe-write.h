@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * target is always the old complete file or the new complete one, whatever
  * happens (full disk, file size limit, kill, power cut). The new file keeps
  * the old one's permissions and, where the system allows, its owner and
- * group. A file with other hard links is not written in place: the name
+ * group (ATLAS_SAFE_WRITE_OWNER_NOT_KEPT says when it could not: another
+ * warning for the user). A file with other hard links is not written in place: the name
  * written gets the new file, the other names keep the old contents, and
  * ATLAS_SAFE_WRITE_BROKE_HARD_LINK says so (a warning for the user). Only
  * regular files are replaced: a folder, a device, a named pipe or a socket
@@ -53,6 +54,10 @@ typedef enum
   ATLAS_SAFE_WRITE_RESULT_NONE     = 0,
   /* The file had other hard links: they still show the old contents. */
   ATLAS_SAFE_WRITE_BROKE_HARD_LINK = 1 << 0,
+  /* The file was someone else's (or another group's) and the system did
+   * not let the writer give it back: the new file is the writer's, with
+   * the old permissions. */
+  ATLAS_SAFE_WRITE_OWNER_NOT_KEPT  = 1 << 1,
 } AtlasSafeWriteResult;
 
 /* Replaces @file with @bytes. @etag: when not NULL and the file exists,

@@ -736,13 +736,19 @@ save_cb (GObject      *object,
   add_recent (self, context->file);
   if (atlas_dataset_file_get_save_notice (ATLAS_DATASET_FILE (object)) != NULL)
     {
-      /* A toast's title is markup. */
-      g_autofree char *notice =
-        g_markup_escape_text (atlas_dataset_file_get_save_notice (ATLAS_DATASET_FILE (object)), -1);
-      AdwToast *toast = adw_toast_new (notice);
+      g_auto(GStrv) lines = g_strsplit (atlas_dataset_file_get_save_notice (ATLAS_DATASET_FILE (object)), "\n", -1);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* One notification a line (a toast's title is one line), each
+       * staying until dismissed, one after the other. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          /* A toast's title is markup. */
+          g_autofree char *notice = g_markup_escape_text (lines[i], -1);
+          AdwToast *toast = adw_toast_new (notice);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
     }
   if (ATLAS_DATASET_FILE (object) == self->document)
     _atlas_window_set_dataset (self, self->dataset, atlas_dataset_file_get_file (self->document));
