@@ -293,6 +293,28 @@ test_value_labels (void)
   g_assert_null (atlas_entry_value_get_label (NULL));
 }
 
+static void
+test_language_tag (void)
+{
+  const char * const good[] = { "fr", "de", "pt-BR", "es-419", "zh-Hant", "zh-Hant-TW", "gsw", NULL };
+  const char * const bad[] = {
+    "", "f", "FR", "Fr", "fr_FR", "fr-fr", "french", "pt-BR-", "-fr", "zh-hant", "es-41", "fr-FRA",
+    "fr FR", "fr.UTF-8", "en@euro", NULL,
+  };
+
+  for (guint i = 0; good[i] != NULL; i++)
+    {
+      g_test_message ("%s", good[i]);
+      g_assert_true (atlas_format_is_language_tag (good[i]));
+    }
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (atlas_format_is_language_tag (bad[i]));
+    }
+  g_assert_false (atlas_format_is_language_tag (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/format-rules/date", test_date);
   g_test_add_func ("/format-rules/year", test_year);
   g_test_add_func ("/format-rules/id", test_id);
+  g_test_add_func ("/format-rules/language-tag", test_language_tag);
   g_test_add_func ("/format-rules/link-rule-everywhere", test_link_rule_everywhere);
   g_test_add_func ("/format-rules/integral-year-loads", test_integral_year_loads);
   g_test_add_func ("/format-rules/value-labels", test_value_labels);

@@ -127,6 +127,25 @@ static const Case cases[] = {
     ATLAS_DATASET_ERROR_INVALID, 50, 21, "lenses[1].categories",
     "a lens needs at least one category" },
 
+  /* Translations: "names" and "descriptions" (language code -> text) */
+  { "names/not-a-language", "\"name\": \"WCIT-12\",", "\"name\": \"WCIT-12\", \"names\": {\"French\": \"CMTI-12\"},",
+    ATLAS_DATASET_ERROR_INVALID, 27, 36, "lenses[0].names.French",
+    "\"French\" is not a language code (such as \"fr\" or \"pt-BR\")" },
+  { "names/locale-form", "\"description\": \"Vote.\",", "\"description\": \"Vote.\", \"descriptions\": {\"pt_BR\": \"Voto.\"},",
+    ATLAS_DATASET_ERROR_INVALID, 28, 48, "lenses[0].descriptions.pt_BR",
+    "\"pt_BR\" is not a language code (such as \"fr\" or \"pt-BR\")" },
+  { "names/not-an-object", "\"name\": \"WCIT-12\",", "\"name\": \"WCIT-12\", \"names\": \"CMTI-12\",",
+    ATLAS_DATASET_ERROR_INVALID, 27, 35, "lenses[0].names",
+    "must be an object of translations (language code: text), not a string" },
+  { "names/empty", "\"name\": \"Signed\",", "\"name\": \"Signed\", \"names\": {\"fr\": \" \"},",
+    ATLAS_DATASET_ERROR_INVALID, 33, 45, "lenses[0].categories[0].names.fr",
+    "a translation cannot be empty" },
+  { "names/not-text", "\"name\": \"Signed\",", "\"name\": \"Signed\", \"names\": {\"fr\": \"A sign\u00e9\", \"de\": [\"x\"]},",
+    ATLAS_DATASET_ERROR_INVALID, 33, 62, "lenses[0].categories[0].names.de",
+    "must be a string, not an array" },
+  { "names/twice", "\"name\": \"European Union\",", "\"name\": \"European Union\", \"names\": {\"fr\": \"UE\", \"fr\": \"Union\"},",
+    ATLAS_DATASET_ERROR_INVALID, 16, 53, "subject.names.fr", "duplicate key \"fr\"" },
+
   /* Partners and countries */
   { "partner/duplicate", "\"id\": \"CN\"", "\"id\": \"US\"",
     ATLAS_DATASET_ERROR_INVALID, 118, 13, "partners[1].id",

@@ -10,6 +10,7 @@
 #include "atlas-partner.h"
 #include "atlas-problem.h"
 #include "atlas-text.h"
+#include "atlas-translations.h"
 #include "atlas-timeline.h"
 
 G_BEGIN_DECLS

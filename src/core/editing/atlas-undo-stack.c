@@ -25,6 +25,7 @@
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-timeline.h"
+#include "atlas-translations.h"
 #include "atlas-undo-stack.h"
 
 /* The serial of the empty stack's state. */
@@ -50,6 +51,7 @@ typedef struct
   GListStore  *sources;        /* of AtlasSource copies */
   GPtrArray   *lenses;         /* the AtlasLens objects themselves */
   char        *subject_name;
+  GHashTable  *subject_names;
   guint32      subject_color;
   char       **members;
   GPtrArray   *member_changes; /* of AtlasMemberChange copies */
@@ -146,6 +148,7 @@ dataset_state_free (DatasetState *state)
   g_clear_object (&state->sources);
   g_ptr_array_unref (state->lenses);
   g_free (state->subject_name);
+  g_clear_pointer (&state->subject_names, g_hash_table_unref);
   g_strfreev (state->members);
   g_ptr_array_unref (state->member_changes);
   g_clear_pointer (&state->subject_extra, g_bytes_unref);
@@ -526,8 +529,11 @@ category_equal (gpointer a,
                 gpointer b)
 {
   return g_strcmp0 (atlas_category_get_id (a), atlas_category_get_id (b)) == 0 &&
-         g_strcmp0 (atlas_category_get_name (a), atlas_category_get_name (b)) == 0 &&
-         g_strcmp0 (atlas_category_get_description (a), atlas_category_get_description (b)) == 0 &&
+         g_strcmp0 (atlas_category_get_original_name (a), atlas_category_get_original_name (b)) == 0 &&
+         g_strcmp0 (atlas_category_get_original_description (a),
+                    atlas_category_get_original_description (b)) == 0 &&
+         atlas_translations_equal (atlas_category_get_names (a), atlas_category_get_names (b)) &&
+         atlas_translations_equal (atlas_category_get_descriptions (a), atlas_category_get_descriptions (b)) &&
          atlas_category_get_color (a) == atlas_category_get_color (b) &&
          atlas_extra_equal (a, b);
 }
@@ -538,8 +544,10 @@ lens_equal (AtlasLens *a,
 {
   return a == b ||
          (g_strcmp0 (atlas_lens_get_id (a), atlas_lens_get_id (b)) == 0 &&
-          g_strcmp0 (atlas_lens_get_name (a), atlas_lens_get_name (b)) == 0 &&
-          g_strcmp0 (atlas_lens_get_description (a), atlas_lens_get_description (b)) == 0 &&
+          g_strcmp0 (atlas_lens_get_original_name (a), atlas_lens_get_original_name (b)) == 0 &&
+          g_strcmp0 (atlas_lens_get_original_description (a), atlas_lens_get_original_description (b)) == 0 &&
+          atlas_translations_equal (atlas_lens_get_names (a), atlas_lens_get_names (b)) &&
+          atlas_translations_equal (atlas_lens_get_descriptions (a), atlas_lens_get_descriptions (b)) &&
           atlas_lens_get_ordered (a) == atlas_lens_get_ordered (b) &&
           g_strcmp0 (atlas_lens_get_opens (a), atlas_lens_get_opens (b)) == 0 &&
           atlas_list_model_equal (atlas_lens_get_categories (a), atlas_lens_get_categories (b),
@@ -564,7 +572,8 @@ dataset_state_new (AtlasDataset *live,
   state->title = g_strdup (atlas_dataset_get_title (dataset));
   state->as_of = g_strdup (atlas_dataset_get_as_of (dataset));
   state->sources = copy_sources (atlas_dataset_get_sources (dataset));
-  state->subject_name = g_strdup (atlas_dataset_get_subject_name (dataset));
+  state->subject_name = g_strdup (atlas_dataset_get_subject_original_name (dataset));
+  state->subject_names = atlas_translations_copy (atlas_dataset_get_subject_names (dataset));
   state->subject_color = atlas_dataset_get_subject_color (dataset);
   state->members = g_strdupv ((char **) atlas_dataset_get_members (dataset));
   state->member_changes = g_ptr_array_new_full (changes->len, (GDestroyNotify) atlas_member_change_free);
@@ -613,7 +622,8 @@ dataset_state_is_current (AtlasDataset *dataset,
 
   if (g_strcmp0 (state->title, atlas_dataset_get_title (dataset)) != 0 ||
       g_strcmp0 (state->as_of, atlas_dataset_get_as_of (dataset)) != 0 ||
-      g_strcmp0 (state->subject_name, atlas_dataset_get_subject_name (dataset)) != 0 ||
+      g_strcmp0 (state->subject_name, atlas_dataset_get_subject_original_name (dataset)) != 0 ||
+      !atlas_translations_equal (state->subject_names, atlas_dataset_get_subject_names (dataset)) ||
       state->subject_color != atlas_dataset_get_subject_color (dataset) ||
       !g_strv_equal ((const char * const *) state->members, atlas_dataset_get_members (dataset)) ||
       !member_changes_equal (state->member_changes, atlas_dataset_get_member_changes (dataset)) ||
@@ -678,6 +688,7 @@ dataset_state_apply (AtlasUndoStack *self,
   if (later)
     atlas_dataset_set_as_of (dataset, state->as_of);
   atlas_dataset_set_subject_name (dataset, state->subject_name);
+  atlas_dataset_set_subject_names (dataset, state->subject_names);
   atlas_dataset_set_subject_color (dataset, state->subject_color);
   atlas_dataset_set_members (dataset, (const char * const *) state->members);
   if (!member_changes_equal (atlas_dataset_get_member_changes (dataset), state->member_changes))

@@ -158,7 +158,9 @@ atlas_export_csv (AtlasExportJob  *job,
           AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
 
           append_csv_cell (csv, category_id, FALSE);
-          append_csv_cell (csv, category ? atlas_category_get_name (category) : NULL, FALSE);
+          /* The dataset's own words, as the partner's name: a data file does
+           * not change with the desktop's language. */
+          append_csv_cell (csv, category ? atlas_category_get_original_name (category) : NULL, FALSE);
         }
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_documents (partner)));
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_dialogues (partner)));
@@ -421,7 +423,7 @@ atlas_export_geojson (AtlasExportJob  *job,
           g_string_append (out, ",\"");
           g_string_append (out, lens_id);
           g_string_append (out, "_name\":");
-          append_json_string (out, category ? atlas_category_get_name (category) : NULL);
+          append_json_string (out, category ? atlas_category_get_original_name (category) : NULL);
         }
       {
         RoundsSummary summary;

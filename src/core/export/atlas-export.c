@@ -1006,7 +1006,8 @@ atlas_export_copy_dataset (AtlasDataset       *dataset,
   copy = atlas_dataset_new ();
   atlas_dataset_set_title (copy, atlas_dataset_get_title (dataset));
   atlas_dataset_set_as_of (copy, atlas_dataset_get_as_of (dataset));
-  atlas_dataset_set_subject_name (copy, atlas_dataset_get_subject_name (dataset));
+  atlas_dataset_set_subject_name (copy, atlas_dataset_get_subject_original_name (dataset));
+  atlas_dataset_set_subject_names (copy, atlas_dataset_get_subject_names (dataset));
   atlas_dataset_set_subject_color (copy, atlas_dataset_get_subject_color (dataset));
   atlas_dataset_set_members (copy, atlas_dataset_get_members (dataset));
   atlas_dataset_set_member_changes (copy, atlas_dataset_get_member_changes (dataset));

@@ -14,14 +14,20 @@ static const char * const root_keys[] = {
 static const char * const source_keys[] = { "id", "title", "author", "year", "url", NULL };
 /* Keys that came with format additions are optional, so that older files
  * load unchanged; the writer leaves them out when they are empty. */
-static const char * const subject_keys[] = { "name", "color", "members", "member_changes", "indicators", NULL };
-#define SUBJECT_OPTIONAL ((1u << 3) | (1u << 4))
+/* "names" and "descriptions": translations, language tag -> text. */
+static const char * const subject_keys[] = {
+  "name", "names", "color", "members", "member_changes", "indicators", NULL
+};
+#define SUBJECT_OPTIONAL ((1u << 1) | (1u << 4) | (1u << 5))
 static const char * const member_change_keys[] = { "date", "id", "change", "source", NULL };
 static const char * const lens_keys[] = {
-  "id", "name", "description", "ordered", "opens", "categories", NULL
+  "id", "name", "names", "description", "descriptions", "ordered", "opens", "categories", NULL
 };
-#define LENS_OPTIONAL (1u << 4)
-static const char * const category_keys[] = { "id", "name", "description", "color", NULL };
+#define LENS_OPTIONAL ((1u << 2) | (1u << 4) | (1u << 6))
+static const char * const category_keys[] = {
+  "id", "name", "names", "description", "descriptions", "color", NULL
+};
+#define CATEGORY_OPTIONAL ((1u << 2) | (1u << 4))
 static const char * const partner_keys[] = {
   "id", "name", "indicators", "documents", "dialogues", "agreements", "assessment", "updated",
   "sources", "history", NULL

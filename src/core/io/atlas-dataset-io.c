@@ -24,6 +24,7 @@
 #include "atlas-json-reader.h"
 #include "atlas-safe-write.h"
 #include "atlas-timeline.h"
+#include "atlas-translations.h"
 
 /* The model */
 
@@ -162,6 +163,66 @@ static void read_indicators (Loader       *l,
                              AtlasPartner *partner,
                              const Path   *path);
 
+/* "names" or "descriptions": language tag -> text. A bad entry is a
+ * problem of its own and the others are kept, as for indicators. */
+static GHashTable *
+read_translations (Loader     *l,
+                   const Path *path)
+{
+  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
+  gsize offset = l->reader.value_offset;
+  g_autoptr(GHashTable) translations = NULL;
+
+  if (type != ATLAS_JSON_OBJECT)
+    {
+      const char *found = atlas_loader_skip_and_describe (l, type);
+
+      if (found != NULL)
+        atlas_loader_add_problem (l, path, offset,
+                                  _("must be an object of translations (language code: text), not %s"), found);
+      return NULL;
+    }
+
+  if (!atlas_json_reader_begin_object (&l->reader))
+    return NULL;
+
+  translations = atlas_translations_new ();
+  while (atlas_json_reader_next_member (&l->reader))
+    {
+      g_autofree char *tag = g_strdup (l->reader.key->str);
+      gsize key_offset = l->reader.key_offset;
+      const Path *member_path = MEMBER (path, tag);
+      g_autofree char *text = NULL;
+      gsize value_offset;
+
+      atlas_json_reader_peek (&l->reader);
+      value_offset = l->reader.value_offset;
+      if (!atlas_loader_read_string (l, member_path, FALSE, &text))
+        {
+          atlas_loader_note_error_path (l, member_path);
+          if (!atlas_loader_reader_ok (l))
+            break;
+          continue;
+        }
+
+      if (!atlas_format_is_language_tag (tag))
+        atlas_loader_add_problem (l, member_path, key_offset,
+                                  _("\"%s\" is not a language code (such as \"fr\" or \"pt-BR\")"), tag);
+      else if (g_hash_table_contains (translations, tag))
+        atlas_loader_add_problem (l, member_path, key_offset, _("duplicate key \"%s\""), tag);
+      else if (text[strspn (text, " \t\r\n")] == '\0')
+        atlas_loader_add_problem (l, member_path, value_offset, _("a translation cannot be empty"));
+      else
+        g_hash_table_insert (translations, g_steal_pointer (&tag), g_steal_pointer (&text));
+    }
+  atlas_loader_note_error_path (l, path);
+
+  if (g_hash_table_size (translations) == 0)
+    return NULL;
+
+  return g_steal_pointer (&translations);
+}
+
 static void
 read_subject (Loader       *l,
               AtlasDataset *dataset,
@@ -184,6 +245,14 @@ read_subject (Loader       *l,
         break;
 
       case 1:
+        {
+          g_autoptr(GHashTable) names = read_translations (l, &m.member_path);
+
+          atlas_dataset_set_subject_names (dataset, names);
+        }
+        break;
+
+      case 2:
         if (atlas_loader_read_color (l, &m.member_path, &color))
           {
             l->subject_color = color;
@@ -192,7 +261,7 @@ read_subject (Loader       *l,
           }
         break;
 
-      case 2:
+      case 3:
         {
           AtlasJsonType type = atlas_json_reader_peek (&l->reader);
           gsize offset = l->reader.value_offset;
@@ -241,11 +310,11 @@ read_subject (Loader       *l,
         }
         break;
 
-      case 3:
+      case 4:
         read_member_changes (l, dataset, &m.member_path);
         break;
 
-      case 4:
+      case 5:
         {
           guint partner_index = l->partner_index;
 
@@ -277,11 +346,14 @@ read_category (Loader     *l,
 {
   g_auto(Members) m;
   g_autofree char *id = NULL, *name = NULL, *description = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) descriptions = NULL;
   guint32 color = 0;
   AtlasCategory *category;
 
   if (!atlas_loader_members_begin (l, &m, path, category_keys))
     return NULL;
+  m.optional = CATEGORY_OPTIONAL;
 
   while (atlas_loader_members_next (&m))
     switch (m.index)
@@ -295,8 +367,16 @@ read_category (Loader     *l,
           }
         break;
       case 1: atlas_loader_read_string (l, &m.member_path, FALSE, &name); break;
-      case 2: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
-      case 3:
+      case 2:
+        g_clear_pointer (&names, g_hash_table_unref);
+        names = read_translations (l, &m.member_path);
+        break;
+      case 3: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
+      case 4:
+        g_clear_pointer (&descriptions, g_hash_table_unref);
+        descriptions = read_translations (l, &m.member_path);
+        break;
+      case 5:
         if (atlas_loader_read_color (l, &m.member_path, &color))
           {
             ColorCheck check = { l->lens_index, index, color, l->reader.value_offset };
@@ -311,6 +391,7 @@ read_category (Loader     *l,
     return NULL;
 
   category = atlas_category_new (id, name, description, color);
+  atlas_category_set_translations (category, names, descriptions);
   g_hash_table_add (ids, (gpointer) atlas_category_get_id (category));
   atlas_loader_members_keep_extra (&m, category);
 
@@ -324,6 +405,8 @@ read_lens (Loader     *l,
 {
   g_auto(Members) m;
   g_autofree char *id = NULL, *name = NULL, *description = NULL, *opens = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GHashTable) descriptions = NULL;
   gboolean ordered = FALSE;
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -348,9 +431,17 @@ read_lens (Loader     *l,
           }
         break;
       case 1: atlas_loader_read_string (l, &m.member_path, FALSE, &name); break;
-      case 2: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
-      case 3: atlas_loader_read_boolean (l, &m.member_path, &ordered); break;
+      case 2:
+        g_clear_pointer (&names, g_hash_table_unref);
+        names = read_translations (l, &m.member_path);
+        break;
+      case 3: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
       case 4:
+        g_clear_pointer (&descriptions, g_hash_table_unref);
+        descriptions = read_translations (l, &m.member_path);
+        break;
+      case 5: atlas_loader_read_boolean (l, &m.member_path, &ordered); break;
+      case 6:
         /* null: always open, as when the key is missing. */
         if (atlas_loader_read_string (l, &m.member_path, TRUE, &opens) && opens != NULL)
           {
@@ -363,7 +454,7 @@ read_lens (Loader     *l,
               }
           }
         break;
-      case 5:
+      case 7:
         {
           AtlasJsonType type = atlas_json_reader_peek (&l->reader);
           gsize offset = l->reader.value_offset;
@@ -402,6 +493,7 @@ read_lens (Loader     *l,
     return NULL;
 
   lens = atlas_lens_new (id, name, description, ordered);
+  atlas_lens_set_translations (lens, names, descriptions);
   atlas_lens_set_opens (lens, opens);
   if (opens != NULL)
     {

@@ -12,6 +12,7 @@
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
 #include "atlas-json-writer.h"
+#include "atlas-translations.h"
 
 /* Short, as every function here takes one. */
 typedef AtlasJsonWriter Writer;
@@ -106,14 +107,38 @@ write_source (Writer      *w,
   atlas_json_writer_end (w, '}');
 }
 
+/* Optional: only when the dataset carries translations; languages sorted. */
+static void
+write_translations_member (Writer     *w,
+                           const char *key,
+                           GHashTable *translations)
+{
+  g_autoptr(GPtrArray) languages = atlas_translations_get_languages (translations);
+
+  if (languages->len == 0)
+    return;
+
+  atlas_json_writer_item (w, key);
+  atlas_json_writer_begin (w, '{');
+  for (guint i = 0; i < languages->len; i++)
+    {
+      const char *language = g_ptr_array_index (languages, i);
+
+      atlas_json_writer_string_member (w, language, g_hash_table_lookup (translations, language));
+    }
+  atlas_json_writer_end (w, '}');
+}
+
 static void
 write_category (Writer        *w,
                 AtlasCategory *category)
 {
   atlas_json_writer_begin (w, '{');
   atlas_json_writer_string_member (w, "id", atlas_category_get_id (category));
-  atlas_json_writer_string_member (w, "name", atlas_category_get_name (category));
-  atlas_json_writer_string_member (w, "description", atlas_category_get_description (category));
+  atlas_json_writer_string_member (w, "name", atlas_category_get_original_name (category));
+  write_translations_member (w, "names", atlas_category_get_names (category));
+  atlas_json_writer_string_member (w, "description", atlas_category_get_original_description (category));
+  write_translations_member (w, "descriptions", atlas_category_get_descriptions (category));
   write_color_member (w, "color", atlas_category_get_color (category));
   write_extra (w, atlas_extra_get (category), category_keys);
   atlas_json_writer_end (w, '}');
@@ -125,8 +150,10 @@ write_lens (Writer    *w,
 {
   atlas_json_writer_begin (w, '{');
   atlas_json_writer_string_member (w, "id", atlas_lens_get_id (lens));
-  atlas_json_writer_string_member (w, "name", atlas_lens_get_name (lens));
-  atlas_json_writer_string_member (w, "description", atlas_lens_get_description (lens));
+  atlas_json_writer_string_member (w, "name", atlas_lens_get_original_name (lens));
+  write_translations_member (w, "names", atlas_lens_get_names (lens));
+  atlas_json_writer_string_member (w, "description", atlas_lens_get_original_description (lens));
+  write_translations_member (w, "descriptions", atlas_lens_get_descriptions (lens));
   atlas_json_writer_boolean_member (w, "ordered", atlas_lens_get_ordered (lens));
   if (atlas_lens_get_opens (lens) != NULL)
     atlas_json_writer_string_member (w, "opens", atlas_lens_get_opens (lens));
@@ -311,7 +338,8 @@ atlas_dataset_to_bytes (AtlasDataset *self)
 
   atlas_json_writer_item (&w, "subject");
   atlas_json_writer_begin (&w, '{');
-  atlas_json_writer_string_member (&w, "name", atlas_dataset_get_subject_name (self));
+  atlas_json_writer_string_member (&w, "name", atlas_dataset_get_subject_original_name (self));
+  write_translations_member (&w, "names", atlas_dataset_get_subject_names (self));
   write_color_member (&w, "color", atlas_dataset_get_subject_color (self));
   atlas_json_writer_item (&w, "members");
   atlas_json_writer_begin (&w, '[');

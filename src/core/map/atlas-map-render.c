@@ -328,7 +328,8 @@ get_coloring (AtlasMapRender *self)
   else
     {
       shown = atlas_dataset_new ();
-      atlas_dataset_set_subject_name (shown, atlas_dataset_get_subject_name (self->dataset));
+      atlas_dataset_set_subject_name (shown, atlas_dataset_get_subject_original_name (self->dataset));
+      atlas_dataset_set_subject_names (shown, atlas_dataset_get_subject_names (self->dataset));
       atlas_dataset_set_subject_color (shown, atlas_dataset_get_subject_color (self->dataset));
       atlas_dataset_set_members (shown, atlas_dataset_get_members (self->dataset));
       atlas_dataset_copy_subject_indicators (shown, self->dataset);

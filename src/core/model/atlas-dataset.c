@@ -7,6 +7,7 @@
 #include "atlas-core-private.h"
 #include "atlas-dataset.h"
 #include "atlas-dataset-private.h"
+#include "atlas-translations.h"
 
 struct _AtlasDataset
 {
@@ -16,6 +17,7 @@ struct _AtlasDataset
   char            *as_of;
   GListStore      *sources;
   char            *subject_name;
+  GHashTable      *subject_names;   /* language tag -> name, or NULL */
   guint32          subject_color;
   char             subject_color_string[8];
   char           **members;
@@ -95,6 +97,7 @@ atlas_dataset_finalize (GObject *object)
   g_free (self->as_of);
   g_object_unref (self->sources);
   g_free (self->subject_name);
+  g_clear_pointer (&self->subject_names, g_hash_table_unref);
   g_strfreev (self->members);
   g_ptr_array_unref (self->member_changes);
   g_clear_pointer (&self->subject_extra, g_bytes_unref);
@@ -339,7 +342,37 @@ atlas_dataset_get_subject_name (AtlasDataset *self)
 {
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
 
+  return atlas_translations_pick (self->subject_names, self->subject_name);
+}
+
+const char *
+atlas_dataset_get_subject_original_name (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
   return self->subject_name;
+}
+
+GHashTable *
+atlas_dataset_get_subject_names (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  return self->subject_names;
+}
+
+void
+atlas_dataset_set_subject_names (AtlasDataset *self,
+                                 GHashTable   *names)
+{
+  g_return_if_fail (ATLAS_IS_DATASET (self));
+
+  if (atlas_translations_equal (self->subject_names, names))
+    return;
+
+  g_clear_pointer (&self->subject_names, g_hash_table_unref);
+  self->subject_names = atlas_translations_copy (names);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT_NAME]);
 }
 
 void

@@ -70,9 +70,17 @@ GListStore          *atlas_dataset_get_sources_store        (AtlasDataset *self)
 AtlasSource         *atlas_dataset_find_source              (AtlasDataset *self,
                                                              const char   *id);
 
+/* The subject's name to show: in the user's language when the dataset
+ * carries it (subject.names, atlas-translations.h), else the file's own,
+ * which is atlas_dataset_get_subject_original_name (). */
 const char          *atlas_dataset_get_subject_name         (AtlasDataset *self);
+const char          *atlas_dataset_get_subject_original_name (AtlasDataset *self);
 void                 atlas_dataset_set_subject_name         (AtlasDataset *self,
                                                              const char   *name);
+/* Language tag -> name, or NULL; set copies. */
+GHashTable          *atlas_dataset_get_subject_names        (AtlasDataset *self);
+void                 atlas_dataset_set_subject_names        (AtlasDataset *self,
+                                                             GHashTable   *names);
 /* 0xRRGGBB */
 guint32              atlas_dataset_get_subject_color        (AtlasDataset *self);
 /* "#rrggbb" */

@@ -99,3 +99,52 @@ atlas_format_is_id (const char *s,
 
   return TRUE;
 }
+
+static gboolean
+all_of (const char *s,
+        gsize       len,
+        gboolean  (*is) (gchar c))
+{
+  for (gsize i = 0; i < len; i++)
+    if (!is (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean is_lower (gchar c) { return g_ascii_islower (c); }
+static gboolean is_upper (gchar c) { return g_ascii_isupper (c); }
+static gboolean is_digit (gchar c) { return g_ascii_isdigit (c); }
+
+gboolean
+atlas_format_is_language_tag (const char *s)
+{
+  gsize len;
+
+  if (s == NULL)
+    return FALSE;
+
+  /* language */
+  len = strcspn (s, "-");
+  if (len < 2 || len > 3 || !all_of (s, len, is_lower))
+    return FALSE;
+  s += len;
+
+  /* -Script */
+  if (*s == '-' && strcspn (s + 1, "-") == 4)
+    {
+      if (!is_upper (s[1]) || !all_of (s + 2, 3, is_lower))
+        return FALSE;
+      s += 5;
+    }
+
+  /* -RG or -123 */
+  if (*s == '-')
+    {
+      len = strcspn (s + 1, "-");
+      if (!(len == 2 && all_of (s + 1, 2, is_upper)) && !(len == 3 && all_of (s + 1, 3, is_digit)))
+        return FALSE;
+      s += 1 + len;
+    }
+
+  return *s == '\0';
+}

@@ -40,4 +40,11 @@ gboolean atlas_format_is_id           (const char *text,
 #define ATLAS_FORMAT_CATEGORY_ID_SEPARATOR '-'
 #define ATLAS_FORMAT_LENS_ID_SEPARATOR     '_'
 
+/* A language tag naming a translation the dataset carries (a lens's
+ * "names", say): a language of two or three lower-case letters, then
+ * optionally a script (four letters, the first upper-case) and a region
+ * (two upper-case letters or three digits), joined by '-', in the
+ * canonical case of BCP 47: "fr", "pt-BR", "zh-Hant-TW", "es-419". */
+gboolean atlas_format_is_language_tag (const char *text);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "atlas-core.h"
 #include "atlas-lens.h"
+#include "atlas-translations.h"
 
 struct _AtlasCategory
 {
@@ -15,6 +16,8 @@ struct _AtlasCategory
   char    *id;
   char    *name;
   char    *description;
+  GHashTable *names;        /* language tag -> text, or NULL */
+  GHashTable *descriptions;
   guint32  color;
   char     color_string[8];
 };
@@ -26,6 +29,8 @@ struct _AtlasLens
   char       *id;
   char       *name;
   char       *description;
+  GHashTable *names;       /* language tag -> text, or NULL */
+  GHashTable *descriptions;
   gboolean    ordered;
   char       *opens;       /* YYYY-MM-DD or NULL */
   GListStore *categories;
@@ -66,6 +71,8 @@ atlas_category_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->description);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->descriptions, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_category_parent_class)->finalize (object);
 }
@@ -84,10 +91,10 @@ atlas_category_get_property (GObject    *object,
       g_value_set_string (value, self->id);
       break;
     case CATEGORY_PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, atlas_category_get_name (self));
       break;
     case CATEGORY_PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, atlas_category_get_description (self));
       break;
     case CATEGORY_PROP_COLOR:
       g_value_set_uint (value, self->color);
@@ -189,14 +196,63 @@ const char *
 atlas_category_get_name (AtlasCategory *self)
 {
   g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
-  return self->name;
+  return atlas_translations_pick (self->names, self->name);
 }
 
 const char *
 atlas_category_get_description (AtlasCategory *self)
 {
   g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
+  return atlas_translations_pick (self->descriptions, self->description);
+}
+
+const char *
+atlas_category_get_original_name (AtlasCategory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
+  return self->name;
+}
+
+const char *
+atlas_category_get_original_description (AtlasCategory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
   return self->description;
+}
+
+GHashTable *
+atlas_category_get_names (AtlasCategory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
+  return self->names;
+}
+
+GHashTable *
+atlas_category_get_descriptions (AtlasCategory *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CATEGORY (self), NULL);
+  return self->descriptions;
+}
+
+static void
+set_table (GHashTable **field,
+           GHashTable  *table)
+{
+  if (table != NULL)
+    g_hash_table_ref (table);
+  g_clear_pointer (field, g_hash_table_unref);
+  *field = table;
+}
+
+void
+atlas_category_set_translations (AtlasCategory *self,
+                                 GHashTable    *names,
+                                 GHashTable    *descriptions)
+{
+  g_return_if_fail (ATLAS_IS_CATEGORY (self));
+
+  set_table (&self->names, names);
+  set_table (&self->descriptions, descriptions);
 }
 
 guint32
@@ -221,6 +277,8 @@ atlas_lens_finalize (GObject *object)
   g_free (self->id);
   g_free (self->name);
   g_free (self->description);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->descriptions, g_hash_table_unref);
   g_free (self->opens);
   g_clear_object (&self->categories);
   g_clear_pointer (&self->index_by_id, g_hash_table_unref);
@@ -242,10 +300,10 @@ atlas_lens_get_property (GObject    *object,
       g_value_set_string (value, self->id);
       break;
     case LENS_PROP_NAME:
-      g_value_set_string (value, self->name);
+      g_value_set_string (value, atlas_lens_get_name (self));
       break;
     case LENS_PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, atlas_lens_get_description (self));
       break;
     case LENS_PROP_ORDERED:
       g_value_set_boolean (value, self->ordered);
@@ -348,14 +406,53 @@ const char *
 atlas_lens_get_name (AtlasLens *self)
 {
   g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
-  return self->name;
+  return atlas_translations_pick (self->names, self->name);
 }
 
 const char *
 atlas_lens_get_description (AtlasLens *self)
 {
   g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
+  return atlas_translations_pick (self->descriptions, self->description);
+}
+
+const char *
+atlas_lens_get_original_name (AtlasLens *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
+  return self->name;
+}
+
+const char *
+atlas_lens_get_original_description (AtlasLens *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
   return self->description;
+}
+
+GHashTable *
+atlas_lens_get_names (AtlasLens *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
+  return self->names;
+}
+
+GHashTable *
+atlas_lens_get_descriptions (AtlasLens *self)
+{
+  g_return_val_if_fail (ATLAS_IS_LENS (self), NULL);
+  return self->descriptions;
+}
+
+void
+atlas_lens_set_translations (AtlasLens  *self,
+                             GHashTable *names,
+                             GHashTable *descriptions)
+{
+  g_return_if_fail (ATLAS_IS_LENS (self));
+
+  set_table (&self->names, names);
+  set_table (&self->descriptions, descriptions);
 }
 
 gboolean

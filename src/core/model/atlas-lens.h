@@ -17,6 +17,13 @@ G_BEGIN_DECLS
 /* A lens is one indicator a map can be coloured by (say, the vote at
  * WCIT-12); its categories are the values a partner can take. Both are
  * immutable once built: a dataset's lenses are read from its file.
+ *
+ * Names and descriptions: *_get_name () and *_get_description () (and the
+ * "name" and "description" properties) give the text to show, in the
+ * user's language when the dataset carries it ("names", "descriptions":
+ * atlas-translations.h), else the dataset's own. What the file says in its
+ * own language is *_get_original_name () and *_get_original_description ():
+ * what is written, compared and copied.
  */
 
 #define ATLAS_TYPE_CATEGORY (atlas_category_get_type ())
@@ -30,6 +37,16 @@ AtlasCategory *atlas_category_new              (const char    *id,
 const char    *atlas_category_get_id           (AtlasCategory *self);
 const char    *atlas_category_get_name         (AtlasCategory *self);
 const char    *atlas_category_get_description  (AtlasCategory *self);
+const char    *atlas_category_get_original_name        (AtlasCategory *self);
+const char    *atlas_category_get_original_description (AtlasCategory *self);
+/* Language tag -> text, or NULL when the dataset gives none. */
+GHashTable    *atlas_category_get_names        (AtlasCategory *self);
+GHashTable    *atlas_category_get_descriptions (AtlasCategory *self);
+/* For building a category (the loader, tests): the tables are referenced,
+ * not copied, and must not change afterwards; NULL for none. */
+void           atlas_category_set_translations (AtlasCategory *self,
+                                                GHashTable    *names,
+                                                GHashTable    *descriptions);
 guint32        atlas_category_get_color        (AtlasCategory *self);
 const char    *atlas_category_get_color_string (AtlasCategory *self);
 
@@ -44,6 +61,14 @@ AtlasLens     *atlas_lens_new                (const char    *id,
 const char    *atlas_lens_get_id             (AtlasLens     *self);
 const char    *atlas_lens_get_name           (AtlasLens     *self);
 const char    *atlas_lens_get_description    (AtlasLens     *self);
+const char    *atlas_lens_get_original_name  (AtlasLens     *self);
+const char    *atlas_lens_get_original_description (AtlasLens *self);
+GHashTable    *atlas_lens_get_names          (AtlasLens     *self);
+GHashTable    *atlas_lens_get_descriptions   (AtlasLens     *self);
+/* As atlas_category_set_translations (). */
+void           atlas_lens_set_translations   (AtlasLens     *self,
+                                              GHashTable    *names,
+                                              GHashTable    *descriptions);
 gboolean       atlas_lens_get_ordered        (AtlasLens     *self);
 /* The date (YYYY-MM-DD) from which the lens applies (a treaty opened for
  * signature, say), or NULL when it always has. Before it, a partner has no

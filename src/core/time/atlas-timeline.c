@@ -689,7 +689,8 @@ atlas_timeline_dup_as_of (AtlasDataset *dataset,
   atlas_list_store_copy_items (atlas_dataset_get_sources_store (copy),
                                atlas_dataset_get_sources (dataset),
                                (gpointer) atlas_source_copy);
-  atlas_dataset_set_subject_name (copy, atlas_dataset_get_subject_name (dataset));
+  atlas_dataset_set_subject_name (copy, atlas_dataset_get_subject_original_name (dataset));
+  atlas_dataset_set_subject_names (copy, atlas_dataset_get_subject_names (dataset));
   atlas_dataset_set_subject_color (copy, atlas_dataset_get_subject_color (dataset));
   {
     g_auto(GStrv) members = atlas_dataset_dup_members_at (dataset, date);
