@@ -490,6 +490,137 @@ test_subject_indicators (void)
   }
 }
 
+/* Runs @func with the interface in @language ("fr", or "pt_BR:pt"), as a
+ * user with LANGUAGE and a locale other than C would have it. */
+static gboolean
+with_language (const char *language,
+               void      (*func) (gpointer),
+               gpointer    data)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL &&
+      setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    return FALSE;
+
+  func (data);
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved_locale);
+  return TRUE;
+}
+
+static void
+check_french_names (gpointer data)
+{
+  AtlasDataset *dataset = data;
+  AtlasLens *depth = atlas_dataset_find_lens (dataset, "cooperation_depth");
+  AtlasLens *wcit = atlas_dataset_find_lens (dataset, "wcit_2012");
+
+  g_assert_cmpstr (atlas_lens_get_name (depth), ==, "Degré de coopération");
+  g_assert_cmpstr (atlas_category_get_name (atlas_lens_find_category (depth, "strategic")), ==, "Stratégique");
+  g_assert_cmpstr (atlas_category_get_name (atlas_lens_find_category (wcit, "refused")), ==, "A refusé de signer");
+  g_assert_cmpstr (atlas_dataset_get_subject_name (dataset), ==, "Union européenne");
+  /* No French description in the file: the dataset's own. */
+  g_assert_cmpstr (atlas_lens_get_description (depth), ==, atlas_lens_get_original_description (depth));
+  /* What is written stays the file's own words. */
+  g_assert_cmpstr (atlas_lens_get_original_name (depth), ==, "Depth of cooperation");
+  g_assert_cmpstr (atlas_dataset_get_subject_original_name (dataset), ==, "European Union");
+  {
+    g_autoptr(GBytes) saved = atlas_dataset_to_bytes (dataset);
+    g_autofree char *text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+
+    g_assert_nonnull (strstr (text, "\"name\": \"Depth of cooperation\",\n      \"names\": {\n"));
+    g_assert_nonnull (strstr (text, "\"fr\": \"Degré de coopération\""));
+  }
+}
+
+static void
+check_portuguese_names (gpointer data)
+{
+  AtlasDataset *dataset = data;
+
+  /* pt_BR finds the file's "pt" */
+  g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "budapest_convention")),
+                   ==, "Convenção de Budapeste");
+}
+
+static void
+check_catalan_names (gpointer data)
+{
+  AtlasDataset *dataset = data;
+
+  /* A language the file does not carry: its own names. */
+  g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (dataset, "budapest_convention")),
+                   ==, "Budapest Convention");
+}
+
+/* The bundled lenses, categories and subject carry their names in the
+ * seven languages of the interface, and the user's language picks one. */
+static void
+test_translated_names (void)
+{
+  const char * const languages[] = { "de", "es", "fr", "it", "nl", "pl", "pt" };
+  GListModel *lenses = atlas_dataset_get_lenses (current);
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (languages); k++)
+    {
+      const char *subject = g_hash_table_lookup (atlas_dataset_get_subject_names (current), languages[k]);
+
+      g_assert_nonnull (subject);
+      for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
+        {
+          g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+          GListModel *categories = atlas_lens_get_categories (lens);
+          const char *name = g_hash_table_lookup (atlas_lens_get_names (lens), languages[k]);
+
+          g_test_message ("%s %s", languages[k], atlas_lens_get_id (lens));
+          g_assert_nonnull (name);
+          g_assert_cmpstr (name, !=, atlas_lens_get_original_name (lens));
+          for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
+            {
+              g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, j);
+
+              g_test_message ("%s %s", languages[k], atlas_category_get_id (category));
+              g_assert_nonnull (g_hash_table_lookup (atlas_category_get_names (category), languages[k]));
+            }
+        }
+    }
+
+  /* In the C locale LANGUAGE counts for nothing, as for gettext. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_MESSAGES, "C");
+  g_assert_cmpstr (atlas_lens_get_name (atlas_dataset_find_lens (current, "cooperation_depth")),
+                   ==, "Depth of cooperation");
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved_locale);
+
+  if (!with_language ("fr", check_french_names, current))
+    {
+      g_test_skip ("neither fr_FR.UTF-8 nor C.UTF-8 is installed");
+      return;
+    }
+  with_language ("pt_BR:en", check_portuguese_names, current);
+  with_language ("ca", check_catalan_names, current);
+
+  /* A copy as of a date keeps them. */
+  {
+    g_autoptr(AtlasDataset) as_of = atlas_timeline_dup_as_of (current, "2014-06-30");
+
+    with_language ("fr", check_french_names, as_of);
+  }
+}
+
 static void
 test_bundled_validates (void)
 {
@@ -1159,6 +1290,7 @@ main (int   argc,
   g_test_add_func ("/dataset/bundled/round-trip", test_bundled_round_trip);
   g_test_add_func ("/dataset/bundled/subject-indicators", test_subject_indicators);
   g_test_add_func ("/dataset/bundled/validates", test_bundled_validates);
+  g_test_add_func ("/dataset/bundled/translated-names", test_translated_names);
   g_test_add_func ("/dataset/bundled/display-names", test_display_names);
   g_test_add_func ("/dataset/unknown-keys", test_unknown_keys);
   g_test_add_func ("/dataset/unknown-numbers-exact", test_unknown_numbers_exact);

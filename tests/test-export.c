@@ -645,6 +645,42 @@ check_fonts_embedded (const char *path)
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
+/* In French, the legend names the lens, its categories and the subject as
+ * the dataset translates them (its "names"), not in English. */
+static void
+test_svg_translated (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtlasExportOptions) options = atlas_export_options_new (ATLAS_EXPORT_FORMAT_SVG);
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("neither fr_FR.UTF-8 nor C.UTF-8 is installed");
+      return;
+    }
+  atlas_export_options_set_lens_id (options, "wcit_2012");
+  path = export_to (fixture, options, "carte.svg");
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved_locale);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, ">Vote à la CMTI-12<"));
+  g_assert_nonnull (strstr (contents, ">A signé<"));
+  g_assert_nonnull (strstr (contents, "Union européenne"));
+  g_assert_nonnull (strstr (contents, "A refusé de signer"));
+  g_assert_null (strstr (contents, "WCIT-12 vote"));
+  g_assert_null (strstr (contents, ">Signed<"));
+  g_assert_null (strstr (contents, "European Union"));
+}
+
 static void
 test_pdf (Fixture       *fixture,
           gconstpointer  data)
@@ -945,6 +981,7 @@ main (int   argc,
   g_test_add ("/export/geojson", Fixture, NULL, fixture_set_up, test_geojson, fixture_tear_down);
   g_test_add ("/export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
   g_test_add ("/export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add ("/export/svg-translated", Fixture, NULL, fixture_set_up, test_svg_translated, fixture_tear_down);
   g_test_add ("/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/export/pdf-long", Fixture, NULL, fixture_set_up, test_pdf_long, fixture_tear_down);
   g_test_add ("/export/pdf-annex", Fixture, NULL, fixture_set_up, test_pdf_annex, fixture_tear_down);
