@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -263,6 +265,56 @@ test_legend_explains (void)
   gtk_window_destroy (window);
 }
 
+/* In French the legend names the lens, its categories and the subject as
+ * the dataset translates them ("names"), as the window's own words are. */
+static void
+test_legend_translated (void)
+{
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AtlasMapView *view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  GtkWidget *legend_grid = atlas_map_view_get_legend (view);
+  GtkWidget *legend = gtk_widget_get_parent (gtk_widget_get_parent (legend_grid));
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("neither fr_FR.UTF-8 nor C.UTF-8 is installed");
+      gtk_window_destroy (window);
+      return;
+    }
+
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_set_lens_id (view, "wcit_2012");
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 1024, 768);
+  gtk_window_present (window);
+  atlas_test_wait_ms (300);
+  atlas_test_save_texture (atlas_test_render_widget (GTK_WIDGET (view)), "legend-fr.png");
+
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "Vote à la CMTI-12"));
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "A signé"));
+  g_assert_nonnull (atlas_test_find_label_containing (legend, "Union européenne"));
+  g_assert_nonnull (atlas_test_find_label_containing (legend, "A refusé de signer"));
+  g_assert_null (atlas_test_find_label_showing (legend, "WCIT-12 vote"));
+  g_assert_null (atlas_test_find_label_showing (legend, "Signed"));
+
+  /* Another lens, picked while in French */
+  atlas_map_view_set_lens_id (view, "budapest_convention");
+  atlas_test_wait_ms (100);
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "Convention de Budapest"));
+  g_assert_nonnull (atlas_test_find_label_showing (legend, "Partie"));
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_MESSAGES, saved_locale);
+  gtk_window_destroy (window);
+}
+
 static const Case cases[] = {
   { 1280, 800, 1.0, NULL },
   { 900, 560, 1.0, NULL },
@@ -298,6 +350,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/legend/explains", test_legend_explains);
+  g_test_add_func ("/legend/translated", test_legend_translated);
   g_test_add_data_func ("/legend/contrast/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK),
                         test_legend_contrast);
   g_test_add_data_func ("/legend/contrast/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT),
