@@ -126,6 +126,163 @@ test_raster (void)
     }
 }
 
+/* A repaint for a new colouring (a step in time, a blend, another lens)
+ * makes the pixels a whole paint makes, byte for byte, and leaves alone
+ * the parts of the map whose countries keep their colours: a pixel far
+ * from every change, marked, stays marked (unless most of the map changed:
+ * then it is all painted again). At one and two device pixels a
+ * pixel, in both projections, with and without the dark style. */
+static guint32 *
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  return (guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)) + x;
+}
+
+static void
+check_repaint (AtlasMapRaster     *raster,
+               AtlasMapColoring   *before,
+               AtlasMapColoring   *after,
+               AtlasMapPaintFlags  flags,
+               int                 width,
+               int                 height,
+               int                 scale,
+               guint              *n_marked)
+{
+  cairo_surface_t *old = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_surface_t *repainted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  const int block = 64;
+  int blocks_x = (width + block - 1) / block, blocks_y = (height + block - 1) / block;
+  g_autofree gboolean *changed = g_new0 (gboolean, blocks_x * blocks_y);
+  int mark_x = -1, mark_y = -1;
+
+  cairo_surface_set_device_scale (old, scale, scale);
+  cairo_surface_set_device_scale (whole, scale, scale);
+  cairo_surface_set_device_scale (repainted, scale, scale);
+  g_assert_true (atlas_map_raster_paint (raster, before, flags, old));
+  g_assert_true (atlas_map_raster_paint (raster, after, flags, whole));
+  g_assert_true (atlas_map_raster_paint (raster, before, flags, repainted));
+  cairo_surface_flush (old);
+  cairo_surface_flush (whole);
+  cairo_surface_flush (repainted);
+
+  /* A pixel in a block whose neighbours all keep their pixels */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (*pixel_at (old, x, y) != *pixel_at (whole, x, y))
+        changed[(y / block) * blocks_x + x / block] = TRUE;
+  for (int by = 1; by + 1 < blocks_y && mark_x < 0; by++)
+    for (int bx = 1; bx + 1 < blocks_x && mark_x < 0; bx++)
+      {
+        gboolean quiet = TRUE;
+
+        for (int j = -1; j <= 1; j++)
+          for (int i = -1; i <= 1; i++)
+            quiet = quiet && !changed[(by + j) * blocks_x + bx + i];
+        if (quiet)
+          {
+            mark_x = bx * block + block / 2;
+            mark_y = by * block + block / 2;
+          }
+      }
+  if (mark_x >= 0)
+    {
+      *pixel_at (repainted, mark_x, mark_y) = 0xff123456;
+      cairo_surface_mark_dirty (repainted);
+    }
+
+  g_assert_true (atlas_map_raster_repaint (raster, before, after, flags, repainted));
+  cairo_surface_flush (repainted);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        if (x == mark_x && y == mark_y && *pixel_at (repainted, x, y) == 0xff123456)
+          (*n_marked)++;
+        else if (*pixel_at (repainted, x, y) != *pixel_at (whole, x, y))
+          g_error ("pixel %d, %d: %08x repainted, %08x painted whole", x, y,
+                   *pixel_at (repainted, x, y), *pixel_at (whole, x, y));
+      }
+
+  /* Not the raster's size: nothing drawn */
+  {
+    cairo_surface_t *small = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width / 2, height);
+
+    g_assert_false (atlas_map_raster_repaint (raster, before, after, flags, small));
+    cairo_surface_destroy (small);
+  }
+  cairo_surface_destroy (old);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (repainted);
+}
+
+static void
+test_raster_repaint (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  g_auto(GStrv) dates = atlas_timeline_dup_dates (dataset);
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  AtlasWorld *world = atlas_world_get_default ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_marked = 0, n_checked = 0;
+
+  g_assert_cmpuint (g_strv_length (dates), >, 2);
+  for (guint i = 0; dates[i] != NULL; i++)
+    g_ptr_array_add (states, atlas_timeline_dup_as_of (dataset, dates[i]));
+  g_ptr_array_add (states, g_object_ref (dataset));
+
+  for (int p = 0; p < 2; p++)
+    for (int scale = 1; scale <= 2; scale++)
+      {
+        AtlasMapProjection projection = p ? ATLAS_MAP_PROJECTION_EQUAL_EARTH : ATLAS_MAP_PROJECTION_MERCATOR;
+        AtlasMapPaintFlags flags = scale == 2 ? ATLAS_MAP_PAINT_DARK : ATLAS_MAP_PAINT_NONE;
+        AtlasMapFrame frame = { 0 };
+        g_autoptr(AtlasMapRaster) raster = NULL;
+
+        /* Mercator once: the repaint does not depend on the projection */
+        if (!p && scale == 2)
+          continue;
+        atlas_map_frame_init_plane (&frame, projection, 0.05, 0.25, 1000);
+        frame.width = 500;
+        frame.height = 250;
+        frame.pixel = 1.0 / scale;
+        raster = atlas_map_raster_new (world, &frame);
+
+        for (guint l = 0; l < g_list_model_get_n_items (lenses); l++)
+          {
+            g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, l);
+            const char *id = atlas_lens_get_id (lens);
+
+            /* Each step in time, forwards and back */
+            for (guint i = 0; i + 1 < states->len; i++)
+              {
+                g_autoptr(AtlasMapColoring) a = atlas_map_coloring_new (world, g_ptr_array_index (states, i), id);
+                g_autoptr(AtlasMapColoring) b = atlas_map_coloring_new (world, g_ptr_array_index (states, i + 1), id);
+                g_autoptr(AtlasMapColoring) blend = atlas_map_coloring_new_blend (a, b, 0.5);
+
+                check_repaint (raster, a, b, flags, 500 * scale, 250 * scale, scale, &n_marked);
+                check_repaint (raster, b, a, flags, 500 * scale, 250 * scale, scale, &n_marked);
+                check_repaint (raster, a, blend, flags, 500 * scale, 250 * scale, scale, &n_marked);
+                n_checked += 3;
+              }
+            /* Another lens: most of the map */
+            if (l > 0)
+              {
+                g_autoptr(AtlasLens) previous = g_list_model_get_item (lenses, l - 1);
+                g_autoptr(AtlasMapColoring) a = atlas_map_coloring_new (world, dataset, atlas_lens_get_id (previous));
+                g_autoptr(AtlasMapColoring) b = atlas_map_coloring_new (world, dataset, id);
+
+                check_repaint (raster, a, b, flags, 500 * scale, 250 * scale, scale, &n_marked);
+                n_checked++;
+              }
+          }
+      }
+  g_test_message ("%u repaints, %u left a marked pixel alone", n_checked, n_marked);
+  /* Most steps change a country or two: most repaints are partial */
+  g_assert_cmpuint (n_marked, >, n_checked / 2);
+}
+
 /* A colouring blended for a fade keeps the subject's own category (none
  * on most lenses: a blend must not outline the members there) */
 static void
@@ -209,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/projection/plane", test_plane);
   g_test_add_func ("/projection/blend-subject", test_blend_subject);
   g_test_add_func ("/projection/raster", test_raster);
+  g_test_add_func ("/projection/raster-repaint", test_raster_repaint);
   g_test_add_func ("/projection/area-ratio", test_area_ratio);
 
   return g_test_run ();

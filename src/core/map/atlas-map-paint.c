@@ -8,6 +8,7 @@
 
 #include "atlas-map-paint.h"
 #include "atlas-map-projection-private.h"
+#include "atlas-map-raster-private.h"
 
 struct _AtlasMapColoring
 {
@@ -531,9 +532,6 @@ get_hatch (int category)
   return hatches[kind];
 }
 
-/* One pixel in four, on a diagonal: fine enough to read as a grey, not a
- * pattern, and to set "No data" apart from any flat colour. */
-#define NO_DATA_HATCH_SIZE 4
 
 static cairo_pattern_t *
 create_no_data_hatch (void)
@@ -783,10 +781,6 @@ typedef enum
   DRAW_LINES = 1 << 1,
 } Draw;
 
-/* A country's number in a raster: 0 is off the map, 1 the sea */
-#define RASTER_SPACE 0
-#define RASTER_OCEAN 1
-#define RASTER_COUNTRY(c) ((c) + 2)
 
 static void
 paint_pass (cairo_t             *cr,
@@ -991,42 +985,17 @@ paint_subject_outline (cairo_t             *cr,
   cairo_restore (cr);
 }
 
-/* Rasters */
+/* Rasters (atlas-map-raster.c): the numbers and the lines they are drawn
+ * with. */
 
-struct _AtlasMapRaster
+void
+atlas_map_raster_draw_numbers (cairo_t             *cr,
+                               AtlasWorld          *world,
+                               const AtlasMapFrame *frame,
+                               guint                level)
 {
-  AtlasWorld *world;
-  AtlasMapFrame frame;
-  guint level;
-  int width, height;                /* device pixels */
-  cairo_surface_t *numbers;         /* RGB24: a country's number a pixel */
-  cairo_surface_t *lines;           /* ARGB32: borders and coasts */
-};
+  const AtlasMapProjected *pw = atlas_map_projected_get (world, frame, level);
 
-AtlasMapRaster *
-atlas_map_raster_new (AtlasWorld          *world,
-                      const AtlasMapFrame *frame)
-{
-  AtlasMapRaster *self;
-  guint level;
-  const AtlasMapProjected *pw;
-  cairo_t *cr;
-
-  g_return_val_if_fail (world != NULL, NULL);
-  g_return_val_if_fail (frame != NULL && frame->scale > 0 && frame->pixel > 0, NULL);
-
-  self = g_new0 (AtlasMapRaster, 1);
-  self->world = atlas_world_ref (world);
-  self->frame = *frame;
-  self->width = (int) ceil (frame->width / frame->pixel - 1e-6);
-  self->height = (int) ceil (frame->height / frame->pixel - 1e-6);
-  level = atlas_world_pick_level (world, world_pixels (frame));
-  self->level = level;
-  pw = atlas_map_projected_get (world, frame, level);
-
-  self->numbers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, self->width, self->height);
-  cairo_surface_set_device_scale (self->numbers, 1 / frame->pixel, 1 / frame->pixel);
-  cr = cairo_create (self->numbers);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   set_color (cr, frame->projection == ATLAS_MAP_PROJECTION_EQUAL_EARTH ? RASTER_SPACE : RASTER_OCEAN, 1.0);
@@ -1046,12 +1015,16 @@ atlas_map_raster_new (AtlasWorld          *world,
       cairo_clip (cr);
       paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_STRADDLING, DRAW_FILLS);
     }
-  cairo_destroy (cr);
-  cairo_surface_flush (self->numbers);
+}
 
-  self->lines = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
-  cairo_surface_set_device_scale (self->lines, 1 / frame->pixel, 1 / frame->pixel);
-  cr = cairo_create (self->lines);
+void
+atlas_map_raster_draw_lines (cairo_t             *cr,
+                             AtlasWorld          *world,
+                             const AtlasMapFrame *frame,
+                             guint                level)
+{
+  const AtlasMapProjected *pw = atlas_map_projected_get (world, frame, level);
+
   if (pw == NULL)
     paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_ALL, DRAW_LINES);
   else
@@ -1061,94 +1034,23 @@ atlas_map_raster_new (AtlasWorld          *world,
       cairo_clip (cr);
       paint_pass (cr, world, NULL, frame, 0, level, pw, PASS_STRADDLING, DRAW_LINES);
     }
-  cairo_destroy (cr);
-  cairo_surface_flush (self->lines);
-
-  return self;
 }
 
 void
-atlas_map_raster_free (AtlasMapRaster *self)
+atlas_map_raster_draw_subject_outline (cairo_t             *cr,
+                                       AtlasMapColoring    *coloring,
+                                       const AtlasMapFrame *frame,
+                                       guint                level)
 {
-  if (self == NULL)
-    return;
-  cairo_surface_destroy (self->numbers);
-  cairo_surface_destroy (self->lines);
-  atlas_world_unref (self->world);
-  g_free (self);
+  paint_subject_outline (cr, coloring, frame, level,
+                         atlas_map_projected_get (coloring->world, frame, level));
 }
 
-gboolean
-atlas_map_raster_paint (AtlasMapRaster     *self,
-                        AtlasMapColoring   *coloring,
-                        AtlasMapPaintFlags  flags,
-                        cairo_surface_t    *target)
+guint
+atlas_map_raster_pick_level (AtlasWorld          *world,
+                             const AtlasMapFrame *frame)
 {
-  guint32 *table;
-  gboolean *hatched;
-  guint n;
-  const guint8 *src;
-  guint8 *dest;
-  int src_stride, dest_stride;
-  cairo_t *cr;
-
-  g_return_val_if_fail (self != NULL && coloring != NULL && target != NULL, FALSE);
-
-  if (coloring->world != self->world ||
-      cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32 ||
-      cairo_image_surface_get_width (target) != self->width ||
-      cairo_image_surface_get_height (target) != self->height)
-    return FALSE;
-
-  n = RASTER_COUNTRY (coloring->n_countries);
-  table = g_new (guint32, n);
-  hatched = g_new0 (gboolean, n);
-  for (guint c = 0; c < coloring->n_countries; c++)
-    hatched[RASTER_COUNTRY (c)] = coloring->kinds[c] == ATLAS_MAP_FILL_NO_DATA;
-  table[RASTER_SPACE] = 0xff000000 | ((flags & ATLAS_MAP_PAINT_DARK) ? ATLAS_MAP_SPACE_DARK_COLOR
-                                                                    : ATLAS_MAP_SPACE_COLOR);
-  table[RASTER_OCEAN] = 0xff000000 | ATLAS_MAP_OCEAN_COLOR;
-  for (guint c = 0; c < coloring->n_countries; c++)
-    table[RASTER_COUNTRY (c)] = 0xff000000 | coloring->colors[c];
-
-  cairo_surface_flush (target);
-  src = cairo_image_surface_get_data (self->numbers);
-  src_stride = cairo_image_surface_get_stride (self->numbers);
-  dest = cairo_image_surface_get_data (target);
-  dest_stride = cairo_image_surface_get_stride (target);
-  for (int y = 0; y < self->height; y++)
-    {
-      const guint32 *s = (const guint32 *) (src + (gsize) y * src_stride);
-      guint32 *d = (guint32 *) (dest + (gsize) y * dest_stride);
-
-      for (int x = 0; x < self->width; x++)
-        {
-          guint32 number = s[x] & 0xffff;
-
-          if (number >= n)
-            number = RASTER_OCEAN;
-          /* "No data"'s hatch, as atlas_map_paint_no_data_hatch () lays it */
-          if (hatched[number] && (x + y) % NO_DATA_HATCH_SIZE == 0)
-            d[x] = 0xff000000 | ATLAS_MAP_NO_DATA_HATCH_COLOR;
-          else
-            d[x] = table[number];
-        }
-    }
-  cairo_surface_mark_dirty (target);
-  g_free (table);
-  g_free (hatched);
-
-  /* The borders and coasts over the fills */
-  cr = cairo_create (target);
-  cairo_identity_matrix (cr);
-  cairo_set_source_surface (cr, self->lines, 0, 0);
-  cairo_paint (cr);
-  cairo_scale (cr, 1 / self->frame.pixel, 1 / self->frame.pixel);
-  paint_subject_outline (cr, coloring, &self->frame, self->level,
-                         atlas_map_projected_get (self->world, &self->frame, self->level));
-  cairo_destroy (cr);
-  return TRUE;
+  return atlas_world_pick_level (world, world_pixels (frame));
 }
 
 void

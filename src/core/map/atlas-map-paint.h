@@ -229,6 +229,16 @@ gboolean          atlas_map_raster_paint          (AtlasMapRaster      *self,
                                                    AtlasMapColoring    *coloring,
                                                    AtlasMapPaintFlags   flags,
                                                    cairo_surface_t     *target);
+/* Paints @coloring over @target, on which this raster painted @before with
+ * the same @flags: only the tiles of the countries whose colour differs,
+ * the pixels as atlas_map_raster_paint () would make them (a step in time
+ * changes a few countries). FALSE (and nothing drawn) if @target is not
+ * the raster's size. */
+gboolean          atlas_map_raster_repaint        (AtlasMapRaster      *self,
+                                                   AtlasMapColoring    *before,
+                                                   AtlasMapColoring    *coloring,
+                                                   AtlasMapPaintFlags   flags,
+                                                   cairo_surface_t     *target);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapColoring, atlas_map_coloring_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasMapRaster, atlas_map_raster_free)

@@ -358,6 +358,71 @@ after_paint_cb (GdkFrameClock   *clock,
     exit (0);
 }
 
+/* @surface as the source at @x, @y, read when the node is drawn: a cairo
+ * node records a surface set as a source as a copy-on-write snapshot,
+ * and a snapshot still held by the last frame's node when the cache is
+ * recoloured or freed costs a copy of the whole cache. A raster source
+ * hands the surface as it is when drawn; the cache only changes in the
+ * next snapshot, which makes the node that will be drawn. */
+static cairo_surface_t *
+acquire_surface (cairo_pattern_t             *pattern,
+                 void                        *data,
+                 cairo_surface_t             *target,
+                 const cairo_rectangle_int_t *extents)
+{
+  return cairo_surface_reference (data);
+}
+
+static void
+release_surface (cairo_pattern_t *pattern,
+                 void            *data,
+                 cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+copy_source (cairo_pattern_t       *pattern,
+             void                  *data,
+             const cairo_pattern_t *other)
+{
+  cairo_surface_reference (data);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+finish_source (cairo_pattern_t *pattern,
+               void            *data)
+{
+  cairo_surface_destroy (data);
+}
+
+static void
+set_source_live (cairo_t         *cr,
+                 cairo_surface_t *surface,
+                 double           x,
+                 double           y)
+{
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  double sx, sy;
+
+  cairo_surface_get_device_scale (surface, &sx, &sy);
+  pattern = cairo_pattern_create_raster_source (cairo_surface_reference (surface), CAIRO_CONTENT_COLOR_ALPHA,
+                                                cairo_image_surface_get_width (surface),
+                                                cairo_image_surface_get_height (surface));
+  cairo_raster_source_pattern_set_acquire (pattern, acquire_surface, release_surface);
+  cairo_raster_source_pattern_set_copy (pattern, copy_source);
+  cairo_raster_source_pattern_set_finish (pattern, finish_source);
+  /* User space to the surface's pixels, as its device scale would */
+  cairo_matrix_init_scale (&matrix, sx, sy);
+  cairo_matrix_translate (&matrix, -x, -y);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_NONE);
+  cairo_set_source (cr, pattern);
+  cairo_pattern_destroy (pattern);
+}
+
 static gboolean extend_cache_cb (gpointer user_data);
 
 static void
@@ -404,7 +469,7 @@ paint_labels (AtlasWorldLayer     *self,
       cairo_rectangle (cr, floor (x0), floor (y0), ceil (x1 - x0) + 1, ceil (y1 - y0) + 1);
     }
   cairo_clip (cr);
-  cairo_set_source_surface (cr, self->labels_surface,
+  set_source_live (cr, self->labels_surface,
                             round ((drawn->x - frame->x) * frame->scale * scale) / scale,
                             round ((drawn->y - frame->y) * frame->scale * scale) / scale);
   cairo_paint (cr);
@@ -542,6 +607,25 @@ draw_region (AtlasWorldLayer *self,
   cairo_surface_flush (self->cache);
 }
 
+/* The cache recoloured in place where the colours differ from the ones it
+ * shows: a step in time repaints the few countries it changes. */
+static void
+recolor_cache (AtlasWorldLayer *self,
+               double           world_device,
+               int              scale)
+{
+  if (!atlas_map_raster_repaint (self->raster, self->cache_coloring, self->coloring, self->flags, self->cache))
+    {
+      /* Not the raster's region after all: drawn again */
+      draw_region (self, world_device, self->cache_x, self->cache_y, self->cache_x + self->cache_width,
+                   self->cache_y + self->cache_height, scale, FALSE);
+      return;
+    }
+  cairo_surface_flush (self->cache);
+  g_clear_pointer (&self->cache_coloring, atlas_map_coloring_unref);
+  self->cache_coloring = atlas_map_coloring_ref (self->coloring);
+}
+
 static gboolean
 extend_cache_cb (gpointer user_data)
 {
@@ -591,15 +675,8 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
       view_x >= self->cache_x && view_y >= self->cache_y &&
       view_x + width * scale <= self->cache_x + self->cache_width &&
       view_y + height * scale <= self->cache_y + self->cache_height)
-    {
-      /* Only the colours changed, over a region the raster holds: the same
-       * region again, looked up */
-      double region_x = self->cache_x, region_y = self->cache_y;
-      int region_width = self->cache_width, region_height = self->cache_height;
-
-      draw_region (self, world_device, region_x, region_y, region_x + region_width,
-                   region_y + region_height, scale, FALSE);
-    }
+    /* Only the colours changed, over a region the raster holds */
+    recolor_cache (self, world_device, scale);
   else if (self->cache == NULL ||
       self->cache_projection != self->projection ||
       self->cache_world_device != world_device ||
@@ -617,7 +694,7 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   shift_y = round (self->cache_y - view_y) / scale;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_source_surface (cr, self->cache, shift_x, shift_y);
+  set_source_live (cr, self->cache, shift_x, shift_y);
   cairo_paint (cr);
 
   /* Drawn where the cache put the countries, to the device pixel. */
