@@ -8,6 +8,7 @@
 #include "atlas-cli.h"
 #include "atlas-cli-private.h"
 #include "atlas-dataset-io.h"
+#include "atlas-salvage.h"
 #include "atlas-text.h"
 
 gboolean
@@ -31,6 +32,43 @@ atlas_cli_parse_options (int                 argc,
     }
 
   return TRUE;
+}
+
+/* "file:line:column: " as compilers write it, then the problem in the
+ * dataset's words (the app's load dialog says the same), then the JSON path
+ * in brackets for whoever fixes the file by hand:
+ * partners.json:432:20: India’s WCIT-12 vote is “maybe”, which is not one
+ * of Signed, Refused [partners[3].indicators.wcit_2012]. Everything that
+ * comes from the file or its name is escaped for the terminal. */
+static char *
+problem_line (const AtlasProblem *problem,
+              const char         *sentence)
+{
+  GString *line = g_string_new (NULL);
+  g_autofree char *shown_sentence = atlas_text_escape_line (sentence);
+
+  if (problem->file != NULL && problem->file[0] != '\0')
+    {
+      g_autofree char *shown_file = atlas_text_escape_line (problem->file);
+
+      g_string_append (line, shown_file);
+      if (problem->line > 0)
+        {
+          g_string_append_printf (line, ":%d", problem->line);
+          if (problem->column > 0)
+            g_string_append_printf (line, ":%d", problem->column);
+        }
+      g_string_append (line, ": ");
+    }
+  g_string_append (line, shown_sentence);
+  if (problem->path != NULL && problem->path[0] != '\0')
+    {
+      g_autofree char *shown_path = atlas_text_escape_line (problem->path);
+
+      g_string_append_printf (line, " [%s]", shown_path);
+    }
+
+  return g_string_free (line, FALSE);
 }
 
 int
@@ -62,9 +100,13 @@ atlas_cli_validate (const char * const *paths)
       n_invalid++;
       if (problems != NULL && problems->len > 0)
         {
+          g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+          g_auto(GStrv) sentences = bytes ? atlas_salvage_describe_bytes (bytes, problems) : NULL;
+
           for (guint j = 0; j < problems->len; j++)
             {
-              g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, j));
+              g_autofree char *line = sentences ? problem_line (g_ptr_array_index (problems, j), sentences[j])
+                                                : atlas_problem_to_string (g_ptr_array_index (problems, j));
 
               /* Raw UTF-8: g_print() would turn quoted text into "?" in a C locale. */
               fputs (line, stdout);

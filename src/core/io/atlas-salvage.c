@@ -227,6 +227,14 @@ element_label (const char *list,
     return date ? g_strdup_printf (_("the change of %s in its history"), date)
                 : g_strdup_printf (_("change %u in its history"), index + 1);
 
+  if (g_str_equal (list, "member_changes"))
+    return date ? g_strdup_printf (_("the change of its members of %s"), date)
+                : g_strdup_printf (_("change %u of its members"), index + 1);
+  if (g_str_equal (list, "categories"))
+    return name ? g_strdup_printf (_("the category “%s”"), name) : g_strdup_printf (_("category %u"), index + 1);
+  if (g_str_equal (list, "members"))
+    return g_strdup_printf (_("member %u"), index + 1);
+
   /* Translators: an element of a list in a dataset: "categories, 2" */
   return g_strdup_printf (_("%s, %u"), list, index + 1);
 }
@@ -250,6 +258,19 @@ member_label (const char *member)
     { "frequency", N_("the frequency") },
     { "level", N_("the level") },
     { "status", N_("the status") },
+    { "description", N_("the description") },
+    { "opens", N_("the date it opens") },
+    { "place", N_("the place") },
+    { "number", N_("the number") },
+    { "note", N_("the note") },
+    { "kind", N_("the kind") },
+    { "year", N_("the year") },
+    { "author", N_("the author") },
+    { "locator", N_("the locator") },
+    { "source", N_("the source") },
+    { "change", N_("the change") },
+    { "members", N_("the members") },
+    { "indicators", N_("the indicators") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -292,9 +313,10 @@ place_in_words (JsonNode *root,
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
+/* The problem in the dataset's words, without its line */
 static char *
-describe (JsonNode           *root,
-          const AtlasProblem *problem)
+describe_sentence (JsonNode           *root,
+                   const AtlasProblem *problem)
 {
   g_autoptr(GArray) steps = parse_path (problem->path);
   g_autofree char *sentence = NULL;
@@ -351,6 +373,14 @@ describe (JsonNode           *root,
       else
         sentence = g_strdup_printf (_("%s: %s"), name, problem->message);
     }
+  else if (step_is (steps, 0, "subject") && steps->len > 1)
+    {
+      const char *name = string_member (walk (root, steps, 1), "name");
+      g_autofree char *place = place_in_words (root, steps, 1);
+
+      /* Translators: the subject of a dataset with no name in the file */
+      sentence = g_strdup_printf (_("%1$s, %2$s: %3$s"), name ? name : _("The subject"), place, problem->message);
+    }
   else if (step_is (steps, 0, "lenses") && step_is_index (steps, 1))
     {
       JsonNode *lens = walk (root, steps, 2);
@@ -392,6 +422,15 @@ describe (JsonNode           *root,
       g_free (sentence);
       sentence = capitalised;
     }
+
+  return g_steal_pointer (&sentence);
+}
+
+static char *
+describe (JsonNode           *root,
+          const AtlasProblem *problem)
+{
+  g_autofree char *sentence = describe_sentence (root, problem);
 
   if (problem->line > 0)
     /* Translators: a problem, then the line of the file it is on */
@@ -542,6 +581,25 @@ atlas_salvage_bytes (GBytes     *bytes,
     salvage->dataset = load_without_bad_values (bytes, display_name, problems);
 
   return salvage;
+}
+
+GStrv
+atlas_salvage_describe_bytes (GBytes    *bytes,
+                              GPtrArray *problems)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *sentences = g_ptr_array_new ();
+  JsonNode *root = NULL;
+
+  if (bytes != NULL &&
+      json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    root = json_parser_get_root (parser);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_ptr_array_add (sentences, describe_sentence (root, g_ptr_array_index (problems, i)));
+  g_ptr_array_add (sentences, NULL);
+
+  return (GStrv) g_ptr_array_free (sentences, FALSE);
 }
 
 typedef struct

@@ -38,6 +38,12 @@ AtlasSalvage *atlas_salvage_bytes           (GBytes             *bytes,
                                              const char         *display_name,
                                              GPtrArray          *problems);
 
+/* The problems alone in the dataset's words, one sentence each and
+ * without their lines (for a "file:line:column: " prefix of their own):
+ * what `cyber-atlas --validate` prints. Never NULL. */
+GStrv         atlas_salvage_describe_bytes  (GBytes             *bytes,
+                                             GPtrArray          *problems);
+
 /* Reads @file again in a worker thread and salvages it. */
 void          atlas_salvage_file_async      (GFile              *file,
                                              GPtrArray          *problems,
