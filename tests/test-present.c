@@ -136,8 +136,15 @@ test_leaves_no_trace (void)
   g_autofree char *lens_before = NULL;
   double camera[3], after[3];
 
+  /* Not unique: whatever else runs the app on the suite's session bus at
+   * the same time (the end-to-end tests, a parallel test), this one must
+   * be its own primary instance; a remote one has no window machinery, and
+   * adding a window to it crashes in GTK. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
   settings = atlas_application_get_settings (app);
   g_settings_set_boolean (settings, "hatch-patterns", FALSE);
   g_settings_set_boolean (settings, "legend-visible", TRUE);

@@ -219,8 +219,13 @@ get_app (void)
       g_autoptr(GError) error = NULL;
 
       app = atlas_application_new ();
+      /* Its own primary instance whatever else runs the app on the
+       * suite's bus (a remote instance crashes when given a window). */
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
       g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
       g_assert_no_error (error);
+      g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
     }
   return app;
 }
