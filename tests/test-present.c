@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
+#include "atlas-map-view-private.h"
 #include "atlas-preferences-window.h"
 #include "atlas-test-util.h"
 #include "atlas-window-private.h"
@@ -230,6 +231,71 @@ test_hint_and_button (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A point's place on the map widget */
+static void
+point_on_map (AtlasWindow *window,
+              double       latitude,
+              double       longitude,
+              double      *x,
+              double      *y)
+{
+  ShumateMap *map = atlas_map_view_get_map (window->map_view);
+  graphene_point_t in, out;
+
+  AtlasMapProjection projection = atlas_world_layer_get_projection (atlas_map_view_get_world_layer (window->map_view));
+  double mx, my, u, v, lon, lat;
+
+  /* The viewport's locations are points of the map's plane */
+  atlas_geo_lonlat_to_map (longitude, latitude, &mx, &my);
+  atlas_map_to_plane (projection, mx, my, &u, &v);
+  atlas_geo_map_to_lonlat (u, v, &lon, &lat);
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
+                                              lat, lon, x, y);
+  in = GRAPHENE_POINT_INIT (*x, *y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map), GTK_WIDGET (window->map_view), &in, &out));
+  *x = out.x;
+  *y = out.y;
+}
+
+/* Japan flown to on a 1024×768 projector: the caption above and the legend
+ * below cover none of it, from Hokkaido to Kyushu. */
+static void
+test_fit_clear_of_caption (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  GtkWidget *legend = atlas_map_view_get_legend (window->map_view);
+  graphene_rect_t caption, box;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  atlas_window_set_presenting (window, TRUE);
+  atlas_test_wait_ms (500);
+  atlas_window_set_selected_id (window, "JP");
+  /* The flight, and the caption laid out for Japan */
+  atlas_test_wait_ms (2500);
+  atlas_test_save_shot (GTK_WIDGET (window), "present-japan-1024.png");
+
+  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view), &caption));
+  while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
+    legend = gtk_widget_get_parent (legend);
+  g_assert_nonnull (legend);
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window->map_view), &box));
+
+  /* Cape Sōya, Hokkaido's north: below the caption */
+  point_on_map (window, 45.52, 141.94, &x, &y);
+  g_assert_cmpfloat (y, >, caption.origin.y + caption.size.height);
+  /* Cape Sata, Kyushu's south: above the legend */
+  point_on_map (window, 30.99, 130.66, &x, &y);
+  g_assert_cmpfloat (y, <, box.origin.y);
+
+  atlas_window_set_presenting (window, FALSE);
+  atlas_test_wait_ms (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Each switch of the preferences is its GSettings key, both ways. */
 static void
 test_preferences (void)
@@ -271,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/present/caption-follows", test_caption_follows);
   g_test_add_func ("/present/leaves-no-trace", test_leaves_no_trace);
   g_test_add_func ("/present/hint-and-button", test_hint_and_button);
+  g_test_add_func ("/present/fit-clear-of-caption", test_fit_clear_of_caption);
   g_test_add_func ("/preferences/switches", test_preferences);
 
   return g_test_run ();

@@ -84,6 +84,9 @@ struct _AtlasMapView
   double flight_x, flight_y, flight_zoom;
   gint64 flight_end;
   double press_x, press_y;
+  /* Parts of the view covered by something else (a caption): fly_to ()
+   * frames the country in the rest */
+  GtkBorder fit_insets;
 };
 
 enum {
@@ -1647,12 +1650,35 @@ atlas_map_view_fly_to (AtlasMapView *self,
       width = 800;
       height = 600;
     }
-  /* With context: the country takes about half the view, its neighbours
-   * and the sea around it the rest. */
-  zoom = log2 (MIN (width / ((x1 - x0) * 2.2 * tile_size (self)),
-                    height / ((y1 - y0) * 2.2 * tile_size (self))));
-  zoom = MIN (zoom, FLY_TO_MAX_ZOOM);
-  go_to (self, (x0 + x1) / 2, (y0 + y1) / 2, zoom, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  /* Framed in what the insets leave of the view (never less than half
+   * of it), and centred there. */
+  {
+    const GtkBorder *in = &self->fit_insets;
+    int free_width = MAX (width - in->left - in->right, width / 2);
+    int free_height = MAX (height - in->top - in->bottom, height / 2);
+    double shift_x = (in->left - in->right) / 2.0;
+    double shift_y = (in->top - in->bottom) / 2.0;
+    double units_per_pixel;
+
+    /* With context: the country takes about half the view, its neighbours
+     * and the sea around it the rest. */
+    zoom = log2 (MIN (free_width / ((x1 - x0) * 2.2 * tile_size (self)),
+                      free_height / ((y1 - y0) * 2.2 * tile_size (self))));
+    zoom = MIN (zoom, FLY_TO_MAX_ZOOM);
+    units_per_pixel = 1.0 / (tile_size (self) * exp2 (zoom));
+    /* The view's centre sits off the country's by the insets' imbalance */
+    go_to (self, (x0 + x1) / 2 - shift_x * units_per_pixel, (y0 + y1) / 2 - shift_y * units_per_pixel,
+           zoom, gtk_widget_get_mapped (GTK_WIDGET (self)));
+  }
+}
+
+void
+atlas_map_view_set_fit_insets (AtlasMapView    *self,
+                               const GtkBorder *insets)
+{
+  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
+
+  self->fit_insets = insets ? *insets : (GtkBorder) { 0 };
 }
 
 AtlasWorldLayer *

@@ -72,6 +72,11 @@ void          atlas_map_view_set_camera         (AtlasMapView *self,
                                                  double        latitude,
                                                  double        longitude,
                                                  double        zoom);
+/* Parts of the view something covers (presentation mode's caption and
+ * legend): atlas_map_view_fly_to () frames the country in the rest. NULL:
+ * none. */
+void          atlas_map_view_set_fit_insets     (AtlasMapView    *self,
+                                                 const GtkBorder *insets);
 /* Animates the view to a country (any ISO alpha-2 code the map knows). */
 void          atlas_map_view_fly_to             (AtlasMapView *self,
                                                  const char   *alpha2);

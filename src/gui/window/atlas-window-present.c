@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
+#include "atlas-map-view-private.h"
 #include "atlas-window-private.h"
 
 /* Labels on the map grow by this much; the legend and caption follow the
@@ -70,6 +71,44 @@ update_caption (AtlasWindow *self)
     }
 }
 
+/* The caption (top) and the legend (lower left) cover part of the map: a
+ * partner flown to is framed in the rest, so that neither hides it. The
+ * caption's height is measured for its text now, before it is laid out. */
+static void
+update_fit_insets (AtlasWindow *self)
+{
+  GtkWidget *map = GTK_WIDGET (self->map_view);
+  GtkWidget *legend = atlas_map_view_get_legend (self->map_view);
+  GtkBorder insets = { 0 };
+  graphene_rect_t bounds;
+  int margin = 12;
+
+  if (!self->presenting)
+    {
+      atlas_map_view_set_fit_insets (self->map_view, NULL);
+      return;
+    }
+
+  if (gtk_widget_get_visible (self->presentation_caption) &&
+      gtk_widget_compute_bounds (self->presentation_caption, map, &bounds))
+    {
+      int natural = 0;
+
+      gtk_widget_measure (self->presentation_caption, GTK_ORIENTATION_VERTICAL,
+                          MAX ((int) bounds.size.width, 1), NULL, &natural, NULL, NULL);
+      insets.top = (gint16) CLAMP (bounds.origin.y + MAX (natural, bounds.size.height) + margin, 0, G_MAXINT16);
+    }
+
+  /* The legend's box, around its rows */
+  while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
+    legend = gtk_widget_get_parent (legend);
+  if (legend != NULL && atlas_map_view_get_legend_visible (self->map_view) && gtk_widget_get_mapped (legend) &&
+      gtk_widget_compute_bounds (legend, map, &bounds))
+    insets.bottom = (gint16) CLAMP (gtk_widget_get_height (map) - bounds.origin.y + margin, 0, G_MAXINT16);
+
+  atlas_map_view_set_fit_insets (self->map_view, &insets);
+}
+
 /* On a projector the partner named must be the one in view, whoever
  * picked it (the keys, the list before entering, a click). */
 static void
@@ -78,9 +117,12 @@ selected_id_changed_cb (AtlasWindow *self)
   if (!self->presenting)
     return;
 
-  if (self->selected_id != NULL)
-    atlas_map_view_fly_to (self->map_view, self->selected_id);
   update_caption (self);
+  if (self->selected_id != NULL)
+    {
+      update_fit_insets (self);
+      atlas_map_view_fly_to (self->map_view, self->selected_id);
+    }
 }
 
 static gboolean
@@ -118,7 +160,10 @@ fit_world_tick_cb (GtkWidget     *widget,
     atlas_map_view_set_camera (self->map_view, self->presentation_camera[0],
                                self->presentation_camera[1], self->presentation_camera[2]);
   else if (self->selected_id != NULL)
-    atlas_map_view_fly_to (self->map_view, self->selected_id);
+    {
+      update_fit_insets (self);
+      atlas_map_view_fly_to (self->map_view, self->selected_id);
+    }
   else
     atlas_map_view_show_world (self->map_view);
   self->presentation_restore_camera = FALSE;
@@ -190,7 +235,10 @@ set_presenting (AtlasWindow *self,
     }
   self->presenting = presenting;
   if (!presenting)
-    restore_state (self);
+    {
+      update_fit_insets (self);
+      restore_state (self);
+    }
   g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
 
   /* Hiding the flaps' children, not unrevealing them, keeps the user's
