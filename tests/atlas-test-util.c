@@ -86,6 +86,20 @@ atlas_test_isolate_home (void)
   test_home = home;
 }
 
+/* A folder of its own for one test, inside the isolated home, so it goes
+ * when the test program exits (as g_dir_make_tmp's folders would not).
+ * @name_template ends in XXXXXX, as for g_mkdtemp. */
+char *
+atlas_test_make_tmp_dir (const char *name_template)
+{
+  char *path;
+
+  atlas_test_isolate_home ();
+  path = g_build_filename (test_home, name_template, NULL);
+  g_assert_nonnull (g_mkdtemp (path));
+  return path;
+}
+
 /* A widget test with no display to open skips instead of failing: in TAP
  * mode (--tap, as meson runs the suite) with the plan `1..0 # SKIP reason`
  * and status 0, which is TAP's way and the one meson reads as a skip (it

@@ -93,6 +93,8 @@ guint            atlas_test_count_files           (const char        *path);
 /* Deletes @path and, if it is a folder, everything below it. */
 void             atlas_test_remove_tree           (const char        *path);
 
+char            *atlas_test_make_tmp_dir          (const char        *name_template);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTestPixels, atlas_test_pixels_free)
 
 G_END_DECLS

@@ -42,7 +42,7 @@ write_conflicted_file (void)
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("atlas-review-XXXXXX", &error);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("review-XXXXXX");
   char *path;
 
   g_assert_no_error (error);
@@ -168,7 +168,7 @@ test_apply_one_step (void)
 {
   g_autoptr(AtlasDataset) paper = atlas_test_load_paper ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("atlas-review-XXXXXX", &error);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("review-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "ours.atlas.json", NULL);
   g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (paper);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -12,6 +12,7 @@
 # schema (see test_editing.py). Prints TAP.
 
 import os
+import shutil
 import sys
 import tempfile
 
@@ -165,6 +166,7 @@ def main():
     finally:
         if app is not None:
             app.kill()
+        shutil.rmtree(work, ignore_errors=True)
 
     return 0 if all_passed() else 1
 
