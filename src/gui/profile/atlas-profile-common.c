@@ -107,6 +107,21 @@ atlas_profile_status_label_new (const char *text)
   return label;
 }
 
+GtkWidget *
+atlas_profile_icon_button_new (const char *icon_name,
+                               const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 void
 atlas_profile_row_set_text (GtkWidget  *row,
                             const char *title,
@@ -253,6 +268,35 @@ atlas_profile_open_link (GtkWidget  *widget,
   root = gtk_widget_get_root (widget);
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
   return TRUE;
+}
+
+/* Editing */
+
+void
+atlas_profile_break_coalescing_on_leave (GtkWidget      *widget,
+                                         AtlasUndoStack *undo_stack)
+{
+  GtkEventController *controller = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (controller, "leave", G_CALLBACK (atlas_undo_stack_break_coalescing),
+                           undo_stack, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (widget, controller);
+}
+
+GtkWidget *
+atlas_profile_entry_row_new (const char     *title,
+                             const char     *text,
+                             AtlasUndoStack *undo_stack)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  /* As for the assessment: undo belongs to the app's stack. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+  atlas_profile_break_coalescing_on_leave (row, undo_stack);
+
+  return row;
 }
 
 /* Rows kept from one partner to the next */

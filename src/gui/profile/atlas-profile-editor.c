@@ -2,8 +2,8 @@
 
 /* The profile as a form, while "Edit" is on: the source and date of this
  * change, the partner's name and update date, a drop-down per lens, the
- * assessment, a section per list of entries (atlas-profile-editor-sections.c,
- * a dialogue's rounds in atlas-profile-editor-rounds.c) and the history.
+ * assessment, an AtlasProfileSection per list of entries (its fields in
+ * the tables of atlas-profile-sections.c) and the history.
  *
  * Everything the form changes goes through the AtlasUndoStack, never into
  * the partner directly. After any change of the partner, the view calls
@@ -16,10 +16,36 @@
 #include <glib/gi18n.h>
 
 #include "atlas-long-text.h"
-#include "atlas-profile-editor-private.h"
+#include "atlas-profile-editor.h"
+#include "atlas-profile-history.h"
+#include "atlas-profile-private.h"
+#include "atlas-profile-section.h"
 #include "atlas-source-prompt.h"
 #include "atlas-swatch.h"
 
+struct _AtlasProfileEditor
+{
+  GtkWidget            parent_instance;
+
+  AtlasDataset        *dataset;
+  AtlasUndoStack      *undo_stack;
+  AtlasPartner        *partner;
+
+  GPtrArray           *indicator_dropdowns; /* GtkDropDown, "lens-id" data */
+  GtkTextBuffer       *assessment_buffer;
+  GtkWidget           *name_row;
+  GtkWidget           *updated_row;
+  GtkWidget           *source_row;
+  GtkWidget           *change_date_row;
+  GtkWidget           *change_reason;   /* why a change was refused, or hidden */
+  guint                resync_id;
+  GtkWidget           *assessment_source_row;
+  GPtrArray           *sections;        /* AtlasProfileSection (borrowed) */
+  AtlasProfileHistory *history;
+
+  /* > 0 while the form is being brought in line with the partner */
+  guint                syncing;
+};
 enum {
   PROP_0,
   PROP_DATASET,
@@ -34,30 +60,10 @@ G_DEFINE_FINAL_TYPE (AtlasProfileEditor, atlas_profile_editor, GTK_TYPE_WIDGET)
 
 static void sync_form (AtlasProfileEditor *self);
 
-gboolean
-_atlas_profile_editor_can_edit (AtlasProfileEditor *self)
+static gboolean
+can_edit (AtlasProfileEditor *self)
 {
-  return self->partner != NULL && self->undo_stack != NULL && self->dataset != NULL &&
-         self->syncing == 0;
-}
-
-static void
-focus_leave_cb (GtkEventControllerFocus *controller,
-                AtlasProfileEditor      *self)
-{
-  if (self->undo_stack != NULL)
-    atlas_undo_stack_break_coalescing (self->undo_stack);
-}
-
-/* Leaving a field ends its undo step: the next edit is a new one. */
-void
-_atlas_profile_editor_break_coalescing_on_leave (AtlasProfileEditor *self,
-                                                 GtkWidget          *widget)
-{
-  GtkEventController *controller = gtk_event_controller_focus_new ();
-
-  g_signal_connect (controller, "leave", G_CALLBACK (focus_leave_cb), self);
-  gtk_widget_add_controller (widget, controller);
+  return self->syncing == 0;
 }
 
 /* Says why the change date would break the history's chain (the change is
@@ -118,7 +124,7 @@ indicator_selected_cb (GtkDropDown        *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   const char *category_id = NULL;
 
-  if (!_atlas_profile_editor_can_edit (self) || (lens = atlas_dataset_find_lens (self->dataset, lens_id)) == NULL)
+  if (!can_edit (self) || (lens = atlas_dataset_find_lens (self->dataset, lens_id)) == NULL)
     return;
 
   if (selected < atlas_lens_get_n_categories (lens))
@@ -302,7 +308,7 @@ assessment_changed_cb (GtkTextBuffer      *buffer,
 {
   g_autofree char *text = NULL;
 
-  if (!_atlas_profile_editor_can_edit (self))
+  if (!can_edit (self))
     return;
 
   text = get_buffer_text (buffer);
@@ -344,7 +350,7 @@ build_assessment_form (AtlasProfileEditor *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
                                   -1);
-  _atlas_profile_editor_break_coalescing_on_leave (self, view);
+  atlas_profile_break_coalescing_on_leave (view, self->undo_stack);
 
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_widget_add_css_class (frame, "assessment-frame");
@@ -355,11 +361,11 @@ build_assessment_form (AtlasProfileEditor *self)
   gtk_widget_set_parent (group, GTK_WIDGET (self));
 }
 
-void
-_atlas_profile_editor_edit_copy (AtlasProfileEditor *self,
-                                 AtlasPartner       *copy,
-                                 const char         *label,
-                                 const char         *coalesce_key)
+static void
+edit_copy (AtlasProfileEditor *self,
+           AtlasPartner       *copy,
+           const char         *label,
+           const char         *coalesce_key)
 {
   atlas_undo_stack_edit_partner (self->undo_stack, self->partner, copy, label, coalesce_key);
 }
@@ -371,12 +377,12 @@ name_changed_cb (GtkEditable        *editable,
   const char *text = gtk_editable_get_text (editable);
   g_autoptr(AtlasPartner) copy = NULL;
 
-  if (!_atlas_profile_editor_can_edit (self) || g_strcmp0 (text, atlas_partner_get_name (self->partner)) == 0)
+  if (!can_edit (self) || g_strcmp0 (text, atlas_partner_get_name (self->partner)) == 0)
     return;
 
   copy = atlas_partner_copy (self->partner);
   atlas_partner_set_name (copy, text);
-  _atlas_profile_editor_edit_copy (self, copy, _("Rename Partner"), "name");
+  edit_copy (self, copy, _("Rename Partner"), "name");
 }
 
 /* Why a date cannot be taken, in words, with the date it may have meant;
@@ -431,12 +437,12 @@ updated_changed_cb (GtkEditable        *editable,
 
   show_date_reason (GTK_WIDGET (editable), reason);
 
-  if (!valid || !_atlas_profile_editor_can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
+  if (!valid || !can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
     return;
 
   copy = atlas_partner_copy (self->partner);
   atlas_partner_set_updated (copy, text);
-  _atlas_profile_editor_edit_copy (self, copy, _("Change Update Date"), "updated");
+  edit_copy (self, copy, _("Change Update Date"), "updated");
 }
 
 static void
@@ -539,22 +545,6 @@ source_row_leave_cb (AtlasProfileEditor *self)
     atlas_undo_stack_fill_missing_sources (self->undo_stack, self->partner);
 }
 
-GtkWidget *
-_atlas_profile_editor_entry_row_new (AtlasProfileEditor *self,
-                                     const char         *title,
-                                     const char         *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  /* As for the assessment: undo belongs to the app's stack. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  _atlas_profile_editor_break_coalescing_on_leave (self, row);
-
-  return row;
-}
-
 static void
 build_change_form (AtlasProfileEditor *self)
 {
@@ -565,7 +555,7 @@ build_change_form (AtlasProfileEditor *self)
                                          _("Changes of indicators and of the assessment are "
                                            "recorded in the history with this source and date"));
 
-  self->source_row = _atlas_profile_editor_entry_row_new (self, _("Source of this change"), source);
+  self->source_row = atlas_profile_entry_row_new (_("Source of this change"), source, self->undo_stack);
   g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
   {
     GtkEventController *controller = gtk_event_controller_focus_new ();
@@ -576,8 +566,9 @@ build_change_form (AtlasProfileEditor *self)
   }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
 
-  self->change_date_row = _atlas_profile_editor_entry_row_new (self, _("Date of this change (YYYY-MM-DD)"),
-                                                               atlas_undo_stack_get_change_date (self->undo_stack));
+  self->change_date_row = atlas_profile_entry_row_new (_("Date of this change (YYYY-MM-DD)"),
+                                                       atlas_undo_stack_get_change_date (self->undo_stack),
+                                                       self->undo_stack);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->change_date_row), FALSE);
   g_signal_connect (self->change_date_row, "changed", G_CALLBACK (change_date_changed_cb), self);
   add_calendar_button (self, self->change_date_row);
@@ -591,16 +582,16 @@ build_change_form (AtlasProfileEditor *self)
   gtk_widget_set_visible (self->change_reason, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_reason);
 
-  self->updated_row = _atlas_profile_editor_entry_row_new (self, _("Last updated (YYYY-MM-DD)"),
-                                                           atlas_partner_get_updated (self->partner));
+  self->updated_row = atlas_profile_entry_row_new (_("Last updated (YYYY-MM-DD)"),
+                                                   atlas_partner_get_updated (self->partner), self->undo_stack);
   /* The title may quote what was typed: plain text, never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->updated_row), FALSE);
   g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
   add_calendar_button (self, self->updated_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
 
-  self->name_row = _atlas_profile_editor_entry_row_new (self, _("Name in the dataset"),
-                                                        atlas_partner_get_name (self->partner));
+  self->name_row = atlas_profile_entry_row_new (_("Name in the dataset"),
+                                                atlas_partner_get_name (self->partner), self->undo_stack);
   g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
 
@@ -644,18 +635,13 @@ build_form (AtlasProfileEditor *self)
   build_change_form (self);
   build_indicator_form (self);
   build_assessment_form (self);
-  _atlas_profile_editor_build_section_form (self, SECTION_DOCUMENTS, _("Key Documents"), _("Add Document"));
-  _atlas_profile_editor_build_section_form (self, SECTION_DIALOGUES, _("Dialogues"), _("Add Dialogue"));
-  _atlas_profile_editor_build_section_form (self, SECTION_AGREEMENTS, _("Agreements"), _("Add Agreement"));
-  _atlas_profile_editor_build_section_form (self, SECTION_SOURCES, _("Sources"), _("Add Source"));
-  if (g_list_model_get_n_items (atlas_dataset_get_sources (self->dataset)) == 0)
+  for (guint i = 0; i < atlas_profile_n_section_types; i++)
     {
-      GtkWidget *group = self->sections[SECTION_SOURCES].group;
+      GtkWidget *section = atlas_profile_section_new (atlas_profile_section_types[i], self->dataset,
+                                                      self->undo_stack, self->partner);
 
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("The dataset lists no works to cite"));
-      gtk_widget_set_sensitive (adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group)),
-                                FALSE);
+      gtk_widget_set_parent (section, GTK_WIDGET (self));
+      g_ptr_array_add (self->sections, section);
     }
   /* Read only, but there while editing: changes of indicators and of the
    * assessment add to it as they are made. */
@@ -708,15 +694,9 @@ sync_form (AtlasProfileEditor *self)
 
   self->syncing--;
 
-  _atlas_profile_editor_sync_sections (self);
+  for (guint i = 0; i < self->sections->len; i++)
+    atlas_profile_section_sync (g_ptr_array_index (self->sections, i));
   atlas_profile_history_show (self->history, self->dataset, self->partner);
-}
-
-
-void
-_atlas_profile_editor_refresh_now (AtlasProfileEditor *self)
-{
-  sync_form (self);
 }
 
 static void
@@ -771,11 +751,7 @@ atlas_profile_editor_finalize (GObject *object)
   AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
 
   g_clear_pointer (&self->indicator_dropdowns, g_ptr_array_unref);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    {
-      g_clear_pointer (&self->sections[i].rows, g_ptr_array_unref);
-      g_clear_pointer (&self->sections[i].fields, g_ptr_array_unref);
-    }
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_profile_editor_parent_class)->finalize (object);
 }
@@ -867,11 +843,7 @@ atlas_profile_editor_init (AtlasProfileEditor *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 
   self->indicator_dropdowns = g_ptr_array_new ();
-  for (guint i = 0; i < N_SECTIONS; i++)
-    {
-      self->sections[i].rows = g_ptr_array_new ();
-      self->sections[i].fields = g_ptr_array_new ();
-    }
+  self->sections = g_ptr_array_new ();
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "atlas-core.h"
+#include "atlas-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +22,20 @@ GtkWidget  *atlas_profile_placeholder_row_new  (const char *text);
 GtkWidget  *atlas_profile_group_new            (const char *title);
 GtkWidget  *atlas_profile_plain_label_new      (const char *text);
 GtkWidget  *atlas_profile_status_label_new     (const char *text);
+/* A flat button showing an icon, @label as its tooltip and name. */
+GtkWidget  *atlas_profile_icon_button_new      (const char *icon_name,
+                                                const char *label);
 void        atlas_profile_row_set_text         (GtkWidget  *row,
                                                 const char *title,
                                                 const char *subtitle);
+
+/* Editing: leaving a field ends its undo step (the next edit is a new
+ * one); an entry row whose undo is the app's, not its own. */
+void        atlas_profile_break_coalescing_on_leave (GtkWidget      *widget,
+                                                     AtlasUndoStack *undo_stack);
+GtkWidget  *atlas_profile_entry_row_new        (const char     *title,
+                                                const char     *text,
+                                                AtlasUndoStack *undo_stack);
 
 /* Texts */
 const char *atlas_profile_value_label          (const char *value);

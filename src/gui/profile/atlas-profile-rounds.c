@@ -1,22 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* The rounds of a dialogue in the profile's editor: a row per round with
- * its actions, and the dialog that adds or edits one. */
+/* The rounds of a dialogue in the profile's editor, under the dialogue's
+ * fields (the dialogues' AtlasSectionType adds them): a row per round with
+ * its actions, and the dialog that adds or edits one. Rounds stay oldest
+ * first: a new or edited one goes where its date puts it, and moving is
+ * offered only between rounds whose dates do not order them ("2020" and
+ * "2020-01-20"). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "atlas-profile-editor-private.h"
-
-/* Rounds in the dialogue form: a row per round with its actions, and a
- * button to add one. Rounds stay oldest first: a new or edited one goes
- * where its date puts it, and moving is offered only between rounds whose
- * dates do not order them ("2020" and "2020-01-20"). */
+#include "atlas-profile-private.h"
+#include "atlas-profile-rounds.h"
 
 typedef struct
 {
-  AtlasProfileEditor *self;
+  AtlasProfileSection *self;
   guint               dialogue;
   int                 round;      /* -1: a new one */
   GtkWidget          *date;
@@ -26,8 +26,26 @@ typedef struct
   GtkWidget          *note;
 } RoundDialog;
 
+/* What a round's button does: "add", "edit", "up", "down" or "remove" */
+typedef struct
+{
+  AtlasProfileSection *section;
+  guint                dialogue;
+  int                  round;   /* -1 for "add" */
+  const char          *what;
+} RoundAction;
+
+/* The index-th dialogue of the partner, or NULL */
+static AtlasDialogue *
+dialogue_at (AtlasProfileSection *self,
+             guint                index)
+{
+  return g_list_model_get_item (atlas_partner_get_dialogues (atlas_profile_section_get_partner (self)), index);
+}
+
 static void
-round_dialog_free (gpointer data)
+round_dialog_free (gpointer  data,
+                   GClosure *closure)
 {
   RoundDialog *rd = data;
 
@@ -100,12 +118,12 @@ round_position (GPtrArray  *rounds,
 }
 
 static void
-set_dialogue_rounds (AtlasProfileEditor *self,
-                     guint               dialogue_index,
-                     GPtrArray          *rounds,
-                     const char         *label)
+set_dialogue_rounds (AtlasProfileSection *self,
+                     guint                dialogue_index,
+                     GPtrArray           *rounds,
+                     const char          *label)
 {
-  g_autoptr(AtlasPartner) copy = atlas_partner_copy (self->partner);
+  g_autoptr(AtlasPartner) copy = atlas_partner_copy (atlas_profile_section_get_partner (self));
   g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (copy),
                                                               dialogue_index);
 
@@ -113,8 +131,8 @@ set_dialogue_rounds (AtlasProfileEditor *self,
     return;
 
   atlas_dialogue_set_rounds (dialogue, rounds);
-  _atlas_profile_editor_edit_copy (self, copy, label, NULL);
-  _atlas_profile_editor_refresh_now (self);
+  atlas_profile_section_edit (self, copy, label, NULL);
+  atlas_profile_section_sync (self);
 }
 
 static void
@@ -122,15 +140,15 @@ round_dialog_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           RoundDialog      *rd)
 {
-  AtlasProfileEditor *self = rd->self;
+  AtlasProfileSection *self = rd->self;
   g_autoptr(AtlasDialogue) dialogue = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
   AtlasRound *round;
 
-  if (!g_str_equal (response, "save") || !_atlas_profile_editor_can_edit (self))
+  if (!g_str_equal (response, "save") || !atlas_profile_section_can_edit (self))
     return;
 
-  dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner), rd->dialogue);
+  dialogue = dialogue_at (self, rd->dialogue);
   if (dialogue == NULL)
     return;
 
@@ -171,15 +189,15 @@ round_entry_new (RoundDialog *rd,
 }
 
 static void
-open_round_dialog (AtlasProfileEditor *self,
-                   guint               dialogue_index,
-                   int                 round_index)
+open_round_dialog (AtlasProfileSection *self,
+                   guint                dialogue_index,
+                   int                  round_index)
 {
-  g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner),
-                                                              dialogue_index);
+  g_autoptr(AtlasDialogue) dialogue = dialogue_at (self, dialogue_index);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const AtlasRound *round = NULL;
   g_autofree char *number = NULL;
+  const char *change_date = atlas_undo_stack_get_change_date (atlas_profile_section_get_undo_stack (self));
   RoundDialog *rd;
   GtkWidget *dialog, *list;
 
@@ -195,14 +213,13 @@ open_round_dialog (AtlasProfileEditor *self,
   rd->self = g_object_ref (self);
   rd->dialogue = dialogue_index;
   rd->round = round ? round_index : -1;
-  g_object_set_data_full (G_OBJECT (dialog), "round-dialog", rd, round_dialog_free);
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   number = round && round->number > 0 ? g_strdup_printf ("%d", round->number) : NULL;
   rd->date = round_entry_new (rd, list, _("Date (YYYY-MM-DD, YYYY-MM or YYYY)"),
-                              round ? round->date : atlas_undo_stack_get_change_date (self->undo_stack));
+                              round ? round->date : change_date);
   rd->place = round_entry_new (rd, list, _("Place"), round ? round->place : NULL);
   rd->number = round_entry_new (rd, list, _("Number (the nth round)"), number);
   rd->url = round_entry_new (rd, list, _("Link (http or https)"), round ? round->url : NULL);
@@ -217,7 +234,9 @@ open_round_dialog (AtlasProfileEditor *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (round_dialog_response_cb), rd);
+  /* rd lives as long as the dialog's handler */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (round_dialog_response_cb), rd,
+                         round_dialog_free, 0);
   round_dialog_validate (rd);
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -225,16 +244,18 @@ open_round_dialog (AtlasProfileEditor *self,
 }
 
 static void
-round_action_clicked_cb (GtkButton          *button,
-                         AtlasProfileEditor *self)
+round_action_clicked_cb (GtkButton   *button,
+                         RoundAction *action)
 {
-  const char *what = g_object_get_data (G_OBJECT (button), "round-action");
-  guint dialogue_index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dialogue-index"));
-  int round_index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "round-index"));
+  /* Copied: a change builds the rows anew, and this button with them. */
+  AtlasProfileSection *self = action->section;
+  const char *what = action->what;
+  guint dialogue_index = action->dialogue;
+  int round_index = action->round;
   g_autoptr(AtlasDialogue) dialogue = NULL;
   g_autoptr(GPtrArray) rounds = NULL;
 
-  if (!_atlas_profile_editor_can_edit (self))
+  if (!atlas_profile_section_can_edit (self))
     return;
 
   if (g_str_equal (what, "add"))
@@ -248,7 +269,7 @@ round_action_clicked_cb (GtkButton          *button,
       return;
     }
 
-  dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner), dialogue_index);
+  dialogue = dialogue_at (self, dialogue_index);
   if (dialogue == NULL)
     return;
   rounds = atlas_rounds_copy (atlas_dialogue_get_rounds (dialogue));
@@ -276,35 +297,35 @@ round_action_clicked_cb (GtkButton          *button,
 }
 
 static GtkWidget *
-round_button_new (AtlasProfileEditor *self,
-                  guint               dialogue_index,
-                  int                 round_index,
-                  const char         *what,
-                  const char         *icon_name,
-                  const char         *label)
+round_button_new (AtlasProfileSection *self,
+                  guint                dialogue_index,
+                  int                  round_index,
+                  const char          *what,
+                  const char          *icon_name,
+                  const char          *label)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = atlas_profile_icon_button_new (icon_name, label);
+  RoundAction *action;
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_object_set_data (G_OBJECT (button), "round-action", (gpointer) what);
-  g_object_set_data (G_OBJECT (button), "dialogue-index", GUINT_TO_POINTER (dialogue_index));
-  g_object_set_data (G_OBJECT (button), "round-index", GINT_TO_POINTER (round_index));
-  g_signal_connect (button, "clicked", G_CALLBACK (round_action_clicked_cb), self);
+  action = g_new0 (RoundAction, 1);
+  action->section = self;
+  action->dialogue = dialogue_index;
+  action->round = round_index;
+  action->what = what;
+  g_signal_connect_data (button, "clicked", G_CALLBACK (round_action_clicked_cb), action,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
 
   return button;
 }
 
 void
-_atlas_profile_editor_add_rounds_editor (AtlasProfileEditor *self,
-                                         GtkWidget          *expander,
-                                         guint               index)
+atlas_profile_rounds_editor_add (AtlasProfileSection *self,
+                                 GtkWidget           *expander,
+                                 guint                index)
 {
-  g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner), index);
+  AtlasPartner *partner = atlas_profile_section_get_partner (self);
+  g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (partner),
+                                                              index);
   GPtrArray *rounds = dialogue ? atlas_dialogue_get_rounds (dialogue) : NULL;
   GtkWidget *header, *add;
 
@@ -342,7 +363,4 @@ _atlas_profile_editor_add_rounds_editor (AtlasProfileEditor *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
 
-  /* sync_form () rebuilds the form when the rounds are no longer these. */
-  g_object_set_data_full (G_OBJECT (expander), "rounds", g_ptr_array_ref (rounds),
-                          (GDestroyNotify) g_ptr_array_unref);
 }
