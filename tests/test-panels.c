@@ -17,6 +17,7 @@
 #include "atlas-core.h"
 #include "atlas-long-text.h"
 #include "atlas-partner-list.h"
+#include "atlas-link-button.h"
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
 #include "atlas-test-util.h"
@@ -368,7 +369,8 @@ test_profile_links (void)
   atlas_test_collect_widgets (GTK_WIDGET (profile), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
-      const char *uri = g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, i)), "uri");
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      const char *uri = ATLAS_IS_LINK_BUTTON (button) ? atlas_link_button_get_uri (ATLAS_LINK_BUTTON (button)) : NULL;
 
       if (uri != NULL)
         {

@@ -202,51 +202,10 @@ atlas_profile_round_subtitle (const AtlasRound *round)
   return atlas_profile_join_parts (parts);
 }
 
-/* Shown only for a web link: see atlas_profile_open_link (). */
-void
-atlas_profile_link_button_set_uri (GtkWidget  *button,
-                                   const char *uri)
-{
-  g_autofree char *tooltip = NULL;
-  gboolean web = atlas_format_is_web_link (uri);
-
-  gtk_widget_set_visible (button, web);
-  g_object_set_data_full (G_OBJECT (button), "uri", web ? g_strdup (uri) : NULL, g_free);
-  if (!web)
-    return;
-
-  /* Translators: %s is a web address */
-  tooltip = g_strdup_printf (_("Open %s in the browser"), uri);
-  gtk_widget_set_tooltip_text (button, tooltip);
-}
-
-
 const char *
 atlas_profile_value_label (const char *value)
 {
   return value ? atlas_entry_value_get_label (value) : "";
-}
-
-static void
-link_clicked_cb (GtkButton *button)
-{
-  atlas_profile_open_link (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "uri"));
-}
-
-GtkWidget *
-atlas_profile_link_button_new (const char *uri)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("web-browser-symbolic");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open Link"),
-                                  -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", G_CALLBACK (link_clicked_cb), NULL);
-  atlas_profile_link_button_set_uri (button, uri);
-
-  return button;
 }
 
 gboolean
@@ -299,7 +258,19 @@ atlas_profile_entry_row_new (const char     *title,
   return row;
 }
 
-/* Rows kept from one partner to the next */
+/* Rows kept from one partner to the next: the widgets belong to the
+ * group, the structs to the list, which is cleared after the widgets
+ * are gone (finalize). */
+
+static void
+row_free (gpointer data)
+{
+  AtlasProfileRow *row = data;
+
+  g_clear_pointer (&row->children, g_ptr_array_unref);
+  g_clear_pointer (&row->rounds, g_ptr_array_unref);
+  g_free (row);
+}
 
 void
 atlas_profile_row_list_init (AtlasProfileRowList *list,
@@ -308,7 +279,7 @@ atlas_profile_row_list_init (AtlasProfileRowList *list,
 {
   list->group = group;
   list->placeholder = placeholder;
-  list->rows = g_ptr_array_new ();
+  list->rows = g_ptr_array_new_with_free_func (row_free);
 }
 
 void
@@ -328,19 +299,22 @@ atlas_profile_row_list_sync (AtlasProfileRowList  *list,
 {
   while (list->rows->len < n)
     {
-      GtkWidget *row = create (owner);
+      AtlasProfileRow *row = g_new0 (AtlasProfileRow, 1);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list->group), row);
+      row->owner = owner;
+      row->children = g_ptr_array_new ();
+      create (row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (list->group), row->widget);
       g_ptr_array_add (list->rows, row);
     }
 
   for (guint i = 0; i < list->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (list->rows, i);
+      AtlasProfileRow *row = g_ptr_array_index (list->rows, i);
 
       if (i < n)
-        fill (owner, row, i);
-      gtk_widget_set_visible (row, i < n);
+        fill (row, i);
+      gtk_widget_set_visible (row->widget, i < n);
     }
   gtk_widget_set_visible (list->placeholder, n == 0);
 }

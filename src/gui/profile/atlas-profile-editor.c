@@ -31,7 +31,7 @@ struct _AtlasProfileEditor
   AtlasUndoStack      *undo_stack;
   AtlasPartner        *partner;
 
-  GPtrArray           *indicator_dropdowns; /* GtkDropDown, "lens-id" data */
+  GPtrArray           *indicators;      /* Indicator, owned */
   GtkTextBuffer       *assessment_buffer;
   GtkWidget           *name_row;
   GtkWidget           *updated_row;
@@ -57,6 +57,29 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasProfileEditor, atlas_profile_editor, GTK_TYPE_WIDGET)
+
+/* The drop-down of one lens */
+typedef struct
+{
+  AtlasProfileEditor *self;
+  GtkDropDown        *dropdown;
+  char               *lens_id;
+} Indicator;
+
+/* What the drop-down of a lens shows: the button or its list */
+typedef struct
+{
+  AtlasLens *lens;
+  gboolean   in_list;
+} CategoryItems;
+
+/* The calendar that fills a date row, and the month it shows */
+typedef struct
+{
+  GtkWidget   *row;
+  GtkCalendar *calendar;
+  int          month;  /* year * 12 + month */
+} DatePicker;
 
 static void sync_form (AtlasProfileEditor *self);
 
@@ -115,11 +138,12 @@ check_change (AtlasProfileEditor *self,
 }
 
 static void
-indicator_selected_cb (GtkDropDown        *dropdown,
-                       GParamSpec         *pspec,
-                       AtlasProfileEditor *self)
+indicator_selected_cb (GtkDropDown *dropdown,
+                       GParamSpec  *pspec,
+                       Indicator   *indicator)
 {
-  const char *lens_id = g_object_get_data (G_OBJECT (dropdown), "lens-id");
+  AtlasProfileEditor *self = indicator->self;
+  const char *lens_id = indicator->lens_id;
   AtlasLens *lens;
   guint selected = gtk_drop_down_get_selected (dropdown);
   const char *category_id = NULL;
@@ -168,8 +192,9 @@ indicator_position (AtlasProfileEditor *self,
 static void
 category_item_setup_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
-                        gpointer                  in_list)
+                        CategoryItems            *items)
 {
+  gboolean in_list = items->in_list;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = atlas_swatch_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -203,9 +228,9 @@ category_item_setup_cb (GtkSignalListItemFactory *factory,
 static void
 category_item_bind_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
-                       gpointer                  in_list)
+                       CategoryItems            *items)
 {
-  AtlasLens *lens = g_object_get_data (G_OBJECT (factory), "lens");
+  AtlasLens *lens = items->lens;
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *swatch = gtk_widget_get_first_child (box);
   GtkWidget *texts = gtk_widget_get_last_child (box);
@@ -219,7 +244,7 @@ category_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (name), category ? atlas_category_get_name (category) : _("No data"));
   atlas_label_fit_title (GTK_LABEL (name));
   atlas_swatch_set_color (ATLAS_SWATCH (swatch), category ? (gint64) atlas_category_get_color (category) : -1);
-  if (in_list)
+  if (items->in_list)
     {
       GtkWidget *description = gtk_widget_get_last_child (texts);
       const char *text = category ? atlas_category_get_description (category)
@@ -231,16 +256,40 @@ category_item_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+static void
+category_items_free (gpointer  data,
+                     GClosure *closure)
+{
+  CategoryItems *items = data;
+
+  g_object_unref (items->lens);
+  g_free (items);
+}
+
 static GtkListItemFactory *
 category_factory_new (AtlasLens *lens,
                       gboolean   in_list)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CategoryItems *items = g_new0 (CategoryItems, 1);
 
-  g_object_set_data_full (G_OBJECT (factory), "lens", g_object_ref (lens), g_object_unref);
-  g_signal_connect (factory, "setup", G_CALLBACK (category_item_setup_cb), GINT_TO_POINTER (in_list));
-  g_signal_connect (factory, "bind", G_CALLBACK (category_item_bind_cb), GINT_TO_POINTER (in_list));
+  items->lens = g_object_ref (lens);
+  items->in_list = in_list;
+  g_signal_connect (factory, "setup", G_CALLBACK (category_item_setup_cb), items);
+  /* The factory's handlers go together: the last one frees items. */
+  g_signal_connect_data (factory, "bind", G_CALLBACK (category_item_bind_cb), items,
+                         category_items_free, 0);
   return factory;
+}
+
+static void
+indicator_free (gpointer data)
+{
+  Indicator *indicator = data;
+
+  g_signal_handlers_disconnect_by_data (indicator->dropdown, indicator);
+  g_free (indicator->lens_id);
+  g_free (indicator);
 }
 
 static void
@@ -256,6 +305,7 @@ build_indicator_form (AtlasProfileEditor *self)
       GListModel *categories = atlas_lens_get_categories (lens);
       g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
       GtkWidget *row = atlas_profile_action_row_new (atlas_lens_get_name (lens), NULL);
+      Indicator *indicator;
       GtkWidget *dropdown;
 
       for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
@@ -279,15 +329,17 @@ build_indicator_form (AtlasProfileEditor *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_lens_get_name (lens),
                                       -1);
-      g_object_set_data_full (G_OBJECT (dropdown), "lens-id",
-                              g_strdup (atlas_lens_get_id (lens)), g_free);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), indicator_position (self, lens));
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), self);
+      indicator = g_new0 (Indicator, 1);
+      indicator->self = self;
+      indicator->dropdown = GTK_DROP_DOWN (dropdown);
+      indicator->lens_id = g_strdup (atlas_lens_get_id (lens));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), indicator);
+      g_ptr_array_add (self->indicators, indicator);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->indicator_dropdowns, dropdown);
     }
 
   gtk_widget_set_parent (group, GTK_WIDGET (self));
@@ -447,29 +499,29 @@ updated_changed_cb (GtkEditable        *editable,
 
 static void
 calendar_day_selected_cb (GtkCalendar *calendar,
-                          GtkWidget   *row)
+                          DatePicker  *picker)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (calendar), "atlas-month"));
+  int shown = picker->month;
   int month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (picker->row), text);
   /* A day picked in the month shown closes the calendar; going to another
    * month keeps it open. */
-  g_object_set_data (G_OBJECT (calendar), "atlas-month", GINT_TO_POINTER (month));
+  picker->month = month;
   if (popover != NULL && month == shown)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 /* The calendar opens on the row's date, or today's. */
 static void
-calendar_popover_show_cb (GtkWidget   *popover,
-                          GtkCalendar *calendar)
+calendar_popover_show_cb (GtkWidget  *popover,
+                          DatePicker *picker)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "atlas-row");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  GtkCalendar *calendar = picker->calendar;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->row));
   int year, month, day;
   g_autoptr(GDateTime) date = NULL;
 
@@ -477,11 +529,10 @@ calendar_popover_show_cb (GtkWidget   *popover,
     date = g_date_time_new_local (year, month, day, 0, 0, 0);
   if (date == NULL)
     date = g_date_time_new_now_local ();
-  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, row);
+  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, picker);
   gtk_calendar_select_day (calendar, date);
-  g_object_set_data (G_OBJECT (calendar), "atlas-month",
-                     GINT_TO_POINTER (g_date_time_get_year (date) * 12 + g_date_time_get_month (date)));
-  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, row);
+  picker->month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
+  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, picker);
 }
 
 static void
@@ -491,15 +542,19 @@ add_calendar_button (AtlasProfileEditor *self,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
+  DatePicker *picker = g_new0 (DatePicker, 1);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  g_object_set_data (G_OBJECT (calendar), "atlas-row", row);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), row);
-  g_signal_connect (popover, "show", G_CALLBACK (calendar_popover_show_cb), calendar);
+  picker->row = row;
+  picker->calendar = GTK_CALENDAR (calendar);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), picker);
+  /* The popover outlives its calendar: its handler owns the picker. */
+  g_signal_connect_data (popover, "show", G_CALLBACK (calendar_popover_show_cb), picker,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
@@ -664,18 +719,17 @@ sync_form (AtlasProfileEditor *self)
 
   self->syncing++;
 
-  for (guint i = 0; i < self->indicator_dropdowns->len; i++)
+  for (guint i = 0; i < self->indicators->len; i++)
     {
-      GtkDropDown *dropdown = g_ptr_array_index (self->indicator_dropdowns, i);
-      AtlasLens *lens = atlas_dataset_find_lens (self->dataset,
-                                                 g_object_get_data (G_OBJECT (dropdown), "lens-id"));
+      Indicator *indicator = g_ptr_array_index (self->indicators, i);
+      AtlasLens *lens = atlas_dataset_find_lens (self->dataset, indicator->lens_id);
       guint position;
 
       if (lens == NULL)
         continue;
       position = indicator_position (self, lens);
-      if (gtk_drop_down_get_selected (dropdown) != position)
-        gtk_drop_down_set_selected (dropdown, position);
+      if (gtk_drop_down_get_selected (indicator->dropdown) != position)
+        gtk_drop_down_set_selected (indicator->dropdown, position);
     }
 
   text = get_buffer_text (self->assessment_buffer);
@@ -728,6 +782,9 @@ atlas_profile_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->undo_stack, change_source_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->undo_stack, change_date_notify_cb, self);
     }
+  /* Their handlers first, while the drop-downs are there */
+  if (self->indicators != NULL)
+    g_ptr_array_set_size (self->indicators, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->name_row = NULL;
@@ -750,7 +807,7 @@ atlas_profile_editor_finalize (GObject *object)
 {
   AtlasProfileEditor *self = ATLAS_PROFILE_EDITOR (object);
 
-  g_clear_pointer (&self->indicator_dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_profile_editor_parent_class)->finalize (object);
@@ -842,7 +899,7 @@ atlas_profile_editor_init (AtlasProfileEditor *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 
-  self->indicator_dropdowns = g_ptr_array_new ();
+  self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->sections = g_ptr_array_new ();
 }
 

@@ -69,18 +69,17 @@ history_value (AtlasLens  *lens,
   return value;
 }
 
-static GtkWidget *
-history_row_create (gpointer owner)
+static void
+history_row_create (AtlasProfileRow *row)
 {
-  return atlas_profile_action_row_new (NULL, NULL);
+  row->widget = atlas_profile_action_row_new (NULL, NULL);
 }
 
 static void
-history_row_fill (gpointer   owner,
-                  GtkWidget *row,
-                  guint      index)
+history_row_fill (AtlasProfileRow *row,
+                  guint            index)
 {
-  AtlasProfileHistory *self = owner;
+  AtlasProfileHistory *self = row->owner;
   GListModel *history = atlas_partner_get_history (self->partner);
   guint n = g_list_model_get_n_items (history);
   g_autoptr(AtlasHistoryEntry) entry = g_list_model_get_item (history, n - 1 - index);
@@ -133,8 +132,8 @@ history_row_fill (gpointer   owner,
     title = g_strdup_printf (_("%s changed"), field);
 
   subtitle = atlas_profile_join_parts (parts);
-  atlas_profile_row_set_text (row, title, subtitle);
-  gtk_widget_set_tooltip_text (row, lens == NULL ? atlas_history_entry_get_new_value (entry) : NULL);
+  atlas_profile_row_set_text (row->widget, title, subtitle);
+  gtk_widget_set_tooltip_text (row->widget, lens == NULL ? atlas_history_entry_get_new_value (entry) : NULL);
 }
 
 

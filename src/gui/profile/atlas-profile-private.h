@@ -49,10 +49,6 @@ char       *atlas_profile_round_subtitle       (const AtlasRound *round);
 #define atlas_profile_year_text(format, year) \
   ((year) > 0 ? g_strdup_printf ((format), (year)) : g_strdup (""))
 
-/* A button that opens a web link, hidden for anything else. */
-GtkWidget  *atlas_profile_link_button_new      (const char *uri);
-void        atlas_profile_link_button_set_uri  (GtkWidget  *button,
-                                                const char *uri);
 /* Opens @uri in the browser, over @widget's window, if it is an http or
  * https URL; returns FALSE, opening nothing, for anything else. */
 gboolean    atlas_profile_open_link            (GtkWidget  *widget,
@@ -61,16 +57,26 @@ gboolean    atlas_profile_open_link            (GtkWidget  *widget,
 /* A group of read-only rows kept from one partner to the next: only their
  * text changes, spare rows are hidden, not destroyed (building rows is half
  * the cost of showing a profile, see the select-partner bench). */
-typedef GtkWidget *(*AtlasProfileRowCreate) (gpointer   owner);
-typedef void       (*AtlasProfileRowFill)   (gpointer   owner,
-                                             GtkWidget *row,
-                                             guint      index);
+typedef struct
+{
+  GtkWidget  *widget;    /* AdwActionRow or AdwExpanderRow */
+  GtkWidget  *suffix;    /* a chip, a link button or a status, or NULL */
+  GtkWidget  *mark;      /* a dialogue's overdue mark, or NULL */
+  GPtrArray  *children;  /* rows added to an expander when opened */
+  GPtrArray  *rounds;    /* the dialogue's rounds shown (held), or NULL */
+  const char *id;        /* the work a source row shows (interned) */
+  gpointer    owner;
+} AtlasProfileRow;
+
+typedef void (*AtlasProfileRowCreate) (AtlasProfileRow *row);
+typedef void (*AtlasProfileRowFill)   (AtlasProfileRow *row,
+                                       guint            index);
 
 typedef struct
 {
   GtkWidget *group;       /* AdwPreferencesGroup */
   GtkWidget *placeholder; /* shown when the list is empty */
-  GPtrArray *rows;        /* in use, then spare (hidden) */
+  GPtrArray *rows;        /* AtlasProfileRow, in use, then spare (hidden) */
 } AtlasProfileRowList;
 
 void        atlas_profile_row_list_init        (AtlasProfileRowList  *list,

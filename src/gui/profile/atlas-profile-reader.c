@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-category-chip.h"
+#include "atlas-link-button.h"
 #include "atlas-long-text.h"
 #include "atlas-profile-history.h"
 #include "atlas-profile-private.h"
 #include "atlas-profile-reader.h"
-#include "atlas-swatch.h"
 
 struct _AtlasProfileReader
 {
@@ -50,112 +51,77 @@ struct _AtlasProfileReader
 
 G_DEFINE_FINAL_TYPE (AtlasProfileReader, atlas_profile_reader, GTK_TYPE_WIDGET)
 
-/* A category as a coloured chip with its name. */
-static void
-chip_set_category_or (GtkWidget     *chip,
-                      AtlasCategory *category,
-                      const char    *empty_label)
-{
-  const char *description = category ? atlas_category_get_description (category) : "";
+/* Indicators: a row per lens, its category as a chip */
 
-  atlas_swatch_set_color (g_object_get_data (G_OBJECT (chip), "swatch"),
-                          category ? (gint64) atlas_category_get_color (category) : -1);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (chip), "label"),
-                      category ? atlas_category_get_name (category) : empty_label);
-  atlas_label_fit_title (g_object_get_data (G_OBJECT (chip), "label"));
-  if (category == NULL)
-    gtk_widget_add_css_class (chip, "no-data");
-  else
-    gtk_widget_remove_css_class (chip, "no-data");
-  gtk_widget_set_tooltip_text (chip, description[0] != '\0' ? description : NULL);
+static void
+indicator_row_create (AtlasProfileRow *row)
+{
+  row->widget = atlas_profile_action_row_new (NULL, NULL);
+  row->suffix = atlas_category_chip_new ();
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->widget), row->suffix);
 }
 
 static void
-chip_set_category (GtkWidget     *chip,
-                   AtlasCategory *category)
+indicator_row_fill (AtlasProfileRow *row,
+                    guint            index)
 {
-  chip_set_category_or (chip, category, _("No data"));
-}
-
-static GtkWidget *
-chip_new (AtlasCategory *category)
-{
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = atlas_swatch_new ();
-  GtkWidget *label = atlas_profile_plain_label_new ("");
-
-  gtk_widget_set_size_request (swatch, 12, 12);
-  gtk_widget_add_css_class (chip, "category-chip");
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (chip), swatch);
-  gtk_box_append (GTK_BOX (chip), label);
-  g_object_set_data (G_OBJECT (chip), "swatch", swatch);
-  g_object_set_data (G_OBJECT (chip), "label", label);
-  chip_set_category (chip, category);
-
-  return chip;
-}
-
-static GtkWidget *
-indicator_row_create (gpointer owner)
-{
-  GtkWidget *row = atlas_profile_action_row_new (NULL, NULL);
-  GtkWidget *chip = chip_new (NULL);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-  g_object_set_data (G_OBJECT (row), "chip", chip);
-  return row;
-}
-
-static void
-indicator_row_fill (gpointer   owner,
-                    GtkWidget *row,
-                    guint      index)
-{
-  AtlasProfileReader *self = owner;
+  AtlasProfileReader *self = row->owner;
   g_autoptr(AtlasLens) lens = g_list_model_get_item (atlas_dataset_get_lenses (self->dataset), index);
   const char *category_id = atlas_partner_get_indicator (self->partner, atlas_lens_get_id (lens));
   AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
 
-  atlas_profile_row_set_text (row, atlas_lens_get_name (lens), NULL);
-  chip_set_category_or (g_object_get_data (G_OBJECT (row), "chip"), category,
-                        atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
+  atlas_profile_row_set_text (row->widget, atlas_lens_get_name (lens), NULL);
+  atlas_category_chip_set_category (ATLAS_CATEGORY_CHIP (row->suffix), category,
+                                    atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
 }
 
-static GtkWidget *
-document_row_create (gpointer owner)
-{
-  GtkWidget *row = atlas_profile_action_row_new (NULL, NULL);
-  GtkWidget *button = atlas_profile_link_button_new (NULL);
+/* Documents: a link at the end */
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  g_object_set_data (G_OBJECT (row), "link", button);
-  return row;
+static void
+document_row_create (AtlasProfileRow *row)
+{
+  row->widget = atlas_profile_action_row_new (NULL, NULL);
+  row->suffix = atlas_link_button_new (NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->widget), row->suffix);
 }
 
 static void
-document_row_fill (gpointer   owner,
-                   GtkWidget *row,
-                   guint      index)
+document_row_fill (AtlasProfileRow *row,
+                   guint            index)
 {
-  AtlasProfileReader *self = owner;
+  AtlasProfileReader *self = row->owner;
   g_autoptr(AtlasDocument) document = g_list_model_get_item (atlas_partner_get_documents (self->partner), index);
   g_autofree char *year = atlas_profile_year_text ("%d", atlas_document_get_year (document));
 
-  atlas_profile_row_set_text (row, atlas_document_get_title (document), year);
-  atlas_profile_link_button_set_uri (g_object_get_data (G_OBJECT (row), "link"), atlas_document_get_url (document));
+  atlas_profile_row_set_text (row->widget, atlas_document_get_title (document), year);
+  atlas_link_button_set_uri (ATLAS_LINK_BUTTON (row->suffix), atlas_document_get_url (document));
 }
 
-static GtkWidget *
-status_row_create (gpointer owner)
+/* Agreements: a status at the end */
+
+static void
+agreement_row_create (AtlasProfileRow *row)
 {
-  GtkWidget *row = atlas_profile_action_row_new (NULL, NULL);
-  GtkWidget *status = atlas_profile_status_label_new ("");
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-  g_object_set_data (G_OBJECT (row), "status", status);
-  return row;
+  row->widget = atlas_profile_action_row_new (NULL, NULL);
+  row->suffix = atlas_profile_status_label_new ("");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->widget), row->suffix);
 }
+
+static void
+agreement_row_fill (AtlasProfileRow *row,
+                    guint            index)
+{
+  AtlasProfileReader *self = row->owner;
+  g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (atlas_partner_get_agreements (self->partner), index);
+  g_autofree char *summary = atlas_profile_agreement_summary (agreement);
+
+  atlas_profile_row_set_text (row->widget, atlas_agreement_get_title (agreement), summary);
+  gtk_label_set_text (GTK_LABEL (row->suffix), atlas_profile_value_label (atlas_agreement_get_status (agreement)));
+}
+
+/* Dialogues: the rounds as a compact line of years under the summary, each
+ * round in full (date, place, number, note, link) when the row is opened,
+ * and a warning when the dialogue is overdue. */
 
 /* "Rounds: 2014 · 2017 · 2022 · 2023", years only; a long run is cut in
  * the middle. */
@@ -188,67 +154,72 @@ rounds_timeline_text (GPtrArray *rounds)
   return g_steal_pointer (&text);
 }
 
+/* Another partner's or dialogue's rows under an expander: gone, and the
+ * row folded until asked for. */
 static void
-dialogue_expanded_cb (AdwExpanderRow *row,
-                      GParamSpec     *pspec,
-                      gpointer        unused)
+clear_children (AtlasProfileRow *row)
 {
-  GPtrArray *children = g_object_get_data (G_OBJECT (row), "rounds-rows");
-  GPtrArray *rounds = g_object_get_data (G_OBJECT (row), "rounds");
+  for (guint i = 0; i < row->children->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (row->widget), g_ptr_array_index (row->children, i));
+  g_ptr_array_set_size (row->children, 0);
+}
 
-  if (!adw_expander_row_get_expanded (row) || children->len > 0 || rounds == NULL)
+static void
+add_child (AtlasProfileRow *row,
+           GtkWidget       *child)
+{
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->widget), child);
+  g_ptr_array_add (row->children, child);
+}
+
+static void
+dialogue_expanded_cb (AdwExpanderRow  *expander,
+                      GParamSpec      *pspec,
+                      AtlasProfileRow *row)
+{
+  if (!adw_expander_row_get_expanded (expander) || row->children->len > 0 || row->rounds == NULL)
     return;
 
   /* Newest first: what a desk officer looks for. */
-  for (guint i = rounds->len; i > 0; i--)
+  for (guint i = row->rounds->len; i > 0; i--)
     {
-      const AtlasRound *round = g_ptr_array_index (rounds, i - 1);
+      const AtlasRound *round = g_ptr_array_index (row->rounds, i - 1);
       g_autofree char *title = atlas_profile_round_title (round);
       g_autofree char *subtitle = atlas_profile_round_subtitle (round);
       GtkWidget *child = atlas_profile_action_row_new (title, subtitle);
-      GtkWidget *link = atlas_profile_link_button_new (round->url);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (child), link);
-      adw_expander_row_add_row (row, child);
-      g_ptr_array_add (children, child);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (child), atlas_link_button_new (round->url));
+      add_child (row, child);
     }
 }
 
-static GtkWidget *
-dialogue_row_create (gpointer owner)
+static void
+dialogue_row_create (AtlasProfileRow *row)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *status = atlas_profile_status_label_new ("");
+  row->widget = adw_expander_row_new ();
+  row->suffix = atlas_profile_status_label_new ("");
   /* The words go in the subtitle, where they wrap; the icon marks the row. */
-  GtkWidget *overdue = gtk_image_new_from_icon_name ("alarm-symbolic");
+  row->mark = gtk_image_new_from_icon_name ("alarm-symbolic");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (overdue, "overdue");
-  gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (overdue, FALSE);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), overdue);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), status);
-  g_object_set_data (G_OBJECT (row), "status", status);
-  g_object_set_data (G_OBJECT (row), "overdue", overdue);
-  g_object_set_data_full (G_OBJECT (row), "rounds-rows", g_ptr_array_new (),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (dialogue_expanded_cb), NULL);
-  return row;
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->widget), FALSE);
+  gtk_widget_add_css_class (row->mark, "overdue");
+  gtk_widget_set_valign (row->mark, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (row->mark, FALSE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->widget), row->mark);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->widget), row->suffix);
+  g_signal_connect (row->widget, "notify::expanded", G_CALLBACK (dialogue_expanded_cb), row);
 }
 
 static void
-dialogue_row_fill (gpointer   owner,
-                   GtkWidget *row,
-                   guint      index)
+dialogue_row_fill (AtlasProfileRow *row,
+                   guint            index)
 {
-  AtlasProfileReader *self = owner;
+  AtlasProfileReader *self = row->owner;
   g_autoptr(AtlasDialogue) dialogue = g_list_model_get_item (atlas_partner_get_dialogues (self->partner), index);
   g_autofree char *summary = atlas_profile_dialogue_summary (dialogue);
   g_autofree char *overdue_text = atlas_dialogue_dup_overdue_text (dialogue,
                                                                   atlas_dataset_get_as_of (self->dataset));
   GPtrArray *rounds = atlas_dialogue_get_rounds (dialogue);
-  GPtrArray *children = g_object_get_data (G_OBJECT (row), "rounds-rows");
-  GtkWidget *overdue = g_object_get_data (G_OBJECT (row), "overdue");
   g_autofree char *subtitle = NULL;
 
   {
@@ -262,99 +233,70 @@ dialogue_row_fill (gpointer   owner,
     subtitle = g_string_free (text, FALSE);
   }
 
-  /* Another dialogue's rounds: gone, and folded until asked for. */
-  for (guint i = 0; i < children->len; i++)
-    adw_expander_row_remove (ADW_EXPANDER_ROW (row), g_ptr_array_index (children, i));
-  g_ptr_array_set_size (children, 0);
+  clear_children (row);
   /* Enabling expansion also expands: fold after. */
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), rounds->len > 0);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row->widget), rounds->len > 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row->widget), FALSE);
   /* Nothing to open: no arrow either. */
   if (rounds->len > 0)
-    gtk_widget_remove_css_class (row, "no-rounds");
+    gtk_widget_remove_css_class (row->widget, "no-rounds");
   else
-    gtk_widget_add_css_class (row, "no-rounds");
-  g_object_set_data_full (G_OBJECT (row), "rounds", g_ptr_array_ref (rounds),
-                          (GDestroyNotify) g_ptr_array_unref);
+    gtk_widget_add_css_class (row->widget, "no-rounds");
+  g_clear_pointer (&row->rounds, g_ptr_array_unref);
+  row->rounds = g_ptr_array_ref (rounds);
 
-  atlas_profile_row_set_text (row, atlas_dialogue_get_name (dialogue), subtitle);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
-                      atlas_profile_value_label (atlas_dialogue_get_status (dialogue)));
-  gtk_widget_set_tooltip_text (overdue, overdue_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (overdue),
+  atlas_profile_row_set_text (row->widget, atlas_dialogue_get_name (dialogue), subtitle);
+  gtk_label_set_text (GTK_LABEL (row->suffix), atlas_profile_value_label (atlas_dialogue_get_status (dialogue)));
+  gtk_widget_set_tooltip_text (row->mark, overdue_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->mark),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, overdue_text ? overdue_text : "",
                                   -1);
-  g_object_set_data_full (G_OBJECT (overdue), "text", g_strdup (overdue_text), g_free);
-  gtk_widget_set_visible (overdue, overdue_text != NULL);
+  gtk_widget_set_visible (row->mark, overdue_text != NULL);
 }
 
-static void
-agreement_row_fill (gpointer   owner,
-                    GtkWidget *row,
-                    guint      index)
-{
-  AtlasProfileReader *self = owner;
-  g_autoptr(AtlasAgreement) agreement = g_list_model_get_item (atlas_partner_get_agreements (self->partner), index);
-  g_autofree char *summary = atlas_profile_agreement_summary (agreement);
-
-  atlas_profile_row_set_text (row, atlas_agreement_get_title (agreement), summary);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "status"),
-                      atlas_profile_value_label (atlas_agreement_get_status (agreement)));
-}
+/* Sources: one row per work cited, its places (pages, sections, footnotes)
+ * under it, since a profile often cites one paper many times. */
 
 static void
-source_expanded_cb (AdwExpanderRow     *row,
-                    GParamSpec         *pspec,
-                    AtlasProfileReader *self)
+source_expanded_cb (AdwExpanderRow  *expander,
+                    GParamSpec      *pspec,
+                    AtlasProfileRow *row)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "source-id");
-  GPtrArray *places = g_object_get_data (G_OBJECT (row), "places");
+  AtlasProfileReader *self = row->owner;
   GListModel *refs;
 
-  if (!adw_expander_row_get_expanded (row) || places->len > 0 || self->partner == NULL)
+  if (!adw_expander_row_get_expanded (expander) || row->children->len > 0 || self->partner == NULL)
     return;
 
   refs = atlas_partner_get_sources (self->partner);
   for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
     {
       g_autoptr(AtlasSourceRef) ref = g_list_model_get_item (refs, i);
-      GtkWidget *place;
 
-      if (!g_str_equal (atlas_source_ref_get_id (ref), id))
-        continue;
-      place = atlas_profile_action_row_new (atlas_source_ref_get_locator (ref), NULL);
-      adw_expander_row_add_row (row, place);
-      g_ptr_array_add (places, place);
+      if (g_str_equal (atlas_source_ref_get_id (ref), row->id))
+        add_child (row, atlas_profile_action_row_new (atlas_source_ref_get_locator (ref), NULL));
     }
 }
 
-static GtkWidget *
-source_row_create (gpointer owner)
+static void
+source_row_create (AtlasProfileRow *row)
 {
-  AtlasProfileReader *self = owner;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *button = atlas_profile_link_button_new (NULL);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_object_set_data (G_OBJECT (row), "link", button);
-  g_object_set_data_full (G_OBJECT (row), "places", g_ptr_array_new (),
-                          (GDestroyNotify) g_ptr_array_unref);
+  row->widget = adw_expander_row_new ();
+  row->suffix = atlas_link_button_new (NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->widget), FALSE);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row->widget), row->suffix);
   /* The places are laid out even while folded: add them when opened. */
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (source_expanded_cb), self);
-  return row;
+  g_signal_connect (row->widget, "notify::expanded", G_CALLBACK (source_expanded_cb), row);
 }
 
 static void
-source_row_fill (gpointer   owner,
-                 GtkWidget *row,
-                 guint      index)
+source_row_fill (AtlasProfileRow *row,
+                 guint            index)
 {
-  AtlasProfileReader *self = owner;
+  AtlasProfileReader *self = row->owner;
   const char *id = g_ptr_array_index (self->source_ids, index);
   AtlasSource *source = atlas_dataset_find_source (self->dataset, id);
   GListModel *refs = atlas_partner_get_sources (self->partner);
-  GPtrArray *places = g_object_get_data (G_OBJECT (row), "places");
   g_autofree char *year = source ? atlas_profile_year_text ("%d", atlas_source_get_year (source)) : NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *subtitle = NULL;
@@ -380,16 +322,12 @@ source_row_fill (gpointer   owner,
     subtitle = atlas_profile_join_parts (parts);
   }
 
-  /* Another partner's places: gone, and folded until asked for. */
-  for (guint i = 0; i < places->len; i++)
-    adw_expander_row_remove (ADW_EXPANDER_ROW (row), g_ptr_array_index (places, i));
-  g_ptr_array_set_size (places, 0);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  clear_children (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row->widget), FALSE);
 
-  g_object_set_data (G_OBJECT (row), "source-id", (gpointer) id);
-  atlas_profile_row_set_text (row, source ? atlas_source_get_title (source) : id, subtitle);
-  atlas_profile_link_button_set_uri (g_object_get_data (G_OBJECT (row), "link"),
-                                     source ? atlas_source_get_url (source) : NULL);
+  row->id = id;
+  atlas_profile_row_set_text (row->widget, source ? atlas_source_get_title (source) : id, subtitle);
+  atlas_link_button_set_uri (ATLAS_LINK_BUTTON (row->suffix), source ? atlas_source_get_url (source) : NULL);
 }
 
 static void
@@ -550,7 +488,7 @@ atlas_profile_reader_show (AtlasProfileReader *self,
                                dialogue_row_create, dialogue_row_fill, self);
   atlas_profile_row_list_sync (&self->agreements,
                                g_list_model_get_n_items (atlas_partner_get_agreements (partner)),
-                               status_row_create, agreement_row_fill, self);
+                               agreement_row_create, agreement_row_fill, self);
   sync_sources (self);
   atlas_profile_history_show (self->history, dataset, partner);
 }
