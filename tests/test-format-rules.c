@@ -246,6 +246,54 @@ test_escape_line (void)
   }
 }
 
+/* The loader, the undo stack and the editors say why in the same words:
+ * atlas_format_check_web_link () and atlas_format_check_date (). */
+static void
+test_same_words (void)
+{
+  const char *url = "https://user@example.org/paper";
+  g_autofree char *link_problem = atlas_format_check_web_link (url);
+  g_autofree char *date_problem = atlas_format_check_date ("2023-02-30");
+  g_autofree char *quoted = g_strdup_printf ("\"url\": \"%s\"", url);
+  g_autofree char *bad_link = minimal_with ("\"url\": \"https://example.org/paper\"", quoted);
+  g_autofree char *bad_date = minimal_with ("\"as_of\": \"2014-06-30\"", "\"as_of\": \"2023-02-30\"");
+  const char *texts[] = { bad_link, bad_date };
+  const char *problems_expected[] = { link_problem, date_problem };
+  g_autofree char *good = minimal_with ("\"title\": \"Test\"", "\"title\": \"Test\"");
+  g_autoptr(AtlasDataset) dataset = load_text (good);
+  g_autoptr(AtlasUndoStack) undo = atlas_undo_stack_new (dataset);
+  g_autoptr(GListStore) sources = g_list_store_new (ATLAS_TYPE_SOURCE);
+  g_autoptr(AtlasSource) source = atlas_source_new ("paper");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (link_problem);
+  g_assert_nonnull (strstr (link_problem, url));
+  g_assert_nonnull (date_problem);
+  g_assert_null (atlas_format_check_web_link ("https://example.org/"));
+  g_assert_null (atlas_format_check_date ("2024-02-29"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (texts[i], strlen (texts[i]));
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(AtlasDataset) loaded = atlas_dataset_load_bytes (bytes, "minimal.json", &problems, NULL);
+      AtlasProblem *problem;
+
+      g_assert_null (loaded);
+      g_assert_cmpuint (problems->len, ==, 1);
+      problem = g_ptr_array_index (problems, 0);
+      g_assert_cmpstr (problem->message, ==, problems_expected[i]);
+    }
+
+  atlas_source_set_title (source, "A paper");
+  atlas_source_set_author (source, "A. Author");
+  atlas_source_set_year (source, 2014);
+  atlas_source_set_url (source, url);
+  g_list_store_append (sources, source);
+  g_assert_false (atlas_undo_stack_edit_sources (undo, G_LIST_MODEL (sources), "Edit", NULL, &error));
+  g_assert_cmpstr (error->message, ==, link_problem);
+}
+
 /* A problem is one line whatever the dataset holds. */
 static void
 test_problem_is_one_line (void)
@@ -331,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/format-rules/link-rule-everywhere", test_link_rule_everywhere);
   g_test_add_func ("/format-rules/integral-year-loads", test_integral_year_loads);
   g_test_add_func ("/format-rules/value-labels", test_value_labels);
+  g_test_add_func ("/format-rules/same-words", test_same_words);
   g_test_add_func ("/text/escape-line", test_escape_line);
   g_test_add_func ("/text/problem-is-one-line", test_problem_is_one_line);
 

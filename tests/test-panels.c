@@ -715,10 +715,55 @@ test_editor_fields (Editor        *editor,
   atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_updated (editor->korea), !=, "2024-13-01");
   g_assert_true (gtk_widget_has_css_class (updated, "error"));
+  /* ...and says why in the words saving would use */
+  {
+    g_autofree char *problem = atlas_format_check_date ("2024-13-01");
+
+    GtkLabel *shown = atlas_test_find_label_showing (GTK_WIDGET (editor->profile), problem);
+
+    g_assert_nonnull (shown);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shown)));
+  }
   gtk_editable_set_text (GTK_EDITABLE (updated), "2024-02-29");
   atlas_test_flush ();
   g_assert_cmpstr (atlas_partner_get_updated (editor->korea), ==, "2024-02-29");
   g_assert_false (gtk_widget_has_css_class (updated, "error"));
+  {
+    g_autofree char *problem = atlas_format_check_date ("2024-13-01");
+    GtkLabel *shown = atlas_test_find_label_showing (GTK_WIDGET (editor->profile), problem);
+
+    g_assert_true (shown == NULL || !gtk_widget_get_visible (GTK_WIDGET (shown)));
+  }
+
+  /* A link saving would refuse is not taken either, and says so the same way. */
+  {
+    const char *bad = "https://user@example.org/statement";
+    g_autofree char *problem = atlas_format_check_web_link (bad);
+    g_autoptr(AtlasDocument) document = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GtkWidget *link = NULL;
+
+    atlas_test_collect_widgets (GTK_WIDGET (editor->profile), ADW_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len && link == NULL; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Link (http or https)") == 0)
+        link = g_ptr_array_index (rows, i);
+    g_assert_nonnull (link);
+    /* Typed into the empty field */
+    gtk_editable_set_text (GTK_EDITABLE (link), "");
+    atlas_test_flush ();
+    document = g_list_model_get_item (atlas_partner_get_documents (editor->korea), 0);
+    g_assert_null (atlas_document_get_url (document));
+    gtk_editable_set_text (GTK_EDITABLE (link), bad);
+    atlas_test_flush ();
+    g_assert_true (gtk_widget_has_css_class (link, "error"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (link), ==, problem);
+    g_assert_null (atlas_document_get_url (document));
+    gtk_editable_set_text (GTK_EDITABLE (link), "https://example.org/statement");
+    atlas_test_flush ();
+    g_assert_false (gtk_widget_has_css_class (link, "error"));
+    g_assert_null (gtk_widget_get_tooltip_text (link));
+    g_assert_cmpstr (atlas_document_get_url (document), ==, "https://example.org/statement");
+  }
 }
 
 /* The form's widgets of a type with an accessible label, in order. */

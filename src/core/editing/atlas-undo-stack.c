@@ -1805,8 +1805,9 @@ atlas_undo_stack_edit_dataset_info (AtlasUndoStack  *self,
 
   if (!atlas_format_is_date (as_of))
     {
-      g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
-                   _("\"%s\" is not a date (YYYY-MM-DD)"), as_of);
+      g_autofree char *problem = atlas_format_check_date (as_of);
+
+      g_set_error_literal (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID, problem);
       return FALSE;
     }
 
@@ -1898,8 +1899,9 @@ check_sources (AtlasUndoStack  *self,
         }
       if (url != NULL && !atlas_format_is_web_link (url))
         {
-          g_set_error (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID,
-                       _("\"%s\" is not an http or https link"), url);
+          g_autofree char *problem = atlas_format_check_web_link (url);
+
+          g_set_error_literal (error, ATLAS_UNDO_STACK_ERROR, ATLAS_UNDO_STACK_ERROR_INVALID, problem);
           return FALSE;
         }
       if (!atlas_format_is_year (year))

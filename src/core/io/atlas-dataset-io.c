@@ -448,8 +448,9 @@ read_lens (Loader     *l,
             opens_offset = l->reader.value_offset;
             if (!atlas_format_is_date (opens))
               {
-                atlas_loader_add_problem (l, &m.member_path, opens_offset,
-                                          _("\"%s\" is not a date (YYYY-MM-DD)"), opens);
+                g_autofree char *problem = atlas_format_check_date (opens);
+
+                atlas_loader_add_problem (l, &m.member_path, opens_offset, "%s", problem);
                 g_clear_pointer (&opens, g_free);
               }
           }

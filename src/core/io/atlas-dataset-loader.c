@@ -359,7 +359,9 @@ atlas_loader_read_date (Loader      *l,
 
   if (!atlas_format_is_date (*out))
     {
-      atlas_loader_add_problem (l, path, l->reader.value_offset, _("\"%s\" is not a date (YYYY-MM-DD)"), *out);
+      g_autofree char *problem = atlas_format_check_date (*out);
+
+      atlas_loader_add_problem (l, path, l->reader.value_offset, "%s", problem);
       return FALSE;
     }
 
@@ -417,7 +419,9 @@ atlas_loader_read_url (Loader      *l,
 
   if (*out != NULL && !atlas_format_is_web_link (*out))
     {
-      atlas_loader_add_problem (l, path, l->reader.value_offset, _("\"%s\" is not an http or https link"), *out);
+      g_autofree char *problem = atlas_format_check_web_link (*out);
+
+      atlas_loader_add_problem (l, path, l->reader.value_offset, "%s", problem);
       g_clear_pointer (out, g_free);
       return FALSE;
     }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -147,4 +148,22 @@ atlas_format_is_language_tag (const char *s)
     }
 
   return *s == '\0';
+}
+
+char *
+atlas_format_check_web_link (const char *text)
+{
+  if (atlas_format_is_web_link (text))
+    return NULL;
+
+  return g_strdup_printf (_("\"%s\" is not an http or https link"), text ? text : "");
+}
+
+char *
+atlas_format_check_date (const char *text)
+{
+  if (atlas_format_is_date (text))
+    return NULL;
+
+  return g_strdup_printf (_("\"%s\" is not a date (YYYY-MM-DD)"), text ? text : "");
 }

@@ -23,6 +23,13 @@ gboolean atlas_format_is_web_link     (const char *url);
 /* A YYYY-MM-DD calendar date that exists (no 2023-02-30). */
 gboolean atlas_format_is_date         (const char *text);
 
+/* Why @text is not a link, or not a date, that the format takes, in the
+ * words the loader, the undo stack and the editors all use (so that an
+ * editor refuses as the user types exactly what saving would refuse, and
+ * says it the same way); NULL when it is one. */
+char    *atlas_format_check_web_link  (const char *text);
+char    *atlas_format_check_date      (const char *text);
+
 /* A year the format takes: ATLAS_FORMAT_YEAR_MIN to ATLAS_FORMAT_YEAR_MAX. */
 gboolean atlas_format_is_year         (gint64      year);
 

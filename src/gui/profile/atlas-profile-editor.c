@@ -35,6 +35,7 @@ struct _AtlasProfileEditor
   GtkTextBuffer       *assessment_buffer;
   GtkWidget           *name_row;
   GtkWidget           *updated_row;
+  GtkWidget           *updated_problem; /* what saving would say of its date */
   GtkWidget           *source_row;
   GtkWidget           *change_date_row;
   GtkWidget           *change_reason;   /* why a change was refused, or hidden */
@@ -465,13 +466,23 @@ bad_date_reason (const char *text)
   return g_strdup (_("Last updated: write year-month-day, e.g. 2014-06-30"));
 }
 
-/* The reason in the row's title, where the eye is; the usual title back
- * once the date is good. */
+/* The hint in the row's title, where the eye is, and under the row, in
+ * full, what saving would say of the date (atlas_format_check_date ());
+ * the usual title back once the date is good. */
 static void
-show_date_reason (GtkWidget  *row,
-                  const char *reason)
+show_date_reason (AtlasProfileEditor *self,
+                  const char         *text)
 {
+  g_autofree char *reason = bad_date_reason (text);
+  g_autofree char *problem = atlas_format_check_date (text);
+  GtkWidget *row = self->updated_row;
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reason ? reason : _("Last updated (YYYY-MM-DD)"));
+  gtk_label_set_text (GTK_LABEL (self->updated_problem), problem ? problem : "");
+  gtk_widget_set_visible (self->updated_problem, problem != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "",
+                                  -1);
   if (reason != NULL)
     gtk_widget_add_css_class (row, "error");
   else
@@ -484,10 +495,9 @@ updated_changed_cb (GtkEditable        *editable,
 {
   const char *text = gtk_editable_get_text (editable);
   g_autoptr(AtlasPartner) copy = NULL;
-  g_autofree char *reason = bad_date_reason (text);
-  gboolean valid = reason == NULL;
+  gboolean valid = atlas_format_is_date (text);
 
-  show_date_reason (GTK_WIDGET (editable), reason);
+  show_date_reason (self, text);
 
   if (!valid || !can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
     return;
@@ -644,6 +654,14 @@ build_change_form (AtlasProfileEditor *self)
   g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
   add_calendar_button (self, self->updated_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
+  self->updated_problem = atlas_profile_plain_label_new ("");
+  gtk_label_set_wrap (GTK_LABEL (self->updated_problem), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->updated_problem), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (self->updated_problem), 0);
+  gtk_widget_add_css_class (self->updated_problem, "error");
+  gtk_widget_set_margin_top (self->updated_problem, 6);
+  gtk_widget_set_visible (self->updated_problem, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_problem);
 
   self->name_row = atlas_profile_entry_row_new (_("Name in the dataset"),
                                                 atlas_partner_get_name (self->partner), self->undo_stack);
@@ -743,7 +761,7 @@ sync_form (AtlasProfileEditor *self)
                  atlas_partner_get_updated (self->partner)) != 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->updated_row), atlas_partner_get_updated (self->partner));
-      show_date_reason (self->updated_row, NULL);
+      show_date_reason (self, atlas_partner_get_updated (self->partner));
     }
 
   self->syncing--;
@@ -789,6 +807,7 @@ atlas_profile_editor_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->name_row = NULL;
   self->updated_row = NULL;
+  self->updated_problem = NULL;
   self->source_row = NULL;
   self->change_date_row = NULL;
   self->change_reason = NULL;

@@ -143,14 +143,19 @@ field_entry_changed_cb (GtkEditable *editable,
 
   if (field->spec->kind == ATLAS_FIELD_URL)
     {
-      gboolean ok = text[0] == '\0' || atlas_format_is_web_link (text);
+      g_autofree char *problem = text[0] == '\0' ? NULL : atlas_format_check_web_link (text);
 
-      /* Only web links are kept: a half-typed one waits until it is one. */
-      if (ok)
+      /* Only web links are kept: a half-typed one waits until it is one,
+       * and says why in the words saving would use. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), problem);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (editable),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "",
+                                      -1);
+      if (problem == NULL)
         gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
       else
         gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      if (!ok)
+      if (problem != NULL)
         return;
     }
 
@@ -494,6 +499,11 @@ sync_field (Field   *field,
           {
             gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
             gtk_widget_remove_css_class (widget, "error");
+            if (field->spec->kind == ATLAS_FIELD_URL)
+              {
+                gtk_widget_set_tooltip_text (widget, NULL);
+                gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+              }
           }
       }
       break;
