@@ -25,15 +25,11 @@ SKIPPED_DIRS = {'tools'}
 
 # 'path' for a file, 'path:function' for a function.
 KNOWN = {
-    'cli/atlas-cli-export.c:atlas_cli_export',
     'core/editing/atlas-dataset-file.c',
     'core/editing/atlas-undo-stack.c',
     'core/export/atlas-briefing.c',
     'core/export/atlas-briefing.c:add_section',
     'core/export/atlas-pdf-amend.c:atlas_pdf_amend',
-    'core/io/atlas-dataset-io.c',
-    'core/io/atlas-json-reader.c:copy_value',
-    'core/io/atlas-safe-write.c:atlas_safe_write',
     'core/model/atlas-entries.c',
     'gui/map/atlas-map-view.c',
 }

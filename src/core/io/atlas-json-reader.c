@@ -686,6 +686,92 @@ render_frame (GString     *path,
 
 /* Copies one value, checked, to out without white space; numbers keep
  * their text (any size, any precision). */
+static gboolean copy_value (AtlasJsonReader        *r,
+                            GString                *out,
+                            const Frame            *parent,
+                            AtlasJsonDuplicateFunc  duplicate,
+                            gpointer                data);
+
+/* An object member by member, telling @duplicate of a key seen twice */
+static gboolean
+copy_object (AtlasJsonReader        *r,
+             GString                *out,
+             const Frame            *parent,
+             AtlasJsonDuplicateFunc  duplicate,
+             gpointer                data)
+{
+  /* Made at the second member: most objects here are small. */
+  g_autoptr(GHashTable) keys = NULL;
+  g_autofree char *first_key = NULL;
+  guint n = 0;
+
+  if (!atlas_json_reader_begin_object (r))
+    return FALSE;
+
+  g_string_append_c (out, '{');
+  while (atlas_json_reader_next_member (r))
+    {
+      g_autofree char *key = g_strdup (r->key->str);
+      Frame frame = { parent, key, 0 };
+
+      if (n > 0)
+        {
+          if (keys == NULL)
+            {
+              keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g_hash_table_add (keys, g_steal_pointer (&first_key));
+            }
+          if (!g_hash_table_add (keys, g_strdup (key)) && duplicate != NULL)
+            {
+              g_autoptr(GString) path = g_string_new (NULL);
+
+              render_frame (path, &frame);
+              duplicate (data, path->str, r->key_offset);
+            }
+          g_string_append_c (out, ',');
+        }
+      else
+        first_key = g_strdup (key);
+
+      atlas_json_append_string (out, key);
+      g_string_append_c (out, ':');
+      n++;
+
+      if (!copy_value (r, out, &frame, duplicate, data))
+        return FALSE;
+    }
+  g_string_append_c (out, '}');
+
+  return r->error == ATLAS_JSON_ERROR_NONE;
+}
+
+static gboolean
+copy_array (AtlasJsonReader        *r,
+            GString                *out,
+            const Frame            *parent,
+            AtlasJsonDuplicateFunc  duplicate,
+            gpointer                data)
+{
+  Frame frame = { parent, NULL, 0 };
+
+  if (!atlas_json_reader_begin_array (r))
+    return FALSE;
+
+  g_string_append_c (out, '[');
+  while (atlas_json_reader_next_element (r))
+    {
+      if (frame.index > 0)
+        g_string_append_c (out, ',');
+
+      if (!copy_value (r, out, &frame, duplicate, data))
+        return FALSE;
+      frame.index++;
+    }
+  g_string_append_c (out, ']');
+
+  return r->error == ATLAS_JSON_ERROR_NONE;
+}
+
 static gboolean
 copy_value (AtlasJsonReader        *r,
             GString                *out,
@@ -698,73 +784,10 @@ copy_value (AtlasJsonReader        *r,
   switch (atlas_json_reader_peek (r))
     {
     case ATLAS_JSON_OBJECT:
-      {
-        /* Made at the second member: most objects here are small. */
-        g_autoptr(GHashTable) keys = NULL;
-        g_autofree char *first_key = NULL;
-        guint n = 0;
-
-        if (!atlas_json_reader_begin_object (r))
-          return FALSE;
-
-        g_string_append_c (out, '{');
-        while (atlas_json_reader_next_member (r))
-          {
-            g_autofree char *key = g_strdup (r->key->str);
-            Frame frame = { parent, key, 0 };
-
-            if (n > 0)
-              {
-                if (keys == NULL)
-                  {
-                    keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                    g_hash_table_add (keys, g_steal_pointer (&first_key));
-                  }
-                if (!g_hash_table_add (keys, g_strdup (key)) && duplicate != NULL)
-                  {
-                    g_autoptr(GString) path = g_string_new (NULL);
-
-                    render_frame (path, &frame);
-                    duplicate (data, path->str, r->key_offset);
-                  }
-                g_string_append_c (out, ',');
-              }
-            else
-              first_key = g_strdup (key);
-
-            atlas_json_append_string (out, key);
-            g_string_append_c (out, ':');
-            n++;
-
-            if (!copy_value (r, out, &frame, duplicate, data))
-              return FALSE;
-          }
-        g_string_append_c (out, '}');
-
-        return r->error == ATLAS_JSON_ERROR_NONE;
-      }
+      return copy_object (r, out, parent, duplicate, data);
 
     case ATLAS_JSON_ARRAY:
-      {
-        Frame frame = { parent, NULL, 0 };
-
-        if (!atlas_json_reader_begin_array (r))
-          return FALSE;
-
-        g_string_append_c (out, '[');
-        while (atlas_json_reader_next_element (r))
-          {
-            if (frame.index > 0)
-              g_string_append_c (out, ',');
-
-            if (!copy_value (r, out, &frame, duplicate, data))
-              return FALSE;
-            frame.index++;
-          }
-        g_string_append_c (out, ']');
-
-        return r->error == ATLAS_JSON_ERROR_NONE;
-      }
+      return copy_array (r, out, parent, duplicate, data);
 
     case ATLAS_JSON_STRING:
       start = r->pos;

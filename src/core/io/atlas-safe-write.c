@@ -645,6 +645,35 @@ write_with_gio (GFile                *file,
   return TRUE;
 }
 
+/* Why no file could be made in @dir: the folder's fault, in its words. */
+static void
+set_create_error (GError    **error,
+                  int         err,
+                  const char *name,
+                  const char *dir)
+{
+  struct stat dir_st;
+
+  if (err == EACCES || err == EPERM ||
+      (err == ENOENT && stat (dir, &dir_st) == 0 && S_ISDIR (dir_st.st_mode)))
+    g_set_error (error, G_IO_ERROR,
+                 err == ENOENT ? G_IO_ERROR_PERMISSION_DENIED : g_io_error_from_errno (err),
+                 /* Translators: a file name, then a folder's */
+                 _("Could not write “%s”: the folder “%s” does not allow creating files in it"),
+                 name, dir);
+  else if (err == EROFS)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                 /* Translators: a file name, then a folder's */
+                 _("Could not write “%s”: the folder “%s” is on a read-only disk"),
+                 name, dir);
+  else if (err == ENOENT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 /* Translators: a file name, then a folder's */
+                 _("Could not write “%s”: the folder “%s” does not exist"), name, dir);
+  else
+    set_errno_error (error, err, name);
+}
+
 gboolean
 atlas_safe_write (GFile                 *file,
                   GBytes                *bytes,
@@ -715,26 +744,7 @@ atlas_safe_write (GFile                 *file,
   part = create_part (dir, base, mode, &fd, &err);
   if (part == NULL)
     {
-      struct stat dir_st;
-
-      if (err == EACCES || err == EPERM ||
-          (err == ENOENT && stat (dir, &dir_st) == 0 && S_ISDIR (dir_st.st_mode)))
-        g_set_error (error, G_IO_ERROR,
-                     err == ENOENT ? G_IO_ERROR_PERMISSION_DENIED : g_io_error_from_errno (err),
-                     /* Translators: a file name, then a folder's */
-                     _("Could not write “%s”: the folder “%s” does not allow creating files in it"),
-                     name, dir);
-      else if (err == EROFS)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
-                     /* Translators: a file name, then a folder's */
-                     _("Could not write “%s”: the folder “%s” is on a read-only disk"),
-                     name, dir);
-      else if (err == ENOENT)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     /* Translators: a file name, then a folder's */
-                     _("Could not write “%s”: the folder “%s” does not exist"), name, dir);
-      else
-        set_errno_error (error, err, name);
+      set_create_error (error, err, name, dir);
       return FALSE;
     }
 
