@@ -64,6 +64,10 @@ KNOWN = {
         'model helpers live in the umbrella\'s private header',
     ('core/model/atlas-entries.c', 'atlas-core-private.h'):
         'model helpers live in the umbrella\'s private header',
+    ('core/model/atlas-dialogue.c', 'atlas-core-private.h'):
+        'model helpers live in the umbrella\'s private header',
+    ('core/model/atlas-source.c', 'atlas-core-private.h'):
+        'model helpers live in the umbrella\'s private header',
     ('core/model/atlas-partner.c', 'atlas-core-private.h'):
         'model helpers live in the umbrella\'s private header',
     ('core/model/atlas-dataset.c', 'atlas-dataset-io.h'):

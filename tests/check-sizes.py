@@ -30,7 +30,6 @@ KNOWN = {
     'core/export/atlas-briefing.c',
     'core/export/atlas-briefing.c:add_section',
     'core/export/atlas-pdf-amend.c:atlas_pdf_amend',
-    'core/model/atlas-entries.c',
     'gui/map/atlas-map-view.c',
 }
 

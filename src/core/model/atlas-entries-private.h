@@ -2,8 +2,17 @@
 #pragma once
 
 #include "atlas-entries.h"
+#include "atlas-text.h"
 
 G_BEGIN_DECLS
+
+/* Non-nullable strings hold "" rather than NULL. */
+static inline gboolean
+atlas_entry_set_required_str (char       **field,
+                              const char  *value)
+{
+  return atlas_set_str (field, value ? value : "");
+}
 
 /* Constructors for the loader: they take ownership of the strings (NULL
  * for a required one gives "") and emit no notifications. */
