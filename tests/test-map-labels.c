@@ -253,7 +253,10 @@ test_layout_1366 (void)
   g_test_message ("map %d px of %d", map_width, gtk_widget_get_width (GTK_WIDGET (window)));
   if (gtk_widget_get_width (GTK_WIDGET (window)) < 1300)
     {
-      /* At scale 2 the virtual screen holds no 1366-pixel window. */
+      /* At scale 2 the suite's screen holds no 1366-pixel window; the
+       * scale-2 run has a screen of its own (tests/run-on-screen.py), where
+       * this is a failure. */
+      g_assert_null (g_getenv ("ATLAS_TEST_SCREEN"));
       g_test_skip ("the screen is too small for a 1366x768 window");
       gtk_window_destroy (GTK_WINDOW (window));
       return;
