@@ -208,6 +208,31 @@ test_list_pick_flies_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Enter in the search picks the first match: the map flies there too, as
+ * for a click on its row (the two ways to pick from the list). */
+static void
+test_search_pick_flies_map (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  GtkWidget *entry;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  g_assert_false (map_near_japan (window));
+
+  entry = atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "jap");
+  atlas_test_wait_ms (300);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "JP");
+  g_assert_true (atlas_test_iterate_until (map_near_japan, window, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* One application for the whole binary: it owns its name on the bus. */
 static AtlasApplication *
 get_app (void)
@@ -547,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
   g_test_add_func ("/window/open-read-only", test_open_read_only);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
+  g_test_add_func ("/window/search-pick-flies-map", test_search_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
   g_test_add_func ("/window/new-window-sets-last-file", test_new_window_sets_last_file);

@@ -323,7 +323,9 @@ stop_search_cb (AtlasPartnerList *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
-/* Enter in the search selects the first match. */
+/* Enter in the search picks the first match, as a click on its row does:
+ * the map shows it too (the filter may have selected it already, so the
+ * selection's change alone does not say it was picked). */
 static void
 search_activate_cb (AtlasPartnerList *self)
 {
@@ -334,6 +336,7 @@ search_activate_cb (AtlasPartnerList *self)
       g_autoptr(AtlasPartner) partner = g_list_model_get_item (shown, 0);
 
       atlas_partner_list_set_selected_id (self, atlas_partner_get_id (partner));
+      g_signal_emit (self, signals[PARTNER_PICKED], 0, atlas_partner_get_id (partner));
     }
 }
 
