@@ -120,6 +120,20 @@ test_dialogue (void)
   g_assert_cmpuint (g_list_model_get_n_items (atlas_partner_get_dialogues (partner (salvage->dataset, "US"))), >, 0);
 }
 
+/* A lens's translation under a tag that is no language: named by lens,
+ * the member in words, and the tag. */
+static void
+test_translation (void)
+{
+  g_autoptr(AtlasSalvage) salvage = salvage_edited ("\"name\": \"WCIT-12\",",
+                                                    "\"name\": \"WCIT-12\", \"names\": {\"French\": \"CMTI-12\"},",
+                                                    ATLAS_DATASET_ERROR_INVALID);
+
+  g_assert_cmpstr (salvage->descriptions[0], ==,
+                   "The lens “WCIT-12”, the names in other languages, French: "
+                   "\"French\" is not a language code (such as \"fr\" or \"pt-BR\") (line 27)");
+}
+
 /* What is not a partner's value cannot be left out: the file stays shut,
  * but the problem is still in words. */
 static void
@@ -150,6 +164,7 @@ main (int   argc,
   g_test_add_func ("/salvage/date", test_date);
   g_test_add_func ("/salvage/unknown-lens", test_unknown_lens);
   g_test_add_func ("/salvage/dialogue", test_dialogue);
+  g_test_add_func ("/salvage/translation", test_translation);
   g_test_add_func ("/salvage/structure", test_structure);
 
   return g_test_run ();

@@ -271,6 +271,8 @@ member_label (const char *member)
     { "change", N_("the change") },
     { "members", N_("the members") },
     { "indicators", N_("the indicators") },
+    { "names", N_("the names in other languages") },
+    { "descriptions", N_("the descriptions in other languages") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
