@@ -62,6 +62,8 @@ test_enter_and_leave (void)
   g_assert_false (gtk_widget_get_visible (window->presentation_caption));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
   g_assert_cmpfloat (atlas_map_view_get_text_scale (window->map_view), ==, 1.0);
+  /* No editor was open: none opens. */
+  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -126,7 +128,7 @@ press (AtlasWindow *window,
 
 /* Hatch patterns, the legend and the lens changed for the room last only
  * until presentation ends: the settings keep the user's choices, and
- * leaving puts back the lens, the selection, the camera and no editor. */
+ * leaving puts back the lens, the selection, the camera and the editor. */
 static void
 test_leaves_no_trace (void)
 {
@@ -195,7 +197,15 @@ test_leaves_no_trace (void)
   g_assert_true (atlas_map_view_get_legend_visible (window->map_view));
   g_assert_cmpstr (atlas_window_get_lens_id (window), ==, lens_before);
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "BR");
-  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+  /* The editor left open before is open again, on the same partner, and
+   * the focus in its form. */
+  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->profile_view)));
+  }
   atlas_map_view_get_camera (window->map_view, &after[0], &after[1], &after[2]);
   g_assert_cmpfloat_with_epsilon (after[0], camera[0], 0.05);
   g_assert_cmpfloat_with_epsilon (after[1], camera[1], 0.05);

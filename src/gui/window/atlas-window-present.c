@@ -5,7 +5,8 @@
  * meeting room. It is driven from the keyboard (or a presenter's clicker,
  * which sends Page Up and Page Down): next and previous partner, lens by
  * number, the whole world, legend on or off, Escape to leave. The panels'
- * own settings are left as they were, so leaving restores the window. */
+ * own settings are left as they were, so leaving restores the window,
+ * the editor included. */
 
 #include "config.h"
 
@@ -229,7 +230,9 @@ set_presenting (AtlasWindow *self,
 
   if (presenting)
     {
-      /* Entering ends editing; the changes are kept and undoable. */
+      /* Entering ends editing; the changes are kept and undoable, and
+       * leaving opens the editor again. */
+      self->presentation_saved_editing = atlas_profile_view_get_editing (self->profile_view);
       atlas_profile_view_set_editing (self->profile_view, FALSE);
       save_state (self);
     }
@@ -271,6 +274,12 @@ set_presenting (AtlasWindow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation-compact");
       gtk_window_unfullscreen (GTK_WINDOW (self));
       gtk_revealer_set_reveal_child (self->presentation_hint_revealer, FALSE);
+      /* The editor closed on entering opens again on the same partner, its
+       * panel shown again, as the user left it (what was changed in it
+       * stayed, undoable). */
+      if (self->presentation_saved_editing && self->selected_id != NULL)
+        atlas_profile_view_set_editing (self->profile_view, TRUE);
+      self->presentation_saved_editing = FALSE;
     }
 
   /* Entering and leaving again before the size came: one callback is enough. */

@@ -114,6 +114,7 @@ struct _AtlasWindow
   char                 *presentation_saved_selected;
   gboolean              presentation_saved_hatch;
   gboolean              presentation_saved_legend;
+  gboolean              presentation_saved_editing;
   double                presentation_camera[3];
   gboolean              presentation_restore_camera;
 };
