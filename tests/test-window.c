@@ -145,6 +145,135 @@ test_open_read_only (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The window's message dialog, once it is shown */
+static gboolean
+showing_dialog (gpointer data)
+{
+  AdwMessageDialog **dialog = data;
+
+  *dialog = ADW_MESSAGE_DIALOG (atlas_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return *dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (*dialog));
+}
+
+/* The dialog's button for a response, as the user sees it labelled */
+static GtkWidget *
+response_button (AdwMessageDialog *dialog,
+                 const char       *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  atlas_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+
+  return NULL;
+}
+
+static gboolean
+showing_read_only (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return window->document != NULL && atlas_dataset_file_get_read_only (window->document) &&
+         g_strcmp0 (adw_window_title_get_subtitle (window->window_title), "invalid.json (read-only)") == 0;
+}
+
+/* The same file opened while a dataset is open: the window keeps it and a
+ * dialog says what is wrong in the dataset's words, the JSON path under
+ * Technical Details; Close keeps the dataset that was open; Open
+ * Read-Only, the suggested and default answer, opens the rest of the
+ * file, read-only, the bar listing the value left out. */
+static void
+test_open_read_only_dialog (void)
+{
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "invalid.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  const char *find = "\"wcit_2012\": \"signed\"\n      },\n      \"documents\": [],";
+  const char *at;
+  AdwMessageDialog *dialog = NULL;
+  AtlasDataset *before;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *button;
+  GtkWidget *expander;
+  AtlasWindow *window;
+
+  g_assert_true (g_file_get_contents (minimal, &text, NULL, NULL));
+  at = strstr (text, find);
+  g_assert_nonnull (at);
+  edited = g_string_new_len (text, at - text);
+  g_string_append (edited, "\"wcit_2012\": \"maybe\"\n      },\n      \"documents\": [],");
+  g_string_append (edited, at + strlen (find));
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_test_iterate_until (showing_map, window, 10000));
+  before = window->dataset;
+  subtitle = g_strdup (adw_window_title_get_subtitle (window->window_title));
+
+  /* Close: nothing changes */
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (showing_dialog, &dialog, 10000));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  atlas_test_save_shot (GTK_WIDGET (dialog), "window-read-only-dialog.png");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Dataset");
+  /* What failed, and what can be done */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "invalid.json” has a value this app cannot read; the rest can be opened read-only"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "• China’s WCIT-12 is “maybe”, which is not one of Signed, Refused (line 121)"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "partners[1]"));
+  /* The JSON path is a detail, folded away */
+  expander = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EXPANDER (expander));
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  g_assert_true (GTK_IS_LABEL (gtk_expander_get_child (GTK_EXPANDER (expander))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (expander)))),
+                            "partners[1].indicators.wcit_2012"));
+  /* Open Read-Only is what Enter does */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "read-only");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "read-only"), ==, ADW_RESPONSE_SUGGESTED);
+  g_assert_true (window->dataset == before);
+  button = response_button (dialog, "_Close");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  atlas_test_wait_ms (300);
+  g_assert_null (atlas_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (window->dataset == before);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, subtitle);
+  g_assert_false (gtk_info_bar_get_revealed (window->problems_bar));
+
+  /* Open Read-Only */
+  dialog = NULL;
+  atlas_window_load_file (window, file);
+  g_assert_true (atlas_test_iterate_until (showing_dialog, &dialog, 10000));
+  button = response_button (dialog, "Open _Read-Only");
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_true (atlas_test_iterate_until (showing_read_only, window, 10000));
+  g_assert_true (window->dataset != before);
+  g_assert_null (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "CN"), "wcit_2012"));
+  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "US"), "wcit_2012"),
+                   ==, "refused");
+  g_assert_true (gtk_info_bar_get_revealed (window->problems_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "China’s WCIT-12 is “maybe”"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "invalid.json (read-only)");
+  atlas_test_wait_ms (300);
+  atlas_test_save_shot (GTK_WIDGET (window), "window-read-only-1024.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static ShumateLocation *
 map_center (AtlasWindow *window)
 {
@@ -571,6 +700,7 @@ main (int   argc,
 
   g_test_add_func ("/window/error-page-plain-name", test_error_page_plain_name);
   g_test_add_func ("/window/open-read-only", test_open_read_only);
+  g_test_add_func ("/window/open-read-only-dialog", test_open_read_only_dialog);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/search-pick-flies-map", test_search_pick_flies_map);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);

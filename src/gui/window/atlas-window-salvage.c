@@ -133,7 +133,20 @@ show_salvage (AtlasWindow *self,
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                            _("Could Not Open the Dataset"), NULL));
-      adw_message_dialog_format_body (dialog, "%s\n\n%s", escaped, list);
+      if (can_open)
+        {
+          guint n = g_strv_length (self->salvage->descriptions);
+          g_autofree char *sentence = NULL;
+
+          /* What the error page says: what can be done, not only what failed */
+          sentence = g_strdup_printf (ngettext ("“%s” has a value this app cannot read; the rest can be opened read-only",
+                                                "“%s” has %u values this app cannot read; the rest can be opened read-only",
+                                                n),
+                                      escaped, n);
+          adw_message_dialog_format_body (dialog, "%s\n\n%s", sentence, list);
+        }
+      else
+        adw_message_dialog_format_body (dialog, "%s\n\n%s", escaped, list);
       adw_message_dialog_set_extra_child (dialog, technical_expander (technical));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
       if (can_open)
