@@ -175,6 +175,16 @@ check_view (AtlasMapView *view,
     }
 }
 
+/* Presentation has fitted the world to the map's full-screen size, below
+ * its caption (atlas-window-present.c) */
+static gboolean
+presentation_fitted (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return window->presentation_tick_id == 0;
+}
+
 static void
 test_labels (gconstpointer data)
 {
@@ -194,7 +204,10 @@ test_labels (gconstpointer data)
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_ms (300);
   if (c->presenting)
-    atlas_window_set_presenting (window, TRUE);
+    {
+      atlas_window_set_presenting (window, TRUE);
+      g_assert_true (atlas_test_iterate_until (presentation_fitted, window, 10000));
+    }
   atlas_window_set_lens_id (window, c->lens);
   atlas_map_view_show_world (view);
   atlas_test_wait_ms (900);

@@ -241,6 +241,26 @@ test_hint_and_button (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The key hint covers neither the caption nor the legend */
+static void
+assert_hint_clear (AtlasWindow *window)
+{
+  GtkWidget *legend = atlas_map_view_get_legend (window->map_view);
+  GtkWidget *hint = GTK_WIDGET (window->presentation_hint_revealer);
+  graphene_rect_t hint_box, caption, box;
+
+  while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
+    legend = gtk_widget_get_parent (legend);
+  g_assert_nonnull (legend);
+  g_assert_true (gtk_revealer_get_reveal_child (window->presentation_hint_revealer));
+  g_assert_true (gtk_widget_compute_bounds (hint, GTK_WIDGET (window), &hint_box));
+  g_assert_cmpfloat (hint_box.size.height, >, 50);
+  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window), &caption));
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &box));
+  g_assert_false (graphene_rect_intersection (&hint_box, &caption, NULL));
+  g_assert_false (graphene_rect_intersection (&hint_box, &box, NULL));
+}
+
 /* A point's place on the map widget */
 static void
 point_on_map (AtlasWindow *window,
@@ -287,6 +307,7 @@ test_fit_clear_of_caption (void)
   /* The flight, and the caption laid out for Japan */
   atlas_test_wait_ms (2500);
   atlas_test_save_shot (GTK_WIDGET (window), "present-japan-1024.png");
+  assert_hint_clear (window);
 
   g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view), &caption));
   while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
@@ -300,6 +321,47 @@ test_fit_clear_of_caption (void)
   /* Cape Sata, Kyushu's south: above the legend */
   point_on_map (window, 30.99, 130.66, &x, &y);
   g_assert_cmpfloat (y, <, box.origin.y);
+
+  atlas_window_set_presenting (window, FALSE);
+  atlas_test_wait_ms (300);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The whole world on a 1366×768 projector, on entering and after Home:
+ * below the caption, from Canada's Arctic coast down. */
+static void
+test_world_clear_of_caption (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  graphene_rect_t caption;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+  atlas_window_set_presenting (window, TRUE);
+  /* The world, once the map has its size */
+  atlas_test_wait_ms (1500);
+  atlas_test_save_shot (GTK_WIDGET (window), "present-world-1366.png");
+  assert_hint_clear (window);
+
+  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view), &caption));
+  /* Canada's Arctic coast: below the caption */
+  point_on_map (window, 70.0, -100.0, &x, &y);
+  g_assert_cmpfloat (y, >, caption.origin.y + caption.size.height);
+  /* and the world still whole: Cape Horn on the screen */
+  point_on_map (window, -55.98, -67.27, &x, &y);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (window->map_view)));
+
+  /* Japan, then Home */
+  atlas_window_set_selected_id (window, "JP");
+  atlas_test_wait_ms (2000);
+  g_assert_true (press (window, GDK_KEY_Home));
+  atlas_test_wait_ms (2000);
+  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view), &caption));
+  point_on_map (window, 70.0, -100.0, &x, &y);
+  g_assert_cmpfloat (y, >, caption.origin.y + caption.size.height);
 
   atlas_window_set_presenting (window, FALSE);
   atlas_test_wait_ms (300);
@@ -348,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/present/leaves-no-trace", test_leaves_no_trace);
   g_test_add_func ("/present/hint-and-button", test_hint_and_button);
   g_test_add_func ("/present/fit-clear-of-caption", test_fit_clear_of_caption);
+  g_test_add_func ("/present/world-clear-of-caption", test_world_clear_of_caption);
   g_test_add_func ("/preferences/switches", test_preferences);
 
   return g_test_run ();

@@ -145,19 +145,41 @@ home_band (AtlasMapView *self,
   lonlat_to_plane (self, ATLAS_MAP_CENTRAL_LONGITUDE, mercator ? MERCATOR_HOME_SOUTH : HOME_SOUTH, &u, south_v);
 }
 
+/* What the fit insets (presentation's caption and legend) leave free of a
+ * width × height view, never less than half of it, and how far, in pixels,
+ * the free part's centre is off the view's. Without insets: all of it. */
+static void
+free_area (AtlasMapView *self,
+           int           width,
+           int           height,
+           double       *free_width,
+           double       *free_height,
+           double       *shift_x,
+           double       *shift_y)
+{
+  const GtkBorder *in = &self->fit_insets;
+
+  *free_width = MAX (width - in->left - in->right, width / 2);
+  *free_height = MAX (height - in->top - in->bottom, height / 2);
+  *shift_x = (in->left - in->right) / 2.0;
+  *shift_y = (in->top - in->bottom) / 2.0;
+}
+
 /* The widest view: the whole world's width, or the inhabited latitudes'
- * height if the view is too wide and flat for that. Zooming out stops there,
- * so the world is never repeated beside itself. */
+ * height if the view is too wide and flat for that, in the part of the
+ * view the insets leave free. Zooming out stops there, so the world is
+ * never repeated beside itself. */
 static double
 min_zoom (AtlasMapView *self,
           int           width,
           int           height)
 {
-  double north_v, south_v;
+  double north_v, south_v, free_width, free_height, shift_x, shift_y;
 
+  free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
   home_band (self, &north_v, &south_v);
-  return MAX (0.0, MIN (log2 (width / tile_size (self)),
-                        log2 (height / ((south_v - north_v) * tile_size (self)))));
+  return MAX (0.0, MIN (log2 (free_width / tile_size (self)),
+                        log2 (free_height / ((south_v - north_v) * tile_size (self)))));
 }
 
 static void
@@ -169,15 +191,24 @@ clamped_center (AtlasMapView *self,
                 double       *y)
 {
   double world = tile_size (self) * pow (2.0, zoom);
-  double half_w = width / 2.0 / world;
-  double half_h = height / 2.0 / world;
+  double free_width, free_height, shift_x, shift_y, half_w, half_h, fx, fy;
   double top, bottom, u;
+
+  /* What is clamped is the centre of the part of the view the insets
+   * leave free: the world stays in that part, centred there when smaller */
+  free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
+  half_w = free_width / 2.0 / world;
+  half_h = free_height / 2.0 / world;
+  fx = *x + shift_x / world;
+  fy = *y + shift_y / world;
 
   /* The top and bottom of the outlines (85° N and S) */
   atlas_map_to_plane (projection (self), 0.5, 0, &u, &top);
   atlas_map_to_plane (projection (self), 0.5, 1, &u, &bottom);
-  *x = half_w >= 0.5 ? 0.5 : CLAMP (*x, half_w, 1 - half_w);
-  *y = half_h >= (bottom - top) / 2 ? (top + bottom) / 2 : CLAMP (*y, top + half_h, bottom - half_h);
+  fx = half_w >= 0.5 ? 0.5 : CLAMP (fx, half_w, 1 - half_w);
+  fy = half_h >= (bottom - top) / 2 ? (top + bottom) / 2 : CLAMP (fy, top + half_h, bottom - half_h);
+  *x = fx - shift_x / world;
+  *y = fy - shift_y / world;
 }
 
 /* The view's centre on the plane: the viewport's own Web Mercator maths */
@@ -1653,12 +1684,9 @@ atlas_map_view_fly_to (AtlasMapView *self,
   /* Framed in what the insets leave of the view (never less than half
    * of it), and centred there. */
   {
-    const GtkBorder *in = &self->fit_insets;
-    int free_width = MAX (width - in->left - in->right, width / 2);
-    int free_height = MAX (height - in->top - in->bottom, height / 2);
-    double shift_x = (in->left - in->right) / 2.0;
-    double shift_y = (in->top - in->bottom) / 2.0;
-    double units_per_pixel;
+    double free_width, free_height, shift_x, shift_y, units_per_pixel;
+
+    free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
 
     /* With context: the country takes about half the view, its neighbours
      * and the sea around it the rest. */

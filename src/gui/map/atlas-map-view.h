@@ -73,8 +73,9 @@ void          atlas_map_view_set_camera         (AtlasMapView *self,
                                                  double        longitude,
                                                  double        zoom);
 /* Parts of the view something covers (presentation mode's caption and
- * legend): atlas_map_view_fly_to () frames the country in the rest. NULL:
- * none. */
+ * legend): atlas_map_view_fly_to () frames the country in the rest, the
+ * whole world (atlas_map_view_show_world ()) fits in it, and the view is
+ * kept on the world there. NULL: none. */
 void          atlas_map_view_set_fit_insets     (AtlasMapView    *self,
                                                  const GtkBorder *insets);
 /* Animates the view to a country (any ISO alpha-2 code the map knows). */

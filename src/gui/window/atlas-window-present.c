@@ -73,10 +73,13 @@ update_caption (AtlasWindow *self)
 }
 
 /* The caption (top) and the legend (lower left) cover part of the map: a
- * partner flown to is framed in the rest, so that neither hides it. The
- * caption's height is measured for its text now, before it is laid out. */
+ * partner flown to is framed in the rest, so that neither hides it; the
+ * whole world is fitted below the caption (@legend FALSE: the legend's
+ * corner of the world is open sea). The caption's height is measured for
+ * its text now, before it is laid out. */
 static void
-update_fit_insets (AtlasWindow *self)
+update_fit_insets (AtlasWindow *self,
+                   gboolean     legend_too)
 {
   GtkWidget *map = GTK_WIDGET (self->map_view);
   GtkWidget *legend = atlas_map_view_get_legend (self->map_view);
@@ -103,7 +106,7 @@ update_fit_insets (AtlasWindow *self)
   /* The legend's box, around its rows */
   while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
     legend = gtk_widget_get_parent (legend);
-  if (legend != NULL && atlas_map_view_get_legend_visible (self->map_view) && gtk_widget_get_mapped (legend) &&
+  if (legend_too && legend != NULL && atlas_map_view_get_legend_visible (self->map_view) && gtk_widget_get_mapped (legend) &&
       gtk_widget_compute_bounds (legend, map, &bounds))
     insets.bottom = (gint16) CLAMP (gtk_widget_get_height (map) - bounds.origin.y + margin, 0, G_MAXINT16);
 
@@ -121,7 +124,7 @@ selected_id_changed_cb (AtlasWindow *self)
   update_caption (self);
   if (self->selected_id != NULL)
     {
-      update_fit_insets (self);
+      update_fit_insets (self, TRUE);
       atlas_map_view_fly_to (self->map_view, self->selected_id);
     }
 }
@@ -162,11 +165,14 @@ fit_world_tick_cb (GtkWidget     *widget,
                                self->presentation_camera[1], self->presentation_camera[2]);
   else if (self->selected_id != NULL)
     {
-      update_fit_insets (self);
+      update_fit_insets (self, TRUE);
       atlas_map_view_fly_to (self->map_view, self->selected_id);
     }
   else
-    atlas_map_view_show_world (self->map_view);
+    {
+      update_fit_insets (self, FALSE);
+      atlas_map_view_show_world (self->map_view);
+    }
   self->presentation_restore_camera = FALSE;
   return G_SOURCE_REMOVE;
 }
@@ -239,7 +245,7 @@ set_presenting (AtlasWindow *self,
   self->presenting = presenting;
   if (!presenting)
     {
-      update_fit_insets (self);
+      update_fit_insets (self, FALSE);
       restore_state (self);
     }
   g_clear_handle_id (&self->presentation_hint_id, g_source_remove);
@@ -345,6 +351,7 @@ presentation_key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     case GDK_KEY_Home:
       atlas_window_set_selected_id (self, NULL);
+      update_fit_insets (self, FALSE);
       atlas_map_view_show_world (self->map_view);
       return TRUE;
     case GDK_KEY_l:
