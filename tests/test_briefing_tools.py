@@ -138,6 +138,34 @@ class BriefingTest(unittest.TestCase):
                 self.assertTrue(expected.startswith(cell.rstrip('-')), f'{partner["id"]} {lens["id"]}: {cell}')
             self.assertRegex(cells[-1], r'^\d+$')
 
+    def matrix_words(self, path):
+        '''The words of the at-a-glance matrix as pdftotext lays them out'''
+        layout = tool('pdftotext', '-layout', '-enc', 'UTF-8', '-f', '1', '-l', '2', path, '-')
+        lines = layout.splitlines()
+        start = next(i for i, line in enumerate(lines) if line.strip().startswith('At a glance'))
+        end = next((i for i, line in enumerate(lines) if i > start and
+                    line.strip().startswith(('Overdue dialogues', 'Assessment'))), len(lines))
+        return set(' '.join(lines[start:end]).split())
+
+    def test_matrix_words_whole(self):
+        '''No word of a partner, a lens or a category is cut or hyphenated in the
+        matrix, on A4 or Letter: a line may break only between words or after
+        a hyphen the name has (Multi-|stakeholder).'''
+        letter = self.path('letter.pdf')
+        run_app('--export', 'pdf', '--paper', 'letter', '--output', letter)
+        # What the matrix shows: the partners, the lenses, each partner's category
+        names = {p['shown'] for p in self.data['partners']}
+        for lens in self.data['lenses']:
+            names.add(lens['name'])
+            names |= {category_name(self.data, lens, p) for p in self.data['partners']}
+        for path in (self.briefing, letter):
+            words = self.matrix_words(path)
+            for name in sorted(names):
+                for word in name.split():
+                    parts = re.findall(r'[^-]+-?', word)
+                    self.assertTrue(word in words or all(part in words for part in parts),
+                                    f'{os.path.basename(path)}: “{word}” of “{name}” is cut')
+
     def test_sections_bottom_line_first(self):
         order, sections = self.sections(self.text, self.names)
         self.assertEqual(order, self.names)

@@ -173,6 +173,7 @@ struct _AtlasBriefing
   int             owner;      /* the section blocks are added to, -1: cover */
   char           *footer;
   Block          *last_row;   /* of the table being added */
+  double          row_scale;  /* of the table rows' text: 1, or less in a crowded matrix */
   GArray         *lines;      /* Line, of every text block */
   gsize           kept;       /* bytes of text whose layouts are kept */
   Block          *drawn;      /* the text block drawn last... */
@@ -511,7 +512,7 @@ add_row (AtlasBriefing      *self,
       const char *text = texts != NULL ? texts[i] : columns[i].title;
 
       cell_init (self, &cell, text ? text : "—",
-                 header ? SMALL_SIZE : BODY_SIZE - 0.5,
+                 (header ? SMALL_SIZE : BODY_SIZE - 0.5) * self->row_scale,
                  header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
                  width - COLUMN_GAP - 4);
       cell.x = x + 4;
@@ -1034,6 +1035,136 @@ cell_height (Cell *cell)
   return cell->text_height;
 }
 
+/* The widest piece of @text no line may break inside, at @size and
+ * @weight: a word, or the part of a hyphenated word up to its hyphen
+ * ("Multi-|stakeholder" may break there, "Intergovernmental" nowhere). */
+static double
+widest_word (AtlasBriefing *self,
+             const char    *text,
+             double         size,
+             PangoWeight    weight)
+{
+  g_autofree char *line = atlas_text_layout_one_line (text ? text : "");
+  double widest = 0;
+
+  for (const char *p = line, *end; *p != '\0'; p = end)
+    {
+      g_autofree char *piece = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      double width;
+
+      for (end = p; *end != '\0' && *end != ' ' && *end != '-'; end++)
+        ;
+      if (*end == '-')
+        end++;
+      if (end == p)
+        {
+          end++;
+          continue;
+        }
+      piece = g_strndup (p, end - p);
+      layout = new_layout (self, piece, size, weight, 0);
+      layout_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+
+  return widest;
+}
+
+/* The matrix's column widths, in points: the partners', each lens's (@n
+ * of them); the page's is fixed. No column is narrower than its widest
+ * word, so no name is cut or hyphenated; the rest of the width goes to
+ * make the lenses' columns as equal as they can be. When the widest words
+ * alone do not fit, the matrix's text is made smaller (*scale < 1) until
+ * they do, down to 70 %. */
+static void
+matrix_widths (AtlasBriefing *self,
+               GListModel    *lenses,
+               double         available,
+               double         swatch,
+               double        *widths,
+               double        *scale)
+{
+  guint n = g_list_model_get_n_items (lenses);
+  g_autofree double *words = g_new0 (double, n + 1);
+  g_autofree double *fixed = g_new0 (double, n + 1);
+  g_autofree gboolean *at_min = g_new0 (gboolean, n + 1);
+  double sum_words = 0, sum_fixed = 0, rest;
+  guint n_free = n;
+
+  /* The header's words (bold) and the cells' (after a swatch) */
+  words[0] = widest_word (self, _("Partner"), SMALL_SIZE, PANGO_WEIGHT_BOLD);
+  fixed[0] = COLUMN_GAP + 5;
+  for (guint p = 0; p < self->partners->len; p++)
+    words[0] = MAX (words[0], widest_word (self, atlas_partner_get_display_name (g_ptr_array_index (self->partners, p)),
+                                           SMALL_SIZE + 0.5, PANGO_WEIGHT_SEMIBOLD));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      GListModel *categories = atlas_lens_get_categories (lens);
+      double header = widest_word (self, atlas_lens_get_name (lens), SMALL_SIZE, PANGO_WEIGHT_BOLD);
+      double cells = widest_word (self, atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
+                                  SMALL_SIZE, PANGO_WEIGHT_NORMAL);
+
+      for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+        {
+          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, c);
+
+          cells = MAX (cells, widest_word (self, atlas_category_get_name (category), SMALL_SIZE, PANGO_WEIGHT_NORMAL));
+        }
+      /* The header's text starts 4 points in, the cells' after the swatch */
+      words[i + 1] = MAX (header, cells);
+      fixed[i + 1] = COLUMN_GAP + 1 + (cells + swatch + 6 > header + 4 ? swatch + 6 : 4);
+    }
+  for (guint i = 0; i <= n; i++)
+    {
+      sum_words += words[i];
+      sum_fixed += fixed[i];
+    }
+
+  *scale = 1;
+  if (sum_words + sum_fixed > available && sum_words > 0)
+    *scale = MAX ((available - sum_fixed) / sum_words, 0.7);
+  for (guint i = 0; i <= n; i++)
+    widths[i] = words[i] * *scale + fixed[i];
+  if (*scale < 1)
+    {
+      /* Shared by what each needs */
+      double total = 0;
+
+      for (guint i = 0; i <= n; i++)
+        total += widths[i];
+      for (guint i = 0; i <= n; i++)
+        widths[i] *= available / total;
+      return;
+    }
+
+  /* The partners' column keeps its usual share if there is room */
+  rest = available - widths[0];
+  for (guint i = 1; i <= n; i++)
+    rest -= widths[i];
+  widths[0] += MIN (MAX (0.165 * self->content_width - widths[0], 0), rest);
+  rest = available - widths[0];
+  /* The lenses: equal, save those whose words need more */
+  for (gboolean changed = TRUE; changed && n_free > 0;)
+    {
+      double share = rest / n_free;
+
+      changed = FALSE;
+      for (guint i = 1; i <= n; i++)
+        if (!at_min[i] && widths[i] > share)
+          {
+            at_min[i] = TRUE;
+            rest -= widths[i];
+            n_free--;
+            changed = TRUE;
+          }
+    }
+  for (guint i = 1; i <= n; i++)
+    if (!at_min[i])
+      widths[i] = rest / n_free;
+}
+
 /* The at-a-glance matrix: every partner under every lens, with the page of
  * its section. */
 static void
@@ -1041,9 +1172,10 @@ add_matrix (AtlasBriefing *self)
 {
   GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
   guint n_lenses = g_list_model_get_n_items (lenses);
-  double partner_share = 0.165, page_share = 0.07;
-  double lens_share = n_lenses > 0 ? (1.0 - partner_share - page_share) / n_lenses : 0;
+  double page_share = 0.07;
   double swatch = 8;
+  g_autofree double *widths = g_new0 (double, n_lenses + 1);
+  double scale;
   g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
   g_autofree char *heading = NULL;
   g_autofree char *note = NULL;
@@ -1063,21 +1195,25 @@ add_matrix (AtlasBriefing *self)
   block = add_text (self, note, SMALL_SIZE, PANGO_WEIGHT_NORMAL, SECONDARY_COLOR, 2);
   block->keep_with_next = TRUE;
 
+  matrix_widths (self, lenses, self->content_width * (1 - page_share), swatch, widths, &scale);
+
   /* The header row */
   {
     g_autoptr(GPtrArray) titles = g_ptr_array_new ();
     g_autofree Column *columns = g_new0 (Column, n_lenses + 2);
 
-    columns[0] = (Column) { _("Partner"), partner_share };
+    columns[0] = (Column) { _("Partner"), widths[0] / self->content_width };
     for (guint i = 0; i < n_lenses; i++)
       {
         g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
 
         /* Borrowed from the dataset, which outlives the row */
-        columns[i + 1] = (Column) { atlas_lens_get_name (lens), lens_share };
+        columns[i + 1] = (Column) { atlas_lens_get_name (lens), widths[i + 1] / self->content_width };
       }
     columns[n_lenses + 1] = (Column) { _("Page"), page_share };
+    self->row_scale = scale;
     block = add_row (self, columns, n_lenses + 2, NULL, TRUE);
+    self->row_scale = 1;
     block->keep_with_next = TRUE;
   }
 
@@ -1095,14 +1231,14 @@ add_matrix (AtlasBriefing *self)
       /* The matrix stays in one piece. */
       block->keep_with_next = p + 1 < self->partners->len;
 
-      cell_init (self, &name, atlas_partner_get_display_name (partner), SMALL_SIZE + 0.5,
-                 PANGO_WEIGHT_SEMIBOLD, self->content_width * partner_share - COLUMN_GAP);
+      cell_init (self, &name, atlas_partner_get_display_name (partner), (SMALL_SIZE + 0.5) * scale,
+                 PANGO_WEIGHT_SEMIBOLD, widths[0] - COLUMN_GAP);
       name.x = 4;
       name.y = ROW_PADDING;
       name.color = TEXT_COLOR;
       block->height = cell_height (&name) + 2 * ROW_PADDING;
       g_array_append_val (block->cells, name);
-      x = self->content_width * partner_share;
+      x = widths[0];
 
       for (guint i = 0; i < n_lenses; i++)
         {
@@ -1113,8 +1249,7 @@ add_matrix (AtlasBriefing *self)
 
           cell_init (self, &value, category ? atlas_category_get_name (category)
                                        : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
-                     SMALL_SIZE, PANGO_WEIGHT_NORMAL,
-                     self->content_width * lens_share - COLUMN_GAP - swatch - 6);
+                     SMALL_SIZE * scale, PANGO_WEIGHT_NORMAL, widths[i + 1] - COLUMN_GAP - swatch - 6);
           value.x = x + 4 + swatch + 6;
           value.y = ROW_PADDING;
           value.color = category ? TEXT_COLOR : SECONDARY_COLOR;
@@ -1123,7 +1258,7 @@ add_matrix (AtlasBriefing *self)
           value.swatch_index = category ? atlas_lens_get_category_index (lens, category_id) : -1;
           block->height = MAX (block->height, cell_height (&value) + 2 * ROW_PADDING);
           g_array_append_val (block->cells, value);
-          x += self->content_width * lens_share;
+          x += widths[i + 1];
         }
 
       self->last_row = block;
@@ -1655,6 +1790,7 @@ atlas_briefing_new (AtlasDataset *dataset,
   g_ptr_array_set_free_func (self->partners, g_object_unref);
   self->page_width = page_width;
   self->page_height = page_height;
+  self->row_scale = 1;
   self->content_width = page_width - 2 * MARGIN_SIDE;
 
   return self;
