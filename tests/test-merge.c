@@ -795,6 +795,75 @@ test_merge_case (gconstpointer data)
     }
 }
 
+/* Versions of a dataset as trees that share what did not change: the same
+ * trees as made one by one, the unchanged partners the very same nodes,
+ * and the same diff and merge. */
+static void
+test_shared_trees (void)
+{
+  g_autoptr(AtlasDataset) base = atlas_test_load_paper ();
+  g_autoptr(AtlasDataset) ours = NULL;
+  g_autoptr(AtlasDataset) theirs = NULL;
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (base);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shared_changes = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(AtlasDataset) merged = NULL;
+  AtlasDataset *sides[3];
+  JsonNode *trees[3];
+  JsonNode *alone[3];
+
+  ours = atlas_dataset_load_bytes (bytes, "ours", NULL, &error);
+  g_assert_no_error (error);
+  theirs = atlas_dataset_load_bytes (bytes, "theirs", NULL, &error);
+  g_assert_no_error (error);
+  atlas_partner_set_indicator (atlas_dataset_find_partner (ours, "JP"), "budapest_convention", "signatory");
+  atlas_partner_set_assessment (atlas_dataset_find_partner (theirs, "CN"), "Another assessment.");
+  atlas_dataset_set_title (theirs, "Another title");
+  sides[0] = base;
+  sides[1] = ours;
+  sides[2] = theirs;
+
+  atlas_datasets_to_json_shared (sides, 3, trees);
+  for (guint i = 0; i < 3; i++)
+    {
+      alone[i] = atlas_dataset_to_json (sides[i]);
+      assert_tree_equal (trees[i], alone[i]);
+    }
+  /* Shared: what no side changed; not: what one did, and the roots. */
+  g_assert_true (json_object_get_member (partner_of (trees[1], "US"), "history") ==
+                 json_object_get_member (partner_of (trees[0], "US"), "history"));
+  g_assert_true (json_object_get_member (root_of (trees[1]), "lenses") ==
+                 json_object_get_member (root_of (trees[0]), "lenses"));
+  g_assert_true (json_object_get_member (partner_of (trees[1], "JP"), "documents") ==
+                 json_object_get_member (partner_of (trees[0], "JP"), "documents"));
+  g_assert_false (json_object_get_member (partner_of (trees[1], "JP"), "indicators") ==
+                  json_object_get_member (partner_of (trees[0], "JP"), "indicators"));
+  g_assert_false (trees[2] == trees[0]);
+
+  shared_changes = atlas_diff_json (trees[0], trees[1]);
+  changes = atlas_diff_json (alone[0], alone[1]);
+  g_assert_cmpuint (shared_changes->len, ==, changes->len);
+  g_assert_true (has_change (shared_changes, ATLAS_DIFF_CHANGED, "partners[JP].indicators.budapest_convention"));
+
+  /* The merge through shared trees takes both sides and leaves the
+   * sides' trees as they were. */
+  merged = atlas_merge (base, ours, theirs, &conflicts, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (merged, "JP"), "budapest_convention"), ==,
+                   "signatory");
+  g_assert_cmpstr (atlas_partner_get_assessment (atlas_dataset_find_partner (merged, "CN")), ==, "Another assessment.");
+  g_assert_cmpstr (atlas_dataset_get_title (merged), ==, "Another title");
+  for (guint i = 0; i < 3; i++)
+    {
+      assert_tree_equal (trees[i], alone[i]);
+      json_node_unref (trees[i]);
+      json_node_unref (alone[i]);
+    }
+}
+
 /* Merging the bundled dataset with itself changes not one byte. */
 static void
 test_self_merge (void)
@@ -1209,6 +1278,7 @@ main (int   argc,
     g_test_add_data_func (merge_cases[i].name, &merge_cases[i], test_merge_case);
   g_test_add_func ("/merge/review-everything", test_review_everything);
   g_test_add_func ("/merge/self-merge", test_self_merge);
+  g_test_add_func ("/merge/shared-trees", test_shared_trees);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/escaping", test_escaping);
   g_test_add_func ("/merge/review/accept-reject", test_review);

@@ -723,10 +723,17 @@ GPtrArray *
 atlas_diff_datasets (AtlasDataset *a,
                      AtlasDataset *b)
 {
-  g_autoptr(JsonNode) tree_a = atlas_dataset_to_json (a);
-  g_autoptr(JsonNode) tree_b = atlas_dataset_to_json (b);
+  AtlasDataset *sides[] = { a, b };
+  JsonNode *trees[G_N_ELEMENTS (sides)];
+  GPtrArray *changes;
 
-  return atlas_diff_json (tree_a, tree_b);
+  /* B shares with A what did not change */
+  atlas_datasets_to_json_shared (sides, G_N_ELEMENTS (sides), trees);
+  changes = atlas_diff_json (trees[0], trees[1]);
+  json_node_unref (trees[0]);
+  json_node_unref (trees[1]);
+
+  return changes;
 }
 
 char *

@@ -46,6 +46,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasDiffChange, atlas_diff_change_free)
 
 /* The dataset as the JSON tree it is saved as (a new node). */
 JsonNode    *atlas_dataset_to_json    (AtlasDataset *dataset);
+/* The trees of @n versions of one dataset, as atlas_dataset_to_json ()
+ * makes them, into @trees (new references): a container whose saved text
+ * is the same as the first version's at the same place in the tree is the
+ * first's node itself, so what did not change compares at once and is
+ * built once. The trees share nodes: not to be changed in place. */
+void         atlas_datasets_to_json_shared (AtlasDataset **datasets,
+                                            guint          n,
+                                            JsonNode     **trees);
 /* Back again, checked like any load (NULL with an error if invalid). */
 AtlasDataset *atlas_dataset_from_json (JsonNode     *root,
                                        const char   *display_name,

@@ -134,23 +134,62 @@ atlas_json_is_array (JsonNode *node)
 
 /* A tree through the app's own reader: json-glib's parser spends most of
  * a merge's time scanning (a character class test per byte), and the
- * loader keeps no tree of its own since unknown members are kept as text. */
+ * loader keeps no tree of its own since unknown members are kept as text.
+ *
+ * Trees of several versions of one dataset share what did not change: the
+ * first version's containers note where their text lies (@spans), and a
+ * container of a later version whose text is the same, at the same place
+ * in the tree, is the first one's node, not a copy. The diff and the merge
+ * then see it unchanged at once (the same node), and nothing of it is
+ * built or freed twice. */
+typedef struct
+{
+  gsize start;
+  gsize len;
+} Span;
+
+typedef struct
+{
+  const char *text;
+  GHashTable *spans;   /* JsonNode (a container of the first) -> Span */
+} Shared;
+
 static JsonNode *
-read_node (AtlasJsonReader *reader)
+read_node (AtlasJsonReader *reader,
+           JsonNode        *same_place,
+           const Shared    *first,
+           GHashTable      *spans)
 {
   JsonNode *node = NULL;
+  AtlasJsonType type = atlas_json_reader_peek (reader);
+  gsize start = reader->value_offset;
 
-  switch (atlas_json_reader_peek (reader))
+  if (first != NULL && same_place != NULL && (type == ATLAS_JSON_OBJECT || type == ATLAS_JSON_ARRAY))
+    {
+      Span *span = g_hash_table_lookup (first->spans, same_place);
+
+      /* The same text is the same value, and ends where it did */
+      if (span != NULL && reader->len - start >= span->len &&
+          memcmp (reader->text + start, first->text + span->start, span->len) == 0)
+        {
+          reader->pos = start + span->len;
+          return json_node_ref (same_place);
+        }
+    }
+
+  switch (type)
     {
     case ATLAS_JSON_OBJECT:
       {
         JsonObject *object = json_object_new ();
+        JsonObject *other = atlas_json_is_object (same_place) ? json_node_get_object (same_place) : NULL;
 
         atlas_json_reader_begin_object (reader);
         while (atlas_json_reader_next_member (reader))
           {
             g_autofree char *name = g_strndup (reader->key->str, reader->key->len);
-            JsonNode *member = read_node (reader);
+            JsonNode *member = read_node (reader, other ? json_object_get_member (other, name) : NULL,
+                                          first, spans);
 
             if (member == NULL)
               break;
@@ -163,11 +202,15 @@ read_node (AtlasJsonReader *reader)
     case ATLAS_JSON_ARRAY:
       {
         JsonArray *array = json_array_new ();
+        JsonArray *other = atlas_json_is_array (same_place) ? json_node_get_array (same_place) : NULL;
+        guint n_other = other ? json_array_get_length (other) : 0;
 
         atlas_json_reader_begin_array (reader);
         while (atlas_json_reader_next_element (reader))
           {
-            JsonNode *element = read_node (reader);
+            guint i = json_array_get_length (array);
+            JsonNode *element = read_node (reader, i < n_other ? json_array_get_element (other, i) : NULL,
+                                           first, spans);
 
             if (element == NULL)
               break;
@@ -212,6 +255,15 @@ read_node (AtlasJsonReader *reader)
       break;
     }
 
+  if (spans != NULL && node != NULL && (type == ATLAS_JSON_OBJECT || type == ATLAS_JSON_ARRAY))
+    {
+      Span *span = g_new (Span, 1);
+
+      span->start = start;
+      span->len = reader->pos - start;
+      g_hash_table_insert (spans, node, span);
+    }
+
   return node;
 }
 
@@ -224,7 +276,7 @@ atlas_json_parse_bytes (const char  *data,
   JsonNode *root;
 
   atlas_json_reader_init (&reader, data, size, 64);
-  root = read_node (&reader);
+  root = read_node (&reader, NULL, NULL, NULL);
   if (reader.error != ATLAS_JSON_ERROR_NONE || root == NULL || !atlas_json_reader_end (&reader))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
@@ -250,6 +302,36 @@ atlas_dataset_to_json (AtlasDataset *dataset)
     g_error ("atlas_dataset_to_json: %s", error->message);
 
   return root;
+}
+
+void
+atlas_datasets_to_json_shared (AtlasDataset **datasets,
+                               guint          n,
+                               JsonNode     **trees)
+{
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GBytes) first_bytes = NULL;
+  Shared first = { NULL, spans };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (datasets[i]);
+      AtlasJsonReader reader;
+      gsize size;
+      const char *data = g_bytes_get_data (bytes, &size);
+
+      atlas_json_reader_init (&reader, data, size, 64);
+      trees[i] = read_node (&reader, i > 0 ? trees[0] : NULL, i > 0 ? &first : NULL, i == 0 ? spans : NULL);
+      /* What the app writes always reads back. */
+      if (reader.error != ATLAS_JSON_ERROR_NONE || trees[i] == NULL || !atlas_json_reader_end (&reader))
+        g_error ("atlas_datasets_to_json_shared: %s", reader.error_message ? reader.error_message : "not JSON");
+      atlas_json_reader_clear (&reader);
+      if (i == 0)
+        {
+          first_bytes = g_steal_pointer (&bytes);
+          first.text = g_bytes_get_data (first_bytes, NULL);
+        }
+    }
 }
 
 AtlasDataset *

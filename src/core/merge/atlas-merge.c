@@ -612,14 +612,17 @@ atlas_merge (AtlasDataset  *base,
              GPtrArray    **problems,
              GError       **error)
 {
-  g_autoptr(JsonNode) tree_base = atlas_dataset_to_json (base);
-  g_autoptr(JsonNode) tree_ours = atlas_dataset_to_json (ours);
-  g_autoptr(JsonNode) tree_theirs = atlas_dataset_to_json (theirs);
+  AtlasDataset *sides[] = { base, ours, theirs };
+  JsonNode *trees[G_N_ELEMENTS (sides)];
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GError) local_error = NULL;
   AtlasDataset *dataset;
 
-  merged = atlas_merge_json (tree_base, tree_ours, tree_theirs, conflicts);
+  /* Ours and theirs share with the base what they did not change */
+  atlas_datasets_to_json_shared (sides, G_N_ELEMENTS (sides), trees);
+  merged = atlas_merge_json (trees[0], trees[1], trees[2], conflicts);
+  for (guint i = 0; i < G_N_ELEMENTS (trees); i++)
+    json_node_unref (trees[i]);
   dataset = atlas_dataset_from_json (merged, _("merged dataset"), problems, &local_error);
   if (dataset == NULL)
     {
