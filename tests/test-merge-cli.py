@@ -117,6 +117,35 @@ with tempfile.TemporaryDirectory() as tmp:
     code, _, err = run('--validate', p('clean.json'))
     check('the clean merge is valid', code == 0, err)
 
+    # Translations ("names"): compared and merged member by member, like any field
+    named = copy.deepcopy(base)
+    named['lenses'][0]['names'] = {'de': 'Tiefe der Zusammenarbeit', 'fr': 'Degré de coopération'}
+    save(named, p('named.json'))
+    named_ours = copy.deepcopy(named)
+    named_ours['lenses'][0]['names']['fr'] = 'Profondeur de la coopération'
+    save(named_ours, p('named-ours.json'))
+    named_theirs = copy.deepcopy(named)
+    named_theirs['lenses'][0]['names']['it'] = 'Grado di cooperazione'
+    save(named_theirs, p('named-theirs.json'))
+    lens_id = named['lenses'][0]['id']
+    code, out, err = run('--diff', p('named.json'), p('named-ours.json'))
+    check('--diff shows a changed translation', code == 1 and out.splitlines() ==
+          [f'lenses[{lens_id}].names.fr: "Degré de coopération" -> "Profondeur de la coopération"'], repr(out))
+    code, out, err = run('--merge', p('named.json'), p('named-ours.json'), p('named-theirs.json'),
+                         '--output', p('named-merged.json'))
+    merged = load(p('named-merged.json')) if os.path.exists(p('named-merged.json')) else {}
+    check('--merge takes a translation changed on one side and one added on the other',
+          code == 0 and merged and merged['lenses'][0]['names'] ==
+          {'de': 'Tiefe der Zusammenarbeit', 'fr': 'Profondeur de la coopération', 'it': 'Grado di cooperazione'},
+          f'{code} {err!r} {merged.get("lenses", [{}])[0].get("names")!r}')
+    named_theirs['lenses'][0]['names']['fr'] = 'Niveau de coopération'
+    save(named_theirs, p('named-theirs2.json'))
+    code, out, err = run('--merge', p('named.json'), p('named-ours.json'), p('named-theirs2.json'),
+                         '--output', p('named-conflict.json'))
+    check('--merge of one translation changed on both sides is a conflict',
+          code == 1 and f'lenses[{lens_id}].names.fr: ours "Profondeur de la coopération", theirs "Niveau de coopération"'
+          in err, f'{code} {err!r}')
+
     # --merge, conflict: over ours by default
     shutil.copy(p('ours.json'), p('ours2.json'))
     code, out, err = run('--merge', p('base.json'), p('ours2.json'), p('theirs.json'))
