@@ -362,6 +362,54 @@ test_search_pick_flies_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At 1024x768 the profile comes in over the map: the partner picked is
+ * framed in what it leaves of the map, not under it. */
+static void
+test_pick_clear_of_profile (void)
+{
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
+  GtkWidget *entry;
+  AtlasMapFrame frame = { 0 };
+  double mx, my, x, y;
+  int map_width, profile_left;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+  atlas_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_ms (300);
+
+  entry = atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "jap");
+  atlas_test_wait_ms (300);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (atlas_test_iterate_until (map_near_japan, window, 10000));
+  atlas_test_wait_ms (1200);
+  atlas_test_save_shot (GTK_WIDGET (window), "pick-1024x768-japan.png");
+
+  g_assert_true (adw_flap_get_folded (window->profile_flap));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->profile_view), GTK_WIDGET (window->map_view), &bounds));
+  map_width = gtk_widget_get_width (GTK_WIDGET (window->map_view));
+  profile_left = (int) bounds.origin.x;
+  g_test_message ("map %d px wide, the profile from %d", map_width, profile_left);
+  g_assert_cmpint (profile_left, <, map_width);
+
+  /* Tokyo, and Japan's ends (Hokkaido, Kyushu), in the part left uncovered */
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (window->map_view), &frame);
+  for (guint i = 0; i < 3; i++)
+    {
+      const double places[][2] = { { 139.7, 35.7 }, { 143.0, 43.5 }, { 130.5, 32.0 } };
+
+      atlas_geo_lonlat_to_map (places[i][0], places[i][1], &mx, &my);
+      atlas_map_frame_project (&frame, mx, my, &x, &y);
+      g_test_message ("%g,%g at %g,%g", places[i][0], places[i][1], x, y);
+      g_assert_cmpfloat (x, >, 0);
+      g_assert_cmpfloat (x, <, profile_left);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* One application for the whole binary: it owns its name on the bus. */
 static AtlasApplication *
 get_app (void)
@@ -703,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/window/open-read-only-dialog", test_open_read_only_dialog);
   g_test_add_func ("/window/list-pick-flies-map", test_list_pick_flies_map);
   g_test_add_func ("/window/search-pick-flies-map", test_search_pick_flies_map);
+  g_test_add_func ("/window/pick-clear-of-profile", test_pick_clear_of_profile);
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
   g_test_add_func ("/window/new-window-sets-last-file", test_new_window_sets_last_file);

@@ -70,12 +70,37 @@ selected_id_changed_cb (AtlasWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* A partner picked in the list is shown on the map too; one clicked on the
- * map is already in view, and the map is not moved under the pointer. */
+/* The width a panel takes from the map when it comes in over it (folded,
+ * on a narrow window), 0 when it sits beside it. */
+static int
+width_over_map (AdwFlap *flap)
+{
+  GtkWidget *panel = adw_flap_get_flap (flap);
+  int natural = 0;
+
+  if (panel == NULL || !adw_flap_get_folded (flap) || !adw_flap_get_reveal_flap (flap))
+    return 0;
+
+  gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return MAX (natural, gtk_widget_get_width (panel));
+}
+
+/* A partner picked in the list is shown on the map too, clear of the
+ * profile (and the list) when they come in over the map on a narrow
+ * window; one clicked on the map is already in view, and the map is not
+ * moved under the pointer. */
 static void
 partner_picked_cb (AtlasWindow *self,
                    const char  *id)
 {
+  GtkBorder insets = { 0 };
+
+  if (!self->presenting)
+    {
+      insets.right = (gint16) MIN (width_over_map (self->profile_flap), G_MAXINT16);
+      insets.left = (gint16) MIN (width_over_map (self->flap), G_MAXINT16);
+      atlas_map_view_set_fit_insets (self->map_view, &insets);
+    }
   atlas_map_view_fly_to (self->map_view, id);
 }
 
