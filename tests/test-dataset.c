@@ -914,6 +914,8 @@ test_iso_codes_localized (void)
   g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
   g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *name = NULL;
+  g_autofree char *russia = NULL;
+  g_autofree char *bonaire = NULL;
 
   g_setenv ("LANGUAGE", "fr", TRUE);
   if (setlocale (LC_MESSAGES, "fr_FR.UTF-8") == NULL &&
@@ -924,6 +926,8 @@ test_iso_codes_localized (void)
     }
 
   name = atlas_iso_codes_get_localized_name ("KR");
+  russia = atlas_iso_codes_get_localized_name ("RU");
+  bonaire = atlas_iso_codes_get_localized_name ("BQ");
 
   if (saved_language != NULL)
     g_setenv ("LANGUAGE", saved_language, TRUE);
@@ -932,6 +936,10 @@ test_iso_codes_localized (void)
   setlocale (LC_MESSAGES, saved_locale);
 
   g_assert_cmpstr (name, ==, "Corée du Sud");
+  /* iso-codes' French is "Russie, Fédération de": a list's form, not a name */
+  g_assert_cmpstr (russia, ==, "Russie");
+  /* Inverted in English too: kept whole */
+  g_assert_nonnull (strstr (bonaire, ", "));
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -142,8 +144,22 @@ char *
 atlas_iso_codes_get_localized_name (const char *alpha2)
 {
   const Country *country = lookup (alpha2);
+  const char *translated, *comma;
 
-  return country ? g_strdup (dgettext ("iso_3166-1", country->name)) : NULL;
+  if (country == NULL)
+    return NULL;
+
+  /* Some translations invert a name the English does not ("Russian
+   * Federation" is "Russie, Fédération de", "Rusia, Federación de"): the
+   * form of a sorted list, not of a name read in a list of partners or on
+   * a map; what comes before the comma is the name. A name inverted in
+   * English too ("Bonaire, Sint Eustatius and Saba") is kept whole. */
+  translated = dgettext ("iso_3166-1", country->name);
+  comma = strstr (translated, ", ");
+  if (comma != NULL && comma > translated && strstr (country->name, ", ") == NULL)
+    return g_strndup (translated, comma - translated);
+
+  return g_strdup (translated);
 }
 
 const char *

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 gboolean            atlas_iso_codes_is_valid_alpha2      (const char *alpha2);
 /* English name, or NULL for an unknown code */
 const char         *atlas_iso_codes_get_name             (const char *alpha2);
-/* The name in the user's language (LC_MESSAGES), or NULL for an unknown code */
+/* The name in the user's language (LC_MESSAGES), never inverted where the
+ * English is not ("Russie", not "Russie, Fédération de"), or NULL for an
+ * unknown code */
 char               *atlas_iso_codes_get_localized_name   (const char *alpha2);
 /* NULL when no country has that numeric code */
 const char         *atlas_iso_codes_alpha2_from_numeric  (int         numeric);
