@@ -663,7 +663,7 @@ static void
 add_overdue (AtlasBriefing *self)
 {
   const char *as_of = atlas_dataset_get_as_of (self->dataset);
-  g_autofree char *date = atlas_export_format_date (as_of);
+  g_autofree char *date = atlas_format_display_date (as_of);
   g_autofree char *heading = NULL;
   const Column columns[] = {
     { _("Partner"), 0.22 },
@@ -726,13 +726,13 @@ add_section (AtlasBriefing *self,
   GListModel *agreements = atlas_partner_get_agreements (partner);
   GListModel *sources = atlas_partner_get_sources (partner);
   GListModel *history = atlas_partner_get_history (partner);
-  g_autofree char *updated = atlas_export_format_date (atlas_partner_get_updated (partner));
+  g_autofree char *updated = atlas_format_display_date (atlas_partner_get_updated (partner));
   g_auto(GStrv) paragraphs = NULL;
   Block *block;
 
   if (self->fiche)
     {
-      g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+      g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (self->dataset));
       g_autofree char *upper = g_utf8_strup (_("Partner fiche"), -1);
       /* Translators: above a partner fiche's title: "PARTNER FICHE · as of DATE" */
       g_autofree char *overline = g_strdup_printf (_("%s · as of %s"), upper, date);
@@ -935,7 +935,7 @@ add_section (AtlasBriefing *self,
           g_autofree char *old_text = NULL;
           g_autofree char *new_text = NULL;
           g_autofree char *change = NULL;
-          g_autofree char *date = atlas_export_format_date (atlas_history_entry_get_date (entry));
+          g_autofree char *date = atlas_format_display_date (atlas_history_entry_get_date (entry));
           AtlasLens *lens = NULL;
 
           if (g_str_has_prefix (field, "indicators."))
@@ -1176,7 +1176,7 @@ add_matrix (AtlasBriefing *self)
   double swatch = 8;
   g_autofree double *widths = g_new0 (double, n_lenses + 1);
   double scale;
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (self->dataset));
   g_autofree char *heading = NULL;
   g_autofree char *note = NULL;
   Block *block;
@@ -1270,10 +1270,10 @@ add_matrix (AtlasBriefing *self)
 static void
 add_cover (AtlasBriefing *self)
 {
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (self->dataset));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *today = atlas_export_format_date (today_iso);
+  g_autofree char *today = atlas_format_display_date (today_iso);
   g_autofree char *overline = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *partners_text = NULL;
@@ -1886,7 +1886,7 @@ atlas_briefing_paginate (AtlasBriefing  *self,
   if (self->fiche)
     atlas_map_render_set_detail (self->map, 150.0 / 72.0);
 
-  date = atlas_export_format_date (atlas_dataset_get_as_of (self->dataset));
+  date = atlas_format_display_date (atlas_dataset_get_as_of (self->dataset));
   /* Translators: a briefing's footer: its title and a date */
   self->footer = g_strdup_printf (_("%s — as of %s"), self->title, date);
 

@@ -60,7 +60,7 @@ as_of_year (AtlasDataset *dataset)
 static char *
 dataset_note (AtlasDataset *dataset)
 {
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (dataset));
 
   /* Translators: the note of the dataset's own citation; %s is a date */
   return g_strdup_printf (_("Cyber Diplomacy Atlas dataset, as of %s"), date);

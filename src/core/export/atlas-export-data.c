@@ -16,53 +16,6 @@
 
 /* CSV (RFC 4180) */
 
-/* Spreadsheets run a cell that starts with one of these as a formula (tab
- * and carriage return fool some of them into it as well). */
-static gboolean
-is_formula_start (const char *value)
-{
-  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
-}
-
-static void
-append_csv_cell (GString    *line,
-                 const char *value,
-                 gboolean    first)
-{
-  g_autofree char *neutralized = NULL;
-
-  if (!first)
-    g_string_append_c (line, ',');
-  if (value == NULL)
-    return;
-
-  if (is_formula_start (value))
-    value = neutralized = g_strconcat ("'", value, NULL);
-
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-void
-atlas_export_append_csv_cell (GString    *line,
-                              const char *value,
-                              gboolean    first)
-{
-  append_csv_cell (line, value, first);
-}
-
 static void
 append_csv_number (GString *line,
                    guint    value)
@@ -124,43 +77,43 @@ atlas_export_csv (AtlasExportJob  *job,
   GListModel *lenses = atlas_dataset_get_lenses (job->dataset);
   guint n_lenses = g_list_model_get_n_items (lenses);
 
-  append_csv_cell (csv, "id", TRUE);
-  append_csv_cell (csv, "name", FALSE);
+  atlas_text_append_csv_cell (csv, "id", TRUE);
+  atlas_text_append_csv_cell (csv, "name", FALSE);
   for (guint i = 0; i < n_lenses; i++)
     {
       g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
       g_autofree char *name_column = g_strconcat (atlas_lens_get_id (lens), "_name", NULL);
 
-      append_csv_cell (csv, atlas_lens_get_id (lens), FALSE);
-      append_csv_cell (csv, name_column, FALSE);
+      atlas_text_append_csv_cell (csv, atlas_lens_get_id (lens), FALSE);
+      atlas_text_append_csv_cell (csv, name_column, FALSE);
     }
-  append_csv_cell (csv, "documents", FALSE);
-  append_csv_cell (csv, "dialogues", FALSE);
-  append_csv_cell (csv, "agreements", FALSE);
-  append_csv_cell (csv, "rounds", FALSE);
-  append_csv_cell (csv, "last_round", FALSE);
-  append_csv_cell (csv, "overdue_dialogues", FALSE);
-  append_csv_cell (csv, "updated", FALSE);
+  atlas_text_append_csv_cell (csv, "documents", FALSE);
+  atlas_text_append_csv_cell (csv, "dialogues", FALSE);
+  atlas_text_append_csv_cell (csv, "agreements", FALSE);
+  atlas_text_append_csv_cell (csv, "rounds", FALSE);
+  atlas_text_append_csv_cell (csv, "last_round", FALSE);
+  atlas_text_append_csv_cell (csv, "overdue_dialogues", FALSE);
+  atlas_text_append_csv_cell (csv, "updated", FALSE);
   /* The date the values hold on: the dataset's, or the one asked for. */
-  append_csv_cell (csv, "as_of", FALSE);
+  atlas_text_append_csv_cell (csv, "as_of", FALSE);
   g_string_append (csv, "\r\n");
 
   for (guint p = 0; p < job->partners->len; p++)
     {
       AtlasPartner *partner = g_ptr_array_index (job->partners, p);
 
-      append_csv_cell (csv, atlas_partner_get_id (partner), TRUE);
-      append_csv_cell (csv, atlas_partner_get_name (partner), FALSE);
+      atlas_text_append_csv_cell (csv, atlas_partner_get_id (partner), TRUE);
+      atlas_text_append_csv_cell (csv, atlas_partner_get_name (partner), FALSE);
       for (guint i = 0; i < n_lenses; i++)
         {
           g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
           const char *category_id = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
           AtlasCategory *category = category_id ? atlas_lens_find_category (lens, category_id) : NULL;
 
-          append_csv_cell (csv, category_id, FALSE);
+          atlas_text_append_csv_cell (csv, category_id, FALSE);
           /* The dataset's own words, as the partner's name: a data file does
            * not change with the desktop's language. */
-          append_csv_cell (csv, category ? atlas_category_get_original_name (category) : NULL, FALSE);
+          atlas_text_append_csv_cell (csv, category ? atlas_category_get_original_name (category) : NULL, FALSE);
         }
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_documents (partner)));
       append_csv_number (csv, g_list_model_get_n_items (atlas_partner_get_dialogues (partner)));
@@ -170,12 +123,12 @@ atlas_export_csv (AtlasExportJob  *job,
 
         rounds_summary_init (&summary, partner, atlas_dataset_get_as_of (job->dataset));
         append_csv_number (csv, summary.n_rounds);
-        append_csv_cell (csv, summary.last_round, FALSE);
-        append_csv_cell (csv, summary.overdue, FALSE);
+        atlas_text_append_csv_cell (csv, summary.last_round, FALSE);
+        atlas_text_append_csv_cell (csv, summary.overdue, FALSE);
         g_free (summary.overdue);
       }
-      append_csv_cell (csv, atlas_partner_get_updated (partner), FALSE);
-      append_csv_cell (csv, atlas_dataset_get_as_of (job->dataset), FALSE);
+      atlas_text_append_csv_cell (csv, atlas_partner_get_updated (partner), FALSE);
+      atlas_text_append_csv_cell (csv, atlas_dataset_get_as_of (job->dataset), FALSE);
       g_string_append (csv, "\r\n");
     }
 

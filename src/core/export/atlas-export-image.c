@@ -22,7 +22,7 @@ write_to_array_cb (void                *closure,
 static char *
 image_subtitle (AtlasExportJob *job)
 {
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (job->dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (job->dataset));
 
   if (job->lens == NULL)
     /* Translators: %s is a date */

@@ -62,8 +62,8 @@ since_annex_cb (AtlasBriefing *briefing,
   SinceAnnex *annex = user_data;
   const char *to = atlas_dataset_get_as_of (annex->dataset);
   g_autoptr(GPtrArray) changes = atlas_timeline_changes (annex->dataset, annex->since, to);
-  g_autofree char *since_text = atlas_export_format_date (annex->since);
-  g_autofree char *to_text = atlas_export_format_date (to);
+  g_autofree char *since_text = atlas_format_display_date (annex->since);
+  g_autofree char *to_text = atlas_format_display_date (to);
   g_autofree char *heading = NULL;
   const double shares[] = { 0.16, 0.18, 0.40, 0.26 };
   const char *titles[] = { _("Date"), _("Partner"), _("Change"), _("Source") };
@@ -94,7 +94,7 @@ since_annex_cb (AtlasBriefing *briefing,
           atlas_briefing_add_paragraph (briefing, intro);
           atlas_briefing_add_table_header (briefing, G_N_ELEMENTS (titles), titles, shares);
         }
-      date = atlas_export_format_date (change->date);
+      date = atlas_format_display_date (change->date);
       what = atlas_change_describe (change, FALSE);
       source = atlas_history_entry_get_source (change->entry);
       row[0] = date;

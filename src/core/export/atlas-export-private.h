@@ -2,6 +2,8 @@
 #pragma once
 
 #include "atlas-export.h"
+#include "atlas-format-rules.h"
+#include "atlas-text.h"
 
 G_BEGIN_DECLS
 
@@ -53,17 +55,6 @@ gboolean atlas_export_image_locate (AtlasDataset       *dataset,
                                     double              latitude,
                                     double             *x,
                                     double             *y);
-
-/* Appends one RFC 4180 cell, preceded by a comma unless @first; NULL is an
- * empty cell; a value a spreadsheet would run as a formula is neutralized
- * with a leading apostrophe. */
-void    atlas_export_append_csv_cell (GString    *line,
-                                      const char *value,
-                                      gboolean    first);
-
-/* "30 June 2014" from "2014-06-30", in the user's language; a copy of the
- * input when it is not a date. */
-char   *atlas_export_format_date  (const char      *iso_date);
 
 /* "Source: WORK (and N other works) · as of DATE · Outlines: Natural
  * Earth": the credit every PDF, PNG and SVG carries. */

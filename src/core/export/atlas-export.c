@@ -748,25 +748,6 @@ atlas_export_job_progress (AtlasExportJob *job,
     job->progress (CLAMP (fraction, 0.0, 1.0), job->progress_data);
 }
 
-char *
-atlas_export_format_date (const char *iso_date)
-{
-  int year, month, day;
-  g_autoptr(GDateTime) date = NULL;
-  char end;
-
-  if (iso_date == NULL)
-    return g_strdup ("");
-
-  if (sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      (date = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
-    return g_strdup (iso_date);
-
-  /* Translators: a date in a briefing, see strftime(3); "%-d %B %Y" is
-   * "30 June 2014" */
-  return g_date_time_format (date, _("%-d %B %Y"));
-}
-
 gboolean
 atlas_export_options_check_dates (AtlasExportOptions  *self,
                                   AtlasDataset        *dataset,
@@ -810,7 +791,7 @@ atlas_export_source_line (AtlasDataset *dataset)
 {
   GListModel *sources = atlas_dataset_get_sources (dataset);
   guint n_sources = g_list_model_get_n_items (sources);
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (dataset));
   g_autoptr(GString) work = g_string_new (NULL);
 
   if (n_sources > 0)
@@ -843,7 +824,7 @@ char *
 atlas_export_citation_text (AtlasDataset *dataset)
 {
   GListModel *sources = atlas_dataset_get_sources (dataset);
-  g_autofree char *date = atlas_export_format_date (atlas_dataset_get_as_of (dataset));
+  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (dataset));
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "atlas-format-rules.h"
@@ -166,4 +167,23 @@ atlas_format_check_date (const char *text)
     return NULL;
 
   return g_strdup_printf (_("\"%s\" is not a date (YYYY-MM-DD)"), text ? text : "");
+}
+
+char *
+atlas_format_display_date (const char *iso_date)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) date = NULL;
+  char end;
+
+  if (iso_date == NULL)
+    return g_strdup ("");
+
+  if (sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      (date = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (iso_date);
+
+  /* Translators: a date in a briefing or the app, see strftime(3); "%-d %B %Y" is
+   * "30 June 2014" */
+  return g_date_time_format (date, _("%-d %B %Y"));
 }

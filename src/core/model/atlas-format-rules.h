@@ -30,6 +30,11 @@ gboolean atlas_format_is_date         (const char *text);
 char    *atlas_format_check_web_link  (const char *text);
 char    *atlas_format_check_date      (const char *text);
 
+/* "30 June 2014" from "2014-06-30", in the user's language, as the app,
+ * the exports and the briefing show a date; a copy of the input when it is
+ * not a date, "" for NULL. */
+char    *atlas_format_display_date    (const char *iso_date);
+
 /* A year the format takes: ATLAS_FORMAT_YEAR_MIN to ATLAS_FORMAT_YEAR_MAX. */
 gboolean atlas_format_is_year         (gint64      year);
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "atlas-core.h"
+#include "atlas-text.h"
 #include "atlas-lens.h"
 #include "atlas-translations.h"
 

@@ -70,3 +70,44 @@ atlas_set_str (char       **field,
 
   return TRUE;
 }
+
+/* CSV (RFC 4180) */
+
+/* Spreadsheets run a cell that starts with one of these as a formula (tab
+ * and carriage return fool some of them into it as well). */
+static gboolean
+is_formula_start (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
+void
+atlas_text_append_csv_cell (GString    *line,
+                            const char *value,
+                            gboolean    first)
+{
+  g_autofree char *neutralized = NULL;
+
+  if (!first)
+    g_string_append_c (line, ',');
+  if (value == NULL)
+    return;
+
+  if (is_formula_start (value))
+    value = neutralized = g_strconcat ("'", value, NULL);
+
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}

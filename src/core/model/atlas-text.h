@@ -20,4 +20,11 @@ char *atlas_text_escape_line (const char *text);
 gboolean atlas_set_str (char       **field,
                         const char  *value);
 
+/* Appends one RFC 4180 cell, preceded by a comma unless @first; NULL is an
+ * empty cell; a value a spreadsheet would run as a formula is neutralized
+ * with a leading apostrophe. The CSV export and `--changes` share it. */
+void     atlas_text_append_csv_cell (GString    *line,
+                                     const char *value,
+                                     gboolean    first);
+
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "atlas-export-private.h"
+#include "atlas-text.h"
 #include "atlas-timeline.h"
 
 static const char * const columns[] = {
@@ -42,7 +42,7 @@ to_csv (GPtrArray *changes)
   GString *csv = g_string_new (NULL);
 
   for (guint i = 0; columns[i] != NULL; i++)
-    atlas_export_append_csv_cell (csv, columns[i], i == 0);
+    atlas_text_append_csv_cell (csv, columns[i], i == 0);
   g_string_append (csv, "\r\n");
 
   for (guint r = 0; r < changes->len; r++)
@@ -51,7 +51,7 @@ to_csv (GPtrArray *changes)
 
       change_cells (g_ptr_array_index (changes, r), cells);
       for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-        atlas_export_append_csv_cell (csv, cells[i], i == 0);
+        atlas_text_append_csv_cell (csv, cells[i], i == 0);
       g_string_append (csv, "\r\n");
     }
 

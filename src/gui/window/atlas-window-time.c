@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "atlas-export-private.h"
 #include "atlas-long-text.h"
 #include "atlas-window-private.h"
 
@@ -106,7 +105,7 @@ sync_controls (AtlasWindow *self)
   if (date == NULL)
     return;
 
-  shown = atlas_export_format_date (date);
+  shown = atlas_format_display_date (date);
   if (self->as_of_date == NULL)
     /* Translators: the "As of" button of the header bar at the latest state;
      * %s is the dataset's date, e.g. "30 June 2014" */
@@ -302,7 +301,7 @@ static GtkWidget *
 change_row (AtlasChange *change)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *date = atlas_export_format_date (change->date);
+  g_autofree char *date = atlas_format_display_date (change->date);
   g_autofree char *text = _atlas_window_describe_change (change);
   const char *source = atlas_history_entry_get_source (change->entry);
   GtkWidget *date_label = gtk_label_new (date);
@@ -460,8 +459,8 @@ update_compare (AtlasWindow *self)
       gtk_list_box_append (self->changes_list, none);
     }
 
-  from_text = atlas_export_format_date (self->compare_from);
-  to_text = atlas_export_format_date (to);
+  from_text = atlas_format_display_date (self->compare_from);
+  to_text = atlas_format_display_date (to);
   /* Translators: "Changes after 1 January 2015, up to 30 June 2020: 4" */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changes after %s, up to %s: %u",
                                         "Changes after %s, up to %s: %u", shown),
@@ -658,7 +657,7 @@ present_caption (AtlasWindow *self,
   if (!self->presenting || to == NULL)
     return;
 
-  title = atlas_export_format_date (heading_date);
+  title = atlas_format_display_date (heading_date);
   if (from != NULL)
     changes = atlas_timeline_changes (self->dataset, from, to);
   if (changes == NULL || changes->len == 0)
@@ -826,7 +825,7 @@ scale_query_tooltip_cb (GtkWidget  *widget,
 
   before = add_days (best, -1);
   changes = atlas_timeline_changes (self->dataset, before, best);
-  shown = atlas_export_format_date (best);
+  shown = atlas_format_display_date (best);
   text = g_string_new (shown);
   for (guint i = 0; i < changes->len && i < 8; i++)
     {
