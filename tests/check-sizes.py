@@ -28,7 +28,6 @@ KNOWN = {
     'core/export/atlas-briefing.c',
     'core/export/atlas-briefing.c:add_section',
     'core/export/atlas-pdf-amend.c:atlas_pdf_amend',
-    'gui/map/atlas-map-view.c',
 }
 
 NAME = re.compile(r'^([A-Za-z_][A-Za-z0-9_]*)\s*\(')

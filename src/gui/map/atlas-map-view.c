@@ -6,7 +6,11 @@
  * never zoomed out past the point where the world fills the view, never
  * panned past its edges, so there is one copy of every country and no
  * repeated worlds beside it (a view of another shape than the world's shows
- * sea around it). */
+ * sea around it).
+ *
+ * This file holds the widget, its input and its API; the view's geometry
+ * and moves are in atlas-map-view-camera.c, the colouring's legend in
+ * atlas-map-view-legend.c, sharing atlas-map-view-parts.h. */
 
 #include "config.h"
 
@@ -19,75 +23,10 @@
 #include "atlas-core.h"
 #include "atlas-geo.h"
 #include "atlas-map-paint.h"
+#include "atlas-map-view-parts.h"
 #include "atlas-map-view-private.h"
 #include "atlas-offline-source.h"
 #include "atlas-world-layer.h"
-
-#define MAX_ZOOM 10
-#define FLY_TO_MAX_ZOOM 5.5
-/* Latitudes the whole-world view shows at least: Antarctica is left out,
- * Tierra del Fuego and most of the Arctic islands are in. Web Mercator
- * swells the Arctic: it shows less of it. */
-#define HOME_NORTH 84.0
-#define HOME_SOUTH -60.0
-#define MERCATOR_HOME_NORTH 78.0
-#define MERCATOR_HOME_SOUTH -56.0
-
-struct _AtlasMapView
-{
-  GtkWidget parent_instance;
-
-  /* template */
-  GtkWidget *overlay;
-  ShumateMap *map;
-  GtkWidget *legend;
-  GtkToggleButton *legend_button;
-  GtkLabel *legend_title;
-  GtkImage *legend_arrow;
-  GtkRevealer *legend_revealer;
-  GtkGrid *legend_grid;
-  /* How the legend's rows are built (rebuild_legend ()): a step in time
-   * changes its counts and its date, not its rows, and keeps the widgets. */
-  enum { LEGEND_BUILD, LEGEND_SIGN, LEGEND_UPDATE } legend_mode;
-  GString *legend_rows;
-  char *legend_shape;
-
-  ShumateViewport *viewport;
-  ShumateMapSource *offline_source;
-  AtlasWorldLayer *world_layer;
-  ShumateMapLayer *tile_layer;
-  AtlasWorld *world;
-
-  AtlasDataset *dataset;
-  char *lens_id;
-  char *selected_id;
-  gboolean hatch_patterns;
-  gboolean online_tiles;
-  gboolean presenting;
-
-  AtlasMapColoring *coloring;
-  /* A cross-fade of the colours to self->coloring (a step in time): from
-   * what was on show when it started. */
-  AdwAnimation *transition;
-  AtlasMapColoring *transition_from;
-  gboolean animate_next;
-
-  int last_width, last_height;
-  gboolean homed;
-  gboolean at_world;   /* showing the whole world, as Home left it */
-  gboolean clamping;
-  /* A flight under way and where it ends (plane and zoom): its target was
-   * kept on the world, its steps are not (libshumate may move the centre
-   * before the zoom, and the centre of a far-zoomed view is off-limits at a
-   * wide one). Until it lands, or until flight_end at the latest. */
-  gboolean flying;
-  double flight_x, flight_y, flight_zoom;
-  gint64 flight_end;
-  double press_x, press_y;
-  /* Parts of the view covered by something else (a caption): fly_to ()
-   * frames the country in the rest */
-  GtkBorder fit_insets;
-};
 
 enum {
   PROP_0,
@@ -105,528 +44,14 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasMapView, atlas_map_view, GTK_TYPE_WIDGET)
 
-static double
-tile_size (AtlasMapView *self)
-{
-  return shumate_map_source_get_tile_size (self->offline_source);
-}
-
-/* Positions below are on the plane the viewport pans (atlas_map_to_plane ()):
- * the world's width from 0 to 1, in Equal Earth or Web Mercator. */
-static AtlasMapProjection
-projection (AtlasMapView *self)
-{
-  return atlas_world_layer_get_projection (self->world_layer);
-}
-
-static void
-lonlat_to_plane (AtlasMapView *self,
-                 double        longitude,
-                 double        latitude,
-                 double       *u,
-                 double       *v)
-{
-  double mx, my;
-
-  atlas_geo_lonlat_to_map (longitude, latitude, &mx, &my);
-  atlas_map_to_plane (projection (self), mx, my, u, v);
-}
-
-/* The band of latitudes the whole-world view shows, on the plane */
-static void
-home_band (AtlasMapView *self,
-           double       *north_v,
-           double       *south_v)
-{
-  gboolean mercator = projection (self) == ATLAS_MAP_PROJECTION_MERCATOR;
-  double u;
-
-  lonlat_to_plane (self, ATLAS_MAP_CENTRAL_LONGITUDE, mercator ? MERCATOR_HOME_NORTH : HOME_NORTH, &u, north_v);
-  lonlat_to_plane (self, ATLAS_MAP_CENTRAL_LONGITUDE, mercator ? MERCATOR_HOME_SOUTH : HOME_SOUTH, &u, south_v);
-}
-
-/* What the fit insets (presentation's caption and legend) leave free of a
- * width × height view, never less than half of it, and how far, in pixels,
- * the free part's centre is off the view's. Without insets: all of it. */
-static void
-free_area (AtlasMapView *self,
-           int           width,
-           int           height,
-           double       *free_width,
-           double       *free_height,
-           double       *shift_x,
-           double       *shift_y)
-{
-  const GtkBorder *in = &self->fit_insets;
-
-  *free_width = MAX (width - in->left - in->right, width / 2);
-  *free_height = MAX (height - in->top - in->bottom, height / 2);
-  *shift_x = (in->left - in->right) / 2.0;
-  *shift_y = (in->top - in->bottom) / 2.0;
-}
-
-/* The widest view: the whole world's width, or the inhabited latitudes'
- * height if the view is too wide and flat for that, in the part of the
- * view the insets leave free. Zooming out stops there, so the world is
- * never repeated beside itself. */
-static double
-min_zoom (AtlasMapView *self,
-          int           width,
-          int           height)
-{
-  double north_v, south_v, free_width, free_height, shift_x, shift_y;
-
-  free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
-  home_band (self, &north_v, &south_v);
-  return MAX (0.0, MIN (log2 (free_width / tile_size (self)),
-                        log2 (free_height / ((south_v - north_v) * tile_size (self)))));
-}
-
-static void
-clamped_center (AtlasMapView *self,
-                double        zoom,
-                int           width,
-                int           height,
-                double       *x,
-                double       *y)
-{
-  double world = tile_size (self) * pow (2.0, zoom);
-  double free_width, free_height, shift_x, shift_y, half_w, half_h, fx, fy;
-  double top, bottom, u;
-
-  /* What is clamped is the centre of the part of the view the insets
-   * leave free: the world stays in that part, centred there when smaller */
-  free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
-  half_w = free_width / 2.0 / world;
-  half_h = free_height / 2.0 / world;
-  fx = *x + shift_x / world;
-  fy = *y + shift_y / world;
-
-  /* The top and bottom of the outlines (85° N and S) */
-  atlas_map_to_plane (projection (self), 0.5, 0, &u, &top);
-  atlas_map_to_plane (projection (self), 0.5, 1, &u, &bottom);
-  fx = half_w >= 0.5 ? 0.5 : CLAMP (fx, half_w, 1 - half_w);
-  fy = half_h >= (bottom - top) / 2 ? (top + bottom) / 2 : CLAMP (fy, top + half_h, bottom - half_h);
-  *x = fx - shift_x / world;
-  *y = fy - shift_y / world;
-}
-
-/* The view's centre on the plane: the viewport's own Web Mercator maths */
-static void
-view_center (AtlasMapView *self,
-             double       *x,
-             double       *y)
-{
-  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), x, y);
-}
-
-/* Where Home puts the centre of the view */
-static void
-home_center (AtlasMapView *self,
-             double        zoom,
-             int           width,
-             int           height,
-             double       *x,
-             double       *y)
-{
-  double north_v, south_v;
-
-  home_band (self, &north_v, &south_v);
-  *x = 0.5;
-  *y = (north_v + south_v) / 2;
-  clamped_center (self, zoom, width, height, x, y);
-}
-
-/* Keeps the view on one world (see the top of the file). Where the world
- * is narrower or shorter than the view, it stays centred in it, with sea
- * around. */
-static void
-clamp_view (AtlasMapView *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double zoom, lowest, x, y, clamped_x, clamped_y, lon, lat;
-
-  if (self->clamping || width <= 0 || height <= 0)
-    return;
-  self->clamping = TRUE;
-
-  if (shumate_viewport_get_rotation (self->viewport) != 0)
-    shumate_viewport_set_rotation (self->viewport, 0);
-
-  zoom = shumate_viewport_get_zoom_level (self->viewport);
-  if (self->flying)
-    {
-      double fx, fy;
-
-      atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                               shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &fx, &fy);
-      if (g_get_monotonic_time () > self->flight_end ||
-          (fabs (zoom - self->flight_zoom) < 1e-6 && fabs (fx - self->flight_x) < 1e-9 &&
-           fabs (fy - self->flight_y) < 1e-9))
-        self->flying = FALSE;
-      else
-        {
-          self->clamping = FALSE;
-          return;
-        }
-    }
-  lowest = min_zoom (self, width, height);
-  if (zoom < lowest)
-    {
-      zoom = lowest;
-      shumate_viewport_set_zoom_level (self->viewport, zoom);
-    }
-
-  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
-                           &x, &y);
-  clamped_x = x;
-  clamped_y = y;
-  clamped_center (self, zoom, width, height, &clamped_x, &clamped_y);
-  if (fabs (clamped_x - x) > 1e-12 || fabs (clamped_y - y) > 1e-12)
-    {
-      atlas_geo_map_to_lonlat (clamped_x, clamped_y, &lon, &lat);
-      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
-    }
-
-  self->clamping = FALSE;
-}
-
-/* Whether the view is the whole world, as Home shows it */
-static gboolean
-shows_world (AtlasMapView *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double x, y, home_x, home_y, zoom;
-
-  if (width <= 0 || height <= 0)
-    return FALSE;
-  zoom = min_zoom (self, width, height);
-  home_center (self, zoom, width, height, &home_x, &home_y);
-  atlas_geo_lonlat_to_map (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)), &x, &y);
-  return fabs (shumate_viewport_get_zoom_level (self->viewport) - zoom) < 1e-3 &&
-         fabs (x - home_x) < 1e-4 && fabs (y - home_y) < 1e-4;
-}
-
 static void
 viewport_changed_cb (AtlasMapView    *self,
                      GParamSpec      *pspec,
                      ShumateViewport *viewport)
 {
-  clamp_view (self);
+  _atlas_map_view_clamp_view (self);
   if (!self->clamping)
-    self->at_world = shows_world (self);
-}
-
-static void
-go_to (AtlasMapView *self,
-       double        x,
-       double        y,
-       double        zoom,
-       gboolean      animate)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double lon, lat;
-
-  if (width > 0 && height > 0)
-    {
-      zoom = CLAMP (zoom, min_zoom (self, width, height), MAX_ZOOM);
-      clamped_center (self, zoom, width, height, &x, &y);
-    }
-  atlas_geo_map_to_lonlat (x, y, &lon, &lat);
-  /* A flight under way is not the whole world, even before it moves. */
-  self->at_world = FALSE;
-  if (animate)
-    {
-      self->flying = TRUE;
-      atlas_geo_lonlat_to_map (lon, lat, &self->flight_x, &self->flight_y);
-      self->flight_zoom = zoom;
-      self->flight_end = g_get_monotonic_time () + (shumate_map_get_go_to_duration (self->map) + 3000) * 1000;
-      shumate_map_go_to_full (self->map, lat, lon, zoom);
-    }
-  else
-    {
-      self->flying = FALSE;
-      shumate_map_stop_go_to (self->map);
-      shumate_viewport_set_zoom_level (self->viewport, zoom);
-      shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
-    }
-}
-
-static void
-show_world (AtlasMapView *self,
-            gboolean      animate)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double zoom = width > 0 && height > 0 ? min_zoom (self, width, height) : 2;
-  double x, y;
-
-  home_center (self, zoom, MAX (width, 1), MAX (height, 1), &x, &y);
-  go_to (self, x, y, zoom, animate);
-}
-
-/* Colouring and legend */
-
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  AtlasMapView *self = user_data;
-  guint32 color = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "color"));
-  int category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "category")) - 1;
-  /* The subject's row when it has a category of its own: its outline */
-  guint outline = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "outline"));
-  double pixel = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (area));
-
-  cairo_rectangle (cr, pixel / 2, pixel / 2, width - pixel, height - pixel);
-  cairo_set_source_rgb (cr, ((color >> 16) & 0xff) / 255.0, ((color >> 8) & 0xff) / 255.0,
-                        (color & 0xff) / 255.0);
-  cairo_fill_preserve (cr);
-  if (self->hatch_patterns)
-    atlas_map_paint_hatch (cr, category, pixel);
-  if (category < 0 && color == ATLAS_MAP_NO_DATA_COLOR)
-    atlas_map_paint_no_data_hatch (cr, pixel);
-  if (outline != 0)
-    {
-      guint32 rgb = outline - 1;
-
-      cairo_new_path (cr);
-      cairo_rectangle (cr, 1.5, 1.5, width - 3, height - 3);
-      cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0);
-      cairo_set_line_width (cr, 3);
-      cairo_stroke (cr);
-      return;
-    }
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-  cairo_set_line_width (cr, pixel);
-  cairo_stroke (cr);
-}
-
-/* A category's description shows on hover and to screen readers; an
- * empty category (no partner in it) is dimmed, not dropped, so the scale
- * stays whole. */
-static void
-add_legend_row (AtlasMapView *self,
-                int           row,
-                guint32       color,
-                int           category,
-                const char   *name,
-                const char   *description,
-                int           count)
-{
-  GtkWidget *swatch, *label;
-  g_autofree char *count_text = count >= 0 ? g_strdup_printf ("%d", count) : NULL;
-  gboolean has_description = description != NULL && description[0] != '\0';
-
-  if (self->legend_mode == LEGEND_SIGN)
-    {
-      g_string_append_printf (self->legend_rows, "R%d|%06x|%d|%s|%s|%d\n", row, color, category,
-                              name, has_description ? description : "", count >= 0);
-      return;
-    }
-  if (self->legend_mode == LEGEND_UPDATE)
-    {
-      GtkWidget *count_label = gtk_grid_get_child_at (self->legend_grid, 2, row);
-
-      swatch = gtk_grid_get_child_at (self->legend_grid, 0, row);
-      label = gtk_grid_get_child_at (self->legend_grid, 1, row);
-      if (count_label != NULL && count_text != NULL)
-        gtk_label_set_text (GTK_LABEL (count_label), count_text);
-      if (count == 0 && category >= 0)
-        {
-          gtk_widget_add_css_class (label, "empty");
-          gtk_widget_add_css_class (swatch, "empty");
-        }
-      else
-        {
-          gtk_widget_remove_css_class (label, "empty");
-          gtk_widget_remove_css_class (swatch, "empty");
-        }
-      return;
-    }
-
-  swatch = gtk_drawing_area_new ();
-  label = gtk_label_new (name);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (swatch), "color", GUINT_TO_POINTER (color));
-  g_object_set_data (G_OBJECT (swatch), "category", GINT_TO_POINTER (category + 1));
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_grid_attach (self->legend_grid, swatch, 0, row, 1, 1);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_widget_set_hexpand (label, TRUE);
-  if (has_description)
-    {
-      /* Plain text: a tooltip set with set_tooltip_text is not markup. */
-      gtk_widget_set_tooltip_text (label, description);
-      gtk_widget_set_tooltip_text (swatch, description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-    }
-  gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
-
-  if (count_text)
-    {
-      GtkWidget *count_label = gtk_label_new (count_text);
-
-      gtk_label_set_xalign (GTK_LABEL (count_label), 1);
-      gtk_widget_add_css_class (count_label, "numeric");
-      gtk_widget_add_css_class (count_label, "dim-label");
-      gtk_grid_attach (self->legend_grid, count_label, 2, row, 1, 1);
-    }
-  if (count == 0 && category >= 0)
-    {
-      gtk_widget_add_css_class (label, "empty");
-      gtk_widget_add_css_class (swatch, "empty");
-    }
-}
-
-/* A line of small text across the legend: the lens's description, the
- * order of its categories, the source. One line; all of it on hover. */
-static void
-add_legend_caption (AtlasMapView *self,
-                    int           row,
-                    const char   *text,
-                    const char   *css_class)
-{
-  GtkWidget *label;
-
-  if (self->legend_mode == LEGEND_SIGN)
-    {
-      g_string_append_printf (self->legend_rows, "C%d|%s\n", row, css_class);
-      return;
-    }
-  if (self->legend_mode == LEGEND_UPDATE)
-    {
-      label = gtk_grid_get_child_at (self->legend_grid, 0, row);
-      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-        {
-          gtk_label_set_text (GTK_LABEL (label), text);
-          gtk_widget_set_tooltip_text (label, text);
-        }
-      return;
-    }
-
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  /* Never wider than the rows: the legend keeps off the partners. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_tooltip_text (label, text);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, css_class);
-  gtk_grid_attach (self->legend_grid, label, 0, row, 4, 1);
-}
-
-static char *
-source_line (AtlasDataset *dataset)
-{
-  GListModel *sources = atlas_dataset_get_sources (dataset);
-  g_autoptr(AtlasSource) first = g_list_model_get_n_items (sources) > 0 ? g_list_model_get_item (sources, 0) : NULL;
-  const char *title = first ? atlas_source_get_title (first) : atlas_dataset_get_title (dataset);
-  const char *as_of = atlas_dataset_get_as_of (dataset);
-
-  if (title == NULL || title[0] == '\0')
-    return as_of ? g_strdup_printf (_("As of %s"), as_of) : NULL;
-  if (as_of == NULL || as_of[0] == '\0')
-    return g_strdup_printf (_("Source: %s"), title);
-  /* Translators: the legend's footer, e.g. "Source: The rise of cyber-diplomacy · as of 2014-06-30" */
-  return g_strdup_printf (_("Source: %s · as of %s"), title, as_of);
-}
-
-static void
-fill_legend (AtlasMapView *self)
-{
-  AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
-  g_autofree char *footer = NULL;
-  int row = 0;
-  guint no_data;
-
-  if (lens)
-    {
-      GListModel *categories = atlas_lens_get_categories (lens);
-      const char *description = atlas_lens_get_description (lens);
-
-      if (description != NULL && description[0] != '\0')
-        add_legend_caption (self, row++, description, "atlas-legend-description");
-      for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-        {
-          g_autoptr(AtlasCategory) category = g_list_model_get_item (categories, i);
-          guint n = g_list_model_get_n_items (categories);
-
-          /* An ordered lens says which way it runs, beside its two ends */
-          if (atlas_lens_get_ordered (lens) && n > 1 && (i == 0 || i == n - 1) &&
-              self->legend_mode == LEGEND_BUILD)
-            {
-              /* Translators: beside the first and the last category of an ordered lens */
-              GtkWidget *end = gtk_label_new (i == 0 ? _("most ↓") : _("least"));
-
-              gtk_label_set_xalign (GTK_LABEL (end), 0);
-              gtk_widget_add_css_class (end, "caption");
-              gtk_widget_add_css_class (end, "atlas-legend-order");
-              gtk_grid_attach (self->legend_grid, end, 3, row, 1, 1);
-            }
-          add_legend_row (self, row++, atlas_category_get_color (category), (int) i,
-                          atlas_category_get_name (category),
-                          atlas_category_get_description (category),
-                          (int) atlas_map_coloring_count (self->coloring, (int) i));
-        }
-    }
-  /* "No data" only when some partner has none */
-  no_data = atlas_map_coloring_count (self->coloring, -1);
-  if (no_data > 0 || lens == NULL)
-    add_legend_row (self, row++, ATLAS_MAP_NO_DATA_COLOR, -1,
-                    atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)),
-                    NULL, (int) no_data);
-  if (lens != NULL && atlas_map_coloring_get_subject_category (self->coloring) >= 0)
-    {
-      /* The subject's own category: its members in that colour, outlined */
-      g_autoptr(AtlasCategory) own = g_list_model_get_item (atlas_lens_get_categories (lens),
-                                                             atlas_map_coloring_get_subject_category (self->coloring));
-      /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
-      g_autofree char *text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
-                                               atlas_category_get_name (own));
-      GtkWidget *swatch;
-
-      add_legend_row (self, row, atlas_category_get_color (own), -1, text,
-                      atlas_category_get_description (own),
-                      (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
-      /* Only where the row has widgets: computing the legend's signature
-       * (LEGEND_SIGN) adds none. */
-      swatch = self->legend_mode != LEGEND_SIGN ? gtk_grid_get_child_at (self->legend_grid, 0, row) : NULL;
-      if (swatch != NULL)
-        g_object_set_data (G_OBJECT (swatch), "outline",
-                           GUINT_TO_POINTER (atlas_map_coloring_get_subject_color (self->coloring) + 1));
-      row++;
-    }
-  else
-    add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
-                    atlas_dataset_get_subject_name (self->dataset), NULL,
-                    (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
-  add_legend_row (self, row++, ATLAS_MAP_OTHER_COLOR, -1, _("Other countries"), NULL, -1);
-
-  footer = source_line (self->dataset);
-  if (footer != NULL)
-    add_legend_caption (self, row++, footer, "atlas-legend-source");
+    self->at_world = _atlas_map_view_shows_world (self);
 }
 
 /* Web Mercator only under OpenStreetMap's tiles (they are drawn in it);
@@ -642,14 +67,14 @@ update_projection (AtlasMapView *self)
 
   if (self->tile_layer != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->tile_layer), !self->presenting);
-  if (projection (self) == wanted)
+  if (_atlas_map_view_projection (self) == wanted)
     return;
-  view_center (self, &u, &v);
-  if (!atlas_map_from_plane (projection (self), u, v, &mx, &my))
-    atlas_map_from_plane (projection (self), 0.5, 0.5, &mx, &my);
+  _atlas_map_view_view_center (self, &u, &v);
+  if (!atlas_map_from_plane (_atlas_map_view_projection (self), u, v, &mx, &my))
+    atlas_map_from_plane (_atlas_map_view_projection (self), 0.5, 0.5, &mx, &my);
   atlas_world_layer_set_projection (self->world_layer, wanted);
   if (whole_world || !self->homed)
-    show_world (self, FALSE);
+    _atlas_map_view_show_world (self, FALSE);
   else
     {
       double lon, lat;
@@ -659,50 +84,8 @@ update_projection (AtlasMapView *self)
       shumate_map_stop_go_to (self->map);
       self->flying = FALSE;
       shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
-      clamp_view (self);
+      _atlas_map_view_clamp_view (self);
     }
-}
-
-static void
-rebuild_legend (AtlasMapView *self)
-{
-  GtkWidget *child;
-  AtlasLens *lens = self->coloring ? atlas_map_coloring_get_lens (self->coloring) : NULL;
-  g_autofree char *shape = NULL;
-
-  gtk_widget_set_visible (self->legend, self->dataset != NULL);
-  if (self->dataset == NULL)
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
-        gtk_grid_remove (self->legend_grid, child);
-      g_clear_pointer (&self->legend_shape, g_free);
-      return;
-    }
-
-  gtk_label_set_text (self->legend_title, lens ? atlas_lens_get_name (lens) : _("No lens"));
-
-  /* The same rows (a step in time): new counts and captions in place. */
-  if (self->legend_rows == NULL)
-    self->legend_rows = g_string_new (NULL);
-  g_string_truncate (self->legend_rows, 0);
-  g_string_append_printf (self->legend_rows, "%p %s\n", (gpointer) lens, lens ? atlas_lens_get_id (lens) : "");
-  self->legend_mode = LEGEND_SIGN;
-  fill_legend (self);
-  shape = g_strdup (self->legend_rows->str);
-  if (g_strcmp0 (shape, self->legend_shape) == 0)
-    {
-      self->legend_mode = LEGEND_UPDATE;
-      fill_legend (self);
-      self->legend_mode = LEGEND_BUILD;
-      return;
-    }
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_grid))))
-    gtk_grid_remove (self->legend_grid, child);
-  self->legend_mode = LEGEND_BUILD;
-  fill_legend (self);
-  g_free (self->legend_shape);
-  self->legend_shape = g_steal_pointer (&shape);
 }
 
 static void
@@ -786,7 +169,7 @@ recolor (AtlasMapView *self)
     }
   else
     atlas_world_layer_set_coloring (self->world_layer, self->coloring);
-  rebuild_legend (self);
+  _atlas_map_view_rebuild_legend (self);
 }
 
 static void
@@ -1006,13 +389,13 @@ pan (AtlasMapView *self,
      double        dy)
 {
   double zoom = shumate_viewport_get_zoom_level (self->viewport);
-  double world = tile_size (self) * pow (2.0, zoom);
+  double world = _atlas_map_view_tile_size (self) * pow (2.0, zoom);
   double x, y;
 
-  view_center (self, &x, &y);
+  _atlas_map_view_view_center (self, &x, &y);
   x += dx * gtk_widget_get_width (GTK_WIDGET (self->map)) / world;
   y += dy * gtk_widget_get_height (GTK_WIDGET (self->map)) / world;
-  go_to (self, x, y, zoom, FALSE);
+  _atlas_map_view_go_to (self, x, y, zoom, FALSE);
 }
 
 static void
@@ -1021,8 +404,8 @@ zoom_by (AtlasMapView *self,
 {
   double x, y;
 
-  view_center (self, &x, &y);
-  go_to (self, x, y, shumate_viewport_get_zoom_level (self->viewport) + steps, TRUE);
+  _atlas_map_view_view_center (self, &x, &y);
+  _atlas_map_view_go_to (self, x, y, shumate_viewport_get_zoom_level (self->viewport) + steps, TRUE);
 }
 
 /* Actions and their keys */
@@ -1059,7 +442,7 @@ show_world_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  show_world (ATLAS_MAP_VIEW (widget), TRUE);
+  _atlas_map_view_show_world (ATLAS_MAP_VIEW (widget), TRUE);
 }
 
 static void
@@ -1177,10 +560,10 @@ atlas_map_view_size_allocate (GtkWidget *widget,
       if ((!self->homed || whole_world) && width > 0 && height > 0)
         {
           self->homed = TRUE;
-          show_world (self, FALSE);
+          _atlas_map_view_show_world (self, FALSE);
         }
       else
-        clamp_view (self);
+        _atlas_map_view_clamp_view (self);
     }
 }
 
@@ -1427,7 +810,7 @@ atlas_map_view_init (AtlasMapView *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Arrows pan, plus and minus zoom, Tab steps through the partners"),
                                   -1);
-  rebuild_legend (self);
+  _atlas_map_view_rebuild_legend (self);
 }
 
 GtkWidget *
@@ -1554,7 +937,7 @@ atlas_map_view_set_hatch_patterns (AtlasMapView *self,
     return;
   self->hatch_patterns = hatch_patterns;
   update_flags (self);
-  rebuild_legend (self);
+  _atlas_map_view_rebuild_legend (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HATCH_PATTERNS]);
 }
 
@@ -1619,96 +1002,6 @@ atlas_map_view_set_online_tiles (AtlasMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES]);
 }
 
-void
-atlas_map_view_show_world (AtlasMapView *self)
-{
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  self->homed = TRUE;
-  show_world (self, gtk_widget_get_mapped (GTK_WIDGET (self)));
-}
-
-void
-atlas_map_view_fly_to (AtlasMapView *self,
-                       const char   *alpha2)
-{
-  const AtlasGeoSpan *rings;
-  int country, width, height;
-  guint n, best = 0;
-  double best_area = -1, x0 = 0, y0 = 0, x1 = 1, y1 = 1, zoom;
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  country = atlas_world_find_country (self->world, alpha2);
-  if (country < 0)
-    return;
-
-  /* Frame the country's largest part: the bounds of all of it span the
-   * world for the United States or Russia. */
-  rings = atlas_world_country_get_rings (self->world, country, 0, &n);
-  for (guint r = 0; r < n; r++)
-    {
-      double area = (rings[r].max_x - rings[r].min_x) * (rings[r].max_y - rings[r].min_y);
-      if (area > best_area)
-        {
-          best_area = area;
-          best = r;
-        }
-    }
-  if (n > 0)
-    {
-      /* Its bounds on the plane: those of its points there */
-      const AtlasGeoPoint *points = atlas_world_get_points (self->world) + rings[best].first;
-
-      x0 = y0 = G_MAXDOUBLE;
-      x1 = y1 = -G_MAXDOUBLE;
-      for (guint i = 0; i < rings[best].count; i++)
-        {
-          double u, v;
-
-          atlas_map_to_plane (projection (self), points[i].x, points[i].y, &u, &v);
-          x0 = MIN (x0, u);
-          y0 = MIN (y0, v);
-          x1 = MAX (x1, u);
-          y1 = MAX (y1, v);
-        }
-    }
-
-  width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  if (width <= 0 || height <= 0)
-    {
-      width = 800;
-      height = 600;
-    }
-  /* Framed in what the insets leave of the view (never less than half
-   * of it), and centred there. */
-  {
-    double free_width, free_height, shift_x, shift_y, units_per_pixel;
-
-    free_area (self, width, height, &free_width, &free_height, &shift_x, &shift_y);
-
-    /* With context: the country takes about half the view, its neighbours
-     * and the sea around it the rest. */
-    zoom = log2 (MIN (free_width / ((x1 - x0) * 2.2 * tile_size (self)),
-                      free_height / ((y1 - y0) * 2.2 * tile_size (self))));
-    zoom = MIN (zoom, FLY_TO_MAX_ZOOM);
-    units_per_pixel = 1.0 / (tile_size (self) * exp2 (zoom));
-    /* The view's centre sits off the country's by the insets' imbalance */
-    go_to (self, (x0 + x1) / 2 - shift_x * units_per_pixel, (y0 + y1) / 2 - shift_y * units_per_pixel,
-           zoom, gtk_widget_get_mapped (GTK_WIDGET (self)));
-  }
-}
-
-void
-atlas_map_view_set_fit_insets (AtlasMapView    *self,
-                               const GtkBorder *insets)
-{
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  self->fit_insets = insets ? *insets : (GtkBorder) { 0 };
-}
-
 AtlasWorldLayer *
 atlas_map_view_get_world_layer (AtlasMapView *self)
 {
@@ -1759,42 +1052,6 @@ atlas_map_view_set_text_scale (AtlasMapView *self,
 
   atlas_world_layer_set_text_scale (self->world_layer, text_scale);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
-}
-
-/* The camera is on the Earth, whatever the projection */
-void
-atlas_map_view_get_camera (AtlasMapView *self,
-                           double       *latitude,
-                           double       *longitude,
-                           double       *zoom)
-{
-  double u, v, mx, my;
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  view_center (self, &u, &v);
-  if (!atlas_map_from_plane (projection (self), u, v, &mx, &my))
-    atlas_map_from_plane (projection (self), 0.5, 0.5, &mx, &my);
-  atlas_geo_map_to_lonlat (mx, my, longitude, latitude);
-  *zoom = shumate_viewport_get_zoom_level (self->viewport);
-}
-
-void
-atlas_map_view_set_camera (AtlasMapView *self,
-                           double        latitude,
-                           double        longitude,
-                           double        zoom)
-{
-  double u, v, lon, lat;
-
-  g_return_if_fail (ATLAS_IS_MAP_VIEW (self));
-
-  lonlat_to_plane (self, longitude, latitude, &u, &v);
-  atlas_geo_map_to_lonlat (u, v, &lon, &lat);
-  shumate_map_stop_go_to (self->map);
-  self->flying = FALSE;
-  shumate_viewport_set_zoom_level (self->viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), lat, lon);
 }
 
 gboolean
