@@ -18,6 +18,7 @@
 #include "atlas-long-text.h"
 #include "atlas-partner-list.h"
 #include "atlas-link-button.h"
+#include "atlas-profile-section.h"
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
 #include "atlas-test-util.h"
@@ -425,6 +426,116 @@ editor_teardown (Editor        *editor,
   atlas_test_flush ();
   g_clear_object (&editor->undo_stack);
   g_clear_object (&editor->dataset);
+}
+
+/* The editor's sections are driven by their tables: every field names a
+ * property its entries have, and a section built from a table shows one
+ * field per line of it, no more, each editing its property through the
+ * undo stack. (A new field of an agreement is one line in its table.) */
+static GObject *
+agreement_new_entry (AtlasDataset *dataset)
+{
+  return G_OBJECT (atlas_agreement_new ("other", ""));
+}
+
+static void
+agreement_describe (AtlasDataset *dataset,
+                    GObject      *entry,
+                    char        **title,
+                    char        **subtitle)
+{
+  *title = g_strdup (atlas_agreement_get_title (ATLAS_AGREEMENT (entry)));
+  *subtitle = NULL;
+}
+
+static void
+test_editor_section_table (Editor        *editor,
+                           gconstpointer  data)
+{
+  static const AtlasFieldSpec two[] = {
+    { "title", ATLAS_FIELD_TEXT, "Title" },
+    { "signed", ATLAS_FIELD_YEAR, "Signed in" },
+  };
+  static const AtlasFieldSpec three[] = {
+    { "title", ATLAS_FIELD_TEXT, "Title" },
+    { "signed", ATLAS_FIELD_YEAR, "Signed in" },
+    { "in-force", ATLAS_FIELD_YEAR, "In force since" },
+  };
+  AtlasSectionType type = {
+    .key = "agreements",
+    .entries = atlas_partner_get_agreements,
+    .new_entry = agreement_new_entry,
+    .describe = agreement_describe,
+    .fields = two,
+    .n_fields = G_N_ELEMENTS (two),
+    .title = "Agreements",
+    .empty_text = "No agreements",
+    .add_label = "Add Agreement",
+    .edit_label = "Edit Agreement",
+    .remove_label = "Remove Agreement",
+    .up_label = "Move Agreement Up",
+    .down_label = "Move Agreement Down",
+    .cannot_add = "None",
+  };
+  GListModel *agreements = atlas_partner_get_agreements (editor->korea);
+  g_autoptr(AtlasAgreement) first = NULL;
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *section;
+  GtkWindow *window;
+
+  /* Every line of the app's tables names a property of its entries. */
+  for (guint i = 0; i < atlas_profile_n_section_types; i++)
+    {
+      const AtlasSectionType *t = atlas_profile_section_types[i];
+      g_autoptr(GObject) entry = g_list_model_get_item (t->entries (editor->korea), 0);
+
+      g_assert_nonnull (entry);
+      g_assert_cmpuint (t->n_fields, >, 0);
+      for (guint j = 0; j < t->n_fields; j++)
+        g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (entry), t->fields[j].property));
+    }
+
+  g_assert_cmpuint (g_list_model_get_n_items (agreements), >, 0);
+  section = atlas_profile_section_new (&type, editor->dataset, editor->undo_stack, editor->korea);
+  gtk_box_append (GTK_BOX (box), section);
+  window = window_with (box);
+  atlas_test_flush ();
+
+  /* A row per agreement; in it, the table's two fields and no other */
+  atlas_test_collect_widgets (section, ADW_TYPE_EXPANDER_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (agreements));
+  atlas_test_collect_widgets (g_ptr_array_index (rows, 0), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 1);
+  g_assert_true (atlas_test_has_label (g_ptr_array_index (spins, 0), "Signed in"));
+  g_assert_null (atlas_test_find_widget (section, GTK_TYPE_DROP_DOWN, "Kind"));
+
+  /* ...which edits its property, one undo step */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2013);
+  atlas_test_flush ();
+  first = g_list_model_get_item (agreements, 0);
+  g_assert_cmpint (atlas_agreement_get_signed (first), ==, 2013);
+  g_assert_cmpstr (atlas_undo_stack_get_undo_label (editor->undo_stack), ==, "Undo Edit Agreement");
+  gtk_window_destroy (window);
+  atlas_test_flush ();
+
+  /* One more line, one more field */
+  type.fields = three;
+  type.n_fields = G_N_ELEMENTS (three);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  section = atlas_profile_section_new (&type, editor->dataset, editor->undo_stack, editor->korea);
+  gtk_box_append (GTK_BOX (box), section);
+  window = window_with (box);
+  atlas_test_flush ();
+  g_ptr_array_set_size (rows, 0);
+  g_ptr_array_set_size (spins, 0);
+  atlas_test_collect_widgets (section, ADW_TYPE_EXPANDER_ROW, rows);
+  atlas_test_collect_widgets (g_ptr_array_index (rows, 0), GTK_TYPE_SPIN_BUTTON, spins);
+  g_assert_cmpuint (spins->len, ==, 2);
+  g_assert_true (atlas_test_has_label (g_ptr_array_index (spins, 1), "In force since"));
+  gtk_window_destroy (window);
+  atlas_test_flush ();
 }
 
 static void
@@ -1500,6 +1611,8 @@ main (int   argc,
   g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);
   g_test_add ("/panels/editor/documents", Editor, NULL, editor_setup, test_editor_documents, editor_teardown);
   g_test_add ("/panels/editor/fields", Editor, NULL, editor_setup, test_editor_fields, editor_teardown);
+  g_test_add ("/panels/editor/section-table", Editor, NULL, editor_setup, test_editor_section_table,
+              editor_teardown);
   g_test_add ("/panels/editor/sources", Editor, NULL, editor_setup, test_editor_sources, editor_teardown);
   g_test_add ("/panels/editor/no-sources", Editor, NULL, editor_setup, test_editor_no_sources, editor_teardown);
   g_test_add ("/panels/editor/history", Editor, NULL, editor_setup, test_editor_history, editor_teardown);
