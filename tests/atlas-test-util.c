@@ -246,6 +246,16 @@ atlas_test_find_label_containing (GtkWidget  *root,
   return find_label (root, needle, FALSE);
 }
 
+gpointer
+atlas_test_template_child (gpointer    widget,
+                           const char *id)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), G_OBJECT_TYPE (widget), id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 GtkWindow *
 atlas_test_find_toplevel (GType type)
 {

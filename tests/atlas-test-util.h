@@ -61,6 +61,11 @@ GtkLabel        *atlas_test_find_label_containing (GtkWidget         *root,
                                                    const char        *needle);
 /* The first toplevel window of @type, or NULL. */
 GtkWindow       *atlas_test_find_toplevel         (GType              type);
+/* The part of @widget's template with this id (as its .ui file names it):
+ * how tests reach a window's map view or profile, rather than through its
+ * private struct. */
+gpointer         atlas_test_template_child        (gpointer           widget,
+                                                   const char        *id);
 
 /* Gives the display the app's style.css, as AdwApplication does in the app. */
 void             atlas_test_add_app_style         (void);

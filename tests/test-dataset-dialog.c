@@ -12,8 +12,9 @@
 #include <adwaita.h>
 
 #include "atlas-dataset-dialog.h"
+#include "atlas-profile-view.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 static AtlasWindow *
 new_window (void)
@@ -177,9 +178,10 @@ test_add_source (void)
 
     gtk_widget_set_visible (dialog, FALSE);
     atlas_window_set_selected_id (window, "JP");
-    atlas_profile_view_set_editing (window->profile_view, TRUE);
+    atlas_profile_view_set_editing (atlas_test_template_child (window, "profile_view"), TRUE);
     atlas_test_wait_ms (200);
-    dropdown = atlas_test_find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_DROP_DOWN, "Source");
+    dropdown = atlas_test_find_widget (atlas_test_template_child (window, "profile_view"), GTK_TYPE_DROP_DOWN,
+                                       "Source");
     g_assert_nonnull (dropdown);
     g_assert_true (g_list_store_find (G_LIST_STORE (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
                                       added, &position));
@@ -192,7 +194,7 @@ test_add_source (void)
 
       g_assert_cmpstr (atlas_source_ref_get_id (ref), ==, "council-of-europe-2022");
     }
-    atlas_profile_view_set_editing (window->profile_view, FALSE);
+    atlas_profile_view_set_editing (atlas_test_template_child (window, "profile_view"), FALSE);
   }
 
   /* Undo all: gone again. */

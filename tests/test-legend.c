@@ -19,7 +19,7 @@
 #include "atlas-map-paint.h"
 #include "atlas-map-view-private.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 /* Around a label point, where its name is written: the legend must keep
  * clear of that, not just of the point. */
@@ -93,7 +93,7 @@ test_legend_clear (gconstpointer data)
       atlas_test_wait_ms (300);
       atlas_window_set_presenting (atlas_window, TRUE);
       window = GTK_WINDOW (atlas_window);
-      view = atlas_window->map_view;
+      view = atlas_test_template_child (atlas_window, "map_view");
     }
   else
     {
