@@ -74,9 +74,10 @@ update_caption (AtlasWindow *self)
 
 /* The caption (top) and the legend (lower left) cover part of the map: a
  * partner flown to is framed in the rest, so that neither hides it; the
- * whole world is fitted below the caption (@legend FALSE: the legend's
- * corner of the world is open sea). The caption's height is measured for
- * its text now, before it is laid out. */
+ * whole world is fitted below the caption (@legend_too FALSE: the
+ * legend's corner of the world is mostly sea; fitted above the legend too,
+ * the world would be a third smaller on a 1024×768 projector). The
+ * caption's height is measured for its text now, before it is laid out. */
 static void
 update_fit_insets (AtlasWindow *self,
                    gboolean     legend_too)
