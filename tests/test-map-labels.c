@@ -101,8 +101,11 @@ check_equal_area (AtlasMapView    *view,
                   n_brazil, colored_brazil, (double) n_russia / MAX (n_brazil, 1));
   g_assert_cmpuint (n_brazil, >, 100);
   g_assert_cmpfloat (fabs ((double) n_russia / n_brazil - 2.0), <=, 0.15 * 2.0);
+  /* Most of each is its colour: the rest is its label, which in
+   * presentation mode (twice the size, on a 1024×768 projector's smaller
+   * world) may cover up to a third of Brazil */
   g_assert_cmpfloat (colored_russia, >=, 0.75 * n_russia);
-  g_assert_cmpfloat (colored_brazil, >=, 0.75 * n_brazil);
+  g_assert_cmpfloat (colored_brazil, >=, 0.66 * n_brazil);
 
   atlas_world_layer_get_frame (layer, &frame);
   atlas_geo_lonlat_to_map (ATLAS_MAP_CENTRAL_LONGITUDE, 84, &mx, &my);

@@ -1073,6 +1073,9 @@ atlas_map_view_set_presenting (AtlasMapView *self,
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
+  /* On a projector the legend goes to the lower right: there the whole
+   * world has the Pacific and Australia under it, not Brazil (1024×768) */
+  gtk_widget_set_halign (self->legend, presenting ? GTK_ALIGN_END : GTK_ALIGN_START);
   update_flags (self);
   update_projection (self);
 }
