@@ -336,6 +336,80 @@ test_profile_long_word (void)
   g_assert_cmpfloat (word_seconds, <, 3 * prose_seconds + 5);
 }
 
+/* Seconds from opening the editor on a partner whose assessment is @text
+ * until nothing is left to lay out, plus those of one keystroke in it. */
+static double
+time_to_edit (const char *text)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  g_autoptr(AtlasUndoStack) stack = atlas_undo_stack_new (dataset);
+  AtlasProfileView *profile = ATLAS_PROFILE_VIEW (atlas_profile_view_new ());
+  GtkWindow *window = window_with (GTK_WIDGET (profile));
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  GtkTextBuffer *buffer = NULL;
+  GtkTextIter at;
+  gint64 start;
+  double seconds;
+  g_autofree char *typed = NULL;
+
+  atlas_partner_set_assessment (atlas_dataset_find_partner (dataset, "KR"), text);
+  atlas_undo_stack_set_change_source (stack, "Test source");
+  atlas_profile_view_set_dataset (profile, dataset);
+  atlas_profile_view_set_undo_stack (profile, stack);
+  atlas_profile_view_set_selected_id (profile, "KR");
+  atlas_test_flush ();
+
+  start = g_get_monotonic_time ();
+  atlas_profile_view_set_editing (profile, TRUE);
+  atlas_test_flush ();
+  atlas_test_collect_widgets (GTK_WIDGET (profile), GTK_TYPE_TEXT_VIEW, views);
+  for (guint i = 0; i < views->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (views, i)), "assessment-editor") == 0)
+      buffer = gtk_text_view_get_buffer (g_ptr_array_index (views, i));
+  g_assert_nonnull (buffer);
+
+  /* A keystroke in the middle */
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, g_utf8_strlen (text, -1) / 2);
+  gtk_text_buffer_place_cursor (buffer, &at);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "x", 1, TRUE);
+  atlas_test_flush ();
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  /* The text is as typed, in the view and in the dataset. */
+  typed = g_strdup_printf ("%.*sx%s", (int) (g_utf8_offset_to_pointer (text, g_utf8_strlen (text, -1) / 2) - text),
+                           text, g_utf8_offset_to_pointer (text, g_utf8_strlen (text, -1) / 2));
+  g_assert_cmpstr (atlas_partner_get_assessment (atlas_dataset_find_partner (dataset, "KR")), ==, typed);
+  gtk_window_destroy (window);
+
+  return seconds;
+}
+
+/* One unbroken word of 40 000 characters in the assessment editor (a
+ * pasted blob): opening the editor and typing in it cost what prose of
+ * that length costs. GtkTextView lays a paragraph out with Pango, whose
+ * wrapping of a word grows with the square of its length: 40 000
+ * characters took 15 s or more, 200 000 over six minutes. */
+static void
+test_editor_long_word (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) prose = g_string_new (NULL);
+  double word_seconds, prose_seconds;
+
+  for (guint i = 0; i < 40000; i++)
+    {
+      g_string_append_c (word, 'a' + i % 26);
+      g_string_append_c (prose, i % 8 == 7 ? ' ' : 'a' + i % 26);
+    }
+
+  prose_seconds = time_to_edit (prose->str);
+  word_seconds = time_to_edit (word->str);
+  g_test_message ("bench editor-long-word: %.0f ms (prose of that length: %.0f ms)",
+                  word_seconds * 1000, prose_seconds * 1000);
+  /* Generous, for a machine shared with others. */
+  g_assert_cmpfloat (word_seconds, <, 3 * prose_seconds + 3);
+}
+
 static void
 test_profile_links (void)
 {
@@ -1606,6 +1680,7 @@ main (int   argc,
   g_test_add_func ("/panels/profile/plain-text", test_profile_plain_text);
   g_test_add_func ("/panels/profile/links", test_profile_links);
   g_test_add_func ("/panels/profile/long-word", test_profile_long_word);
+  g_test_add_func ("/panels/editor/long-word", test_editor_long_word);
   g_test_add ("/panels/editor/toggle", Editor, NULL, editor_setup, test_editor_toggle, editor_teardown);
   g_test_add ("/panels/editor/indicator", Editor, NULL, editor_setup, test_editor_indicator, editor_teardown);
   g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);

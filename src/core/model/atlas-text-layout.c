@@ -92,6 +92,17 @@ atlas_text_layout_attributes (const char    *text,
   return list;
 }
 
+void
+atlas_text_layout_foreach_piece (const char         *text,
+                                 AtlasTextPieceFunc  func,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (func != NULL);
+
+  if (text != NULL && strlen (text) > ATLAS_TEXT_LAYOUT_LONG)
+    cut_pieces (text, func, user_data);
+}
+
 guint
 atlas_text_layout_count_pieces (const char *text)
 {

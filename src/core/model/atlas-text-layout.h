@@ -44,6 +44,16 @@ void atlas_text_layout_set_text (PangoLayout *layout,
  * joiner. Returns a new string; NULL gives "". */
 char *atlas_text_layout_one_line (const char *text);
 
+/* Calls @func with the start and end (byte offsets) of each piece
+ * atlas_text_layout_attributes() cuts @text in; nothing for short text.
+ * For a text that is laid out elsewhere (a GtkTextView's buffer). */
+typedef void (*AtlasTextPieceFunc) (guint    start,
+                                    guint    end,
+                                    gpointer user_data);
+void atlas_text_layout_foreach_piece (const char         *text,
+                                      AtlasTextPieceFunc  func,
+                                      gpointer            user_data);
+
 /* How many pieces atlas_text_layout_attributes() cuts @text in (1 for
  * short text): for tests. */
 guint atlas_text_layout_count_pieces (const char *text);

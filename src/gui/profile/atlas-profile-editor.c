@@ -387,6 +387,8 @@ build_assessment_form (AtlasProfileEditor *self)
   /* The app's undo stack owns Ctrl+Z: the buffer's own history would undo
    * behind its back. */
   gtk_text_buffer_set_enable_undo (self->assessment_buffer, FALSE);
+  /* A pasted blob of 200 000 characters: laid out in linear time */
+  atlas_text_buffer_cut_long_runs (self->assessment_buffer);
   gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
   g_signal_connect (self->assessment_buffer, "changed", G_CALLBACK (assessment_changed_cb), self);
 

@@ -182,3 +182,107 @@ atlas_widget_fit_labels (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     atlas_widget_fit_labels (child);
 }
+
+#define RUN_TAG "atlas-text-run"
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag    *tag;
+  const char    *text;
+  int            offset;   /* of the text's start in the buffer */
+  guint          byte;     /* where the offset was counted to */
+  guint          n;
+} CutData;
+
+static void
+tag_piece (guint    start,
+           guint    end,
+           gpointer user_data)
+{
+  CutData *cut = user_data;
+  GtkTextIter from, to;
+  int length;
+
+  cut->offset += g_utf8_strlen (cut->text + cut->byte, start - cut->byte);
+  length = g_utf8_strlen (cut->text + start, end - start);
+  cut->byte = end;
+  /* Every other piece: a run ends where the tag starts or ends. */
+  if (cut->n++ % 2 == 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (cut->buffer, &from, cut->offset);
+      gtk_text_buffer_get_iter_at_offset (cut->buffer, &to, cut->offset + length);
+      gtk_text_buffer_apply_tag (cut->buffer, cut->tag, &from, &to);
+    }
+  cut->offset += length;
+}
+
+/* Cuts the text between @start and @end (offsets) again. */
+static void
+cut_range (GtkTextBuffer *buffer,
+           GtkTextTag    *tag,
+           int            start,
+           int            end)
+{
+  GtkTextIter from, to;
+  g_autofree char *text = NULL;
+  CutData cut = { buffer, tag, NULL, start, 0, 0 };
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  text = gtk_text_buffer_get_text (buffer, &from, &to, TRUE);
+  if (strlen (text) <= ATLAS_TEXT_LAYOUT_LONG)
+    return;
+  gtk_text_buffer_remove_tag (buffer, tag, &from, &to);
+  cut.text = text;
+  atlas_text_layout_foreach_piece (text, tag_piece, &cut);
+}
+
+static void
+run_inserted_cb (GtkTextBuffer *buffer,
+                 GtkTextIter   *location,
+                 const char    *text,
+                 int            length,
+                 GtkTextTag    *tag)
+{
+  int end = gtk_text_iter_get_offset (location);
+  int start = end - (int) g_utf8_strlen (text, length);
+  GtkTextIter from, to;
+
+  /* The run the text went into: from the tag's toggle before it to the
+   * one after it (typing makes a run longer, a character at a time). */
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  to = *location;
+  if (!gtk_text_iter_starts_tag (&from, tag) && !gtk_text_iter_ends_tag (&from, tag))
+    gtk_text_iter_backward_to_tag_toggle (&from, tag);
+  if (!gtk_text_iter_ends_tag (&to, tag) && !gtk_text_iter_starts_tag (&to, tag))
+    gtk_text_iter_forward_to_tag_toggle (&to, tag);
+  if (gtk_text_iter_get_offset (&to) - gtk_text_iter_get_offset (&from) <= ATLAS_TEXT_LAYOUT_LONG / 4)
+    return;
+
+  cut_range (buffer, tag, gtk_text_iter_get_offset (&from), gtk_text_iter_get_offset (&to));
+  /* Tags changed: the handlers after this one get a valid iter. */
+  gtk_text_buffer_get_iter_at_offset (buffer, location, end);
+}
+
+void
+atlas_text_buffer_cut_long_runs (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table;
+  GtkTextTag *tag;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GTK_IS_TEXT_BUFFER (buffer));
+
+  table = gtk_text_buffer_get_tag_table (buffer);
+  if (gtk_text_tag_table_lookup (table, RUN_TAG) != NULL)
+    return;
+  /* A font scale that changes no size in Pango units (1/1024 point) ends
+   * a run for Pango, which lays a run out in time that grows with the
+   * square of its length. */
+  tag = gtk_text_buffer_create_tag (buffer, RUN_TAG, "scale", 1.000001, NULL);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (run_inserted_cb), tag);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  cut_range (buffer, tag, 0, gtk_text_iter_get_offset (&end));
+}

@@ -31,6 +31,15 @@ void atlas_label_fit_title (GtkLabel *label);
 /* The text @label was given, whole. */
 const char *atlas_label_get_original_text (GtkLabel *label);
 
+/* For a GtkTextBuffer that holds dataset text the user edits (an
+ * assessment): from now on, its text is cut into runs as
+ * atlas_text_layout_attributes () cuts a layout's, with a tag that draws
+ * nothing different (a font scale of 1.000001, the same size in Pango
+ * units), so a GtkTextView wraps a word of 200 000 characters in the time
+ * prose takes, not minutes. Text inserted later (typed, pasted, set) is
+ * cut as it comes. */
+void atlas_text_buffer_cut_long_runs (GtkTextBuffer *buffer);
+
 /* atlas_label_fit_title () on every label inside @widget. */
 void atlas_widget_fit_labels (GtkWidget *widget);
 
