@@ -410,6 +410,53 @@ test_editor_long_word (void)
   g_assert_cmpfloat (word_seconds, <, 3 * prose_seconds + 3);
 }
 
+/* The runs the editor's buffer is cut in draw nothing different: a
+ * paragraph of prose looks the same, pixel for pixel, cut or not. */
+static void
+test_editor_cut_draws_the_same (void)
+{
+  g_autoptr(GString) prose = g_string_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWindow *window;
+  GtkWidget *views[2];
+  g_autofree guchar *pixels[2] = { NULL, NULL };
+  gsize stride[2];
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (prose, i % 8 == 7 ? ' ' : 'a' + i % 26);
+  for (guint i = 0; i < 2; i++)
+    {
+      views[i] = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (views[i]), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (views[i]), FALSE);
+      gtk_widget_set_size_request (views[i], 400, -1);
+      if (i == 1)
+        atlas_text_buffer_cut_long_runs (gtk_text_view_get_buffer (GTK_TEXT_VIEW (views[i])));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (views[i])), prose->str, -1);
+      gtk_box_append (GTK_BOX (box), views[i]);
+    }
+  g_assert_nonnull (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (GTK_TEXT_VIEW (views[1]))),
+                                               "atlas-text-run"));
+  window = window_with (box);
+  gtk_window_set_default_size (window, 400, 1200);
+  atlas_test_flush ();
+  atlas_test_wait_ms (200);
+
+  g_assert_cmpint (gtk_widget_get_height (views[0]), >, 200);
+  g_assert_cmpint (gtk_widget_get_height (views[0]), ==, gtk_widget_get_height (views[1]));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GdkTexture) texture = atlas_test_render_widget (views[i]);
+
+      stride[i] = gdk_texture_get_width (texture) * 4;
+      pixels[i] = g_malloc (stride[i] * gdk_texture_get_height (texture));
+      gdk_texture_download (texture, pixels[i], stride[i]);
+      g_assert_cmpuint (stride[i], ==, stride[0]);
+    }
+  g_assert_true (memcmp (pixels[0], pixels[1], stride[0] * gtk_widget_get_height (views[0])) == 0);
+  gtk_window_destroy (window);
+}
+
 static void
 test_profile_links (void)
 {
@@ -1681,6 +1728,7 @@ main (int   argc,
   g_test_add_func ("/panels/profile/links", test_profile_links);
   g_test_add_func ("/panels/profile/long-word", test_profile_long_word);
   g_test_add_func ("/panels/editor/long-word", test_editor_long_word);
+  g_test_add_func ("/panels/editor/cut-draws-the-same", test_editor_cut_draws_the_same);
   g_test_add ("/panels/editor/toggle", Editor, NULL, editor_setup, test_editor_toggle, editor_teardown);
   g_test_add ("/panels/editor/indicator", Editor, NULL, editor_setup, test_editor_indicator, editor_teardown);
   g_test_add ("/panels/editor/assessment", Editor, NULL, editor_setup, test_editor_assessment, editor_teardown);
