@@ -21,7 +21,7 @@
 #include "atlas-dataset-private.h"
 #include "atlas-entries-private.h"
 #include "atlas-iso-codes.h"
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 #include "atlas-safe-write.h"
 #include "atlas-timeline.h"
 #include "atlas-translations.h"

@@ -10,7 +10,7 @@
 #include <glib.h>
 
 #include "atlas-dataset.h"
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 #include "atlas-dataset-format-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
-#include "atlas-json-writer.h"
+#include "atlas-json-writer-private.h"
 #include "atlas-translations.h"
 
 /* Short, as every function here takes one. */

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 
 static gboolean
 fail (AtlasJsonReader *r,

@@ -2,7 +2,7 @@
 
 #include "config.h"
 
-#include "atlas-json-writer.h"
+#include "atlas-json-writer-private.h"
 
 static void
 write_newline (AtlasJsonWriter *w)

@@ -11,7 +11,7 @@
 
 #include "atlas-dataset-io.h"
 #include "atlas-diff-private.h"
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 
 /* Nodes */
 

@@ -18,7 +18,7 @@
 #include "atlas-core-private.h"
 #include "atlas-dataset-io.h"
 #include "atlas-diff-private.h"
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 #include "atlas-merge.h"
 
 G_DEFINE_QUARK (atlas-merge-error-quark, atlas_merge_error)

@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "atlas-json-reader.h"
+#include "atlas-json-reader-private.h"
 
 G_BEGIN_DECLS
 
