@@ -25,8 +25,6 @@ SKIPPED_DIRS = {'tools'}
 
 # 'path' for a file, 'path:function' for a function.
 KNOWN = {
-    'core/export/atlas-briefing.c',
-    'core/export/atlas-briefing.c:add_section',
     'core/export/atlas-pdf-amend.c:atlas_pdf_amend',
 }
 
