@@ -21,7 +21,7 @@
 #include "atlas-core.h"
 #include "atlas-briefing.h"
 #include "atlas-export.h"
-#include "atlas-export-private.h"
+#include "atlas-export-writers.h"
 #include "atlas-map-paint.h"
 #include "atlas-test-util.h"
 

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-briefing-private.h"
-#include "atlas-export-private.h"
+#include "atlas-export-job.h"
 #include "atlas-format-rules.h"
 #include "atlas-text-layout.h"
 

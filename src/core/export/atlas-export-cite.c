@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "atlas-export-private.h"
+#include "atlas-export-writers.h"
 
 /* The works to cite, in the dataset's order */
 static GPtrArray *

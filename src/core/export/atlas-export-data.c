@@ -11,7 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "atlas-dataset-io.h"
-#include "atlas-export-private.h"
+#include "atlas-export.h"
+#include "atlas-export-writers.h"
 #include "atlas-geo.h"
 
 /* CSV (RFC 4180) */

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Map images for slides: the map renderer drawn on a PNG surface; the SVG
- * is written directly (atlas-export-svg.c) with the same layout. */
+ * is written directly (atlas-export-svg.c) with the same layout, title and
+ * subtitle (atlas-export-job.c). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "atlas-export-private.h"
+#include "atlas-export-writers.h"
 #include "atlas-map-render.h"
 
 static cairo_status_t
@@ -17,19 +18,6 @@ write_to_array_cb (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-static char *
-image_subtitle (AtlasExportJob *job)
-{
-  g_autofree char *date = atlas_format_display_date (atlas_dataset_get_as_of (job->dataset));
-
-  if (job->lens == NULL)
-    /* Translators: %s is a date */
-    return g_strdup_printf (_("As of %s"), date);
-
-  /* Translators: the first %s is a lens ("Depth of cooperation"), the second a date */
-  return g_strdup_printf (_("%s, as of %s"), atlas_lens_get_name (job->lens), date);
 }
 
 static AtlasMapRender *
@@ -50,14 +38,6 @@ new_render (AtlasExportJob *job)
   return render;
 }
 
-static const char *
-image_title (AtlasExportJob *job)
-{
-  const char *title = atlas_export_options_get_title (job->options);
-
-  return title ? title : atlas_dataset_get_title (job->dataset);
-}
-
 static void
 draw_image (AtlasExportJob *job,
             cairo_t        *cr,
@@ -65,29 +45,21 @@ draw_image (AtlasExportJob *job,
             double          height)
 {
   g_autoptr(AtlasMapRender) render = new_render (job);
-  g_autofree char *subtitle = image_subtitle (job);
+  g_autofree char *subtitle = atlas_export_job_image_subtitle (job);
 
-  atlas_map_render_draw_image (render, cr, width, height, image_title (job), subtitle);
+  atlas_map_render_draw_image (render, cr, width, height, atlas_export_job_image_title (job), subtitle);
 }
 
 GBytes *
-atlas_export_image (AtlasExportJob  *job,
-                    GError         **error)
+atlas_export_png (AtlasExportJob  *job,
+                  GError         **error)
 {
-  AtlasExportFormat format = atlas_export_options_get_format (job->options);
   int width = atlas_export_options_get_width (job->options);
   int height = atlas_export_options_get_height (job->options);
   g_autoptr(GByteArray) data = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-
-  if (format == ATLAS_EXPORT_FORMAT_SVG)
-    {
-      g_autofree char *subtitle = image_subtitle (job);
-
-      return atlas_export_svg (job, image_title (job), subtitle, error);
-    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
 
@@ -139,11 +111,11 @@ atlas_export_image_locate (AtlasDataset       *dataset,
   job.options = options;
   job.partners = partners;
   render = new_render (&job);
-  subtitle = image_subtitle (&job);
+  subtitle = atlas_export_job_image_subtitle (&job);
 
   return atlas_map_render_locate (render,
                                   atlas_export_options_get_width (options),
                                   atlas_export_options_get_height (options),
-                                  image_title (&job), subtitle,
+                                  atlas_export_job_image_title (&job), subtitle,
                                   longitude, latitude, x, y);
 }

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-briefing.h"
-#include "atlas-export-private.h"
+#include "atlas-export-writers.h"
 #include "atlas-pdf-amend.h"
 #include "atlas-timeline.h"
 

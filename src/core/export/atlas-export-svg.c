@@ -21,7 +21,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "atlas-export-private.h"
+#include "atlas-export-writers.h"
 #include "atlas-map-paint.h"
 #include "atlas-map-render.h"
 #include "atlas-text-layout.h"
@@ -576,10 +576,10 @@ append_legend (Writer *self)
 
 GBytes *
 atlas_export_svg (AtlasExportJob  *job,
-                  const char      *title,
-                  const char      *subtitle,
                   GError         **error)
 {
+  const char *title = atlas_export_job_image_title (job);
+  g_autofree char *subtitle = atlas_export_job_image_subtitle (job);
   g_autoptr(AtlasMapRender) render = NULL;
   g_autofree char *source = atlas_export_source_line (job->dataset);
   Writer self = { 0 };

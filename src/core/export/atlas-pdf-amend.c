@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-export.h"
+#include "atlas-export-options.h"
 #include "atlas-pdf-amend.h"
 
 typedef struct
