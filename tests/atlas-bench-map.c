@@ -6,9 +6,11 @@
  * named. Panning moves the view along a small circle, as a drag does;
  * redrawing switches the lens every frame, so nothing can be reused.
  *
- * startup-first-frame runs the app itself with ATLAS_BENCH_FIRST_FRAME set:
- * it prints the monotonic time of its first coloured map frame, and its peak
- * resident size then, and quits. */
+ * startup-first-frame runs the app in a fresh process: the bench itself,
+ * re-executed with --child-startup, starts AtlasApplication as src/main.c
+ * does and watches its window's frame clock; after the first frame that drew
+ * the map in its colours it prints the monotonic time and its peak resident
+ * size then, and quits. The app carries no code for it. */
 
 #include "config.h"
 
@@ -20,6 +22,10 @@
 
 #include <adwaita.h>
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "atlas-application.h"
 #include "atlas-bench-map.h"
 #include "atlas-core.h"
 #include "atlas-geo.h"
@@ -436,13 +442,83 @@ atlas_bench_hit_test (void)
   g_print ("bench hit-test: median %.5f ms (n=%u)\n", median (times, runs), runs);
 }
 
-static char *
-app_path (void)
+static AtlasWorldLayer *
+find_world_layer (GtkWidget *widget)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = self ? g_path_get_dirname (self) : g_strdup (".");
+  if (ATLAS_IS_WORLD_LAYER (widget))
+    return ATLAS_WORLD_LAYER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AtlasWorldLayer *found = find_world_layer (child);
 
-  return g_build_filename (dir, "..", "src", "cyber-atlas", NULL);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* After each frame of the first window until one drew the map in colour:
+ * the layer draws its colours in every frame once it has them and a size
+ * (and nothing runs between a frame's drawing and this). */
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock,
+                            GtkWidget     *window)
+{
+  gint64 now = g_get_monotonic_time ();
+  AtlasWorldLayer *layer = find_world_layer (window);
+
+  if (layer == NULL || atlas_world_layer_get_coloring (layer) == NULL ||
+      !gtk_widget_is_drawable (GTK_WIDGET (layer)) ||
+      gtk_widget_get_width (GTK_WIDGET (layer)) <= 0 || gtk_widget_get_height (GTK_WIDGET (layer)) <= 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_after_paint_cb, window);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", now);
+  /* The peak resident size so far, while the process still exists. */
+  printf ("peak-rss-kb %ld\n", atlas_bench_peak_rss_kb ());
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+first_window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_after_paint_cb), window, 0);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  static gboolean watching;
+
+  if (watching)
+    return;
+  watching = TRUE;
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    first_window_realized_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (first_window_realized_cb), NULL);
+}
+
+int
+atlas_bench_startup_child (const char *argv0)
+{
+  g_autoptr(AtlasApplication) app = NULL;
+  char *argv[] = { (char *) argv0, NULL };
+
+  /* What src/main.c does */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = atlas_application_new ();
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
 typedef struct
@@ -475,12 +551,20 @@ timeout_cb (gpointer user_data)
 void
 atlas_bench_startup (void)
 {
-  g_autofree char *app = app_path ();
-  g_autofree char *app_dir = g_path_get_dirname (app);
-  g_autofree char *schema_dir = g_build_filename (app_dir, "..", "data", NULL);
+  g_autofree char *app = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *app_dir = NULL;
+  g_autofree char *schema_dir = NULL;
   const guint runs = 7;
   double times[7], rss[7];
   guint done = 0;
+
+  if (app == NULL)
+    {
+      g_printerr ("atlas-bench: cannot find itself in /proc, start-up figures left out\n");
+      return;
+    }
+  app_dir = g_path_get_dirname (app);
+  schema_dir = g_build_filename (app_dir, "..", "data", NULL);
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -499,12 +583,11 @@ atlas_bench_startup (void)
       gint64 start;
       guint timeout;
 
-      g_subprocess_launcher_setenv (launcher, "ATLAS_BENCH_FIRST_FRAME", "1", TRUE);
       g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
       g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
       g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", schema_dir, FALSE);
       start = g_get_monotonic_time ();
-      process = g_subprocess_launcher_spawn (launcher, &error, app, NULL);
+      process = g_subprocess_launcher_spawn (launcher, &error, app, "--child-startup", NULL);
       if (process == NULL)
         {
           g_printerr ("atlas-bench: %s\n", error->message);

@@ -423,8 +423,8 @@ figure_edit_undo_large (void)
 
 /* The peak resident size of this process, in kB. Not getrusage(): its
  * ru_maxrss survives execve(), so a child would inherit the bench's peak. */
-static long
-peak_rss_kb (void)
+long
+atlas_bench_peak_rss_kb (void)
 {
   g_autofree char *status = NULL;
   const char *line;
@@ -559,12 +559,12 @@ child_load (const char *path)
 
   /* What any run of the app has: types, the iso-codes table. */
   atlas_core_init ();
-  before = peak_rss_kb ();
+  before = atlas_bench_peak_rss_kb ();
 
   dataset = atlas_dataset_load_file (file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  g_print ("%ld\n", peak_rss_kb () - before);
+  g_print ("%ld\n", atlas_bench_peak_rss_kb () - before);
 
   return 0;
 }
@@ -947,6 +947,10 @@ main (int   argc,
     { NULL }
   };
   gboolean found = FALSE;
+
+  /* startup-first-frame's app, started as src/main.c starts it */
+  if (argc == 2 && strcmp (argv[1], "--child-startup") == 0)
+    return atlas_bench_startup_child (argv[0]);
 
   setlocale (LC_ALL, "");
   /* Drafts written while it edits, and settings, stay out of the user's

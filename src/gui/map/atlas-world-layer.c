@@ -3,9 +3,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "atlas-map-labels.h"
 #include "atlas-world-layer.h"
@@ -53,8 +50,6 @@ struct _AtlasWorldLayer
    * shifted, as the map's cache. */
   cairo_surface_t *labels_surface;
   AtlasMapFrame labels_surface_frame;
-
-  gulong after_paint_id;
 };
 
 enum {
@@ -332,30 +327,6 @@ viewport_changed_cb (AtlasWorldLayer *self,
                      ShumateViewport *viewport)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* ATLAS_BENCH_FIRST_FRAME: the benchmark's probe. Prints when the first
- * coloured frame has been painted, then quits. */
-static void
-after_paint_cb (GdkFrameClock   *clock,
-                AtlasWorldLayer *self)
-{
-  GApplication *application = g_application_get_default ();
-
-  g_autofree char *status = NULL;
-  const char *peak;
-
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  /* The peak resident size so far, while the process still exists. */
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
-      (peak = strstr (status, "VmHWM:")) != NULL)
-    printf ("peak-rss-kb %ld\n", strtol (peak + strlen ("VmHWM:"), NULL, 10));
-  fflush (stdout);
-  if (application != NULL)
-    g_application_quit (application);
-  else
-    exit (0);
 }
 
 /* @surface as the source at @x, @y, read when the node is drawn: a cairo
@@ -708,18 +679,6 @@ atlas_world_layer_snapshot (GtkWidget   *widget,
   update_labels (self, &frame);
   paint_labels (self, cr, &frame, scale);
   cairo_destroy (cr);
-
-  if (self->after_paint_id == 0 && g_getenv ("ATLAS_BENCH_FIRST_FRAME") != NULL)
-    {
-      static gboolean reported;
-
-      if (!reported)
-        {
-          reported = TRUE;
-          self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                                   G_CALLBACK (after_paint_cb), self);
-        }
-    }
 }
 
 static void
@@ -743,13 +702,6 @@ atlas_world_layer_dispose (GObject *object)
 
   if (viewport != NULL)
     g_signal_handlers_disconnect_by_data (viewport, self);
-  if (self->after_paint_id != 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-      if (clock != NULL)
-        g_clear_signal_handler (&self->after_paint_id, clock);
-      self->after_paint_id = 0;
-    }
   drop_cache (self);
   g_clear_pointer (&self->raster, atlas_map_raster_free);
   drop_labels (self);
