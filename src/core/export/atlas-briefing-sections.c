@@ -396,16 +396,10 @@ append_work (GString     *text,
              AtlasSource *source,
              const char  *id)
 {
-  if (source == NULL)
-    {
-      g_string_append (text, id);
-      return;
-    }
-  if (*atlas_source_get_author (source) != '\0')
-    g_string_append_printf (text, "%s, ", atlas_source_get_author (source));
-  g_string_append (text, atlas_source_get_title (source));
-  if (atlas_source_get_year (source) > 0)
-    g_string_append_printf (text, " (%d)", atlas_source_get_year (source));
+  if (source != NULL)
+    atlas_export_append_work (text, source);
+  else
+    g_string_append (text, id);
 }
 
 /* The date of the profile, then the works cited. A work cited several

@@ -42,6 +42,17 @@ atlas_export_job_image_subtitle (AtlasExportJob *job)
   return g_strdup_printf (_("%s, as of %s"), atlas_lens_get_name (job->lens), date);
 }
 
+void
+atlas_export_append_work (GString     *text,
+                          AtlasSource *source)
+{
+  if (*atlas_source_get_author (source) != '\0')
+    g_string_append_printf (text, "%s, ", atlas_source_get_author (source));
+  g_string_append (text, atlas_source_get_title (source));
+  if (atlas_source_get_year (source) > 0)
+    g_string_append_printf (text, " (%d)", atlas_source_get_year (source));
+}
+
 char *
 atlas_export_source_line (AtlasDataset *dataset)
 {
@@ -54,11 +65,7 @@ atlas_export_source_line (AtlasDataset *dataset)
     {
       g_autoptr(AtlasSource) source = g_list_model_get_item (sources, 0);
 
-      if (*atlas_source_get_author (source) != '\0')
-        g_string_append_printf (work, "%s, ", atlas_source_get_author (source));
-      g_string_append (work, atlas_source_get_title (source));
-      if (atlas_source_get_year (source) > 0)
-        g_string_append_printf (work, " (%d)", atlas_source_get_year (source));
+      atlas_export_append_work (work, source);
       if (n_sources > 1)
         {
           g_string_append_c (work, ' ');
@@ -94,11 +101,7 @@ atlas_export_citation_text (AtlasDataset *dataset)
 
       /* Translators: before the first work a dataset cites, in its citation */
       g_string_append (text, i == 0 ? _(" Sources: ") : "; ");
-      if (*atlas_source_get_author (source) != '\0')
-        g_string_append_printf (text, "%s, ", atlas_source_get_author (source));
-      g_string_append (text, atlas_source_get_title (source));
-      if (atlas_source_get_year (source) > 0)
-        g_string_append_printf (text, " (%d)", atlas_source_get_year (source));
+      atlas_export_append_work (text, source);
       if (atlas_source_get_url (source) != NULL)
         g_string_append_printf (text, ", %s", atlas_source_get_url (source));
     }

@@ -32,6 +32,10 @@ void    atlas_export_job_progress       (AtlasExportJob *job,
 const char *atlas_export_job_image_title    (AtlasExportJob *job);
 char       *atlas_export_job_image_subtitle (AtlasExportJob *job);
 
+/* "Author, title (year)": how the exports name a work */
+void    atlas_export_append_work        (GString        *text,
+                                         AtlasSource    *source);
+
 /* "Source: WORK (and N other works) · as of DATE · Outlines: Natural
  * Earth": the credit every PDF, PNG and SVG carries. */
 char   *atlas_export_source_line        (AtlasDataset   *dataset);
