@@ -69,8 +69,6 @@ KNOWN = {
 # An entry that no longer matches is reported, not failed; a new cycle
 # fails.
 KNOWN_USES = {
-    ('cli/atlas-cli.c', 'cli/atlas-cli-export.c'):
-        'atlas_cli_print_error () lives in the export part: it belongs in atlas-cli.c',
     ('core/editing/atlas-undo-history.c', 'core/editing/atlas-undo-stack.c'):
         'the history part reads the stack through its getters: the stack could pass it what it needs',
     ('core/editing/atlas-undo-sources.c', 'core/editing/atlas-undo-stack.c'):

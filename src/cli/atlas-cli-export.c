@@ -11,19 +11,8 @@
 
 #include "atlas-cli.h"
 #include "atlas-cli-private.h"
-#include "atlas-dataset-io.h"
 #include "atlas-export.h"
 #include "atlas-safe-write.h"
-#include "atlas-text.h"
-
-/* Messages may quote the dataset or a path: escaped, one line each. */
-void
-atlas_cli_print_error (const char *message)
-{
-  g_autofree char *shown = atlas_text_escape_line (message);
-
-  g_printerr ("cyber-atlas: %s\n", shown);
-}
 
 static char *
 format_list (void)
@@ -56,55 +45,6 @@ parse_partners (const char *text)
     }
 
   return g_strv_builder_end (builder);
-}
-
-/* The same reader as the app's: a named pipe or a device is refused, and
- * no more than ATLAS_DATASET_MAX_SIZE is read. */
-AtlasDataset *
-atlas_cli_load_dataset (const char *path)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset;
-
-  if (path == NULL)
-    return atlas_dataset_new_bundled ();
-
-  file = g_file_new_for_commandline_arg (path);
-  dataset = atlas_dataset_load_file_named (file, path, NULL, &problems, NULL, &error);
-  if (dataset != NULL)
-    return dataset;
-
-  if (problems != NULL && problems->len > 0)
-    for (guint i = 0; i < problems->len; i++)
-      {
-        g_autofree char *line = atlas_problem_to_string (g_ptr_array_index (problems, i));
-
-        g_printerr ("%s\n", line);
-      }
-  else
-    /* The loader's message names the file and is escaped already. */
-    g_printerr ("cyber-atlas: %s\n", error->message);
-
-  return NULL;
-}
-
-gboolean
-atlas_cli_write_stdout (GBytes  *bytes,
-                        GError **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                           _("Could not write to the standard output"));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* What --export was given */
