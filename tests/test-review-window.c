@@ -15,7 +15,7 @@
 #include "atlas-merge.h"
 #include "atlas-review-window.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 typedef struct
 {
