@@ -16,7 +16,7 @@
 #include "atlas-core.h"
 #include "atlas-export-dialog.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 #define TIMEOUT_MS 20000
 
@@ -325,7 +325,7 @@ test_print (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
 
-  operation = _atlas_window_create_print_operation (window);
+  operation = atlas_window_create_print_operation (window);
   gtk_print_operation_set_export_filename (operation, path);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), &done);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,

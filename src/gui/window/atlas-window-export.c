@@ -145,7 +145,7 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 GtkPrintOperation *
-_atlas_window_create_print_operation (AtlasWindow *self)
+atlas_window_create_print_operation (AtlasWindow *self)
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -193,7 +193,7 @@ print_action (GtkWidget  *widget,
   if (self->dataset == NULL)
     return;
 
-  operation = _atlas_window_create_print_operation (self);
+  operation = atlas_window_create_print_operation (self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     print_done_cb (operation, GTK_PRINT_OPERATION_RESULT_ERROR, self);

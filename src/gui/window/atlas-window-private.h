@@ -199,9 +199,7 @@ gboolean _atlas_window_review_may_overwrite (AtlasWindow    *self,
 void _atlas_window_dataset_class_init (GtkWidgetClass *widget_class);
 void _atlas_window_dataset_init       (AtlasWindow    *self);
 
-void               _atlas_window_export_class_init      (GtkWidgetClass *widget_class);
-void               _atlas_window_export_init            (AtlasWindow    *self);
-/* The print operation win.print runs, for the whole briefing */
-GtkPrintOperation *_atlas_window_create_print_operation (AtlasWindow    *self);
+void _atlas_window_export_class_init (GtkWidgetClass *widget_class);
+void _atlas_window_export_init       (AtlasWindow    *self);
 
 G_END_DECLS

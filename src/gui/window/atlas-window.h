@@ -37,5 +37,15 @@ void          atlas_window_set_selected_id (AtlasWindow *self,
 gboolean      atlas_window_get_presenting (AtlasWindow *self);
 void          atlas_window_set_presenting (AtlasWindow *self,
                                            gboolean     presenting);
+/* FALSE from entering or leaving presentation mode until the map, at its
+ * new size, frames the world or the partner: what a screenshot of the
+ * room's view waits for. */
+gboolean      atlas_window_get_presentation_framed (AtlasWindow *self);
+
+/* The print operation win.print runs with the print dialog: the whole
+ * briefing of the open dataset through the current lens, on the paper the
+ * Export dialog last used. Another action (export to a PDF file, as the
+ * tests do) runs it without the dialog. */
+GtkPrintOperation *atlas_window_create_print_operation (AtlasWindow *self);
 
 G_END_DECLS
