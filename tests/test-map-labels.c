@@ -20,7 +20,7 @@
 #include "atlas-map-view-private.h"
 #include "atlas-test-labels.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 typedef struct
 {
@@ -185,7 +185,7 @@ presentation_fitted (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return window->presentation_tick_id == 0;
+  return atlas_window_get_presentation_framed (window);
 }
 
 static void
@@ -194,7 +194,7 @@ test_labels (gconstpointer data)
   const Case *c = data;
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
   AtlasDataset *dataset;
-  AtlasMapView *view = window->map_view;
+  AtlasMapView *view = atlas_test_template_child (window, "map_view");
   g_autofree char *base = g_strdup_printf ("labels-%dx%d%s-%s", c->width, c->height,
                                            c->presenting ? "-presentation" : "", c->lens);
   g_autofree char *world_name = g_strconcat (base, ".png", NULL);
@@ -255,7 +255,7 @@ static void
 test_layout_1366 (void)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
-  AtlasMapView *view = window->map_view;
+  AtlasMapView *view = atlas_test_template_child (window, "map_view");
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (view));
   double world_zoom;
   int map_width;
@@ -280,15 +280,15 @@ test_layout_1366 (void)
   atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768.png");
   g_assert_cmpint (map_width, >=, 1366 * 6 / 10);
   /* The list is there beside it */
-  g_assert_true (adw_flap_get_reveal_flap (window->flap));
-  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")));
+  g_assert_false (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
 
   world_zoom = shumate_viewport_get_zoom_level (viewport);
-  g_signal_emit_by_name (window->partner_list, "partner-picked", "JP");
+  g_signal_emit_by_name (atlas_test_template_child (window, "partner_list"), "partner-picked", "JP");
   atlas_window_set_selected_id (window, "JP");
   atlas_test_wait_ms (1200);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, world_zoom + 1);
-  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
+  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "profile_flap")));
   atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768-japan.png");
 
   /* Back to no partner: the map has the room again. */
@@ -318,7 +318,7 @@ test_readme_shot (void)
   atlas_test_wait_ms (300);
   atlas_window_set_lens_id (window, "budapest_convention");
   atlas_window_set_selected_id (window, "BR");
-  atlas_map_view_show_world (window->map_view);
+  atlas_map_view_show_world (atlas_test_template_child (window, "map_view"));
   atlas_test_wait_ms (900);
   atlas_test_save_shot (GTK_WIDGET (window), "main.png");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -333,7 +333,7 @@ test_readme_shot (void)
   atlas_window_set_presenting (window, TRUE);
   atlas_test_wait_ms (600);
   atlas_window_set_selected_id (window, "JP");
-  atlas_map_view_fly_to (window->map_view, "JP");
+  atlas_map_view_fly_to (atlas_test_template_child (window, "map_view"), "JP");
   atlas_test_wait_ms (1500);
   atlas_test_save_shot (GTK_WIDGET (window), "presentation.png");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -416,6 +416,14 @@ atlas_window_get_presenting (AtlasWindow *self)
   return self->presenting;
 }
 
+gboolean
+atlas_window_get_presentation_framed (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  return self->presentation_tick_id == 0;
+}
+
 void
 atlas_window_set_presenting (AtlasWindow *self,
                              gboolean     presenting)
