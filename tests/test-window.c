@@ -20,14 +20,14 @@
 #include "atlas-map-view-private.h"
 #include "atlas-safe-write-private.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 static gboolean
 showing_error (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (atlas_test_template_child (window, "main_stack")), "error") == 0;
 }
 
 static void
@@ -48,16 +48,16 @@ test_error_page_plain_name (void)
   g_assert_true (atlas_test_iterate_until (showing_error, window, 10000));
 
   /* The name is shown literally, tags and all... */
-  label = atlas_test_find_label_containing (GTK_WIDGET (window->error_page), "R&D <i>draft.json");
+  label = atlas_test_find_label_containing (GTK_WIDGET (atlas_test_template_child (window, "error_page")), "R&D <i>draft.json");
   g_assert_nonnull (label);
   /* ...and the problem with its place. */
-  g_assert_nonnull (strstr (gtk_label_get_text (window->error_details), ":2:"));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (window, "error_details")), ":2:"));
   /* The header hides what means nothing without a dataset: no lens
    * "(None)", no panels, no saving, no presenting. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->lens_dropdown)));
-  g_assert_false (gtk_widget_get_visible (window->present_button));
-  g_assert_false (gtk_widget_get_visible (window->save_button));
-  g_assert_false (gtk_widget_get_visible (window->sidebar_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "lens_dropdown"))));
+  g_assert_false (gtk_widget_get_visible (atlas_test_template_child (window, "present_button")));
+  g_assert_false (gtk_widget_get_visible (atlas_test_template_child (window, "save_button")));
+  g_assert_false (gtk_widget_get_visible (atlas_test_template_child (window, "sidebar_button")));
 
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -70,7 +70,7 @@ showing_summary (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return showing_error (window) && gtk_widget_get_visible (GTK_WIDGET (window->error_summary));
+  return showing_error (window) && gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "error_summary")));
 }
 
 static gboolean
@@ -78,8 +78,8 @@ showing_map (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (window->main_stack), "error") != 0 &&
-         window->dataset != NULL;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (atlas_test_template_child (window, "main_stack")), "error") != 0 &&
+         atlas_window_get_dataset (window) != NULL;
 }
 
 /* A file with a bad value: the problem in the dataset's words (partner,
@@ -113,32 +113,32 @@ test_open_read_only (void)
   atlas_window_load_file (window, file);
   g_assert_true (atlas_test_iterate_until (showing_summary, window, 10000));
 
-  g_assert_cmpstr (gtk_label_get_text (window->error_summary), ==,
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (window, "error_summary")), ==,
                    "• China’s WCIT-12 is “maybe”, which is not one of Signed, Refused (line 121)");
   /* The JSON path is still there, as a detail */
-  g_assert_nonnull (strstr (gtk_label_get_text (window->error_details), "partners[1].indicators.wcit_2012"));
-  g_assert_false (gtk_expander_get_expanded (window->error_expander));
-  g_assert_true (gtk_widget_get_visible (window->error_read_only_button));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (window, "error_details")), "partners[1].indicators.wcit_2012"));
+  g_assert_false (gtk_expander_get_expanded (atlas_test_template_child (window, "error_expander")));
+  g_assert_true (gtk_widget_get_visible (atlas_test_template_child (window, "error_read_only_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-read-only", NULL));
   g_assert_true (atlas_test_iterate_until (showing_map, window, 10000));
-  g_assert_true (gtk_info_bar_get_revealed (window->problems_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "open read-only"));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "China’s WCIT-12 is “maybe”"));
+  g_assert_true (gtk_info_bar_get_revealed (atlas_test_template_child (window, "problems_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (window, "problems_label")), "open read-only"));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (window, "problems_label")), "China’s WCIT-12 is “maybe”"));
   /* The bad value reads "No data"; the rest is there */
-  china = atlas_dataset_find_partner (window->dataset, "CN");
+  china = atlas_dataset_find_partner (atlas_window_get_dataset (window), "CN");
   g_assert_nonnull (china);
   g_assert_null (atlas_partner_get_indicator (china, "wcit_2012"));
-  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "US"), "wcit_2012"),
+  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (atlas_window_get_dataset (window), "US"), "wcit_2012"),
                    ==, "refused");
   /* Read-only, under the file's name: saving asks for a new one */
-  g_assert_true (atlas_dataset_file_get_read_only (window->document));
-  subtitle = g_strdup (adw_window_title_get_subtitle (window->window_title));
+  g_assert_true (atlas_dataset_file_get_read_only (atlas_window_get_dataset_file (window)));
+  subtitle = g_strdup (adw_window_title_get_subtitle (atlas_test_template_child (window, "window_title")));
   g_assert_cmpstr (subtitle, ==, "invalid.json (read-only)");
 
   /* Another dataset: the bar goes */
   atlas_window_load_bundled (window);
-  g_assert_false (gtk_info_bar_get_revealed (window->problems_bar));
+  g_assert_false (gtk_info_bar_get_revealed (atlas_test_template_child (window, "problems_bar")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -175,8 +175,8 @@ showing_read_only (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return window->document != NULL && atlas_dataset_file_get_read_only (window->document) &&
-         g_strcmp0 (adw_window_title_get_subtitle (window->window_title), "invalid.json (read-only)") == 0;
+  return atlas_window_get_dataset_file (window) != NULL && atlas_dataset_file_get_read_only (atlas_window_get_dataset_file (window)) &&
+         g_strcmp0 (adw_window_title_get_subtitle (atlas_test_template_child (window, "window_title")), "invalid.json (read-only)") == 0;
 }
 
 /* The same file opened while a dataset is open: the window keeps it and a
@@ -215,8 +215,8 @@ test_open_read_only_dialog (void)
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (atlas_test_iterate_until (showing_map, window, 10000));
-  before = window->dataset;
-  subtitle = g_strdup (adw_window_title_get_subtitle (window->window_title));
+  before = atlas_window_get_dataset (window);
+  subtitle = g_strdup (adw_window_title_get_subtitle (atlas_test_template_child (window, "window_title")));
 
   /* Close: nothing changes */
   atlas_window_load_file (window, file);
@@ -241,15 +241,15 @@ test_open_read_only_dialog (void)
   /* Open Read-Only is what Enter does */
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "read-only");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "read-only"), ==, ADW_RESPONSE_SUGGESTED);
-  g_assert_true (window->dataset == before);
+  g_assert_true (atlas_window_get_dataset (window) == before);
   button = response_button (dialog, "_Close");
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   atlas_test_wait_ms (300);
   g_assert_null (atlas_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_true (window->dataset == before);
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, subtitle);
-  g_assert_false (gtk_info_bar_get_revealed (window->problems_bar));
+  g_assert_true (atlas_window_get_dataset (window) == before);
+  g_assert_cmpstr (adw_window_title_get_subtitle (atlas_test_template_child (window, "window_title")), ==, subtitle);
+  g_assert_false (gtk_info_bar_get_revealed (atlas_test_template_child (window, "problems_bar")));
 
   /* Open Read-Only */
   dialog = NULL;
@@ -259,13 +259,13 @@ test_open_read_only_dialog (void)
   g_assert_nonnull (button);
   gtk_widget_activate (button);
   g_assert_true (atlas_test_iterate_until (showing_read_only, window, 10000));
-  g_assert_true (window->dataset != before);
-  g_assert_null (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "CN"), "wcit_2012"));
-  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (window->dataset, "US"), "wcit_2012"),
+  g_assert_true (atlas_window_get_dataset (window) != before);
+  g_assert_null (atlas_partner_get_indicator (atlas_dataset_find_partner (atlas_window_get_dataset (window), "CN"), "wcit_2012"));
+  g_assert_cmpstr (atlas_partner_get_indicator (atlas_dataset_find_partner (atlas_window_get_dataset (window), "US"), "wcit_2012"),
                    ==, "refused");
-  g_assert_true (gtk_info_bar_get_revealed (window->problems_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->problems_label), "China’s WCIT-12 is “maybe”"));
-  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==, "invalid.json (read-only)");
+  g_assert_true (gtk_info_bar_get_revealed (atlas_test_template_child (window, "problems_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (window, "problems_label")), "China’s WCIT-12 is “maybe”"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (atlas_test_template_child (window, "window_title")), ==, "invalid.json (read-only)");
   atlas_test_wait_ms (300);
   atlas_test_save_shot (GTK_WIDGET (window), "window-read-only-1024.png");
 
@@ -277,7 +277,7 @@ test_open_read_only_dialog (void)
 static ShumateLocation *
 map_center (AtlasWindow *window)
 {
-  return SHUMATE_LOCATION (shumate_map_get_viewport (atlas_map_view_get_map (window->map_view)));
+  return SHUMATE_LOCATION (shumate_map_get_viewport (atlas_map_view_get_map (atlas_test_template_child (window, "map_view"))));
 }
 
 static gboolean
@@ -286,7 +286,7 @@ map_near_japan (gpointer data)
   double lat, lon, zoom;
 
   /* On the Earth, whatever the projection */
-  atlas_map_view_get_camera (ATLAS_WINDOW (data)->map_view, &lat, &lon, &zoom);
+  atlas_map_view_get_camera (atlas_test_template_child (ATLAS_WINDOW (data), "map_view"), &lat, &lon, &zoom);
   return fabs (lat - 36) < 8 && fabs (lon - 138) < 10;
 }
 
@@ -306,7 +306,7 @@ test_list_pick_flies_map (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_ms (300);
 
-  list_view = GTK_LIST_VIEW (atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_LIST_VIEW, NULL));
+  list_view = GTK_LIST_VIEW (atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (window, "partner_list")), GTK_TYPE_LIST_VIEW, NULL));
   g_assert_nonnull (list_view);
   g_assert_false (map_near_japan (window));
 
@@ -351,7 +351,7 @@ test_search_pick_flies_map (void)
   atlas_test_wait_ms (300);
   g_assert_false (map_near_japan (window));
 
-  entry = atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_SEARCH_ENTRY, NULL);
+  entry = atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (window, "partner_list")), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "jap");
   atlas_test_wait_ms (300);
@@ -379,7 +379,7 @@ test_pick_clear_of_profile (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_ms (300);
 
-  entry = atlas_test_find_widget (GTK_WIDGET (window->partner_list), GTK_TYPE_SEARCH_ENTRY, NULL);
+  entry = atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (window, "partner_list")), GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "jap");
   atlas_test_wait_ms (300);
   g_signal_emit_by_name (entry, "activate");
@@ -387,15 +387,15 @@ test_pick_clear_of_profile (void)
   atlas_test_wait_ms (1200);
   atlas_test_save_shot (GTK_WIDGET (window), "pick-1024x768-japan.png");
 
-  g_assert_true (adw_flap_get_folded (window->profile_flap));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (window->profile_view), GTK_WIDGET (window->map_view), &bounds));
-  map_width = gtk_widget_get_width (GTK_WIDGET (window->map_view));
+  g_assert_true (adw_flap_get_folded (atlas_test_template_child (window, "profile_flap")));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (atlas_test_template_child (window, "profile_view")), GTK_WIDGET (atlas_test_template_child (window, "map_view")), &bounds));
+  map_width = gtk_widget_get_width (GTK_WIDGET (atlas_test_template_child (window, "map_view")));
   profile_left = (int) bounds.origin.x;
   g_test_message ("map %d px wide, the profile from %d", map_width, profile_left);
   g_assert_cmpint (profile_left, <, map_width);
 
   /* Tokyo, and Japan's ends (Hokkaido, Kyushu), in the part left uncovered */
-  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (window->map_view), &frame);
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (atlas_test_template_child (window, "map_view")), &frame);
   for (guint i = 0; i < 3; i++)
     {
       const double places[][2] = { { 139.7, 35.7 }, { 143.0, 43.5 }, { 130.5, 32.0 } };
@@ -450,8 +450,8 @@ test_sidebar_setting_survives_folding (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_ms (300);
 
-  g_assert_true (adw_flap_get_folded (window->flap));
-  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
+  g_assert_false (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")));
   g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -461,8 +461,8 @@ test_sidebar_setting_survives_folding (void)
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_ms (300);
-  g_assert_false (adw_flap_get_folded (window->flap));
-  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
+  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
   g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
 
@@ -474,7 +474,7 @@ test_sidebar_setting_survives_folding (void)
   window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
   atlas_window_load_bundled (window);
   g_assert_cmpstr (atlas_window_get_lens_id (window), ==, "wcit_2012");
-  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_false (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -535,7 +535,7 @@ test_reopens_last_file (void)
   window = ATLAS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (atlas_test_iterate_until (window_has_dataset, window, 10000));
   g_assert_null (atlas_window_get_file (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "content");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (atlas_test_template_child (window, "main_stack")), ==, "content");
   gtk_window_destroy (GTK_WINDOW (window));
   atlas_test_flush ();
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -625,8 +625,8 @@ test_save_hard_link_notice (void)
   g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
   g_assert_false (shows_hard_link_notice (window));
 
-  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (window->document)), 0);
-  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (window->document), partner,
+  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (atlas_window_get_dataset_file (window))), 0);
+  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (atlas_window_get_dataset_file (window)), partner,
                                    "Edited in a hard-linked file.");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   g_assert_true (atlas_test_iterate_until (shows_hard_link_notice, window, 10000));
@@ -676,8 +676,8 @@ test_save_owner_not_kept_notice (void)
   g_assert_true (atlas_test_iterate_until (window_has_file, window, 10000));
   g_assert_false (shows_owner_notice (window));
 
-  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (window->document)), 0);
-  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (window->document), partner,
+  partner = g_list_model_get_item (atlas_dataset_get_partners (atlas_dataset_file_get_dataset (atlas_window_get_dataset_file (window))), 0);
+  atlas_undo_stack_set_assessment (atlas_dataset_file_get_undo_stack (atlas_window_get_dataset_file (window)), partner,
                                    "Edited in someone else's file.");
   atlas_safe_write_set_refuse_chown (TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
@@ -724,8 +724,8 @@ test_copy_citation (void)
   dataset = atlas_window_get_dataset (window);
   source = g_list_model_get_item (atlas_dataset_get_sources (dataset), 0);
   /* With a dataset, the header has its controls (hidden on the error page) */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->lens_dropdown)));
-  g_assert_true (gtk_widget_get_visible (window->present_button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "lens_dropdown"))));
+  g_assert_true (gtk_widget_get_visible (atlas_test_template_child (window, "present_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-citation", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_read_cb, &read);
