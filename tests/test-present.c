@@ -13,8 +13,10 @@
 #include "atlas-application.h"
 #include "atlas-map-view-private.h"
 #include "atlas-preferences-window.h"
+#include "atlas-profile-view.h"
+#include "atlas-swatch.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 static AtlasWindow *
 new_window (void)
@@ -33,37 +35,37 @@ static void
 test_enter_and_leave (void)
 {
   AtlasWindow *window = new_window ();
-  GtkWidget *sidebar = adw_flap_get_flap (window->flap);
-  gboolean reveal_before = adw_flap_get_reveal_flap (window->flap);
+  GtkWidget *sidebar = adw_flap_get_flap (atlas_test_template_child (window, "flap"));
+  gboolean reveal_before = adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap"));
 
   g_assert_false (atlas_window_get_presenting (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
-  g_assert_false (gtk_widget_get_visible (window->presentation_caption));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "header_bar"))));
+  g_assert_false (gtk_widget_get_visible (atlas_test_template_child (window, "presentation_caption")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   atlas_test_wait_ms (200);
 
   g_assert_true (atlas_window_get_presenting (window));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "header_bar"))));
   g_assert_false (gtk_widget_get_visible (sidebar));
-  g_assert_false (gtk_widget_get_visible (adw_flap_get_flap (window->profile_flap)));
-  g_assert_true (gtk_widget_get_visible (window->presentation_caption));
+  g_assert_false (gtk_widget_get_visible (adw_flap_get_flap (atlas_test_template_child (window, "profile_flap"))));
+  g_assert_true (gtk_widget_get_visible (atlas_test_template_child (window, "presentation_caption")));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
-  g_assert_cmpfloat (atlas_map_view_get_text_scale (window->map_view), >, 1.5);
+  g_assert_cmpfloat (atlas_map_view_get_text_scale (atlas_test_template_child (window, "map_view")), >, 1.5);
   /* The panels' own state, which settings remember, is untouched. */
-  g_assert_cmpint (adw_flap_get_reveal_flap (window->flap), ==, reveal_before);
+  g_assert_cmpint (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")), ==, reveal_before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-presentation", NULL));
   atlas_test_wait_ms (100);
 
   g_assert_false (atlas_window_get_presenting (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->header_bar)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (window, "header_bar"))));
   g_assert_true (gtk_widget_get_visible (sidebar));
-  g_assert_false (gtk_widget_get_visible (window->presentation_caption));
+  g_assert_false (gtk_widget_get_visible (atlas_test_template_child (window, "presentation_caption")));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presentation"));
-  g_assert_cmpfloat (atlas_map_view_get_text_scale (window->map_view), ==, 1.0);
+  g_assert_cmpfloat (atlas_map_view_get_text_scale (atlas_test_template_child (window, "map_view")), ==, 1.0);
   /* No editor was open: none opens. */
-  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_false (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -83,13 +85,13 @@ test_caption_follows (void)
   lens = atlas_dataset_find_lens (dataset, atlas_window_get_lens_id (window));
   g_assert_nonnull (lens);
   /* No partner picked: the caption names the lens. */
-  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==, atlas_lens_get_name (lens));
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (window, "presentation_title")), ==, atlas_lens_get_name (lens));
 
   /* The next partner, as a clicker's Page Down would. */
-  gtk_widget_activate_action (GTK_WIDGET (window->map_view), "map.next-partner", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (atlas_test_template_child (window, "map_view")), "map.next-partner", NULL);
   atlas_test_wait_ms (100);
   g_assert_nonnull (atlas_window_get_selected_id (window));
-  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==,
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (window, "presentation_title")), ==,
                    atlas_partner_get_display_name (atlas_dataset_find_partner (dataset,
                                                                                 atlas_window_get_selected_id (window))));
 
@@ -100,16 +102,16 @@ test_caption_follows (void)
   expected = g_strdup_printf ("%s: %s", atlas_lens_get_name (lens),
                               atlas_category_get_name (atlas_lens_find_category (lens,
                                                                                  atlas_partner_get_indicator (japan, "budapest_convention"))));
-  g_assert_cmpstr (gtk_label_get_text (window->presentation_title), ==, atlas_partner_get_display_name (japan));
-  g_assert_cmpstr (gtk_label_get_text (window->presentation_category), ==, expected);
-  g_assert_cmpint (atlas_swatch_get_color (window->presentation_swatch), ==,
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (window, "presentation_title")), ==, atlas_partner_get_display_name (japan));
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (window, "presentation_category")), ==, expected);
+  g_assert_cmpint (atlas_swatch_get_color (atlas_test_template_child (window, "presentation_swatch")), ==,
                    atlas_category_get_color (atlas_lens_find_category (lens, "party")));
 
   atlas_test_save_shot (GTK_WIDGET (window), "present-japan.png");
 
   atlas_window_set_selected_id (window, NULL);
   atlas_window_set_lens_id (window, "cooperation_depth");
-  atlas_map_view_show_world (window->map_view);
+  atlas_map_view_show_world (atlas_test_template_child (window, "map_view"));
   atlas_test_wait_ms (800);
   atlas_test_save_shot (GTK_WIDGET (window), "present-world.png");
 
@@ -122,7 +124,7 @@ press (AtlasWindow *window,
 {
   gboolean handled = FALSE;
 
-  g_signal_emit_by_name (window->presentation_keys, "key-pressed", keyval, 0, 0, &handled);
+  g_signal_emit_by_name (atlas_test_template_child (window, "presentation_keys"), "key-pressed", keyval, 0, 0, &handled);
   return handled;
 }
 
@@ -163,19 +165,19 @@ test_leaves_no_trace (void)
   g_assert_cmpstr (lens_before, ==, "cooperation_depth");
   atlas_window_set_selected_id (window, "BR");
   atlas_test_wait_ms (900);
-  atlas_map_view_get_camera (window->map_view, &camera[0], &camera[1], &camera[2]);
-  atlas_profile_view_set_editing (window->profile_view, TRUE);
-  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  atlas_map_view_get_camera (atlas_test_template_child (window, "map_view"), &camera[0], &camera[1], &camera[2]);
+  atlas_profile_view_set_editing (atlas_test_template_child (window, "profile_view"), TRUE);
+  g_assert_true (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
 
   atlas_window_set_presenting (window, TRUE);
   atlas_test_wait_ms (200);
   /* Entering ends editing. */
-  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_false (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
 
   g_assert_true (press (window, GDK_KEY_h));
   g_assert_true (press (window, GDK_KEY_l));
-  g_assert_true (atlas_map_view_get_hatch_patterns (window->map_view));
-  g_assert_false (atlas_map_view_get_legend_visible (window->map_view));
+  g_assert_true (atlas_map_view_get_hatch_patterns (atlas_test_template_child (window, "map_view")));
+  g_assert_false (atlas_map_view_get_legend_visible (atlas_test_template_child (window, "map_view")));
   atlas_window_set_lens_id (window, "wcit_2012");
   g_assert_true (press (window, GDK_KEY_Right));
   g_assert_true (press (window, GDK_KEY_Right));
@@ -193,28 +195,28 @@ test_leaves_no_trace (void)
   g_assert_true (press (window, GDK_KEY_Escape));
   atlas_test_wait_ms (900);
   g_assert_false (atlas_window_get_presenting (window));
-  g_assert_false (atlas_map_view_get_hatch_patterns (window->map_view));
-  g_assert_true (atlas_map_view_get_legend_visible (window->map_view));
+  g_assert_false (atlas_map_view_get_hatch_patterns (atlas_test_template_child (window, "map_view")));
+  g_assert_true (atlas_map_view_get_legend_visible (atlas_test_template_child (window, "map_view")));
   g_assert_cmpstr (atlas_window_get_lens_id (window), ==, lens_before);
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "BR");
   /* The editor left open before is open again, on the same partner, and
    * the focus in its form. */
-  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_true (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
     g_assert_nonnull (focus);
-    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->profile_view)));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (atlas_test_template_child (window, "profile_view"))));
   }
-  atlas_map_view_get_camera (window->map_view, &after[0], &after[1], &after[2]);
+  atlas_map_view_get_camera (atlas_test_template_child (window, "map_view"), &after[0], &after[1], &after[2]);
   g_assert_cmpfloat_with_epsilon (after[0], camera[0], 0.05);
   g_assert_cmpfloat_with_epsilon (after[1], camera[1], 0.05);
   g_assert_cmpfloat_with_epsilon (after[2], camera[2], 0.05);
 
   /* The settings follow the map again after leaving. */
-  atlas_map_view_set_hatch_patterns (window->map_view, TRUE);
+  atlas_map_view_set_hatch_patterns (atlas_test_template_child (window, "map_view"), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "hatch-patterns"));
-  atlas_map_view_set_hatch_patterns (window->map_view, FALSE);
+  atlas_map_view_set_hatch_patterns (atlas_test_template_child (window, "map_view"), FALSE);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (app);
@@ -225,8 +227,8 @@ static void
 test_hint_and_button (void)
 {
   AtlasWindow *window = new_window ();
-  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (window->header_bar), GTK_TYPE_BUTTON, "Present");
-  GtkWidget *hint = gtk_revealer_get_child (window->presentation_hint_revealer);
+  GtkWidget *button = atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (window, "header_bar")), GTK_TYPE_BUTTON, "Present");
+  GtkWidget *hint = gtk_revealer_get_child (atlas_test_template_child (window, "presentation_hint_revealer"));
   const char *text = gtk_label_get_text (GTK_LABEL (hint));
 
   g_assert_nonnull (button);
@@ -245,17 +247,17 @@ test_hint_and_button (void)
 static void
 assert_hint_clear (AtlasWindow *window)
 {
-  GtkWidget *legend = atlas_map_view_get_legend (window->map_view);
-  GtkWidget *hint = GTK_WIDGET (window->presentation_hint_revealer);
+  GtkWidget *legend = atlas_map_view_get_legend (atlas_test_template_child (window, "map_view"));
+  GtkWidget *hint = GTK_WIDGET (atlas_test_template_child (window, "presentation_hint_revealer"));
   graphene_rect_t hint_box, caption, box;
 
   while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
     legend = gtk_widget_get_parent (legend);
   g_assert_nonnull (legend);
-  g_assert_true (gtk_revealer_get_reveal_child (window->presentation_hint_revealer));
+  g_assert_true (gtk_revealer_get_reveal_child (atlas_test_template_child (window, "presentation_hint_revealer")));
   g_assert_true (gtk_widget_compute_bounds (hint, GTK_WIDGET (window), &hint_box));
   g_assert_cmpfloat (hint_box.size.height, >, 50);
-  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window), &caption));
+  g_assert_true (gtk_widget_compute_bounds (atlas_test_template_child (window, "presentation_caption"), GTK_WIDGET (window), &caption));
   g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window), &box));
   g_assert_false (graphene_rect_intersection (&hint_box, &caption, NULL));
   g_assert_false (graphene_rect_intersection (&hint_box, &box, NULL));
@@ -269,10 +271,10 @@ point_on_map (AtlasWindow *window,
               double      *x,
               double      *y)
 {
-  ShumateMap *map = atlas_map_view_get_map (window->map_view);
+  ShumateMap *map = atlas_map_view_get_map (atlas_test_template_child (window, "map_view"));
   graphene_point_t in, out;
 
-  AtlasMapProjection projection = atlas_world_layer_get_projection (atlas_map_view_get_world_layer (window->map_view));
+  AtlasMapProjection projection = atlas_world_layer_get_projection (atlas_map_view_get_world_layer (atlas_test_template_child (window, "map_view")));
   double mx, my, u, v, lon, lat;
 
   /* The viewport's locations are points of the map's plane */
@@ -282,7 +284,7 @@ point_on_map (AtlasWindow *window,
   shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (map), GTK_WIDGET (map),
                                               lat, lon, x, y);
   in = GRAPHENE_POINT_INIT (*x, *y);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map), GTK_WIDGET (window->map_view), &in, &out));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (map), GTK_WIDGET (atlas_test_template_child (window, "map_view")), &in, &out));
   *x = out.x;
   *y = out.y;
 }
@@ -293,7 +295,7 @@ static void
 test_fit_clear_of_caption (void)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
-  GtkWidget *legend = atlas_map_view_get_legend (window->map_view);
+  GtkWidget *legend = atlas_map_view_get_legend (atlas_test_template_child (window, "map_view"));
   graphene_rect_t caption, box;
   double x, y;
 
@@ -309,11 +311,11 @@ test_fit_clear_of_caption (void)
   atlas_test_save_shot (GTK_WIDGET (window), "present-japan-1024.png");
   assert_hint_clear (window);
 
-  g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view), &caption));
+  g_assert_true (gtk_widget_compute_bounds (atlas_test_template_child (window, "presentation_caption"), GTK_WIDGET (atlas_test_template_child (window, "map_view")), &caption));
   while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
     legend = gtk_widget_get_parent (legend);
   g_assert_nonnull (legend);
-  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window->map_view), &box));
+  g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (atlas_test_template_child (window, "map_view")), &box));
 
   /* Cape Sōya, Hokkaido's north: below the caption */
   point_on_map (window, 45.52, 141.94, &x, &y);
@@ -335,7 +337,7 @@ check_world_clear (int width,
                    int height)
 {
   AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW, NULL);
-  GtkWidget *legend = atlas_map_view_get_legend (window->map_view);
+  GtkWidget *legend = atlas_map_view_get_legend (atlas_test_template_child (window, "map_view"));
   g_autofree char *shot = g_strdup_printf ("present-world-%d.png", width);
   graphene_rect_t caption, box;
   double x, y;
@@ -352,20 +354,20 @@ check_world_clear (int width,
 
   for (int home = 0; home < 2; home++)
     {
-      g_assert_true (gtk_widget_compute_bounds (window->presentation_caption, GTK_WIDGET (window->map_view),
+      g_assert_true (gtk_widget_compute_bounds (atlas_test_template_child (window, "presentation_caption"), GTK_WIDGET (atlas_test_template_child (window, "map_view")),
                                                 &caption));
       g_assert_cmpfloat (caption.origin.x, >=, 0);
-      g_assert_cmpfloat (caption.origin.x + caption.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window->map_view)));
+      g_assert_cmpfloat (caption.origin.x + caption.size.width, <=, gtk_widget_get_width (GTK_WIDGET (atlas_test_template_child (window, "map_view"))));
       /* Canada's Arctic coast: below the caption */
       point_on_map (window, 70.0, -100.0, &x, &y);
       g_assert_cmpfloat (y, >, caption.origin.y + caption.size.height);
       /* Cape Horn on the screen: the world is whole */
       point_on_map (window, -55.98, -67.27, &x, &y);
-      g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (window->map_view)));
+      g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (atlas_test_template_child (window, "map_view"))));
       /* Brazil's south (Chuí) and east (Ponta do Seixas) clear of the legend */
       while (legend != NULL && !gtk_widget_has_css_class (legend, "atlas-map-legend"))
         legend = gtk_widget_get_parent (legend);
-      g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (window->map_view), &box));
+      g_assert_true (gtk_widget_compute_bounds (legend, GTK_WIDGET (atlas_test_template_child (window, "map_view")), &box));
       point_on_map (window, -7.15, -34.79, &x, &y);
       g_assert_true (x < box.origin.x || y < box.origin.y);
       /* nor South Africa's Cape Agulhas, nor Japan's south */

@@ -387,6 +387,7 @@ _atlas_window_present_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_category);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_swatch);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_hint_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, presentation_keys);
 
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
@@ -397,11 +398,8 @@ _atlas_window_present_class_init (GtkWidgetClass *widget_class)
 void
 _atlas_window_present_init (AtlasWindow *self)
 {
-  self->presentation_keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_CAPTURE);
   g_signal_connect (self->presentation_keys, "key-pressed",
                     G_CALLBACK (presentation_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), self->presentation_keys);
 
   g_signal_connect_swapped (self, "notify::selected-id", G_CALLBACK (selected_id_changed_cb), self);
   g_signal_connect_swapped (self, "notify::lens-id", G_CALLBACK (update_caption), self);
