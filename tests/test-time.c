@@ -11,11 +11,13 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
+#include "atlas-compare-marks.h"
 #include "atlas-export-dialog.h"
 #include "atlas-geo.h"
 #include "atlas-map-view-private.h"
+#include "atlas-profile-view.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 #include "atlas-world-layer.h"
 
 typedef struct
@@ -36,7 +38,7 @@ loaded (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return window->dataset != NULL && window->shown_dataset != NULL;
+  return atlas_window_get_dataset (window) != NULL && atlas_window_get_shown_dataset (window) != NULL;
 }
 
 static void
@@ -52,14 +54,14 @@ fixture_set_up (Fixture       *f,
   atlas_window_load_file (f->window, file);
   g_assert_true (atlas_test_iterate_until (loaded, f->window, 10000));
   atlas_window_set_lens_id (f->window, "budapest");
-  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), FALSE);
   atlas_test_wait_ms (200);
-  atlas_map_view_show_world (f->window->map_view);
+  atlas_map_view_show_world (atlas_test_template_child (f->window, "map_view"));
   atlas_test_wait_ms (200);
   /* Wherever show_world's flight got to, it stops there: the pixels looked
    * up later are where the shots were taken. */
-  atlas_map_view_get_camera (f->window->map_view, &f->latitude, &f->longitude, &f->zoom);
-  atlas_map_view_set_camera (f->window->map_view, f->latitude, f->longitude, f->zoom);
+  atlas_map_view_get_camera (atlas_test_template_child (f->window, "map_view"), &f->latitude, &f->longitude, &f->zoom);
+  atlas_map_view_set_camera (atlas_test_template_child (f->window, "map_view"), f->latitude, f->longitude, f->zoom);
   atlas_test_wait_ms (60);
 }
 
@@ -67,7 +69,7 @@ fixture_set_up (Fixture       *f,
 static void
 home_camera (Fixture *f)
 {
-  atlas_map_view_set_camera (f->window->map_view, f->latitude, f->longitude, f->zoom);
+  atlas_map_view_set_camera (atlas_test_template_child (f->window, "map_view"), f->latitude, f->longitude, f->zoom);
   atlas_test_wait_ms (60);
 }
 
@@ -91,9 +93,9 @@ map_shot (Fixture    *f,
   g_autoptr(GdkTexture) texture = NULL;
 
   /* A step in time cross-fades the colours: the shot shows where it ends. */
-  g_assert_true (atlas_test_iterate_until (not_fading, f->window->map_view, 5000));
+  g_assert_true (atlas_test_iterate_until (not_fading, atlas_test_template_child (f->window, "map_view"), 5000));
   atlas_test_wait_ms (60);
-  texture = atlas_test_render_widget (GTK_WIDGET (f->window->map_view));
+  texture = atlas_test_render_widget (GTK_WIDGET (atlas_test_template_child (f->window, "map_view")));
   atlas_test_save_texture (texture, name);
 
   return atlas_test_pixels_new (texture);
@@ -107,7 +109,7 @@ pixel_of (Fixture         *f,
   AtlasMapFrame frame = { 0 };
   double mx, my;
 
-  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (f->window->map_view), &frame);
+  atlas_world_layer_get_frame (atlas_map_view_get_world_layer (atlas_test_template_child (f->window, "map_view")), &frame);
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     if (g_str_equal (places[i].id, id))
       {
@@ -129,8 +131,8 @@ expected_color (Fixture    *f,
                 const char *id,
                 const char *date)
 {
-  AtlasPartner *partner = atlas_dataset_find_any_partner (f->window->dataset, id);
-  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  AtlasPartner *partner = atlas_dataset_find_any_partner (atlas_window_get_dataset (f->window), id);
+  AtlasLens *lens = atlas_dataset_find_lens (atlas_window_get_dataset (f->window), "budapest");
   const char *category;
 
   if (!atlas_timeline_is_listed_at (partner, date))
@@ -160,9 +162,9 @@ test_map_as_of (Fixture       *f,
       g_autoptr(AtlasTestPixels) a = NULL;
       g_autoptr(AtlasTestPixels) b = NULL;
 
-      _atlas_window_set_as_of (f->window, pairs[i].a);
+      atlas_window_set_as_of (f->window, pairs[i].a);
       a = map_shot (f, name_a);
-      _atlas_window_set_as_of (f->window, pairs[i].b);
+      atlas_window_set_as_of (f->window, pairs[i].b);
       b = map_shot (f, name_b);
 
       for (guint p = 0; p < G_N_ELEMENTS (places); p++)
@@ -185,7 +187,7 @@ static int
 legend_count (Fixture    *f,
               const char *name)
 {
-  GtkWidget *grid = atlas_map_view_get_legend (f->window->map_view);
+  GtkWidget *grid = atlas_map_view_get_legend (atlas_test_template_child (f->window, "map_view"));
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child;
        child = gtk_widget_get_next_sibling (child))
@@ -206,7 +208,7 @@ static void
 test_legend_counts (Fixture       *f,
                     gconstpointer  data)
 {
-  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), TRUE);
 
   /* Latest: Brazil and Japan parties, Canada a non-party */
   g_assert_cmpint (legend_count (f, "Party"), ==, 2);
@@ -214,7 +216,7 @@ test_legend_counts (Fixture       *f,
   g_assert_cmpint (legend_count (f, "Non-party"), ==, 1);
 
   /* 2016: Canada a party, Brazil a signatory, Japan not yet a partner */
-  _atlas_window_set_as_of (f->window, "2016-06-30");
+  atlas_window_set_as_of (f->window, "2016-06-30");
   atlas_test_wait_ms (60);
   g_assert_cmpint (legend_count (f, "Party"), ==, 1);
   g_assert_cmpint (legend_count (f, "Signatory"), ==, 1);
@@ -222,11 +224,11 @@ test_legend_counts (Fixture       *f,
   atlas_test_save_shot (GTK_WIDGET (f->window), "time-window-2016.png");
 
   /* The partner list shows that date too */
-  g_assert_cmpuint (atlas_dataset_get_n_partners (_atlas_window_get_shown_dataset (f->window)), ==, 2);
+  g_assert_cmpuint (atlas_dataset_get_n_partners (atlas_window_get_shown_dataset (f->window)), ==, 2);
   {
     g_autofree char *ids = atlas_test_partner_ids (
       G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
-        atlas_test_find_widget (GTK_WIDGET (f->window->partner_list), GTK_TYPE_LIST_VIEW, NULL)))));
+        atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (f->window, "partner_list")), GTK_TYPE_LIST_VIEW, NULL)))));
 
     g_assert_null (strstr (ids, "JP"));
     g_assert_nonnull (strstr (ids, "BR"));
@@ -248,48 +250,48 @@ test_steps (Fixture       *f,
   const char *back[] = { "2018-07-08", "2017-05-05", "2017-02-02", "2016-01-01", "2015-03-01",
                          "2015-02-28" };
 
-  g_assert_null (_atlas_window_get_as_of (f->window));
+  g_assert_null (atlas_window_get_as_of (f->window));
   for (guint i = 0; i < G_N_ELEMENTS (back); i++)
     {
       activate (f, "win.as-of-previous", NULL);
-      g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, back[i]);
+      g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, back[i]);
     }
   /* Before the baseline there is nothing */
   activate (f, "win.as-of-previous", NULL);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2015-02-28");
 
   for (int i = G_N_ELEMENTS (back) - 2; i >= 0; i--)
     {
       activate (f, "win.as-of-next", NULL);
-      g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, back[i]);
+      g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, back[i]);
     }
   /* Past the last change: the latest state */
   activate (f, "win.as-of-next", NULL);
-  g_assert_null (_atlas_window_get_as_of (f->window));
+  g_assert_null (atlas_window_get_as_of (f->window));
 
   /* By a year */
   activate (f, "win.as-of-year", g_variant_new_int32 (-1));
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2019-12-31");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2019-12-31");
   activate (f, "win.as-of-year", g_variant_new_int32 (-1));
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2018-12-31");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2018-12-31");
   activate (f, "win.as-of-year", g_variant_new_int32 (1));
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2019-12-31");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2019-12-31");
   activate (f, "win.as-of-year", g_variant_new_int32 (1));
-  g_assert_null (_atlas_window_get_as_of (f->window));
+  g_assert_null (atlas_window_get_as_of (f->window));
 
   /* The slider follows, and moving it picks the date */
-  _atlas_window_set_as_of (f->window, "2016-06-30");
+  atlas_window_set_as_of (f->window, "2016-06-30");
   {
     GDate day;
 
     g_date_clear (&day, 1);
     g_date_set_dmy (&day, 30, 6, 2016);
-    g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (f->window->as_of_scale)), ==,
+    g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (atlas_test_template_child (f->window, "as_of_scale"))), ==,
                        g_date_get_julian (&day));
   }
-  gtk_range_set_value (GTK_RANGE (f->window->as_of_scale),
-                       gtk_range_get_value (GTK_RANGE (f->window->as_of_scale)) + 366);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2017-07-01");
+  gtk_range_set_value (GTK_RANGE (atlas_test_template_child (f->window, "as_of_scale")),
+                       gtk_range_get_value (GTK_RANGE (atlas_test_template_child (f->window, "as_of_scale"))) + 366);
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2017-07-01");
 }
 
 static void
@@ -298,17 +300,17 @@ test_banner_and_editing (Fixture       *f,
 {
   atlas_window_set_selected_id (f->window, "BR");
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->window)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (f->window, "time_bar"))));
 
-  _atlas_window_set_as_of (f->window, "2015-03-01");
+  atlas_window_set_as_of (f->window, "2015-03-01");
   atlas_test_wait_ms (60);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
-  g_assert_true (gtk_info_bar_get_revealed (f->window->time_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (f->window->time_label), "1 March 2015"));
-  g_assert_nonnull (strstr (gtk_label_get_text (f->window->time_label), "Editing is off"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (f->window, "time_bar"))));
+  g_assert_true (gtk_info_bar_get_revealed (atlas_test_template_child (f->window, "time_bar")));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (f->window, "time_label")), "1 March 2015"));
+  g_assert_nonnull (strstr (gtk_label_get_text (atlas_test_template_child (f->window, "time_label")), "Editing is off"));
   /* The selection stays, and the profile shows the partner then */
   g_assert_cmpstr (atlas_window_get_selected_id (f->window), ==, "BR");
-  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (f->window->profile_view), "Signatory"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (atlas_test_template_child (f->window, "profile_view")), "Signatory"));
   atlas_test_save_shot (GTK_WIDGET (f->window), "time-banner.png");
 
   /* The Export dialog offers the date on show */
@@ -346,17 +348,17 @@ test_banner_and_editing (Fixture       *f,
 
   /* No edit but at the latest state */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit", NULL) &&
-                  atlas_profile_view_get_editing (f->window->profile_view));
-  g_assert_false (atlas_profile_view_get_editing (f->window->profile_view));
-  g_assert_null (atlas_profile_view_get_undo_stack (f->window->profile_view));
+                  atlas_profile_view_get_editing (atlas_test_template_child (f->window, "profile_view")));
+  g_assert_false (atlas_profile_view_get_editing (atlas_test_template_child (f->window, "profile_view")));
+  g_assert_null (atlas_profile_view_get_undo_stack (atlas_test_template_child (f->window, "profile_view")));
 
   activate (f, "win.as-of-today", NULL);
   atlas_test_wait_ms (60);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->time_bar)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_test_template_child (f->window, "time_bar"))));
   g_assert_cmpstr (atlas_window_get_selected_id (f->window), ==, "BR");
-  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (f->window->profile_view), "Party"));
+  g_assert_nonnull (atlas_test_find_label_showing (GTK_WIDGET (atlas_test_template_child (f->window, "profile_view")), "Party"));
   activate (f, "win.edit", NULL);
-  g_assert_true (atlas_profile_view_get_editing (f->window->profile_view));
+  g_assert_true (atlas_profile_view_get_editing (atlas_test_template_child (f->window, "profile_view")));
 }
 
 static char *
@@ -364,7 +366,7 @@ listed_in_window (Fixture *f)
 {
   return atlas_test_partner_ids (
     G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
-      atlas_test_find_widget (GTK_WIDGET (f->window->partner_list), GTK_TYPE_LIST_VIEW, NULL)))));
+      atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (f->window, "partner_list")), GTK_TYPE_LIST_VIEW, NULL)))));
 }
 
 static AdwMessageDialog *
@@ -391,8 +393,8 @@ static void
 test_remove_partner (Fixture       *f,
                      gconstpointer  data)
 {
-  AtlasPartner *japan = atlas_dataset_find_partner (f->window->dataset, "JP");
-  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  AtlasPartner *japan = atlas_dataset_find_partner (atlas_window_get_dataset (f->window), "JP");
+  AtlasLens *lens = atlas_dataset_find_lens (atlas_window_get_dataset (f->window), "budapest");
   guint32 party = atlas_category_get_color (atlas_lens_find_category (lens, "party"));
   guint32 brazil;
   GListModel *history = atlas_partner_get_history (japan);
@@ -405,10 +407,10 @@ test_remove_partner (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWidget *date_row, *source_row;
 
-  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), TRUE);
   atlas_test_wait_ms (60);
   g_assert_cmpint (legend_count (f, "Party"), ==, 2);
-  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), FALSE);
   before = map_shot (f, "time-remove-before.png");
   g_assert_cmphex (pixel_of (f, before, "JP"), ==, party);
   brazil = pixel_of (f, before, "BR");
@@ -452,7 +454,7 @@ test_remove_partner (Fixture       *f,
   g_assert_cmpstr (atlas_history_entry_get_source (entry), ==, "https://example.org/gone");
 
   /* Gone from the map, the legend's count, the list and the selection. */
-  g_assert_null (atlas_dataset_find_partner (f->window->dataset, "JP"));
+  g_assert_null (atlas_dataset_find_partner (atlas_window_get_dataset (f->window), "JP"));
   g_assert_null (atlas_window_get_selected_id (f->window));
   ids = listed_in_window (f);
   g_assert_null (strstr (ids, "JP"));
@@ -461,13 +463,13 @@ test_remove_partner (Fixture       *f,
   after = map_shot (f, "time-remove-after.png");
   g_assert_cmphex (pixel_of (f, after, "JP"), ==, ATLAS_MAP_OTHER_COLOR);
   g_assert_cmphex (pixel_of (f, after, "BR"), ==, brazil);
-  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), TRUE);
   atlas_test_wait_ms (60);
   g_assert_cmpint (legend_count (f, "Party"), ==, 1);
-  atlas_map_view_set_legend_visible (f->window->map_view, FALSE);
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), FALSE);
 
   /* As of the day before, Japan is there, a party. */
-  _atlas_window_set_as_of (f->window, "2019-09-08");
+  atlas_window_set_as_of (f->window, "2019-09-08");
   home_camera (f);
   then = map_shot (f, "time-remove-day-before.png");
   g_assert_cmphex (pixel_of (f, then, "JP"), ==, party);
@@ -480,7 +482,7 @@ test_remove_partner (Fixture       *f,
   /* Undone: back on the map and in the list. */
   g_assert_true (atlas_undo_stack_undo (atlas_window_get_undo_stack (f->window)));
   atlas_test_wait_ms (60);
-  g_assert_true (atlas_dataset_find_partner (f->window->dataset, "JP") == japan);
+  g_assert_true (atlas_dataset_find_partner (atlas_window_get_dataset (f->window), "JP") == japan);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, n_history);
   ids = listed_in_window (f);
   g_assert_nonnull (strstr (ids, "JP"));
@@ -524,9 +526,9 @@ test_fade (Fixture       *f,
            gconstpointer  data)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->window));
-  AtlasMapView *map_view = f->window->map_view;
+  AtlasMapView *map_view = atlas_test_template_child (f->window, "map_view");
   AtlasWorldLayer *layer = atlas_map_view_get_world_layer (map_view);
-  AtlasLens *lens = atlas_dataset_find_lens (f->window->dataset, "budapest");
+  AtlasLens *lens = atlas_dataset_find_lens (atlas_window_get_dataset (f->window), "budapest");
   guint32 non_party = atlas_category_get_color (atlas_lens_find_category (lens, "non-party"));
   guint32 signatory = atlas_category_get_color (atlas_lens_find_category (lens, "signatory"));
   Fade fade = { map_view, 0, non_party, signatory, 0, 0 };
@@ -534,7 +536,7 @@ test_fade (Fixture       *f,
   guint tick;
 
   g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
-  _atlas_window_set_as_of (f->window, "2015-02-28");
+  atlas_window_set_as_of (f->window, "2015-02-28");
   g_assert_true (atlas_test_iterate_until (not_fading, map_view, 5000));
   fade.country = atlas_world_find_country (atlas_map_coloring_get_world (atlas_map_view_get_coloring (map_view)),
                                            "BR");
@@ -544,7 +546,7 @@ test_fade (Fixture       *f,
   /* ] : Brazil signs on 1 March 2015 */
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (map_view), fade_tick_cb, &fade, NULL);
   activate (f, "win.as-of-next", NULL);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-03-01");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2015-03-01");
   g_assert_true (atlas_map_view_get_fading (map_view));
   g_assert_true (atlas_world_layer_get_coloring (layer) != atlas_map_view_get_coloring (map_view));
   g_assert_true (atlas_test_iterate_until (not_fading, map_view, 5000));
@@ -561,7 +563,7 @@ test_fade (Fixture       *f,
   /* Animations off (reduced motion): the colours change at once. */
   g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
   activate (f, "win.as-of-previous", NULL);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2015-02-28");
   g_assert_false (atlas_map_view_get_fading (map_view));
   g_assert_true (atlas_world_layer_get_coloring (layer) == atlas_map_view_get_coloring (map_view));
   g_assert_cmphex (atlas_map_coloring_get_color (atlas_world_layer_get_coloring (layer), fade.country),
@@ -578,15 +580,15 @@ static void
 test_step_keeps_labels_and_legend (Fixture       *f,
                                    gconstpointer  data)
 {
-  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (f->window->map_view);
-  GtkWidget *legend = atlas_map_view_get_legend (f->window->map_view);
+  AtlasWorldLayer *layer = atlas_map_view_get_world_layer (atlas_test_template_child (f->window, "map_view"));
+  GtkWidget *legend = atlas_map_view_get_legend (atlas_test_template_child (f->window, "map_view"));
   g_autoptr(AtlasTestPixels) shot = NULL;
   GtkWidget *party_label = NULL, *count = NULL;
   GArray *labels;
   int column, row;
 
-  atlas_map_view_set_legend_visible (f->window->map_view, TRUE);
-  _atlas_window_set_as_of (f->window, "2015-02-28");
+  atlas_map_view_set_legend_visible (atlas_test_template_child (f->window, "map_view"), TRUE);
+  atlas_window_set_as_of (f->window, "2015-02-28");
   shot = map_shot (f, "time-step-before.png");
   /* Held, so that labels placed again cannot take the same address. */
   labels = g_array_ref (atlas_world_layer_get_labels (layer, NULL));
@@ -599,7 +601,7 @@ test_step_keeps_labels_and_legend (Fixture       *f,
 
   /* ]: Brazil signs; nobody comes or goes. */
   activate (f, "win.as-of-next", NULL);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-03-01");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2015-03-01");
   g_clear_pointer (&shot, atlas_test_pixels_free);
   shot = map_shot (f, "time-step-after.png");
   g_assert_true (atlas_world_layer_get_labels (layer, NULL) == labels);
@@ -611,12 +613,12 @@ test_step_keeps_labels_and_legend (Fixture       *f,
       AtlasMapLabel *l = &g_array_index (labels, AtlasMapLabel, i);
 
       /* The partners of the state on show, for a click on a label. */
-      g_assert_true (l->partner == atlas_dataset_find_partner (_atlas_window_get_shown_dataset (f->window),
+      g_assert_true (l->partner == atlas_dataset_find_partner (atlas_window_get_shown_dataset (f->window),
                                                                atlas_partner_get_id (l->partner)));
     }
 
   /* Japan becomes a partner on 2017-05-05: placed again. */
-  _atlas_window_set_as_of (f->window, "2017-05-05");
+  atlas_window_set_as_of (f->window, "2017-05-05");
   g_clear_pointer (&shot, atlas_test_pixels_free);
   shot = map_shot (f, "time-step-japan.png");
   g_assert_true (atlas_world_layer_get_labels (layer, NULL) != labels);
@@ -644,8 +646,8 @@ static void
 test_change_date (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *profile = GTK_WIDGET (f->window->profile_view);
-  AtlasPartner *brazil = atlas_dataset_find_partner (f->window->dataset, "BR");
+  GtkWidget *profile = GTK_WIDGET (atlas_test_template_child (f->window, "profile_view"));
+  AtlasPartner *brazil = atlas_dataset_find_partner (atlas_window_get_dataset (f->window), "BR");
   GListModel *history = atlas_partner_get_history (brazil);
   guint n_history = g_list_model_get_n_items (history);
   GtkWidget *date_row;
@@ -724,15 +726,15 @@ static void
 test_compare (Fixture       *f,
               gconstpointer  data)
 {
-  AtlasCompareMarks *marks = f->window->compare_marks;
+  AtlasCompareMarks *marks = atlas_test_template_child (f->window, "compare_marks");
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(AtlasTestPixels) shot = NULL;
   graphene_point_t point;
   double x, y;
 
   activate (f, "win.compare", NULL);
-  g_assert_true (gtk_revealer_get_reveal_child (f->window->changes_revealer));
-  _atlas_window_set_compare_from (f->window, "2015-01-01");
+  g_assert_true (gtk_revealer_get_reveal_child (atlas_test_template_child (f->window, "changes_revealer")));
+  atlas_window_set_compare_from (f->window, "2015-01-01");
   atlas_test_wait_ms (400);
 
   /* Brazil up (non-party to party), Canada down, Japan new: changed */
@@ -745,38 +747,38 @@ test_compare (Fixture       *f,
                    ==, ATLAS_CHANGE_CHANGED + 1);
 
   /* On screen: each mark in its colour, over the later date's map */
-  texture = atlas_test_render_widget (GTK_WIDGET (f->window->map_overlay));
+  texture = atlas_test_render_widget (GTK_WIDGET (atlas_test_template_child (f->window, "map_overlay")));
   atlas_test_save_texture (texture, "time-compare-map.png");
   shot = atlas_test_pixels_new (texture);
   g_assert_true (atlas_compare_marks_locate (marks, "BR", &x, &y));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (f->window->map_overlay),
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (atlas_test_template_child (f->window, "map_overlay")),
                                            &GRAPHENE_POINT_INIT (x, y), &point));
   /* Clear of the arrow's strokes, inside the badge */
   g_assert_cmphex (atlas_test_pixels_get (shot, point.x - 7, point.y + 5), ==, ATLAS_COMPARE_UP_COLOR);
   g_assert_true (atlas_compare_marks_locate (marks, "CA", &x, &y));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (f->window->map_overlay),
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (marks), GTK_WIDGET (atlas_test_template_child (f->window, "map_overlay")),
                                            &GRAPHENE_POINT_INIT (x, y), &point));
   g_assert_cmphex (atlas_test_pixels_get (shot, point.x - 7, point.y - 5), ==, ATLAS_COMPARE_DOWN_COLOR);
   g_assert_cmphex (pixel_of (f, shot, "BR"), ==, expected_color (f, "BR", "2020-12-31"));
 
   /* The panel lists every change after the date, then filters */
-  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 5);
-  gtk_drop_down_set_selected (f->window->changes_partner_dropdown, 1); /* Brazil */
-  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 3);
-  gtk_drop_down_set_selected (f->window->changes_lens_dropdown, 1); /* Budapest */
-  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 2);
-  gtk_drop_down_set_selected (f->window->changes_partner_dropdown, 0);
-  gtk_drop_down_set_selected (f->window->changes_lens_dropdown, 0);
+  g_assert_cmpuint (count_rows (atlas_test_template_child (f->window, "changes_list")), ==, 5);
+  gtk_drop_down_set_selected (atlas_test_template_child (f->window, "changes_partner_dropdown"), 1); /* Brazil */
+  g_assert_cmpuint (count_rows (atlas_test_template_child (f->window, "changes_list")), ==, 3);
+  gtk_drop_down_set_selected (atlas_test_template_child (f->window, "changes_lens_dropdown"), 1); /* Budapest */
+  g_assert_cmpuint (count_rows (atlas_test_template_child (f->window, "changes_list")), ==, 2);
+  gtk_drop_down_set_selected (atlas_test_template_child (f->window, "changes_partner_dropdown"), 0);
+  gtk_drop_down_set_selected (atlas_test_template_child (f->window, "changes_lens_dropdown"), 0);
   atlas_test_wait_ms (100);
   atlas_test_save_shot (GTK_WIDGET (f->window), "time-compare.png");
 
   /* As of an earlier date, compared from further back: only what moved then */
-  _atlas_window_set_as_of (f->window, "2016-06-30");
+  atlas_window_set_as_of (f->window, "2016-06-30");
   g_assert_cmpuint (g_hash_table_size (atlas_compare_marks_get_marks (marks)), ==, 1);
-  g_assert_cmpuint (count_rows (f->window->changes_list), ==, 2);
+  g_assert_cmpuint (count_rows (atlas_test_template_child (f->window, "changes_list")), ==, 2);
 
   activate (f, "win.compare", NULL);
-  g_assert_false (gtk_revealer_get_reveal_child (f->window->changes_revealer));
+  g_assert_false (gtk_revealer_get_reveal_child (atlas_test_template_child (f->window, "changes_revealer")));
   g_assert_cmpuint (g_hash_table_size (atlas_compare_marks_get_marks (marks)), ==, 0);
 }
 
@@ -814,13 +816,13 @@ test_compare_shots (void)
       g_assert_true (atlas_test_iterate_until (loaded, window, 10000));
       atlas_window_set_lens_id (window, "budapest_convention");
       gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
-      _atlas_window_set_compare_from (window, "2014-06-30");
+      atlas_window_set_compare_from (window, "2014-06-30");
       atlas_window_set_selected_id (window, "BR");
       atlas_test_wait_ms (300);
-      atlas_map_view_show_world (window->map_view);
+      atlas_map_view_show_world (atlas_test_template_child (window, "map_view"));
       atlas_test_wait_ms (500);
 
-      marks = atlas_compare_marks_get_marks (window->compare_marks);
+      marks = atlas_compare_marks_get_marks (atlas_test_template_child (window, "compare_marks"));
       g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (marks, "CA")), ==, ATLAS_CHANGE_UP + 1);
       g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (marks, "BR")), ==, ATLAS_CHANGE_UP + 1);
       atlas_test_save_shot (GTK_WIDGET (window), name);
@@ -834,7 +836,19 @@ as_of_is (gpointer data)
 {
   Fixture *f = data;
 
-  return g_strcmp0 (_atlas_window_get_as_of (f->window), "2016-02-28") == 0;
+  return g_strcmp0 (atlas_window_get_as_of (f->window), "2016-02-28") == 0;
+}
+
+/* A key as presentation mode's key controller gets it, before any child. */
+static void
+press (Fixture *f,
+       guint    keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (atlas_test_template_child (f->window, "presentation_keys"), "key-pressed",
+                         keyval, 0, 0, &handled);
+  g_assert_true (handled);
 }
 
 /* Presentation mode: [ and ] name what changed, P plays through the years. */
@@ -844,28 +858,28 @@ test_presentation (Fixture       *f,
 {
   activate (f, "win.presentation", NULL);
   atlas_test_wait_ms (200);
-  g_assert_true (f->window->presenting);
+  g_assert_true (atlas_window_get_presenting (f->window));
 
-  _atlas_window_time_present_step (f->window, FALSE);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2018-07-08");
-  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_title), ==, "8 July 2018");
-  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==,
+  press (f, GDK_KEY_bracketleft);
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2018-07-08");
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (f->window, "presentation_title")), ==, "8 July 2018");
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (f->window, "presentation_category")), ==,
                    "Brazil, Budapest Convention: Signatory → Party");
-  _atlas_window_time_present_step (f->window, FALSE);
-  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==, "Japan added");
+  press (f, GDK_KEY_bracketleft);
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (f->window, "presentation_category")), ==, "Japan added");
   atlas_test_save_shot (GTK_WIDGET (f->window), "time-presentation.png");
 
   /* P: from the start of the span, a year a second */
-  _atlas_window_set_as_of (f->window, NULL);
-  _atlas_window_time_toggle_play (f->window);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2015-02-28");
+  atlas_window_set_as_of (f->window, NULL);
+  press (f, GDK_KEY_P);
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2015-02-28");
   g_assert_true (atlas_test_iterate_until (as_of_is, f, 3000));
-  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_title), ==, "28 February 2016");
-  g_assert_cmpstr (gtk_label_get_text (f->window->presentation_category), ==,
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (f->window, "presentation_title")), ==, "28 February 2016");
+  g_assert_cmpstr (gtk_label_get_text (atlas_test_template_child (f->window, "presentation_category")), ==,
                    "Brazil, Budapest Convention: Non-party → Signatory, and 1 more change");
-  _atlas_window_time_toggle_play (f->window);
+  press (f, GDK_KEY_P);
   atlas_test_wait_ms (1200);
-  g_assert_cmpstr (_atlas_window_get_as_of (f->window), ==, "2016-02-28");
+  g_assert_cmpstr (atlas_window_get_as_of (f->window), ==, "2016-02-28");
 
   activate (f, "win.presentation", NULL);
 }

@@ -57,7 +57,7 @@ export_action (GtkWidget  *widget,
                                     self->selected_id, get_settings (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   /* What the window shows is what is exported. */
-  atlas_export_dialog_set_as_of (dialog, _atlas_window_get_as_of (self));
+  atlas_export_dialog_set_as_of (dialog, atlas_window_get_as_of (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -34,7 +34,7 @@ static void
 update_actions (AtlasWindow *self)
 {
   /* As of a past date the window shows a state no edit can go to. */
-  gboolean latest = _atlas_window_get_as_of (self) == NULL;
+  gboolean latest = atlas_window_get_as_of (self) == NULL;
   gboolean editable = latest && get_selected_partner (self) != NULL &&
                       get_undo_stack (self) != NULL;
 
@@ -289,7 +289,7 @@ removal_response_cb (AdwMessageDialog *dialog,
   AdwToast *toast;
 
   if (!g_str_equal (response, "remove") || partner == NULL || undo_stack == NULL ||
-      _atlas_window_get_as_of (self) != NULL)
+      atlas_window_get_as_of (self) != NULL)
     return;
 
   /* A toast's title is markup (libadwaita 1.2 has no switch for it), and
@@ -347,7 +347,7 @@ remove_partner_action (GtkWidget  *widget,
   GtkWidget *dialog, *list;
   Removal *removal;
 
-  if (partner == NULL || undo_stack == NULL || _atlas_window_get_as_of (self) != NULL)
+  if (partner == NULL || undo_stack == NULL || atlas_window_get_as_of (self) != NULL)
     return;
 
   /* Translators: %s is a country's name */

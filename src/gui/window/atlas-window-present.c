@@ -32,7 +32,7 @@ update_caption (AtlasWindow *self)
   AtlasCategory *category = NULL;
   const char *category_id = NULL;
 
-  AtlasDataset *shown = _atlas_window_get_shown_dataset (self);
+  AtlasDataset *shown = atlas_window_get_shown_dataset (self);
 
   if (!self->presenting || self->dataset == NULL)
     return;

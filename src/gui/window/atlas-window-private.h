@@ -134,15 +134,6 @@ void          _atlas_window_time_dispose         (AtlasWindow    *self);
 /* After the window's dataset changed: shows its latest state. */
 void          _atlas_window_time_dataset_set     (AtlasWindow    *self);
 void          _atlas_window_time_dataset_changed (AtlasWindow    *self);
-/* NULL or a date on or after the dataset's: the latest state. */
-void          _atlas_window_set_as_of            (AtlasWindow    *self,
-                                                  const char     *date);
-const char   *_atlas_window_get_as_of            (AtlasWindow    *self);
-/* What the map, the list and the profile show. */
-AtlasDataset *_atlas_window_get_shown_dataset    (AtlasWindow    *self);
-/* Compare between @from (NULL: off) and the date on show. */
-void          _atlas_window_set_compare_from     (AtlasWindow    *self,
-                                                  const char     *from);
 /* Presentation mode: [ and ] with a caption naming what changed, and P
  * playing through the years. */
 void          _atlas_window_time_present_step    (AtlasWindow    *self,

@@ -211,7 +211,7 @@ show_state (AtlasWindow *self)
 }
 
 void
-_atlas_window_set_as_of (AtlasWindow *self,
+atlas_window_set_as_of (AtlasWindow *self,
                          const char  *date)
 {
   const char *latest;
@@ -238,14 +238,18 @@ _atlas_window_set_as_of (AtlasWindow *self,
 }
 
 const char *
-_atlas_window_get_as_of (AtlasWindow *self)
+atlas_window_get_as_of (AtlasWindow *self)
 {
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
   return self->as_of_date;
 }
 
 AtlasDataset *
-_atlas_window_get_shown_dataset (AtlasWindow *self)
+atlas_window_get_shown_dataset (AtlasWindow *self)
 {
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
   return self->shown_dataset ? self->shown_dataset : self->dataset;
 }
 
@@ -469,7 +473,7 @@ update_compare (AtlasWindow *self)
 }
 
 void
-_atlas_window_set_compare_from (AtlasWindow *self,
+atlas_window_set_compare_from (AtlasWindow *self,
                                 const char  *from)
 {
   g_return_if_fail (ATLAS_IS_WINDOW (self));
@@ -495,14 +499,14 @@ compare_action (GtkWidget  *widget,
     return;
   if (self->compare_from != NULL)
     {
-      _atlas_window_set_compare_from (self, NULL);
+      atlas_window_set_compare_from (self, NULL);
       return;
     }
 
   /* From the baseline: every change up to the date on show. */
   start = span_start (self);
   fill_filters (self);
-  _atlas_window_set_compare_from (self, start);
+  atlas_window_set_compare_from (self, start);
   gtk_popover_popdown (gtk_menu_button_get_popover (self->as_of_button));
   gtk_widget_grab_focus (GTK_WIDGET (self->compare_from_entry));
 }
@@ -524,7 +528,7 @@ compare_from_activate_cb (AtlasWindow *self)
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_from_entry),
                                _("Compare the date on show with this one (YYYY-MM-DD, then Enter)"));
-  _atlas_window_set_compare_from (self, text);
+  atlas_window_set_compare_from (self, text);
 }
 
 static void
@@ -557,7 +561,7 @@ step (AtlasWindow *self,
     {
       next = atlas_timeline_step (self->dataset, date, TRUE);
       /* Past the last change: the latest state. */
-      _atlas_window_set_as_of (self, next);
+      atlas_window_set_as_of (self, next);
       return;
     }
 
@@ -582,7 +586,7 @@ step (AtlasWindow *self,
         }
       next = g_steal_pointer (&baseline);
     }
-  _atlas_window_set_as_of (self, next);
+  atlas_window_set_as_of (self, next);
 }
 
 static void
@@ -629,7 +633,7 @@ as_of_year_action (GtkWidget  *widget,
       g_free (next);
       next = g_steal_pointer (&start);
     }
-  _atlas_window_set_as_of (self, next);
+  atlas_window_set_as_of (self, next);
 }
 
 static void
@@ -637,7 +641,7 @@ as_of_today_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _atlas_window_set_as_of (ATLAS_WINDOW (widget), NULL);
+  atlas_window_set_as_of (ATLAS_WINDOW (widget), NULL);
 }
 
 
@@ -718,7 +722,7 @@ play_tick_cb (gpointer data)
     }
 
   next = add_years (self->as_of_date, 1);
-  _atlas_window_set_as_of (self, next);
+  atlas_window_set_as_of (self, next);
   present_caption (self, shown_date (self), from, shown_date (self));
 
   /* The end: the latest state, and the play stops there. */
@@ -748,7 +752,7 @@ _atlas_window_time_toggle_play (AtlasWindow *self)
   if (self->as_of_date == NULL)
     {
       start = span_start (self);
-      _atlas_window_set_as_of (self, start);
+      atlas_window_set_as_of (self, start);
       present_caption (self, start, NULL, start);
     }
   self->play_id = g_timeout_add_seconds (1, play_tick_cb, self);
@@ -765,7 +769,7 @@ scale_changed_cb (AtlasWindow *self)
     return;
 
   date = date_of_julian (gtk_range_get_value (GTK_RANGE (self->as_of_scale)));
-  _atlas_window_set_as_of (self, date);
+  atlas_window_set_as_of (self, date);
 }
 
 static void
@@ -779,7 +783,7 @@ calendar_day_selected_cb (AtlasWindow *self)
 
   day = gtk_calendar_get_date (self->as_of_calendar);
   date = g_date_time_format (day, "%Y-%m-%d");
-  _atlas_window_set_as_of (self, date);
+  atlas_window_set_as_of (self, date);
 }
 
 /* Hovering the slider names the changes of the nearest tick. */

@@ -33,6 +33,20 @@ const char   *atlas_window_get_selected_id (AtlasWindow *self);
 void          atlas_window_set_selected_id (AtlasWindow *self,
                                             const char  *id);
 
+/* Time (atlas-window-time.c): the date whose state the map, the list and
+ * the profile show, YYYY-MM-DD; NULL for the latest state, which is also
+ * what a date on or after the dataset's own becomes. */
+const char   *atlas_window_get_as_of (AtlasWindow *self);
+void          atlas_window_set_as_of (AtlasWindow *self,
+                                      const char  *date);
+/* The dataset as of that date (the open dataset itself at the latest
+ * state): what the map, the list and the profile show. */
+AtlasDataset *atlas_window_get_shown_dataset (AtlasWindow *self);
+/* Compare: the changes from @from (NULL: off) to the date on show, marked
+ * on the map and listed. */
+void          atlas_window_set_compare_from (AtlasWindow *self,
+                                             const char  *from);
+
 /* Presentation mode: full screen, map only, large text, keyboard-driven. */
 gboolean      atlas_window_get_presenting (AtlasWindow *self);
 void          atlas_window_set_presenting (AtlasWindow *self,
