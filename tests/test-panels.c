@@ -22,7 +22,7 @@
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"
 #include "atlas-test-util.h"
-#include "atlas-window-private.h"
+#include "atlas-window.h"
 
 static const char *markup_text = "Not <b>bold</b> & <i>not</i> markup: <span>1 < 2</span>";
 
@@ -1507,26 +1507,26 @@ test_window_panels (void)
 
   /* One selection for the list and the profile. */
   atlas_window_set_selected_id (window, "KR");
-  g_assert_cmpstr (atlas_partner_list_get_selected_id (window->partner_list), ==, "KR");
-  g_assert_true (atlas_profile_view_get_partner (window->profile_view) == korea);
-  atlas_partner_list_set_selected_id (window->partner_list, "JP");
+  g_assert_cmpstr (atlas_partner_list_get_selected_id (atlas_test_template_child (window, "partner_list")), ==, "KR");
+  g_assert_true (atlas_profile_view_get_partner (atlas_test_template_child (window, "profile_view")) == korea);
+  atlas_partner_list_set_selected_id (atlas_test_template_child (window, "partner_list"), "JP");
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "JP");
-  g_assert_cmpstr (atlas_partner_get_id (atlas_profile_view_get_partner (window->profile_view)), ==, "JP");
+  g_assert_cmpstr (atlas_partner_get_id (atlas_profile_view_get_partner (atlas_test_template_child (window, "profile_view"))), ==, "JP");
   atlas_window_set_selected_id (window, "KR");
 
   /* Wide: both panels beside the map. */
-  g_assert_false (adw_flap_get_folded (window->flap));
-  g_assert_false (adw_flap_get_folded (window->profile_flap));
-  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
+  g_assert_false (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
+  g_assert_false (adw_flap_get_folded (atlas_test_template_child (window, "profile_flap")));
+  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "profile_flap")));
 
   /* Ctrl+E's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL));
-  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_true (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
-  g_assert_false (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_false (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
 
   /* Removing, and undoing it. */
-  undo_stack = atlas_profile_view_get_undo_stack (window->profile_view);
+  undo_stack = atlas_profile_view_get_undo_stack (atlas_test_template_child (window, "profile_view"));
   g_assert_nonnull (undo_stack);
   g_object_ref (korea);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-partner", NULL));
@@ -1567,14 +1567,14 @@ test_window_narrow (void)
   AtlasWindow *window = window_new (600, 800);
 
   /* Narrow: the panels fold over the map, hidden until asked for. */
-  g_assert_true (adw_flap_get_folded (window->flap));
-  g_assert_true (adw_flap_get_folded (window->profile_flap));
+  g_assert_true (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
+  g_assert_true (adw_flap_get_folded (atlas_test_template_child (window, "profile_flap")));
 
   /* Picking a partner brings its profile in. */
-  adw_flap_set_reveal_flap (window->flap, TRUE);
+  adw_flap_set_reveal_flap (atlas_test_template_child (window, "flap"), TRUE);
   atlas_window_set_selected_id (window, "BR");
-  g_assert_true (adw_flap_get_reveal_flap (window->profile_flap));
-  g_assert_false (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "profile_flap")));
+  g_assert_false (adw_flap_get_reveal_flap (atlas_test_template_child (window, "flap")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   atlas_test_flush ();
@@ -1588,7 +1588,7 @@ profile_vadjustment (AtlasWindow *window)
 {
   g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
 
-  atlas_test_collect_widgets (GTK_WIDGET (window->profile_view), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  atlas_test_collect_widgets (GTK_WIDGET (atlas_test_template_child (window, "profile_view")), GTK_TYPE_SCROLLED_WINDOW, scrollers);
   for (guint i = 0; i < scrollers->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (scrollers, i)))
       return gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, i));
@@ -1626,13 +1626,13 @@ test_shots (void)
   scroll_profile (window, 100000);
   atlas_test_save_shot (GTK_WIDGET (window), "panels-profile-end.png");
 
-  atlas_partner_list_set_search (window->partner_list, "south");
-  atlas_partner_list_set_sort (window->partner_list, ATLAS_PARTNER_SORT_CATEGORY);
+  atlas_partner_list_set_search (atlas_test_template_child (window, "partner_list"), "south");
+  atlas_partner_list_set_sort (atlas_test_template_child (window, "partner_list"), ATLAS_PARTNER_SORT_CATEGORY);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit", NULL);
   korea = atlas_dataset_find_partner (atlas_window_get_dataset (window), "KR");
-  atlas_undo_stack_set_change_source (atlas_profile_view_get_undo_stack (window->profile_view),
+  atlas_undo_stack_set_change_source (atlas_profile_view_get_undo_stack (atlas_test_template_child (window, "profile_view")),
                                       "Council of Europe treaty office");
-  atlas_undo_stack_set_indicator (atlas_profile_view_get_undo_stack (window->profile_view),
+  atlas_undo_stack_set_indicator (atlas_profile_view_get_undo_stack (atlas_test_template_child (window, "profile_view")),
                                   korea, "budapest_convention", "pending");
   atlas_test_save_shot (GTK_WIDGET (window), "panels-editor.png");
 
@@ -1640,7 +1640,7 @@ test_shots (void)
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    atlas_test_collect_widgets (GTK_WIDGET (window->profile_view), ADW_TYPE_EXPANDER_ROW, rows);
+    atlas_test_collect_widgets (GTK_WIDGET (atlas_test_template_child (window, "profile_view")), ADW_TYPE_EXPANDER_ROW, rows);
     if (rows->len > 0)
       adw_expander_row_set_expanded (g_ptr_array_index (rows, 0), TRUE);
   }
@@ -1648,7 +1648,7 @@ test_shots (void)
 
   /* The sources, the first one open, and the history under them. */
   {
-    GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (window->profile_view), GTK_TYPE_DROP_DOWN, "Source");
+    GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (atlas_test_template_child (window, "profile_view")), GTK_TYPE_DROP_DOWN, "Source");
     GtkWidget *row = gtk_widget_get_ancestor (dropdown, ADW_TYPE_EXPANDER_ROW);
     GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
     GtkWidget *viewport = gtk_widget_get_ancestor (group, GTK_TYPE_VIEWPORT);
@@ -1697,13 +1697,13 @@ test_shots (void)
       }
   }
   g_assert_cmpstr (atlas_window_get_selected_id (window), ==, "NO");
-  g_assert_true (atlas_profile_view_get_editing (window->profile_view));
+  g_assert_true (atlas_profile_view_get_editing (atlas_test_template_child (window, "profile_view")));
   atlas_test_save_shot (GTK_WIDGET (window), "panels-new-partner.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = window_new (600, 800);
   atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow.png");
-  adw_flap_set_reveal_flap (window->flap, TRUE);
+  adw_flap_set_reveal_flap (atlas_test_template_child (window, "flap"), TRUE);
   atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow-list.png");
   atlas_window_set_selected_id (window, "CN");
   atlas_test_save_shot (GTK_WIDGET (window), "panels-narrow-profile.png");
