@@ -29,7 +29,7 @@
 #include "atlas-bench-map.h"
 #include "atlas-core.h"
 #include "atlas-geo.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 
 #define PAN_RADIUS 120.0
 

@@ -17,7 +17,7 @@
 
 #include "atlas-core.h"
 #include "atlas-map-paint.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 

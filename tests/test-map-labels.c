@@ -17,7 +17,7 @@
 #include <adwaita.h>
 
 #include "atlas-core.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-test-labels.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"

@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "atlas-core.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-test-util.h"
 
 #define WIDTH 900

@@ -11,7 +11,7 @@
 #include <adwaita.h>
 
 #include "atlas-application.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-preferences-window.h"
 #include "atlas-profile-view.h"
 #include "atlas-swatch.h"

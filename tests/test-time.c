@@ -14,7 +14,7 @@
 #include "atlas-compare-marks.h"
 #include "atlas-export-dialog.h"
 #include "atlas-geo.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-profile-view.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "atlas-application.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-safe-write-private.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"

@@ -6,7 +6,7 @@
 
 #include "atlas-compare-marks.h"
 #include "atlas-geo.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-world-layer.h"
 
 /* The badge's radius, and how far above the label point it sits so that

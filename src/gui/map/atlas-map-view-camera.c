@@ -16,7 +16,7 @@
 #include "atlas-geo.h"
 #include "atlas-map-paint.h"
 #include "atlas-map-view-parts.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-offline-source.h"
 #include "atlas-world-layer.h"
 

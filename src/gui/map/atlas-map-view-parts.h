@@ -2,7 +2,8 @@
 #pragma once
 
 /* What the files of the map view share (atlas-map-view.c says which does
- * what); for them only: the tests use atlas-map-view-private.h. */
+ * what); for them only: the tests use the public accessors of
+ * atlas-map-view.h. */
 
 #include <adwaita.h>
 #include <shumate/shumate.h>

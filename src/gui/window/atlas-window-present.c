@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-application.h"
-#include "atlas-map-view-private.h"
+#include "atlas-map-view.h"
 #include "atlas-window-private.h"
 
 /* Labels on the map grow by this much; the legend and caption follow the
