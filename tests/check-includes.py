@@ -8,12 +8,16 @@
 # header in any folder (meson adds them all), this script is what keeps a
 # header from being used across a layer by accident.
 #
+# The tests (TESTS_DIR) reach the widgets through their public headers:
+# template children (atlas_test_template_child ()) and accessors, never a
+# header of the widgets' internals (a *-private.h or *-parts.h under gui/).
+#
 # Also fails when LAYERS itself has a cycle, when two headers share a name
 # (an include would be ambiguous), when an include names no header in src/
 # that is not a system or generated one, and when headers include each other
 # in a cycle.
 #
-# Usage: check-includes.py [SRC_DIR]   (prints TAP)
+# Usage: check-includes.py [SRC_DIR [TESTS_DIR]]   (prints TAP)
 #        check-includes.py --self-test (checks that a violation is caught)
 
 import fnmatch
@@ -274,7 +278,21 @@ def header_cycles(files, headers):
     return cycles
 
 
-def check(src, layers=LAYERS, known=KNOWN):
+def widget_internals(name, headers):
+    """Whether the header @name holds the internals of a widget."""
+    target = headers.get(name)
+    return (target is not None and top(folder(target)) == 'gui'
+            and name.endswith(('-private.h', '-parts.h')))
+
+
+def check_tests(tests, headers):
+    """The tests including a header of the widgets' internals."""
+    return [f'tests/{path}: a test may not include "{name}", the internals of {headers[name]}'
+            for path, includes in sorted(scan(tests).items())
+            for name in includes if widget_internals(name, headers)]
+
+
+def check(src, layers=LAYERS, known=KNOWN, tests=None):
     """Returns (failures, notes), each a list of strings."""
     failures, notes = [], []
     cycle = layer_cycle(layers)
@@ -331,6 +349,8 @@ def check(src, layers=LAYERS, known=KNOWN):
 
     for cycle in header_cycles(files, headers):
         failures.append('headers include each other: ' + ' -> '.join(cycle))
+    if tests is not None:
+        failures += check_tests(tests, headers)
     return failures, notes
 
 
@@ -365,6 +385,21 @@ def self_test():
                         any('may not include "a-private.h"' in f for f in private)
                         and not any('"a.h"' in f for f in private)))
         os.remove(os.path.join(tmp, 'gui/window/w.c'))
+
+        write('gui/window/w.h', '#pragma once\n')
+        write('gui/window/w-private.h', '#pragma once\n#include "w.h"\n')
+        with tempfile.TemporaryDirectory() as tests:
+            with open(os.path.join(tests, 't.c'), 'w') as f:
+                f.write('#include "w.h"\n#include "a-private.h"\n')
+            public, _ = check(tmp, known={}, tests=tests)
+            with open(os.path.join(tests, 't.c'), 'w') as f:
+                f.write('#include "w.h"\n#include "w-private.h"\n')
+            inside, _ = check(tmp, known={}, tests=tests)
+        results.append(('a test including a private header of the widgets fails',
+                        not any(f.startswith('tests/') for f in public)
+                        and any('may not include "w-private.h"' in f for f in inside)))
+        os.remove(os.path.join(tmp, 'gui/window/w.h'))
+        os.remove(os.path.join(tmp, 'gui/window/w-private.h'))
 
         write('core/model/a.c', '#include "nowhere.h"\n')
         unknown, _ = check(tmp, known={})
@@ -425,7 +460,8 @@ def main():
     if sys.argv[1:] == ['--self-test']:
         return self_test()
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', 'src')
-    failures, notes = check(src)
+    tests = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.abspath(__file__))
+    failures, notes = check(src, tests=tests)
     print(f'1..{len(failures) or 1}')
     for note in notes:
         print(f'# {note}')
