@@ -50,10 +50,10 @@ export_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   AtlasExportDialog *dialog;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
-  dialog = atlas_export_dialog_new (GTK_WINDOW (self), self->dataset, self->lens_id,
+  dialog = atlas_export_dialog_new (GTK_WINDOW (self), atlas_window_get_dataset (self), self->lens_id,
                                     self->selected_id, get_settings (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   /* What the window shows is what is exported. */
@@ -156,18 +156,18 @@ atlas_window_create_print_operation (AtlasWindow *self)
   PrintJob *job;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (self->dataset != NULL, NULL);
+  g_return_val_if_fail (atlas_window_get_dataset (self) != NULL, NULL);
 
   atlas_paper_from_string (paper_name, &paper);
   paper_size = gtk_paper_size_new (paper == ATLAS_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper_size);
 
   job = g_new0 (PrintJob, 1);
-  job->dataset = atlas_export_copy_dataset (self->dataset, NULL);
+  job->dataset = atlas_export_copy_dataset (atlas_window_get_dataset (self), NULL);
   job->lens_id = g_strdup (self->lens_id);
 
   operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, atlas_dataset_get_title (self->dataset));
+  gtk_print_operation_set_job_name (operation, atlas_dataset_get_title (atlas_window_get_dataset (self)));
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -190,7 +190,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   operation = atlas_window_create_print_operation (self);
@@ -208,10 +208,10 @@ copy_citation_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   g_autofree char *citation = NULL;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
-  citation = atlas_export_citation_text (self->dataset);
+  citation = atlas_export_citation_text (atlas_window_get_dataset (self));
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), citation);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Citation copied")));
 }
@@ -219,9 +219,9 @@ copy_citation_action (GtkWidget  *widget,
 static void
 dataset_changed_cb (AtlasWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", self->dataset != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->dataset != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", self->dataset != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-citation", atlas_window_get_dataset (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", atlas_window_get_dataset (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", atlas_window_get_dataset (self) != NULL);
 }
 
 void

@@ -289,6 +289,8 @@ set_document (AtlasWindow      *self,
 {
   AtlasUndoStack *stack;
 
+  gboolean new_document = self->document != document;
+
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -308,8 +310,7 @@ set_document (AtlasWindow      *self,
   g_signal_connect_swapped (stack, "notify::can-redo", G_CALLBACK (undo_stack_notify_cb), self);
   g_signal_connect_swapped (stack, "notify::undo-label", G_CALLBACK (undo_stack_notify_cb), self);
 
-  _atlas_window_set_dataset (self, atlas_dataset_file_get_dataset (document),
-                             atlas_dataset_file_get_file (document));
+  _atlas_window_show_document (self, new_document);
   undo_stack_notify_cb (self);
   document_notify_cb (self);
 
@@ -369,10 +370,10 @@ show_load_error (AtlasWindow *self,
     {
       /* The problems in words, and the file without its bad values */
       _atlas_window_salvage (self, file, problems, details->str);
-      if (self->dataset != NULL)
+      if (atlas_window_get_dataset (self) != NULL)
         return;
     }
-  else if (self->dataset != NULL)
+  else if (atlas_window_get_dataset (self) != NULL)
     {
       /* Keep what is open; say what went wrong. */
       AdwMessageDialog *dialog;
@@ -434,7 +435,7 @@ atlas_window_load_file (AtlasWindow *self,
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->loading_file, file);
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "loading");
 
   atlas_dataset_file_load_async (file, self->cancellable, load_file_cb, g_object_ref (self));
@@ -751,7 +752,7 @@ save_cb (GObject      *object,
         }
     }
   if (ATLAS_DATASET_FILE (object) == self->document)
-    _atlas_window_set_dataset (self, self->dataset, atlas_dataset_file_get_file (self->document));
+    _atlas_window_show_document (self, FALSE);
 
   if (self->close_after_save && !is_modified (self))
     {

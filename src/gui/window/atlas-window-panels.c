@@ -24,10 +24,10 @@ get_undo_stack (AtlasWindow *self)
 static AtlasPartner *
 get_selected_partner (AtlasWindow *self)
 {
-  if (self->dataset == NULL || self->selected_id == NULL)
+  if (atlas_window_get_dataset (self) == NULL || self->selected_id == NULL)
     return NULL;
 
-  return atlas_dataset_find_partner (self->dataset, self->selected_id);
+  return atlas_dataset_find_partner (atlas_window_get_dataset (self), self->selected_id);
 }
 
 static void
@@ -41,7 +41,7 @@ update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-partner", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-partner",
-                                 latest && self->dataset != NULL && get_undo_stack (self) != NULL);
+                                 latest && atlas_window_get_dataset (self) != NULL && get_undo_stack (self) != NULL);
 }
 
 void
@@ -136,16 +136,16 @@ partner_chosen_cb (AtlasAddPartnerDialog *dialog,
   AtlasUndoStack *undo_stack = get_undo_stack (self);
   g_autoptr(AtlasPartner) partner = NULL;
 
-  if (undo_stack == NULL || self->dataset == NULL ||
-      atlas_dataset_find_partner (self->dataset, id) != NULL)
+  if (undo_stack == NULL || atlas_window_get_dataset (self) == NULL ||
+      atlas_dataset_find_partner (atlas_window_get_dataset (self), id) != NULL)
     return;
 
   /* Removed earlier: it comes back, history and all. */
-  if (atlas_dataset_find_any_partner (self->dataset, id) != NULL)
+  if (atlas_dataset_find_any_partner (atlas_window_get_dataset (self), id) != NULL)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!atlas_undo_stack_set_listed (undo_stack, atlas_dataset_find_any_partner (self->dataset, id),
+      if (!atlas_undo_stack_set_listed (undo_stack, atlas_dataset_find_any_partner (atlas_window_get_dataset (self), id),
                                         TRUE, NULL, NULL, &error))
         {
           g_autofree char *text = g_markup_escape_text (error->message, -1);
@@ -179,10 +179,10 @@ add_partner_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   AtlasAddPartnerDialog *dialog;
 
-  if (self->dataset == NULL || get_undo_stack (self) == NULL)
+  if (atlas_window_get_dataset (self) == NULL || get_undo_stack (self) == NULL)
     return;
 
-  dialog = atlas_add_partner_dialog_new (GTK_WINDOW (self), self->dataset);
+  dialog = atlas_add_partner_dialog_new (GTK_WINDOW (self), atlas_window_get_dataset (self));
   g_signal_connect_object (dialog, "partner-chosen", G_CALLBACK (partner_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -208,7 +208,7 @@ removal_free (gpointer data)
 static AtlasPartner *
 removal_partner (Removal *removal)
 {
-  AtlasDataset *dataset = removal->window->dataset;
+  AtlasDataset *dataset = atlas_window_get_dataset (removal->window);
 
   return dataset ? atlas_dataset_find_partner (dataset, removal->id) : NULL;
 }

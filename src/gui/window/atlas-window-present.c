@@ -34,7 +34,7 @@ update_caption (AtlasWindow *self)
 
   AtlasDataset *shown = atlas_window_get_shown_dataset (self);
 
-  if (!self->presenting || self->dataset == NULL)
+  if (!self->presenting || atlas_window_get_dataset (self) == NULL)
     return;
 
   /* As of a past date, what the map shows then (atlas-window-time.c). */
@@ -51,8 +51,8 @@ update_caption (AtlasWindow *self)
     {
       /* The lens is the story when no partner is picked. */
       gtk_label_set_text (self->presentation_title,
-                          lens ? atlas_lens_get_name (lens) : atlas_dataset_get_title (self->dataset));
-      gtk_label_set_text (self->presentation_category, atlas_dataset_get_title (self->dataset));
+                          lens ? atlas_lens_get_name (lens) : atlas_dataset_get_title (atlas_window_get_dataset (self)));
+      gtk_label_set_text (self->presentation_category, atlas_dataset_get_title (atlas_window_get_dataset (self)));
       gtk_widget_set_visible (GTK_WIDGET (self->presentation_swatch), FALSE);
     }
   else
@@ -63,7 +63,7 @@ update_caption (AtlasWindow *self)
       line = g_strdup_printf (_("%s: %s"),
                               lens ? atlas_lens_get_name (lens) : "",
                               category ? atlas_category_get_name (category)
-                                       : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (self->dataset)));
+                                       : atlas_lens_get_empty_label (lens, atlas_dataset_get_as_of (atlas_window_get_dataset (self))));
       gtk_label_set_text (self->presentation_title, atlas_partner_get_display_name (partner));
       gtk_label_set_text (self->presentation_category, line);
       gtk_widget_set_visible (GTK_WIDGET (self->presentation_swatch), TRUE);
@@ -232,7 +232,7 @@ set_presenting (AtlasWindow *self,
   GtkWidget *profile = adw_flap_get_flap (self->profile_flap);
   GtkWidget *map = GTK_WIDGET (self->map_view);
 
-  if (self->presenting == presenting || (presenting && self->dataset == NULL))
+  if (self->presenting == presenting || (presenting && atlas_window_get_dataset (self) == NULL))
     return;
 
   if (presenting)

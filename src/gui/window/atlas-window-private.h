@@ -44,8 +44,9 @@ struct _AtlasWindow
   AtlasSalvage         *salvage;
   GFile                *salvage_file;
 
-  AtlasDataset         *dataset;
-  GFile                *file;
+  /* The open file: its dataset, file name, undo stack, modified flag and
+   * version on disk are the document's, never copied here. */
+  AtlasDatasetFile     *document;
   char                 *lens_id;
   gboolean              settings_bound;
   GCancellable         *cancellable;
@@ -62,7 +63,6 @@ struct _AtlasWindow
   GtkWidget            *save_button;
   GtkWidget            *present_button;
   GMenu                *recent_section;
-  AtlasDatasetFile     *document;
   GPtrArray            *pending_drafts; /* of AtlasDraft, to offer */
   gboolean              close_after_save;
   gboolean              close_confirmed;
@@ -142,10 +142,12 @@ void          _atlas_window_time_toggle_play     (AtlasWindow    *self);
 /* "Canada, Budapest Convention: Signatory → Party" */
 char         *_atlas_window_describe_change      (AtlasChange    *change);
 
-/* atlas-window.c */
-void _atlas_window_set_dataset        (AtlasWindow      *self,
-                                       AtlasDataset     *dataset,
-                                       GFile            *file);
+/* atlas-window.c: after the document changed (@new_document: another one
+ * opened; or else the same saved, perhaps under another name), the window
+ * shows its dataset and names its file. The window keeps no copy of either:
+ * atlas_window_get_dataset () and _get_file () read the document's. */
+void _atlas_window_show_document      (AtlasWindow      *self,
+                                       gboolean          new_document);
 
 /* atlas-window-files.c */
 void _atlas_window_files_class_init   (AtlasWindowClass *klass);

@@ -120,7 +120,7 @@ review_against (AtlasWindow  *self,
                 const char   *etag)
 {
   g_autoptr(JsonNode) theirs_tree = atlas_dataset_to_json (theirs);
-  g_autoptr(JsonNode) ours_tree = atlas_dataset_to_json (self->dataset);
+  g_autoptr(JsonNode) ours_tree = atlas_dataset_to_json (atlas_window_get_dataset (self));
   g_autoptr(JsonNode) base_tree = base != NULL ? atlas_dataset_to_json (base)
                                                : atlas_merge_base_from_history (ours_tree, theirs_tree);
   g_autoptr(JsonNode) merged = NULL;
@@ -172,17 +172,17 @@ review_changes_action (GtkWidget  *widget,
   g_autofree char *file_name = NULL;
   g_autofree char *name = NULL;
 
-  if (self->dataset == NULL || self->document == NULL)
+  if (atlas_window_get_dataset (self) == NULL || self->document == NULL)
     return;
 
-  conflicts = atlas_dataset_dup_merge_conflicts (self->dataset);
+  conflicts = atlas_dataset_dup_merge_conflicts (atlas_window_get_dataset (self));
   if (conflicts->len == 0)
     {
       toast (self, _("Nothing to review: no merge left conflicts in this dataset"));
       return;
     }
 
-  ours = atlas_dataset_to_json (self->dataset);
+  ours = atlas_dataset_to_json (atlas_window_get_dataset (self));
   file_name = atlas_dataset_file_dup_display_name (self->document);
   /* Translators: %s is a file name */
   name = g_strdup_printf (_("the merge recorded in %s"), file_name);
@@ -302,7 +302,7 @@ import_changes_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import Changes from Another File"), GTK_WINDOW (self),
@@ -322,12 +322,12 @@ _atlas_window_review_dataset_set (AtlasWindow *self)
 
   g_clear_pointer (&self->merge_base, g_bytes_unref);
   g_clear_pointer (&self->merged_etag, g_free);
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
-  bytes = atlas_dataset_to_bytes (self->dataset);
+  bytes = atlas_dataset_to_bytes (atlas_window_get_dataset (self));
   /* A restored draft is not what the file held: no base, compare directly. */
-  if (self->file != NULL && self->document != NULL && !atlas_dataset_file_get_modified (self->document))
+  if (atlas_window_get_file (self) != NULL && self->document != NULL && !atlas_dataset_file_get_modified (self->document))
     self->merge_base = g_bytes_ref (bytes);
 
   conflicts = atlas_merge_conflicts_from_bytes (bytes);

@@ -125,7 +125,7 @@ show_salvage (AtlasWindow *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-read-only", can_open);
 
-  if (self->dataset != NULL)
+  if (atlas_window_get_dataset (self) != NULL)
     {
       /* Keep what is open; say what went wrong, and offer the rest. */
       AdwMessageDialog *dialog;
@@ -218,7 +218,7 @@ salvage_cb (GObject      *source,
       g_set_object (&self->salvage_file, request->file);
       show_salvage (self, request->technical);
     }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->dataset != NULL)
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && atlas_window_get_dataset (self) != NULL)
     {
       /* The file went away meanwhile: say what the loader said. */
       AdwMessageDialog *dialog;

@@ -80,7 +80,7 @@ shown_date (AtlasWindow *self)
 {
   if (self->as_of_date != NULL)
     return self->as_of_date;
-  return self->dataset ? atlas_dataset_get_as_of (self->dataset) : NULL;
+  return atlas_window_get_dataset (self) ? atlas_dataset_get_as_of (atlas_window_get_dataset (self)) : NULL;
 }
 
 /* The first day the slider reaches: the day before the first change (the
@@ -88,11 +88,11 @@ shown_date (AtlasWindow *self)
 static char *
 span_start (AtlasWindow *self)
 {
-  g_auto(GStrv) dates = atlas_timeline_dup_dates (self->dataset);
+  g_auto(GStrv) dates = atlas_timeline_dup_dates (atlas_window_get_dataset (self));
 
   if (dates[0] != NULL)
     return add_days (dates[0], -1);
-  return add_years (atlas_dataset_get_as_of (self->dataset), -1);
+  return add_years (atlas_dataset_get_as_of (atlas_window_get_dataset (self)), -1);
 }
 
 static void
@@ -149,16 +149,16 @@ sync_span (AtlasWindow *self)
   g_autofree char *start = NULL;
 
   gtk_scale_clear_marks (self->as_of_scale);
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   start = span_start (self);
   self->syncing_time = TRUE;
   gtk_range_set_range (GTK_RANGE (self->as_of_scale), julian_of (start),
-                       julian_of (atlas_dataset_get_as_of (self->dataset)));
+                       julian_of (atlas_dataset_get_as_of (atlas_window_get_dataset (self))));
   self->syncing_time = FALSE;
 
-  dates = atlas_timeline_dup_dates (self->dataset);
+  dates = atlas_timeline_dup_dates (atlas_window_get_dataset (self));
   for (guint i = 0; dates[i] != NULL; i++)
     gtk_scale_add_mark (self->as_of_scale, julian_of (dates[i]), GTK_POS_BOTTOM, NULL);
 }
@@ -177,10 +177,10 @@ show_state_full (AtlasWindow *self,
   AtlasDataset *shown;
 
   g_clear_object (&self->shown_dataset);
-  if (self->dataset != NULL && self->as_of_date != NULL)
-    self->shown_dataset = atlas_timeline_dup_as_of (self->dataset, self->as_of_date);
-  else if (self->dataset != NULL)
-    self->shown_dataset = g_object_ref (self->dataset);
+  if (atlas_window_get_dataset (self) != NULL && self->as_of_date != NULL)
+    self->shown_dataset = atlas_timeline_dup_as_of (atlas_window_get_dataset (self), self->as_of_date);
+  else if (atlas_window_get_dataset (self) != NULL)
+    self->shown_dataset = g_object_ref (atlas_window_get_dataset (self));
   shown = self->shown_dataset;
 
   /* Edits are made at the latest state only: a profile as of a past date
@@ -218,11 +218,11 @@ atlas_window_set_as_of (AtlasWindow *self,
 
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   /* The dataset's own date, or after it: the latest state. */
-  latest = atlas_dataset_get_as_of (self->dataset);
+  latest = atlas_dataset_get_as_of (atlas_window_get_dataset (self));
   if (date != NULL && (!atlas_format_is_date (date) || g_strcmp0 (date, latest) >= 0))
     date = NULL;
 
@@ -250,7 +250,7 @@ atlas_window_get_shown_dataset (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->shown_dataset ? self->shown_dataset : self->dataset;
+  return self->shown_dataset ? self->shown_dataset : atlas_window_get_dataset (self);
 }
 
 /* A new dataset opens at its latest state. */
@@ -262,9 +262,9 @@ _atlas_window_time_dataset_set (AtlasWindow *self)
   fill_filters (self);
   if (self->time_watched != NULL)
     g_clear_signal_handler (&self->time_changed_id, self->time_watched);
-  g_set_object (&self->time_watched, self->dataset);
-  if (self->dataset != NULL)
-    self->time_changed_id = g_signal_connect_swapped (self->dataset, "changed",
+  g_set_object (&self->time_watched, atlas_window_get_dataset (self));
+  if (atlas_window_get_dataset (self) != NULL)
+    self->time_changed_id = g_signal_connect_swapped (atlas_window_get_dataset (self), "changed",
                                                       G_CALLBACK (_atlas_window_time_dataset_changed),
                                                       self);
   sync_span (self);
@@ -386,10 +386,10 @@ fill_filters (AtlasWindow *self)
   self->syncing_time = TRUE;
   gtk_string_list_append (partners, _("All Partners"));
   gtk_string_list_append (lenses, _("All Lenses and Fields"));
-  if (self->dataset != NULL)
+  if (atlas_window_get_dataset (self) != NULL)
     {
       /* Removed partners too: their changes are listed. */
-      model = atlas_dataset_get_all_partners (self->dataset);
+      model = atlas_dataset_get_all_partners (atlas_window_get_dataset (self));
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(AtlasPartner) partner = g_list_model_get_item (model, i);
@@ -399,7 +399,7 @@ fill_filters (AtlasWindow *self)
           item = g_list_model_get_item (G_LIST_MODEL (partners), i + 1);
           g_object_set_data_full (item, "id", g_strdup (atlas_partner_get_id (partner)), g_free);
         }
-      model = atlas_dataset_get_lenses (self->dataset);
+      model = atlas_dataset_get_lenses (atlas_window_get_dataset (self));
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr(AtlasLens) lens = g_list_model_get_item (model, i);
@@ -431,17 +431,17 @@ update_compare (AtlasWindow *self)
   guint shown = 0;
 
   gtk_revealer_set_reveal_child (self->changes_revealer, self->compare_from != NULL);
-  atlas_compare_marks_update (self->compare_marks, self->compare_from ? self->dataset : NULL,
+  atlas_compare_marks_update (self->compare_marks, self->compare_from ? atlas_window_get_dataset (self) : NULL,
                               self->lens_id, self->compare_from, to);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes_list))) != NULL)
     gtk_list_box_remove (self->changes_list, child);
-  if (self->compare_from == NULL || self->dataset == NULL || to == NULL)
+  if (self->compare_from == NULL || atlas_window_get_dataset (self) == NULL || to == NULL)
     return;
 
   partner_id = filter_id (self->changes_partner_dropdown);
   field = filter_id (self->changes_lens_dropdown);
-  changes = atlas_timeline_changes (self->dataset, self->compare_from, to);
+  changes = atlas_timeline_changes (atlas_window_get_dataset (self), self->compare_from, to);
   for (guint i = 0; i < changes->len; i++)
     {
       AtlasChange *change = g_ptr_array_index (changes, i);
@@ -495,7 +495,7 @@ compare_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   g_autofree char *start = NULL;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
   if (self->compare_from != NULL)
     {
@@ -517,9 +517,9 @@ compare_from_activate_cb (AtlasWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->compare_from_entry));
   g_autoptr(GError) error = NULL;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
-  if (!atlas_timeline_check_date (self->dataset, text, &error))
+  if (!atlas_timeline_check_date (atlas_window_get_dataset (self), text, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->compare_from_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_from_entry), error->message);
@@ -552,24 +552,24 @@ step (AtlasWindow *self,
   if (date == NULL)
     return;
 
-  latest = atlas_dataset_get_as_of (self->dataset);
-  dates = atlas_timeline_dup_dates (self->dataset);
+  latest = atlas_dataset_get_as_of (atlas_window_get_dataset (self));
+  dates = atlas_timeline_dup_dates (atlas_window_get_dataset (self));
   if (dates[0] == NULL)
     return;
 
   if (forward)
     {
-      next = atlas_timeline_step (self->dataset, date, TRUE);
+      next = atlas_timeline_step (atlas_window_get_dataset (self), date, TRUE);
       /* Past the last change: the latest state. */
       atlas_window_set_as_of (self, next);
       return;
     }
 
-  next = atlas_timeline_step (self->dataset, date, FALSE);
+  next = atlas_timeline_step (atlas_window_get_dataset (self), date, FALSE);
   /* At the latest state, the last change may be on the dataset's date. */
   if (self->as_of_date == NULL && next != NULL && g_strcmp0 (next, latest) >= 0)
     {
-      g_autofree char *before = atlas_timeline_step (self->dataset, next, FALSE);
+      g_autofree char *before = atlas_timeline_step (atlas_window_get_dataset (self), next, FALSE);
 
       g_free (next);
       next = g_steal_pointer (&before);
@@ -663,7 +663,7 @@ present_caption (AtlasWindow *self,
 
   title = atlas_format_display_date (heading_date);
   if (from != NULL)
-    changes = atlas_timeline_changes (self->dataset, from, to);
+    changes = atlas_timeline_changes (atlas_window_get_dataset (self), from, to);
   if (changes == NULL || changes->len == 0)
     line = g_strdup (self->as_of_date == NULL ? _("The latest state") : _("No change on this date"));
   else
@@ -693,7 +693,7 @@ _atlas_window_time_present_step (AtlasWindow *self,
   g_autofree char *day_before = NULL;
 
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   g_clear_handle_id (&self->play_id, g_source_remove);
@@ -715,7 +715,7 @@ play_tick_cb (gpointer data)
   g_autofree char *from = g_strdup (shown_date (self));
   g_autofree char *next = NULL;
 
-  if (self->dataset == NULL || self->as_of_date == NULL)
+  if (atlas_window_get_dataset (self) == NULL || self->as_of_date == NULL)
     {
       self->play_id = 0;
       return G_SOURCE_REMOVE;
@@ -739,7 +739,7 @@ _atlas_window_time_toggle_play (AtlasWindow *self)
 {
   g_autofree char *start = NULL;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
   if (self->play_id != 0)
@@ -765,7 +765,7 @@ scale_changed_cb (AtlasWindow *self)
 {
   g_autofree char *date = NULL;
 
-  if (self->syncing_time || self->dataset == NULL)
+  if (self->syncing_time || atlas_window_get_dataset (self) == NULL)
     return;
 
   date = date_of_julian (gtk_range_get_value (GTK_RANGE (self->as_of_scale)));
@@ -778,7 +778,7 @@ calendar_day_selected_cb (AtlasWindow *self)
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *date = NULL;
 
-  if (self->syncing_time || self->dataset == NULL)
+  if (self->syncing_time || atlas_window_get_dataset (self) == NULL)
     return;
 
   day = gtk_calendar_get_date (self->as_of_calendar);
@@ -807,12 +807,12 @@ scale_query_tooltip_cb (GtkWidget  *widget,
   g_autofree char *before = NULL;
   g_autofree char *shown = NULL;
 
-  if (self->dataset == NULL || width <= 0 || upper <= lower)
+  if (atlas_window_get_dataset (self) == NULL || width <= 0 || upper <= lower)
     return FALSE;
 
   value = keyboard ? gtk_range_get_value (GTK_RANGE (widget))
                    : lower + (upper - lower) * CLAMP ((double) x / width, 0, 1);
-  dates = atlas_timeline_dup_dates (self->dataset);
+  dates = atlas_timeline_dup_dates (atlas_window_get_dataset (self));
   for (guint i = 0; dates[i] != NULL; i++)
     {
       double distance = ABS (julian_of (dates[i]) - value);
@@ -828,7 +828,7 @@ scale_query_tooltip_cb (GtkWidget  *widget,
     return FALSE;
 
   before = add_days (best, -1);
-  changes = atlas_timeline_changes (self->dataset, before, best);
+  changes = atlas_timeline_changes (atlas_window_get_dataset (self), before, best);
   shown = atlas_format_display_date (best);
   text = g_string_new (shown);
   for (guint i = 0; i < changes->len && i < 8; i++)

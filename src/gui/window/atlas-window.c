@@ -11,9 +11,6 @@
 #include "atlas-partner-list.h"
 #include "atlas-window-private.h"
 
-/* Problems listed on the error page; the rest are counted. */
-
-
 enum {
   PROP_0,
   PROP_DATASET,
@@ -49,10 +46,10 @@ sync_lens_dropdown (AtlasWindow *self)
   GListModel *lenses;
   guint n;
 
-  if (self->dataset == NULL)
+  if (atlas_window_get_dataset (self) == NULL)
     return;
 
-  lenses = atlas_dataset_get_lenses (self->dataset);
+  lenses = atlas_dataset_get_lenses (atlas_window_get_dataset (self));
   n = g_list_model_get_n_items (lenses);
   for (guint i = 0; i < n; i++)
     {
@@ -74,17 +71,14 @@ sync_lens_dropdown (AtlasWindow *self)
 }
 
 void
-_atlas_window_set_dataset (AtlasWindow  *self,
-                           AtlasDataset *dataset,
-                           GFile        *file)
+_atlas_window_show_document (AtlasWindow *self,
+                             gboolean     new_document)
 {
-  g_set_object (&self->file, file);
-
-  if (g_set_object (&self->dataset, dataset))
+  if (new_document)
     {
       /* A new model selects its first item: that is not the user choosing. */
       g_signal_handlers_block_by_func (self->lens_dropdown, lens_selected_cb, self);
-      gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (dataset));
+      gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (atlas_window_get_dataset (self)));
       g_signal_handlers_unblock_by_func (self->lens_dropdown, lens_selected_cb, self);
       sync_lens_dropdown (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -119,8 +113,8 @@ select_lens_shortcut_cb (GtkWidget *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   guint index = g_variant_get_uint32 (args);
 
-  if (self->dataset == NULL ||
-      index >= g_list_model_get_n_items (atlas_dataset_get_lenses (self->dataset)))
+  if (atlas_window_get_dataset (self) == NULL ||
+      index >= g_list_model_get_n_items (atlas_dataset_get_lenses (atlas_window_get_dataset (self))))
     return FALSE;
 
   gtk_drop_down_set_selected (self->lens_dropdown, index);
@@ -206,8 +200,6 @@ atlas_window_dispose (GObject *object)
   _atlas_window_time_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
   g_clear_object (&self->loading_file);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -237,10 +229,10 @@ atlas_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
+      g_value_set_object (value, atlas_window_get_dataset (self));
       break;
     case PROP_FILE:
-      g_value_set_object (value, self->file);
+      g_value_set_object (value, atlas_window_get_file (self));
       break;
     case PROP_DATASET_FILE:
       g_value_set_object (value, self->document);
@@ -453,7 +445,7 @@ atlas_window_get_dataset (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->dataset;
+  return self->document ? atlas_dataset_file_get_dataset (self->document) : NULL;
 }
 
 GFile *
@@ -461,7 +453,7 @@ atlas_window_get_file (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->document ? atlas_dataset_file_get_file (self->document) : NULL;
 }
 
 const char *
