@@ -42,16 +42,6 @@ save_context_free (SaveContext *context)
   g_free (context);
 }
 
-static GSettings *
-get_settings (AtlasWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (ATLAS_IS_APPLICATION (application))
-    return atlas_application_get_settings (ATLAS_APPLICATION (application));
-  return NULL;
-}
-
 static gboolean
 is_modified (AtlasWindow *self)
 {
@@ -82,8 +72,8 @@ window_for_new_document (AtlasWindow *self)
   return is_modified (self) ? new_window (self) : self;
 }
 
-void
-_atlas_window_files_update_title (AtlasWindow *self)
+static void
+update_title (AtlasWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
@@ -145,7 +135,7 @@ undo_stack_notify_cb (AtlasWindow *self)
 static void
 document_notify_cb (AtlasWindow *self)
 {
-  _atlas_window_files_update_title (self);
+  update_title (self);
   update_actions (self);
 }
 
@@ -154,7 +144,7 @@ document_notify_cb (AtlasWindow *self)
 static void
 update_recent_menu (AtlasWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _atlas_window_get_settings (self);
   g_auto(GStrv) uris = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
   guint n = 0;
 
@@ -192,7 +182,7 @@ static void
 add_recent (AtlasWindow *self,
             GFile       *file)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _atlas_window_get_settings (self);
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) old = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -225,7 +215,7 @@ add_recent (AtlasWindow *self,
 static void
 notify_application_cb (AtlasWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _atlas_window_get_settings (self);
 
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::recent-files",
@@ -283,34 +273,14 @@ map_offer_drafts_cb (AtlasWindow *self)
   offer_drafts_when_idle (self);
 }
 
+/* Another document on show (_atlas_window_set_document ()): the signal
+ * groups follow it, from the one before to this one. */
 static void
-set_document (AtlasWindow      *self,
-              AtlasDatasetFile *document)
+document_set_cb (AtlasWindow *self)
 {
-  AtlasUndoStack *stack;
-
-  gboolean new_document = self->document != document;
-
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (atlas_dataset_file_get_undo_stack (self->document), self);
-    }
-
-  g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, self->document);
+  g_signal_group_set_target (self->undo_signals, atlas_window_get_undo_stack (self));
   hide_reload_bar (self);
-  _atlas_window_salvage_document_set (self);
-
-  stack = atlas_dataset_file_get_undo_stack (document);
-  g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (document_notify_cb), self);
-  g_signal_connect_swapped (document, "notify::saving", G_CALLBACK (document_notify_cb), self);
-  g_signal_connect_swapped (document, "notify::file", G_CALLBACK (document_notify_cb), self);
-  g_signal_connect_swapped (document, "changed-on-disk", G_CALLBACK (changed_on_disk_cb), self);
-  g_signal_connect_swapped (stack, "notify::can-undo", G_CALLBACK (undo_stack_notify_cb), self);
-  g_signal_connect_swapped (stack, "notify::can-redo", G_CALLBACK (undo_stack_notify_cb), self);
-  g_signal_connect_swapped (stack, "notify::undo-label", G_CALLBACK (undo_stack_notify_cb), self);
-
-  _atlas_window_show_document (self, new_document);
   undo_stack_notify_cb (self);
   document_notify_cb (self);
 
@@ -420,7 +390,7 @@ load_file_cb (GObject      *object,
     }
 
   add_recent (self, file);
-  set_document (self, document);
+  _atlas_window_set_document (self, document);
 }
 
 void
@@ -442,13 +412,6 @@ atlas_window_load_file (AtlasWindow *self,
 }
 
 void
-_atlas_window_files_set_document (AtlasWindow      *self,
-                                  AtlasDatasetFile *document)
-{
-  set_document (self, document);
-}
-
-void
 atlas_window_load_bundled (AtlasWindow *self)
 {
   g_autoptr(AtlasDatasetFile) document = NULL;
@@ -456,7 +419,7 @@ atlas_window_load_bundled (AtlasWindow *self)
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
   document = atlas_dataset_file_new_bundled ();
-  set_document (self, document);
+  _atlas_window_set_document (self, document);
 }
 
 /* Opens @file here, or in a new window when this one holds unsaved work. */
@@ -545,7 +508,7 @@ new_from_bundled_action (GtkWidget  *widget,
   g_autoptr(AtlasDatasetFile) document = atlas_dataset_file_new (dataset, NULL, NULL);
 
   atlas_undo_stack_mark_unsaved (atlas_dataset_file_get_undo_stack (document));
-  set_document (self, document);
+  _atlas_window_set_document (self, document);
 }
 
 /* reloading */
@@ -752,7 +715,7 @@ save_cb (GObject      *object,
         }
     }
   if (ATLAS_DATASET_FILE (object) == self->document)
-    _atlas_window_show_document (self, FALSE);
+    _atlas_window_document_saved (self);
 
   if (self->close_after_save && !is_modified (self))
     {
@@ -950,7 +913,7 @@ restore_draft_cb (GObject      *object,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   else
-    set_document (window_for_new_document (self), document);
+    _atlas_window_set_document (window_for_new_document (self), document);
 
   offer_next_draft (self);
 }
@@ -1032,12 +995,8 @@ offer_next_draft (AtlasWindow *self)
 void
 _atlas_window_files_dispose (AtlasWindow *self)
 {
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (atlas_dataset_file_get_undo_stack (self->document), self);
-    }
-  g_clear_object (&self->document);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->undo_signals);
   g_clear_pointer (&self->pending_drafts, g_ptr_array_unref);
 }
 
@@ -1079,22 +1038,25 @@ _atlas_window_files_init (AtlasWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (notify_application_cb), NULL);
   g_signal_connect (self->reload_bar, "response", G_CALLBACK (reload_bar_response_cb), self);
 
+  self->document_signals = g_signal_group_new (ATLAS_TYPE_DATASET_FILE);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::saving",
+                                  G_CALLBACK (document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed-on-disk",
+                                  G_CALLBACK (changed_on_disk_cb), self);
+  self->undo_signals = g_signal_group_new (ATLAS_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->undo_signals, "notify::can-undo",
+                                  G_CALLBACK (undo_stack_notify_cb), self);
+  g_signal_group_connect_swapped (self->undo_signals, "notify::can-redo",
+                                  G_CALLBACK (undo_stack_notify_cb), self);
+  g_signal_group_connect_swapped (self->undo_signals, "notify::undo-label",
+                                  G_CALLBACK (undo_stack_notify_cb), self);
+  g_signal_connect (self, "notify::dataset-file", G_CALLBACK (document_set_cb), NULL);
+  g_signal_connect (self, "notify::file", G_CALLBACK (update_title), NULL);
+
   update_recent_menu (self);
   update_actions (self);
-}
-
-AtlasDatasetFile *
-atlas_window_get_dataset_file (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->document;
-}
-
-AtlasUndoStack *
-atlas_window_get_undo_stack (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->document ? atlas_dataset_file_get_undo_stack (self->document) : NULL;
 }

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "atlas-add-partner-dialog.h"
-#include "atlas-application.h"
 #include "atlas-window-private.h"
 
 static AtlasUndoStack *
@@ -42,12 +41,6 @@ update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-partner", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-partner",
                                  latest && atlas_window_get_dataset (self) != NULL && get_undo_stack (self) != NULL);
-}
-
-void
-_atlas_window_panels_update_actions (AtlasWindow *self)
-{
-  update_actions (self);
 }
 
 /* The profile is what a choice is for: it comes in with a partner (and,
@@ -424,6 +417,8 @@ _atlas_window_panels_init (AtlasWindow *self)
   g_signal_connect_object (self->partner_list, "partner-picked", G_CALLBACK (partner_picked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
+  /* A past date on show (atlas-window-time.c) takes no edit. */
+  g_signal_connect (self, "notify::shown-dataset", G_CALLBACK (dataset_changed_cb), NULL);
   g_signal_connect_swapped (self->profile_view, "notify::undo-stack",
                             G_CALLBACK (undo_stack_changed_cb), self);
   /* The undo stack belongs to the files side of the window (one per
@@ -437,9 +432,8 @@ _atlas_window_panels_init (AtlasWindow *self)
 void
 _atlas_window_panels_constructed (AtlasWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = _atlas_window_get_settings (self);
 
-  if (ATLAS_IS_APPLICATION (application))
-    g_settings_bind (atlas_application_get_settings (ATLAS_APPLICATION (application)),
-                     "partner-sort", self->partner_list, "sort", G_SETTINGS_BIND_DEFAULT);
+  if (settings != NULL)
+    g_settings_bind (settings, "partner-sort", self->partner_list, "sort", G_SETTINGS_BIND_DEFAULT);
 }

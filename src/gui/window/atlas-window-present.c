@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-application.h"
 #include "atlas-map-view.h"
 #include "atlas-window-private.h"
 
@@ -203,15 +202,13 @@ save_state (AtlasWindow *self)
 static void
 restore_state (AtlasWindow *self)
 {
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = _atlas_window_get_settings (self);
 
   atlas_map_view_set_presenting (self->map_view, FALSE);
   atlas_map_view_set_hatch_patterns (self->map_view, self->presentation_saved_hatch);
   atlas_map_view_set_legend_visible (self->map_view, self->presentation_saved_legend);
-  if (app != NULL && ATLAS_IS_APPLICATION (app) && self->settings_bound)
+  if (settings != NULL && self->settings_bound)
     {
-      GSettings *settings = atlas_application_get_settings (ATLAS_APPLICATION (app));
-
       g_settings_bind (settings, "legend-visible", self->map_view, "legend-visible",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "hatch-patterns", self->map_view, "hatch-patterns",

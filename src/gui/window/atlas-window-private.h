@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Shared by the files the window is split into (atlas-window-*.c), each
- * owning one area: files and saving, export, presentation... */
+ * owning one area: files and saving, export, presentation...
+ * atlas-window.c puts them together (it alone calls their _class_init ()
+ * and _init ()); atlas-window-state.c holds what they share (the document,
+ * the lens, the selection, the settings) and calls no part. The parts call
+ * it; besides, files calls salvage and review, and panels, present and
+ * export ask time for the date on show. No call goes back up that way:
+ * what a part must hear of, it hears through the window's notify signals
+ * (dataset, file, dataset-file, shown-dataset, lens-id, selected-id). */
 
 #pragma once
 
@@ -63,6 +70,8 @@ struct _AtlasWindow
   GtkWidget            *save_button;
   GtkWidget            *present_button;
   GMenu                *recent_section;
+  GSignalGroup         *document_signals; /* the document's, and its undo stack's */
+  GSignalGroup         *undo_signals;
   GPtrArray            *pending_drafts; /* of AtlasDraft, to offer */
   gboolean              close_after_save;
   gboolean              close_confirmed;
@@ -119,21 +128,40 @@ struct _AtlasWindow
   gboolean              presentation_restore_camera;
 };
 
+/* atlas-window-state.c: what the parts share (the public getters and
+ * setters of atlas-window.h are there too). */
+enum {
+  _ATLAS_WINDOW_PROP_0,
+  _ATLAS_WINDOW_PROP_DATASET,
+  _ATLAS_WINDOW_PROP_FILE,
+  _ATLAS_WINDOW_PROP_DATASET_FILE,
+  _ATLAS_WINDOW_PROP_UNDO_STACK,
+  _ATLAS_WINDOW_PROP_LENS_ID,
+  _ATLAS_WINDOW_PROP_SELECTED_ID,
+  _ATLAS_WINDOW_PROP_SHOWN_DATASET,
+  _ATLAS_WINDOW_N_PROPS
+};
+/* Installed by atlas-window.c, notified by the part that changes one. */
+extern GParamSpec *_atlas_window_properties[_ATLAS_WINDOW_N_PROPS];
+/* The application's settings, NULL outside the app (a test's window). */
+GSettings *_atlas_window_get_settings  (AtlasWindow      *self);
+/* Another document on show (a file opened, a draft restored, a read-only
+ * copy of a file that did not load): notifies dataset (when it is another
+ * document), file, dataset-file and undo-stack. */
+void       _atlas_window_set_document  (AtlasWindow      *self,
+                                        AtlasDatasetFile *document);
+/* The document was saved, perhaps under another name: notifies file. */
+void       _atlas_window_document_saved (AtlasWindow     *self);
+
 /* atlas-window-panels.c: the partner list, the profile and its editor */
 void _atlas_window_panels_class_init  (GtkWidgetClass *widget_class);
 void _atlas_window_panels_init        (AtlasWindow    *self);
 void _atlas_window_panels_constructed (AtlasWindow    *self);
 
-/* atlas-window-panels.c */
-void _atlas_window_panels_update_actions (AtlasWindow *self);
-
 /* atlas-window-time.c: the "As of" date, the keys that step through time */
 void          _atlas_window_time_class_init      (GtkWidgetClass *widget_class);
 void          _atlas_window_time_init            (AtlasWindow    *self);
 void          _atlas_window_time_dispose         (AtlasWindow    *self);
-/* After the window's dataset changed: shows its latest state. */
-void          _atlas_window_time_dataset_set     (AtlasWindow    *self);
-void          _atlas_window_time_dataset_changed (AtlasWindow    *self);
 /* Presentation mode: [ and ] with a caption naming what changed, and P
  * playing through the years. */
 void          _atlas_window_time_present_step    (AtlasWindow    *self,
@@ -142,30 +170,16 @@ void          _atlas_window_time_toggle_play     (AtlasWindow    *self);
 /* "Canada, Budapest Convention: Signatory → Party" */
 char         *_atlas_window_describe_change      (AtlasChange    *change);
 
-/* atlas-window.c: after the document changed (@new_document: another one
- * opened; or else the same saved, perhaps under another name), the window
- * shows its dataset and names its file. The window keeps no copy of either:
- * atlas_window_get_dataset () and _get_file () read the document's. */
-void _atlas_window_show_document      (AtlasWindow      *self,
-                                       gboolean          new_document);
-
-/* atlas-window-files.c */
+/* atlas-window-files.c: opening, saving, undo, the file changed on disk */
 void _atlas_window_files_class_init   (AtlasWindowClass *klass);
 void _atlas_window_files_init         (AtlasWindow      *self);
 void _atlas_window_files_dispose      (AtlasWindow      *self);
-void _atlas_window_files_update_title (AtlasWindow      *self);
-
-/* The document on show changes (a read-only copy of a file that did not
- * load, for one). */
-void _atlas_window_files_set_document (AtlasWindow      *self,
-                                       AtlasDatasetFile *document);
 
 /* atlas-window-salvage.c: a file that did not load, in plain words, and
  * opened read-only without its bad values */
 void _atlas_window_salvage_class_init   (GtkWidgetClass *widget_class);
 void _atlas_window_salvage_init         (AtlasWindow    *self);
 void _atlas_window_salvage_dispose      (AtlasWindow    *self);
-void _atlas_window_salvage_document_set (AtlasWindow    *self);
 /* Reads @file again for its problems in words; then the error page (or a
  * dialog when a dataset is open) says them, @technical below. */
 void _atlas_window_salvage              (AtlasWindow    *self,
@@ -180,7 +194,7 @@ void _atlas_window_present_init       (AtlasWindow    *self);
 
 /* atlas-window-review.c: merging with the disk's version, Review Changes, Import Changes */
 void     _atlas_window_review_class_init    (GtkWidgetClass *widget_class);
-void     _atlas_window_review_dataset_set   (AtlasWindow    *self);
+void     _atlas_window_review_init          (AtlasWindow    *self);
 void     _atlas_window_review_dispose       (AtlasWindow    *self);
 void     _atlas_window_merge_with_disk      (AtlasWindow    *self,
                                              GFile          *file);

@@ -314,8 +314,10 @@ import_changes_action (GtkWidget  *widget,
 
 /* A dataset shown: remember what it was as loaded or saved (the base of a
  * later merge with the disk) and say when a merge left conflicts in it. */
-void
-_atlas_window_review_dataset_set (AtlasWindow *self)
+/* Another document, or the same saved (notify::file): the base a merge
+ * compares with is what the file now holds. */
+static void
+file_set_cb (AtlasWindow *self)
 {
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -351,6 +353,12 @@ _atlas_window_review_dispose (AtlasWindow *self)
 {
   g_clear_pointer (&self->merge_base, g_bytes_unref);
   g_clear_pointer (&self->merged_etag, g_free);
+}
+
+void
+_atlas_window_review_init (AtlasWindow *self)
+{
+  g_signal_connect (self, "notify::file", G_CALLBACK (file_set_cb), NULL);
 }
 
 void

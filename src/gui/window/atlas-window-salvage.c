@@ -61,7 +61,7 @@ open_read_only (AtlasWindow *self)
   name = g_file_get_basename (self->salvage_file);
   n = g_strv_length (self->salvage->descriptions);
   list = list_descriptions (self->salvage->descriptions);
-  _atlas_window_files_set_document (self, document);
+  _atlas_window_set_document (self, document);
 
   {
     g_autofree char *escaped = atlas_text_escape_line (name);
@@ -247,10 +247,10 @@ _atlas_window_salvage (AtlasWindow *self,
   atlas_salvage_file_async (file, problems, self->cancellable, salvage_cb, request);
 }
 
-void
-_atlas_window_salvage_document_set (AtlasWindow *self)
+/* Another document: the bar was about the one before. */
+static void
+document_set_cb (AtlasWindow *self)
 {
-  /* Another document: the bar was about the one before. */
   gtk_info_bar_set_revealed (self->problems_bar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_summary), FALSE);
   gtk_widget_set_visible (self->error_read_only_button, FALSE);
@@ -284,6 +284,7 @@ _atlas_window_salvage_init (AtlasWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-read-only", FALSE);
   g_signal_connect (self->problems_bar, "response", G_CALLBACK (problems_bar_response_cb), self);
+  g_signal_connect (self, "notify::dataset-file", G_CALLBACK (document_set_cb), NULL);
 }
 
 void

@@ -199,7 +199,7 @@ show_state_full (AtlasWindow *self,
   if (selected != NULL && shown != NULL && atlas_dataset_find_partner (shown, selected) != NULL)
     atlas_window_set_selected_id (self, selected);
 
-  _atlas_window_panels_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), _atlas_window_properties[_ATLAS_WINDOW_PROP_SHOWN_DATASET]);
   sync_controls (self);
   update_compare (self);
 }
@@ -253,27 +253,9 @@ atlas_window_get_shown_dataset (AtlasWindow *self)
   return self->shown_dataset ? self->shown_dataset : atlas_window_get_dataset (self);
 }
 
-/* A new dataset opens at its latest state. */
-void
-_atlas_window_time_dataset_set (AtlasWindow *self)
-{
-  g_clear_pointer (&self->as_of_date, g_free);
-  g_clear_pointer (&self->compare_from, g_free);
-  fill_filters (self);
-  if (self->time_watched != NULL)
-    g_clear_signal_handler (&self->time_changed_id, self->time_watched);
-  g_set_object (&self->time_watched, atlas_window_get_dataset (self));
-  if (atlas_window_get_dataset (self) != NULL)
-    self->time_changed_id = g_signal_connect_swapped (atlas_window_get_dataset (self), "changed",
-                                                      G_CALLBACK (_atlas_window_time_dataset_changed),
-                                                      self);
-  sync_span (self);
-  show_state (self);
-}
-
 /* An undo or a redo while a past date is on show: that past may differ. */
-void
-_atlas_window_time_dataset_changed (AtlasWindow *self)
+static void
+dataset_changed_cb (AtlasWindow *self)
 {
   sync_span (self);
   if (self->as_of_date != NULL)
@@ -283,6 +265,23 @@ _atlas_window_time_dataset_changed (AtlasWindow *self)
       sync_controls (self);
       update_compare (self);
     }
+}
+
+/* A new dataset opens at its latest state. */
+static void
+dataset_set_cb (AtlasWindow *self)
+{
+  g_clear_pointer (&self->as_of_date, g_free);
+  g_clear_pointer (&self->compare_from, g_free);
+  fill_filters (self);
+  if (self->time_watched != NULL)
+    g_clear_signal_handler (&self->time_changed_id, self->time_watched);
+  g_set_object (&self->time_watched, atlas_window_get_dataset (self));
+  if (atlas_window_get_dataset (self) != NULL)
+    self->time_changed_id = g_signal_connect_swapped (atlas_window_get_dataset (self), "changed",
+                                                      G_CALLBACK (dataset_changed_cb), self);
+  sync_span (self);
+  show_state (self);
 }
 
 
@@ -904,6 +903,9 @@ _atlas_window_time_init (AtlasWindow *self)
   g_signal_connect_swapped (self->changes_lens_dropdown, "notify::selected",
                             G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self, "notify::lens-id", G_CALLBACK (filter_changed_cb), self);
+  /* After the lenses (atlas-window.c) and the parts' handlers: the map, the
+   * list and the profile show the new dataset's latest state. */
+  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_set_cb), NULL);
 }
 
 void

@@ -1,40 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The main window: one dataset, its partners beside the map, and the
- * profile of the selected partner. */
+ * profile of the selected partner. This file puts the parts together
+ * (atlas-window-*.c, each one area, see atlas-window-private.h); what they
+ * share is atlas-window-state.c's, and they follow each other through the
+ * window's notify signals, never by calling one another. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "atlas-application.h"
 #include "atlas-partner-list.h"
 #include "atlas-window-private.h"
 
-enum {
-  PROP_0,
-  PROP_DATASET,
-  PROP_FILE,
-  PROP_DATASET_FILE,
-  PROP_UNDO_STACK,
-  PROP_LENS_ID,
-  PROP_SELECTED_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static GSettings *
-get_settings (AtlasWindow *self)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (ATLAS_IS_APPLICATION (application))
-    return atlas_application_get_settings (ATLAS_APPLICATION (application));
-  return NULL;
-}
 
 /* Keeps the drop-down on the window's lens, choosing the first lens when the
  * dataset does not have the one asked for. */
@@ -70,28 +49,16 @@ sync_lens_dropdown (AtlasWindow *self)
     }
 }
 
-void
-_atlas_window_show_document (AtlasWindow *self,
-                             gboolean     new_document)
+/* Connected before any part's handler: the lenses are the new dataset's
+ * before anything else hears of it. */
+static void
+dataset_set_cb (AtlasWindow *self)
 {
-  if (new_document)
-    {
-      /* A new model selects its first item: that is not the user choosing. */
-      g_signal_handlers_block_by_func (self->lens_dropdown, lens_selected_cb, self);
-      gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (atlas_window_get_dataset (self)));
-      g_signal_handlers_unblock_by_func (self->lens_dropdown, lens_selected_cb, self);
-      sync_lens_dropdown (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-      /* The map, the list and the profile show the latest state. */
-      _atlas_window_time_dataset_set (self);
-    }
-
-  _atlas_window_files_update_title (self);
-  _atlas_window_review_dataset_set (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "content");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
+  /* A new model selects its first item: that is not the user choosing. */
+  g_signal_handlers_block_by_func (self->lens_dropdown, lens_selected_cb, self);
+  gtk_drop_down_set_model (self->lens_dropdown, atlas_dataset_get_lenses (atlas_window_get_dataset (self)));
+  g_signal_handlers_unblock_by_func (self->lens_dropdown, lens_selected_cb, self);
+  sync_lens_dropdown (self);
 }
 
 static void
@@ -135,7 +102,7 @@ sidebar_revealed_cb (AdwFlap     *flap,
                      GParamSpec  *pspec,
                      AtlasWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _atlas_window_get_settings (self);
 
   if (settings != NULL && !adw_flap_get_folded (flap))
     g_settings_set_boolean (settings, "sidebar-visible", adw_flap_get_reveal_flap (flap));
@@ -146,7 +113,7 @@ sidebar_revealed_cb (AdwFlap     *flap,
 static void
 bind_settings (AtlasWindow *self)
 {
-  GSettings *settings = get_settings (self);
+  GSettings *settings = _atlas_window_get_settings (self);
 
   if (settings != NULL && !self->settings_bound)
     {
@@ -192,6 +159,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
 
   _atlas_window_files_dispose (self);
+  g_clear_object (&self->document);
   _atlas_window_salvage_dispose (self);
   _atlas_window_review_dispose (self);
   /* The key hint's timer would otherwise outlive a window closed while
@@ -228,23 +196,26 @@ atlas_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATASET:
+    case _ATLAS_WINDOW_PROP_DATASET:
       g_value_set_object (value, atlas_window_get_dataset (self));
       break;
-    case PROP_FILE:
+    case _ATLAS_WINDOW_PROP_FILE:
       g_value_set_object (value, atlas_window_get_file (self));
       break;
-    case PROP_DATASET_FILE:
-      g_value_set_object (value, self->document);
+    case _ATLAS_WINDOW_PROP_DATASET_FILE:
+      g_value_set_object (value, atlas_window_get_dataset_file (self));
       break;
-    case PROP_UNDO_STACK:
+    case _ATLAS_WINDOW_PROP_UNDO_STACK:
       g_value_set_object (value, atlas_window_get_undo_stack (self));
       break;
-    case PROP_LENS_ID:
-      g_value_set_string (value, self->lens_id);
+    case _ATLAS_WINDOW_PROP_LENS_ID:
+      g_value_set_string (value, atlas_window_get_lens_id (self));
       break;
-    case PROP_SELECTED_ID:
-      g_value_set_string (value, self->selected_id);
+    case _ATLAS_WINDOW_PROP_SELECTED_ID:
+      g_value_set_string (value, atlas_window_get_selected_id (self));
+      break;
+    case _ATLAS_WINDOW_PROP_SHOWN_DATASET:
+      g_value_set_object (value, atlas_window_get_shown_dataset (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -261,10 +232,10 @@ atlas_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_LENS_ID:
+    case _ATLAS_WINDOW_PROP_LENS_ID:
       atlas_window_set_lens_id (self, g_value_get_string (value));
       break;
-    case PROP_SELECTED_ID:
+    case _ATLAS_WINDOW_PROP_SELECTED_ID:
       atlas_window_set_selected_id (self, g_value_get_string (value));
       break;
     default:
@@ -284,32 +255,39 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->get_property = atlas_window_get_property;
   object_class->set_property = atlas_window_set_property;
 
-  properties[PROP_DATASET] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
                          ATLAS_TYPE_DATASET,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FILE] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
                          G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_DATASET_FILE] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_DATASET_FILE] =
     g_param_spec_object ("dataset-file", NULL, NULL,
                          ATLAS_TYPE_DATASET_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_UNDO_STACK] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_UNDO_STACK] =
     g_param_spec_object ("undo-stack", NULL, NULL,
                          ATLAS_TYPE_UNDO_STACK,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LENS_ID] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_LENS_ID] =
     g_param_spec_string ("lens-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_ID] =
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* The state on show (atlas-window-time.c): the dataset as of the date
+   * the "As of" control names, replaced at every step in time. */
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_SHOWN_DATASET] =
+    g_param_spec_object ("shown-dataset", NULL, NULL,
+                         ATLAS_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, _ATLAS_WINDOW_N_PROPS, _atlas_window_properties);
 
   g_type_ensure (ATLAS_TYPE_PARTNER_LIST);
   g_type_ensure (ATLAS_TYPE_MAP_VIEW);
@@ -423,6 +401,8 @@ atlas_window_init (AtlasWindow *self)
   gtk_drop_down_set_list_factory (self->lens_dropdown, list_factory);
   g_signal_connect_swapped (self->lens_dropdown, "notify::selected-item",
                             G_CALLBACK (lens_selected_cb), self);
+  g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_set_cb), NULL);
+  g_signal_connect (self, "notify::lens-id", G_CALLBACK (sync_lens_dropdown), NULL);
 
   g_object_bind_property (self, "lens-id", self->partner_list, "lens-id", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "lens-id", self->map_view, "lens-id", G_BINDING_SYNC_CREATE);
@@ -433,78 +413,10 @@ atlas_window_init (AtlasWindow *self)
   _atlas_window_salvage_init (self);
   _atlas_window_present_init (self);
   _atlas_window_dataset_init (self);
+  _atlas_window_review_init (self);
   _atlas_window_time_init (self);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
-}
-
-AtlasDataset *
-atlas_window_get_dataset (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->document ? atlas_dataset_file_get_dataset (self->document) : NULL;
-}
-
-GFile *
-atlas_window_get_file (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->document ? atlas_dataset_file_get_file (self->document) : NULL;
-}
-
-const char *
-atlas_window_get_lens_id (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->lens_id;
-}
-
-void
-atlas_window_set_lens_id (AtlasWindow *self,
-                          const char  *lens_id)
-{
-  GSettings *settings;
-
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-
-  if (g_strcmp0 (self->lens_id, lens_id) == 0)
-    return;
-
-  g_free (self->lens_id);
-  self->lens_id = g_strdup (lens_id);
-
-  /* A lens picked while presenting lasts until presentation mode ends. */
-  settings = get_settings (self);
-  if (settings != NULL && lens_id != NULL && !self->presenting)
-    g_settings_set_string (settings, "lens", lens_id);
-
-  sync_lens_dropdown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LENS_ID]);
-}
-
-const char *
-atlas_window_get_selected_id (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-
-  return self->selected_id;
-}
-
-void
-atlas_window_set_selected_id (AtlasWindow *self,
-                              const char  *id)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-
-  if (g_strcmp0 (self->selected_id, id) == 0)
-    return;
-
-  g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }

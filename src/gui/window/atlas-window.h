@@ -40,7 +40,9 @@ const char   *atlas_window_get_as_of (AtlasWindow *self);
 void          atlas_window_set_as_of (AtlasWindow *self,
                                       const char  *date);
 /* The dataset as of that date (the open dataset itself at the latest
- * state): what the map, the list and the profile show. */
+ * state): what the map, the list and the profile show. Replaced
+ * (notify::shown-dataset) when the date changes, another dataset opens,
+ * or an undo changes the past on show. */
 AtlasDataset *atlas_window_get_shown_dataset (AtlasWindow *self);
 /* Compare: the changes from @from (NULL: off) to the date on show, marked
  * on the map and listed. */
