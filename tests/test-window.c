@@ -18,6 +18,7 @@
 
 #include "atlas-application.h"
 #include "atlas-map-view.h"
+#include "atlas-partner-list.h"
 #include "atlas-safe-write-private.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
@@ -593,6 +594,62 @@ test_new_window_sets_last_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* However a window joins the application (here made as a window makes one
+ * for a file while it holds unsaved work), the application takes it in:
+ * the settings, and "last-file" following its file. */
+static void
+test_any_window_sets_last_file (void)
+{
+  AtlasApplication *app = get_app ();
+  GSettings *settings = atlas_application_get_settings (app);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "joined.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
+  g_autoptr(GBytes) bytes = atlas_dataset_to_bytes (bundled);
+  g_autofree char *uri = g_file_get_uri (file);
+  AtlasWindow *window;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  g_settings_set_string (settings, "last-file", "");
+
+  window = g_object_new (ATLAS_TYPE_WINDOW, "application", app, NULL);
+  g_assert_true (atlas_window_get_settings (window) == settings);
+  atlas_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_test_iterate_until (last_file_is, uri, 10000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The list's order is the user's: the next window sorts as the last one did. */
+static void
+test_partner_sort_kept (void)
+{
+  AtlasApplication *app = get_app ();
+  GSettings *settings = atlas_application_get_settings (app);
+  AtlasWindow *window;
+
+  g_settings_set_enum (settings, "partner-sort", ATLAS_PARTNER_SORT_NAME);
+  window = atlas_application_new_window (app);
+  atlas_window_load_bundled (window);
+  atlas_partner_list_set_sort (atlas_test_template_child (window, "partner_list"), ATLAS_PARTNER_SORT_CATEGORY);
+  g_assert_cmpint (g_settings_get_enum (settings, "partner-sort"), ==, ATLAS_PARTNER_SORT_CATEGORY);
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+
+  window = atlas_application_new_window (app);
+  atlas_window_load_bundled (window);
+  g_assert_cmpint (atlas_partner_list_get_sort (atlas_test_template_child (window, "partner_list")), ==,
+                   ATLAS_PARTNER_SORT_CATEGORY);
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_flush ();
+  g_settings_reset (settings, "partner-sort");
+}
+
 /* Saving a hard-linked file: the save goes through (never in place), and a
  * notification that stays says the other names keep the old version. */
 static gboolean
@@ -755,6 +812,8 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-setting-survives-folding", test_sidebar_setting_survives_folding);
   g_test_add_func ("/window/reopens-last-file", test_reopens_last_file);
   g_test_add_func ("/window/new-window-sets-last-file", test_new_window_sets_last_file);
+  g_test_add_func ("/window/any-window-sets-last-file", test_any_window_sets_last_file);
+  g_test_add_func ("/window/partner-sort-kept", test_partner_sort_kept);
   g_test_add_func ("/window/save-hard-link-notice", test_save_hard_link_notice);
   g_test_add_func ("/window/save-owner-not-kept-notice", test_save_owner_not_kept_notice);
   g_test_add_func ("/window/copy-citation", test_copy_citation);

@@ -194,16 +194,30 @@ window_file_changed_cb (AtlasWindow      *window,
   g_settings_set_string (atlas_application_get_settings (self), "last-file", uri ? uri : "");
 }
 
-/* The one way a window is made: the setting follows its file. */
+/* The one way a window joins the application, however it was made (here,
+ * or by a window opening a file while it holds unsaved work): it gets the
+ * settings, and "last-file" follows its file. */
+static void
+atlas_application_window_added (GtkApplication *application,
+                                GtkWindow      *window)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (atlas_application_parent_class)->window_added (application, window);
+
+  if (ATLAS_IS_WINDOW (window))
+    {
+      atlas_window_set_settings (ATLAS_WINDOW (window), atlas_application_get_settings (self));
+      g_signal_connect_object (window, "notify::file", G_CALLBACK (window_file_changed_cb), self, 0);
+    }
+}
+
 AtlasWindow *
 atlas_application_new_window (AtlasApplication *self)
 {
-  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW,
-                                      "application", self,
-                                      NULL);
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
 
-  g_signal_connect_object (window, "notify::file", G_CALLBACK (window_file_changed_cb), self, 0);
-  return window;
+  return g_object_new (ATLAS_TYPE_WINDOW, "application", self, NULL);
 }
 
 static void
@@ -371,6 +385,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
   app_class->startup = atlas_application_startup;
   app_class->activate = atlas_application_activate;
   app_class->open = atlas_application_open;
+  GTK_APPLICATION_CLASS (klass)->window_added = atlas_application_window_added;
 }
 
 static void

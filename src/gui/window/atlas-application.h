@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 AtlasApplication *atlas_application_new          (void);
 GSettings        *atlas_application_get_settings (AtlasApplication *self);
-/* A new, empty window that keeps the "last-file" setting to its file. */
+/* A new, empty window of the application. Every window that joins it (this
+ * one, or one a window opens for a file while it holds unsaved work) gets
+ * the application's settings and keeps "last-file" to its file. */
 AtlasWindow      *atlas_application_new_window   (AtlasApplication *self);
 
 G_END_DECLS

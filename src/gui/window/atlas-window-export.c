@@ -43,7 +43,7 @@ export_action (GtkWidget  *widget,
     return;
 
   dialog = atlas_export_dialog_new (GTK_WINDOW (self), atlas_window_get_dataset (self), self->lens_id,
-                                    self->selected_id, _atlas_window_get_settings (self));
+                                    self->selected_id, atlas_window_get_settings (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   /* What the window shows is what is exported. */
   atlas_export_dialog_set_as_of (dialog, atlas_window_get_as_of (self));
@@ -139,7 +139,7 @@ atlas_window_create_print_operation (AtlasWindow *self)
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper_size = NULL;
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
   g_autofree char *paper_name = settings ? g_settings_get_string (settings, "export-paper") : NULL;
   AtlasPaper paper = atlas_paper_get_default ();
   PrintJob *job;

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-application.h"
 #include "atlas-window-private.h"
 
 /* Problems listed on the error page; the rest are counted. */
@@ -49,18 +48,15 @@ is_modified (AtlasWindow *self)
 }
 
 /* A new window of the same application, for a file opened while this one
- * holds unsaved work: nothing is replaced behind the user's back. */
+ * holds unsaved work: nothing is replaced behind the user's back. The
+ * application takes it in as it takes every window (its window-added
+ * handler hands it the settings and keeps "last-file" to its file). */
 static AtlasWindow *
 new_window (AtlasWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  AtlasWindow *window;
-
-  /* The application's own way, so that its setting follows the file. */
-  if (ATLAS_IS_APPLICATION (application))
-    window = atlas_application_new_window (ATLAS_APPLICATION (application));
-  else
-    window = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  AtlasWindow *window = g_object_new (ATLAS_TYPE_WINDOW,
+                                      "application", gtk_window_get_application (GTK_WINDOW (self)),
+                                      NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -144,7 +140,7 @@ document_notify_cb (AtlasWindow *self)
 static void
 update_recent_menu (AtlasWindow *self)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
   g_auto(GStrv) uris = settings ? g_settings_get_strv (settings, "recent-files") : NULL;
   guint n = 0;
 
@@ -182,7 +178,7 @@ static void
 add_recent (AtlasWindow *self,
             GFile       *file)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) old = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -213,9 +209,9 @@ add_recent (AtlasWindow *self,
 }
 
 static void
-notify_application_cb (AtlasWindow *self)
+settings_set_cb (AtlasWindow *self)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
 
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::recent-files",
@@ -1035,7 +1031,7 @@ void
 _atlas_window_files_init (AtlasWindow *self)
 {
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
-  g_signal_connect (self, "notify::application", G_CALLBACK (notify_application_cb), NULL);
+  g_signal_connect (self, "notify::settings", G_CALLBACK (settings_set_cb), NULL);
   g_signal_connect (self->reload_bar, "response", G_CALLBACK (reload_bar_response_cb), self);
 
   self->document_signals = g_signal_group_new (ATLAS_TYPE_DATASET_FILE);

@@ -388,6 +388,16 @@ dataset_changed_cb (AtlasWindow *self)
   update_actions (self);
 }
 
+/* The list's order is the user's, from one window and run to the next. */
+static void
+settings_set_cb (AtlasWindow *self)
+{
+  GSettings *settings = atlas_window_get_settings (self);
+
+  if (settings != NULL)
+    g_settings_bind (settings, "partner-sort", self->partner_list, "sort", G_SETTINGS_BIND_DEFAULT);
+}
+
 void
 _atlas_window_panels_class_init (GtkWidgetClass *widget_class)
 {
@@ -417,6 +427,7 @@ _atlas_window_panels_init (AtlasWindow *self)
   g_signal_connect_object (self->partner_list, "partner-picked", G_CALLBACK (partner_picked_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
+  g_signal_connect (self, "notify::settings", G_CALLBACK (settings_set_cb), NULL);
   /* A past date on show (atlas-window-time.c) takes no edit. */
   g_signal_connect (self, "notify::shown-dataset", G_CALLBACK (dataset_changed_cb), NULL);
   g_signal_connect_swapped (self->profile_view, "notify::undo-stack",
@@ -429,11 +440,3 @@ _atlas_window_panels_init (AtlasWindow *self)
   update_actions (self);
 }
 
-void
-_atlas_window_panels_constructed (AtlasWindow *self)
-{
-  GSettings *settings = _atlas_window_get_settings (self);
-
-  if (settings != NULL)
-    g_settings_bind (settings, "partner-sort", self->partner_list, "sort", G_SETTINGS_BIND_DEFAULT);
-}

@@ -202,7 +202,7 @@ save_state (AtlasWindow *self)
 static void
 restore_state (AtlasWindow *self)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
 
   atlas_map_view_set_presenting (self->map_view, FALSE);
   atlas_map_view_set_hatch_patterns (self->map_view, self->presentation_saved_hatch);

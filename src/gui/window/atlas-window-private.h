@@ -55,6 +55,7 @@ struct _AtlasWindow
    * version on disk are the document's, never copied here. */
   AtlasDatasetFile     *document;
   char                 *lens_id;
+  GSettings            *settings;       /* the application's; NULL in a test's window */
   gboolean              settings_bound;
   GCancellable         *cancellable;
   GFile                *loading_file;
@@ -139,12 +140,11 @@ enum {
   _ATLAS_WINDOW_PROP_LENS_ID,
   _ATLAS_WINDOW_PROP_SELECTED_ID,
   _ATLAS_WINDOW_PROP_SHOWN_DATASET,
+  _ATLAS_WINDOW_PROP_SETTINGS,
   _ATLAS_WINDOW_N_PROPS
 };
 /* Installed by atlas-window.c, notified by the part that changes one. */
 extern GParamSpec *_atlas_window_properties[_ATLAS_WINDOW_N_PROPS];
-/* The application's settings, NULL outside the app (a test's window). */
-GSettings *_atlas_window_get_settings  (AtlasWindow      *self);
 /* Another document on show (a file opened, a draft restored, a read-only
  * copy of a file that did not load): notifies dataset (when it is another
  * document), file, dataset-file and undo-stack. */
@@ -156,7 +156,6 @@ void       _atlas_window_document_saved (AtlasWindow     *self);
 /* atlas-window-panels.c: the partner list, the profile and its editor */
 void _atlas_window_panels_class_init  (GtkWidgetClass *widget_class);
 void _atlas_window_panels_init        (AtlasWindow    *self);
-void _atlas_window_panels_constructed (AtlasWindow    *self);
 
 /* atlas-window-time.c: the "As of" date, the keys that step through time */
 void          _atlas_window_time_class_init      (GtkWidgetClass *widget_class);

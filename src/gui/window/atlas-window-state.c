@@ -2,26 +2,34 @@
 
 /* What the window shows and its parts share: the open document (its
  * dataset, file and undo stack are the document's, never copied), the
- * lens, the selected partner, and the application's settings. The parts
+ * lens, the selected partner, and the settings the application hands it. The parts
  * read and change them here and follow them through the window's notify
  * signals (connected in their _init ()); nothing here calls a part, so the
  * parts never call each other round in a circle. */
 
 #include "config.h"
 
-#include "atlas-application.h"
 #include "atlas-window-private.h"
 
 GParamSpec *_atlas_window_properties[_ATLAS_WINDOW_N_PROPS];
 
 GSettings *
-_atlas_window_get_settings (AtlasWindow *self)
+atlas_window_get_settings (AtlasWindow *self)
 {
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  if (ATLAS_IS_APPLICATION (application))
-    return atlas_application_get_settings (ATLAS_APPLICATION (application));
-  return NULL;
+  return self->settings;
+}
+
+void
+atlas_window_set_settings (AtlasWindow *self,
+                           GSettings   *settings)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (g_set_object (&self->settings, settings))
+    g_object_notify_by_pspec (G_OBJECT (self), _atlas_window_properties[_ATLAS_WINDOW_PROP_SETTINGS]);
 }
 
 void
@@ -107,7 +115,7 @@ atlas_window_set_lens_id (AtlasWindow *self,
   self->lens_id = g_strdup (lens_id);
 
   /* A lens picked while presenting lasts until presentation mode ends. */
-  settings = _atlas_window_get_settings (self);
+  settings = atlas_window_get_settings (self);
   if (settings != NULL && lens_id != NULL && !self->presenting)
     g_settings_set_string (settings, "lens", lens_id);
 

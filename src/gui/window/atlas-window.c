@@ -102,18 +102,18 @@ sidebar_revealed_cb (AdwFlap     *flap,
                      GParamSpec  *pspec,
                      AtlasWindow *self)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
 
   if (settings != NULL && !adw_flap_get_folded (flap))
     g_settings_set_boolean (settings, "sidebar-visible", adw_flap_get_reveal_flap (flap));
 }
 
-/* The settings belong to the application, which GtkWindow's "application"
- * property hands over only after construction: bind them when it comes. */
+/* The settings come from the application when it takes the window in,
+ * after construction: bind them when they come. */
 static void
 bind_settings (AtlasWindow *self)
 {
-  GSettings *settings = _atlas_window_get_settings (self);
+  GSettings *settings = atlas_window_get_settings (self);
 
   if (settings != NULL && !self->settings_bound)
     {
@@ -145,9 +145,7 @@ atlas_window_constructed (GObject *object)
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
   bind_settings (self);
-  g_signal_connect (self, "notify::application", G_CALLBACK (bind_settings), NULL);
-
-  _atlas_window_panels_constructed (self);
+  g_signal_connect (self, "notify::settings", G_CALLBACK (bind_settings), NULL);
 }
 
 static void
@@ -169,6 +167,7 @@ atlas_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
 
   g_clear_object (&self->loading_file);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
@@ -217,6 +216,9 @@ atlas_window_get_property (GObject    *object,
     case _ATLAS_WINDOW_PROP_SHOWN_DATASET:
       g_value_set_object (value, atlas_window_get_shown_dataset (self));
       break;
+    case _ATLAS_WINDOW_PROP_SETTINGS:
+      g_value_set_object (value, atlas_window_get_settings (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -237,6 +239,9 @@ atlas_window_set_property (GObject      *object,
       break;
     case _ATLAS_WINDOW_PROP_SELECTED_ID:
       atlas_window_set_selected_id (self, g_value_get_string (value));
+      break;
+    case _ATLAS_WINDOW_PROP_SETTINGS:
+      atlas_window_set_settings (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -286,6 +291,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
     g_param_spec_object ("shown-dataset", NULL, NULL,
                          ATLAS_TYPE_DATASET,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  _atlas_window_properties[_ATLAS_WINDOW_PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, _ATLAS_WINDOW_N_PROPS, _atlas_window_properties);
 

@@ -49,6 +49,14 @@ AtlasDataset *atlas_window_get_shown_dataset (AtlasWindow *self);
 void          atlas_window_set_compare_from (AtlasWindow *self,
                                              const char  *from);
 
+/* Where the window keeps its size, lens, sidebar, legend... and the recent
+ * files: the application hands its settings to every window it takes in
+ * (GtkApplication::window-added). NULL (a window outside the application,
+ * as in the tests): nothing is kept. */
+GSettings    *atlas_window_get_settings (AtlasWindow *self);
+void          atlas_window_set_settings (AtlasWindow *self,
+                                         GSettings   *settings);
+
 /* Presentation mode: full screen, map only, large text, keyboard-driven. */
 gboolean      atlas_window_get_presenting (AtlasWindow *self);
 void          atlas_window_set_presenting (AtlasWindow *self,
