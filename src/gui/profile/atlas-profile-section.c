@@ -30,6 +30,7 @@ typedef struct
   EntryRow             *row;
   const AtlasFieldSpec *spec;
   GtkWidget            *widget;  /* AdwEntryRow, GtkSpinButton or GtkDropDown */
+  guint                 empty_id; /* a link field emptied, taken when idle */
 } Field;
 
 /* The row of the index-th entry. */
@@ -70,6 +71,7 @@ field_free (gpointer data)
   Field *field = data;
 
   g_signal_handlers_disconnect_by_data (field->widget, field);
+  g_clear_handle_id (&field->empty_id, g_source_remove);
   g_free (field);
 }
 
@@ -133,13 +135,37 @@ apply_field (Field        *field,
 /* Fields: what a change of each kind of widget sets */
 
 static void
+set_text_value (Field      *field,
+                const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (text[0] == '\0' && field->spec->kind != ATLAS_FIELD_TEXT)
+    g_value_set_string (&value, NULL);
+  else
+    g_value_set_string (&value, text);
+
+  apply_field (field, &value);
+}
+
+static gboolean
+link_emptied_cb (gpointer data)
+{
+  Field *field = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->widget));
+
+  field->empty_id = 0;
+  if (text[0] == '\0')
+    set_text_value (field, text);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 field_entry_changed_cb (GtkEditable *editable,
                         Field       *field)
 {
   const char *text = gtk_editable_get_text (editable);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
 
   if (field->spec->kind == ATLAS_FIELD_URL)
     {
@@ -157,14 +183,21 @@ field_entry_changed_cb (GtkEditable *editable,
         gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
       if (problem != NULL)
         return;
+
+      /* Text that replaces the whole link in one step (set by an input
+       * method, an assistive technology, a program) empties the field for
+       * a moment before it comes: only a field still empty once that is
+       * over loses its link, so that a link refused keeps the one it
+       * would have replaced. */
+      if (text[0] == '\0')
+        {
+          if (field->empty_id == 0 && atlas_profile_section_can_edit (field->row->section))
+            field->empty_id = g_idle_add (link_emptied_cb, field);
+          return;
+        }
     }
 
-  if (text[0] == '\0' && field->spec->kind != ATLAS_FIELD_TEXT)
-    g_value_set_string (&value, NULL);
-  else
-    g_value_set_string (&value, text);
-
-  apply_field (field, &value);
+  set_text_value (field, text);
 }
 
 static void
