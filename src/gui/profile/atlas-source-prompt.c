@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Where a change comes from, asked when it is made (see the header). */
+/* Where a change comes from, asked when it is made (see the header): a
+ * popover on the widget just changed, or a row under a field being typed
+ * in. Both hold the undo stack and the partner the answer is for. */
 
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "atlas-source-prompt.h"
 
@@ -23,50 +23,61 @@ give_source (AtlasUndoStack *stack,
 
 /* The popover */
 
-static void
-record_clicked_cb (GtkWidget *button,
-                   GtkPopover *popover)
+struct _AtlasSourcePrompt
 {
-  GtkEditable *entry = g_object_get_data (G_OBJECT (popover), "entry");
+  GtkPopover      parent_instance;
 
-  give_source (g_object_get_data (G_OBJECT (popover), "stack"),
-               g_object_get_data (G_OBJECT (popover), "partner"),
-               gtk_editable_get_text (entry));
-  gtk_popover_popdown (popover);
+  AtlasUndoStack *stack;
+  AtlasPartner   *partner;
+  GtkEditable    *entry;
+  GtkWidget      *record;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSourcePrompt, atlas_source_prompt, GTK_TYPE_POPOVER)
+
+static void
+record_clicked_cb (AtlasSourcePrompt *self)
+{
+  give_source (self->stack, self->partner, gtk_editable_get_text (self->entry));
+  gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 static void
-entry_changed_cb (GtkEditable *entry,
-                  GtkWidget   *button)
+not_now_clicked_cb (AtlasSourcePrompt *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  gtk_widget_set_sensitive (button, text[0] != '\0');
+  gtk_popover_popdown (GTK_POPOVER (self));
 }
 
 static void
-entry_activate_cb (GtkEntry  *entry,
-                   GtkWidget *record)
+entry_changed_cb (AtlasSourcePrompt *self)
 {
-  if (gtk_widget_get_sensitive (record))
-    record_clicked_cb (record, GTK_POPOVER (gtk_widget_get_ancestor (record, GTK_TYPE_POPOVER)));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->entry)));
+
+  gtk_widget_set_sensitive (self->record, text[0] != '\0');
+}
+
+static void
+entry_activate_cb (AtlasSourcePrompt *self)
+{
+  if (gtk_widget_get_sensitive (self->record))
+    record_clicked_cb (self);
 }
 
 /* Shortcuts the entry leaves alone (Ctrl+S, Ctrl+Z...) are the window's:
  * the question is put aside, the key goes on. */
 static gboolean
-popover_key_pressed_cb (GtkEventControllerKey *controller,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        GtkPopover            *popover)
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AtlasSourcePrompt     *self)
 {
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (gtk_widget_get_parent (GTK_WIDGET (popover))));
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (gtk_widget_get_parent (GTK_WIDGET (self))));
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 || root == NULL)
     return FALSE;
 
-  gtk_popover_popdown (popover);
+  gtk_popover_popdown (GTK_POPOVER (self));
   return gtk_event_controller_key_forward (controller, root);
 }
 
@@ -93,10 +104,48 @@ anchor_destroy_cb (GtkWidget *anchor,
 }
 
 static void
-popover_closed_cb (GtkPopover *popover)
+closed_cb (AtlasSourcePrompt *self)
 {
   /* Not from inside its own signal */
-  g_idle_add (unparent_idle, g_object_ref (popover));
+  g_idle_add (unparent_idle, g_object_ref (self));
+}
+
+static void
+atlas_source_prompt_dispose (GObject *object)
+{
+  AtlasSourcePrompt *self = ATLAS_SOURCE_PROMPT (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SOURCE_PROMPT);
+  g_clear_object (&self->stack);
+  g_clear_object (&self->partner);
+
+  G_OBJECT_CLASS (atlas_source_prompt_parent_class)->dispose (object);
+}
+
+static void
+atlas_source_prompt_class_init (AtlasSourcePromptClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_source_prompt_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cyberdiplomacy/Atlas/ui/atlas-source-prompt.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasSourcePrompt, entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasSourcePrompt, record);
+  gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, not_now_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, closed_cb);
+}
+
+static void
+atlas_source_prompt_init (AtlasSourcePrompt *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
@@ -104,100 +153,85 @@ atlas_source_prompt_popup (GtkWidget      *anchor,
                            AtlasUndoStack *stack,
                            AtlasPartner   *partner)
 {
-  GtkWidget *popover, *box, *title, *hint, *entry, *buttons, *skip, *record;
+  AtlasSourcePrompt *self;
 
   g_return_if_fail (GTK_IS_WIDGET (anchor));
   g_return_if_fail (ATLAS_IS_UNDO_STACK (stack));
   g_return_if_fail (ATLAS_IS_PARTNER (partner));
 
-  popover = gtk_popover_new ();
-  gtk_widget_add_css_class (popover, "source-prompt");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
+  self = g_object_new (ATLAS_TYPE_SOURCE_PROMPT, NULL);
+  self->stack = g_object_ref (stack);
+  self->partner = g_object_ref (partner);
 
-  title = gtk_label_new (_("Where Does This Change Come From?"));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  hint = gtk_label_new (_("The history records it with the change, for whoever reads the briefing."));
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (hint), 36);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("A link, or a document and its date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Source of this change"), -1);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  skip = gtk_button_new_with_mnemonic (_("_Not Now"));
-  record = gtk_button_new_with_mnemonic (_("_Record Source"));
-  gtk_widget_add_css_class (record, "suggested-action");
-  gtk_widget_set_sensitive (record, FALSE);
-  gtk_box_append (GTK_BOX (buttons), skip);
-  gtk_box_append (GTK_BOX (buttons), record);
-
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), hint);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-
-  g_object_set_data_full (G_OBJECT (popover), "stack", g_object_ref (stack), g_object_unref);
-  g_object_set_data_full (G_OBJECT (popover), "partner", g_object_ref (partner), g_object_unref);
-  g_object_set_data (G_OBJECT (popover), "entry", entry);
-  g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), record);
-  g_signal_connect (record, "clicked", G_CALLBACK (record_clicked_cb), popover);
-  /* Enter records it, once there is something to record */
-  g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), record);
-  g_signal_connect_swapped (skip, "clicked", G_CALLBACK (gtk_popover_popdown), popover);
-  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (popover_key_pressed_cb), popover);
-    gtk_widget_add_controller (popover, keys);
-  }
-
-  gtk_widget_set_parent (popover, anchor);
-  g_signal_connect_object (anchor, "destroy", G_CALLBACK (anchor_destroy_cb), popover, 0);
-  gtk_popover_popup (GTK_POPOVER (popover));
-  gtk_widget_grab_focus (entry);
+  gtk_widget_set_parent (GTK_WIDGET (self), anchor);
+  g_signal_connect_object (anchor, "destroy", G_CALLBACK (anchor_destroy_cb), self, 0);
+  gtk_popover_popup (GTK_POPOVER (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 
 /* The row */
 
-static void
-row_apply_cb (AdwEntryRow *row)
+struct _AtlasSourcePromptRow
 {
-  give_source (g_object_get_data (G_OBJECT (row), "stack"), g_object_get_data (G_OBJECT (row), "partner"),
-               gtk_editable_get_text (GTK_EDITABLE (row)));
-  if (atlas_undo_stack_get_change_source (g_object_get_data (G_OBJECT (row), "stack")) != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+  AdwEntryRow     parent_instance;
+
+  AtlasUndoStack *stack;
+  AtlasPartner   *partner;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasSourcePromptRow, atlas_source_prompt_row, ADW_TYPE_ENTRY_ROW)
+
+static void
+apply_cb (AtlasSourcePromptRow *self)
+{
+  give_source (self->stack, self->partner, gtk_editable_get_text (GTK_EDITABLE (self)));
+  if (atlas_undo_stack_get_change_source (self->stack) != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+static void
+atlas_source_prompt_row_dispose (GObject *object)
+{
+  AtlasSourcePromptRow *self = ATLAS_SOURCE_PROMPT_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_SOURCE_PROMPT_ROW);
+  g_clear_object (&self->stack);
+  g_clear_object (&self->partner);
+
+  G_OBJECT_CLASS (atlas_source_prompt_row_parent_class)->dispose (object);
+}
+
+static void
+atlas_source_prompt_row_class_init (AtlasSourcePromptRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_source_prompt_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cyberdiplomacy/Atlas/ui/atlas-source-prompt-row.ui");
+  gtk_widget_class_bind_template_callback (widget_class, apply_cb);
+}
+
+static void
+atlas_source_prompt_row_init (AtlasSourcePromptRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
 atlas_source_prompt_row_new (AtlasUndoStack *stack,
                              AtlasPartner   *partner)
 {
-  GtkWidget *row;
+  AtlasSourcePromptRow *self;
 
   g_return_val_if_fail (ATLAS_IS_UNDO_STACK (stack), NULL);
   g_return_val_if_fail (ATLAS_IS_PARTNER (partner), NULL);
 
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _("Where does this change come from? (a link, or a document and its date)"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "source-prompt");
-  gtk_widget_set_visible (row, FALSE);
-  g_object_set_data_full (G_OBJECT (row), "stack", g_object_ref (stack), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "partner", g_object_ref (partner), g_object_unref);
-  g_signal_connect (row, "apply", G_CALLBACK (row_apply_cb), NULL);
+  self = g_object_new (ATLAS_TYPE_SOURCE_PROMPT_ROW, NULL);
+  self->stack = g_object_ref (stack);
+  self->partner = g_object_ref (partner);
 
-  return row;
+  return GTK_WIDGET (self);
 }

@@ -7,6 +7,14 @@
 
 G_BEGIN_DECLS
 
+#define ATLAS_TYPE_SOURCE_PROMPT (atlas_source_prompt_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasSourcePrompt, atlas_source_prompt, ATLAS, SOURCE_PROMPT, GtkPopover)
+
+#define ATLAS_TYPE_SOURCE_PROMPT_ROW (atlas_source_prompt_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasSourcePromptRow, atlas_source_prompt_row, ATLAS, SOURCE_PROMPT_ROW, AdwEntryRow)
+
 /* Asking where a change comes from when it is made, rather than in a row
  * of the editor that is easily missed: the answer becomes the undo stack's
  * change source, and the partner's changes of this session recorded
