@@ -66,6 +66,24 @@ atlas_profile_action_row_new (const char *title,
   return row;
 }
 
+static void
+name_by_title_cb (AdwPreferencesRow *row,
+                  GParamSpec        *pspec,
+                  GtkWidget         *widget)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, adw_preferences_row_get_title (row),
+                                  -1);
+}
+
+void
+atlas_profile_name_by_title (AdwPreferencesRow *row,
+                             GtkWidget         *widget)
+{
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (name_by_title_cb), widget, 0);
+  name_by_title_cb (row, NULL, widget);
+}
+
 GtkWidget *
 atlas_profile_placeholder_row_new (const char *text)
 {

@@ -25,6 +25,10 @@ GtkWidget  *atlas_profile_status_label_new     (const char *text);
 /* A flat button showing an icon, @label as its tooltip and name. */
 GtkWidget  *atlas_profile_icon_button_new      (const char *icon_name,
                                                 const char *label);
+/* @widget, the row's suffix, takes the row's title as its accessible
+ * name, now and whenever the title changes. */
+void        atlas_profile_name_by_title        (AdwPreferencesRow *row,
+                                                GtkWidget         *widget);
 void        atlas_profile_row_set_text         (GtkWidget  *row,
                                                 const char *title,
                                                 const char *subtitle);

@@ -15,12 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-choice-row.h"
+#include "atlas-link-row.h"
 #include "atlas-profile-private.h"
 #include "atlas-profile-section.h"
-
-/* Years a form offers; the bottom one stands for "none". */
-#define YEAR_NONE (ATLAS_FORMAT_YEAR_MIN - 1)
-#define YEAR_MAX  ATLAS_FORMAT_YEAR_MAX
+#include "atlas-year-row.h"
 
 typedef struct _EntryRow EntryRow;
 
@@ -29,8 +28,8 @@ typedef struct
 {
   EntryRow             *row;
   const AtlasFieldSpec *spec;
-  GtkWidget            *widget;  /* AdwEntryRow, GtkSpinButton or GtkDropDown */
-  guint                 empty_id; /* a link field emptied, taken when idle */
+  /* AdwEntryRow (text), AtlasLinkRow, AtlasYearRow or AtlasChoiceRow */
+  GtkWidget            *widget;
 } Field;
 
 /* The row of the index-th entry. */
@@ -71,7 +70,6 @@ field_free (gpointer data)
   Field *field = data;
 
   g_signal_handlers_disconnect_by_data (field->widget, field);
-  g_clear_handle_id (&field->empty_id, g_source_remove);
   g_free (field);
 }
 
@@ -149,132 +147,63 @@ set_text_value (Field      *field,
   apply_field (field, &value);
 }
 
-static gboolean
-link_emptied_cb (gpointer data)
-{
-  Field *field = data;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (field->widget));
-
-  field->empty_id = 0;
-  if (text[0] == '\0')
-    set_text_value (field, text);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 field_entry_changed_cb (GtkEditable *editable,
                         Field       *field)
 {
-  const char *text = gtk_editable_get_text (editable);
-
-  if (field->spec->kind == ATLAS_FIELD_URL)
-    {
-      g_autofree char *problem = text[0] == '\0' ? NULL : atlas_format_check_web_link (text);
-
-      /* Only web links are kept: a half-typed one waits until it is one,
-       * and says why in the words saving would use. */
-      gtk_widget_set_tooltip_text (GTK_WIDGET (editable), problem);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (editable),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "",
-                                      -1);
-      if (problem == NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      if (problem != NULL)
-        return;
-
-      /* Text that replaces the whole link in one step (set by an input
-       * method, an assistive technology, a program) empties the field for
-       * a moment before it comes: only a field still empty once that is
-       * over loses its link, so that a link refused keeps the one it
-       * would have replaced. */
-      if (text[0] == '\0')
-        {
-          if (field->empty_id == 0 && atlas_profile_section_can_edit (field->row->section))
-            field->empty_id = g_idle_add (link_emptied_cb, field);
-          return;
-        }
-    }
-
-  set_text_value (field, text);
+  set_text_value (field, gtk_editable_get_text (editable));
 }
 
 static void
-field_year_changed_cb (GtkSpinButton *spin,
-                       Field         *field)
+field_link_changed_cb (AtlasLinkRow *row,
+                       GParamSpec   *pspec,
+                       Field        *field)
 {
-  int year = gtk_spin_button_get_value_as_int (spin);
+  const char *uri = atlas_link_row_get_uri (row);
+
+  set_text_value (field, uri ? uri : "");
+}
+
+static void
+field_year_changed_cb (AtlasYearRow *row,
+                       GParamSpec   *pspec,
+                       Field        *field)
+{
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_INT);
-  g_value_set_int (&value, year <= YEAR_NONE ? 0 : year);
+  g_value_set_int (&value, atlas_year_row_get_year (row));
   apply_field (field, &value);
 }
 
-static gboolean
-year_output_cb (GtkSpinButton *spin)
+/* The value a choice's position stands for: one of the type's values, or
+ * the id of one of the dataset's sources. */
+static const char *
+choice_value (Field *field,
+              guint  position)
 {
-  int year = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = NULL;
+  GtkDropDown *dropdown = atlas_choice_row_get_drop_down (ATLAS_CHOICE_ROW (field->widget));
+  g_autoptr(GObject) item = NULL;
 
-  /* Translators: shown in a year field left empty */
-  text = year <= YEAR_NONE ? g_strdup (C_("year", "None")) : g_strdup_printf ("%d", year);
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
-static int
-year_input_cb (GtkSpinButton *spin,
-               double        *new_value)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  char *end = NULL;
-  gint64 year;
-
-  year = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0')
-    {
-      /* Anything that is not a number empties the field. */
-      *new_value = YEAR_NONE;
-      return TRUE;
-    }
-
-  *new_value = CLAMP (year, YEAR_NONE, YEAR_MAX);
-  return TRUE;
+  if (field->spec->values != NULL)
+    return field->spec->values ()[position];
+  item = g_list_model_get_item (gtk_drop_down_get_model (dropdown), position);
+  return item ? atlas_source_get_id (ATLAS_SOURCE (item)) : NULL;
 }
 
 static void
-field_choice_changed_cb (GtkDropDown *dropdown,
-                         GParamSpec  *pspec,
-                         Field       *field)
+field_choice_changed_cb (AtlasChoiceRow *row,
+                         GParamSpec     *pspec,
+                         Field          *field)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint selected = atlas_choice_row_get_selected (row);
   g_auto(GValue) value = G_VALUE_INIT;
 
   if (selected == GTK_INVALID_LIST_POSITION)
     return;
 
   g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, field->spec->values ()[selected]);
-  apply_field (field, &value);
-}
-
-static void
-field_source_changed_cb (GtkDropDown *dropdown,
-                         GParamSpec  *pspec,
-                         Field       *field)
-{
-  AtlasSource *source = gtk_drop_down_get_selected_item (dropdown);
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (source == NULL)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, atlas_source_get_id (source));
+  g_value_set_string (&value, choice_value (field, selected));
   apply_field (field, &value);
 }
 
@@ -370,89 +299,34 @@ source_factory_new (GtkDropDown *popup_of)
   return factory;
 }
 
-/* The widget of each kind of field, in a row of the entry's expander */
-
-static GtkWidget *
-suffix_row_new (GtkWidget  *expander,
-                const char *title,
-                GtkWidget  *widget)
-{
-  GtkWidget *row = atlas_profile_action_row_new (title, NULL);
-
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  return row;
-}
+/* The row of each kind of field, in the entry's expander */
 
 static GtkWidget *
 text_field_new (Field      *field,
-                GtkWidget  *expander,
                 const char *title)
 {
-  AtlasProfileSection *self = field->row->section;
-  GtkWidget *row = atlas_profile_entry_row_new (title, NULL, self->undo_stack);
+  GtkWidget *row = atlas_profile_entry_row_new (title, NULL, field->row->section->undo_stack);
 
-  if (field->spec->kind == ATLAS_FIELD_URL)
-    adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_URL);
   if (field->spec->tooltip != NULL)
     gtk_widget_set_tooltip_text (row, _(field->spec->tooltip));
   g_signal_connect (row, "changed", G_CALLBACK (field_entry_changed_cb), field);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-
   return row;
-}
-
-static GtkWidget *
-year_field_new (Field      *field,
-                GtkWidget  *expander,
-                const char *title)
-{
-  GtkWidget *spin = gtk_spin_button_new_with_range (YEAR_NONE, YEAR_MAX, 1);
-
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-  g_signal_connect (spin, "output", G_CALLBACK (year_output_cb), NULL);
-  g_signal_connect (spin, "input", G_CALLBACK (year_input_cb), NULL);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (field_year_changed_cb), field);
-  atlas_profile_break_coalescing_on_leave (spin, field->row->section->undo_stack);
-  suffix_row_new (expander, title, spin);
-
-  return spin;
-}
-
-static GtkWidget *
-dropdown_field_new (GtkWidget  *expander,
-                    const char *title,
-                    GtkWidget  *dropdown)
-{
-  GtkWidget *row;
-
-  gtk_widget_add_css_class (dropdown, "flat");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), GTK_INVALID_LIST_POSITION);
-  row = suffix_row_new (expander, title, dropdown);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
-
-  return dropdown;
 }
 
 static GtkWidget *
 choice_field_new (Field      *field,
-                  GtkWidget  *expander,
                   const char *title)
 {
   const char * const *values = field->spec->values ();
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
+  GtkWidget *row;
 
   for (guint i = 0; values[i] != NULL; i++)
     gtk_string_list_append (choices, atlas_entry_value_get_label (values[i]));
 
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (field_choice_changed_cb), field);
-  return dropdown_field_new (expander, title, dropdown);
+  row = atlas_choice_row_new (title, G_LIST_MODEL (choices));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (field_choice_changed_cb), field);
+  return row;
 }
 
 /* Which of the dataset's sources a reference cites. With none in the
@@ -466,26 +340,28 @@ source_field_new (Field      *field,
   GListModel *sources = atlas_dataset_get_sources (field->row->section->dataset);
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) list_factory = NULL;
-  GtkWidget *dropdown;
+  GtkDropDown *dropdown;
+  GtkWidget *row;
 
   if (g_list_model_get_n_items (sources) == 0)
     {
-      GtkWidget *row = atlas_profile_action_row_new (title, NULL);
       GtkWidget *label = atlas_profile_plain_label_new (_("None in the dataset"));
 
+      row = atlas_profile_action_row_new (title, NULL);
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
       return NULL;
     }
 
-  dropdown = gtk_drop_down_new (g_object_ref (sources), NULL);
+  row = atlas_choice_row_new (title, sources);
+  dropdown = atlas_choice_row_get_drop_down (ATLAS_CHOICE_ROW (row));
   factory = source_factory_new (NULL);
-  list_factory = source_factory_new (GTK_DROP_DOWN (dropdown));
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (field_source_changed_cb), field);
-  return dropdown_field_new (expander, title, dropdown);
+  list_factory = source_factory_new (dropdown);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (field_choice_changed_cb), field);
+  return row;
 }
 
 static GtkWidget *
@@ -493,22 +369,37 @@ field_widget_new (Field     *field,
                   GtkWidget *expander)
 {
   const char *title = _(field->spec->title);
+  GtkWidget *row;
 
   switch (field->spec->kind)
     {
     case ATLAS_FIELD_TEXT:
     case ATLAS_FIELD_NULLABLE_TEXT:
+      row = text_field_new (field, title);
+      break;
     case ATLAS_FIELD_URL:
-      return text_field_new (field, expander, title);
+      row = atlas_link_row_new (title);
+      atlas_profile_break_coalescing_on_leave (row, field->row->section->undo_stack);
+      g_signal_connect (row, "notify::uri", G_CALLBACK (field_link_changed_cb), field);
+      break;
     case ATLAS_FIELD_YEAR:
-      return year_field_new (field, expander, title);
+      row = atlas_year_row_new (title);
+      atlas_profile_break_coalescing_on_leave (row, field->row->section->undo_stack);
+      g_signal_connect (row, "notify::year", G_CALLBACK (field_year_changed_cb), field);
+      break;
     case ATLAS_FIELD_CHOICE:
-      return choice_field_new (field, expander, title);
+      row = choice_field_new (field, title);
+      break;
     case ATLAS_FIELD_SOURCE:
-      return source_field_new (field, expander, title);
+      row = source_field_new (field, expander, title);
+      break;
     default:
       g_assert_not_reached ();
     }
+
+  if (row != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  return row;
 }
 
 /* Brings one field in line with the entry it edits. */
@@ -523,21 +414,21 @@ sync_field (Field   *field,
     {
     case ATLAS_FIELD_TEXT:
     case ATLAS_FIELD_NULLABLE_TEXT:
-    case ATLAS_FIELD_URL:
       {
         g_autofree char *text = NULL;
 
         g_object_get (item, property, &text, NULL);
         if (g_strcmp0 (text ? text : "", gtk_editable_get_text (GTK_EDITABLE (widget))) != 0)
-          {
-            gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
-            gtk_widget_remove_css_class (widget, "error");
-            if (field->spec->kind == ATLAS_FIELD_URL)
-              {
-                gtk_widget_set_tooltip_text (widget, NULL);
-                gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-              }
-          }
+          gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+      }
+      break;
+
+    case ATLAS_FIELD_URL:
+      {
+        g_autofree char *uri = NULL;
+
+        g_object_get (item, property, &uri, NULL);
+        atlas_link_row_set_uri (ATLAS_LINK_ROW (widget), uri);
       }
       break;
 
@@ -546,35 +437,23 @@ sync_field (Field   *field,
         int year = 0;
 
         g_object_get (item, property, &year, NULL);
-        if (year <= 0)
-          year = YEAR_NONE;
-        if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (widget)) != year)
-          gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), year);
+        atlas_year_row_set_year (ATLAS_YEAR_ROW (widget), year);
       }
       break;
 
     case ATLAS_FIELD_CHOICE:
     case ATLAS_FIELD_SOURCE:
       {
-        GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
-        const char * const *values = field->spec->values ? field->spec->values () : NULL;
+        GtkDropDown *dropdown = atlas_choice_row_get_drop_down (ATLAS_CHOICE_ROW (widget));
+        guint n = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
         g_autofree char *value = NULL;
         guint position = GTK_INVALID_LIST_POSITION;
 
         g_object_get (item, property, &value, NULL);
-        for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-          {
-            g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
-            const char *id = values ? values[i] : atlas_source_get_id (ATLAS_SOURCE (choice));
-
-            if (g_strcmp0 (id, value) == 0)
-              {
-                position = i;
-                break;
-              }
-          }
-        if (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) != position)
-          gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), position);
+        for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+          if (g_strcmp0 (choice_value (field, i), value) == 0)
+            position = i;
+        atlas_choice_row_set_selected (ATLAS_CHOICE_ROW (widget), position);
       }
       break;
 
