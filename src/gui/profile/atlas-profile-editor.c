@@ -3,7 +3,9 @@
 /* The profile as a form, while "Edit" is on: the source and date of this
  * change, the partner's name and update date, a drop-down per lens, the
  * assessment, an AtlasProfileSection per list of entries (its fields in
- * the tables of atlas-profile-sections.c) and the history.
+ * the tables of atlas-profile-sections.c) and the history. Its fixed
+ * parts are in its template (atlas-profile-editor.ui); the indicators'
+ * rows and the sections are added here, as the dataset has them.
  *
  * Everything the form changes goes through the AtlasUndoStack, never into
  * the partner directly. After any change of the partner, the view calls
@@ -15,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-date-button.h"
 #include "atlas-long-text.h"
 #include "atlas-profile-editor.h"
 #include "atlas-profile-history.h"
@@ -32,6 +35,9 @@ struct _AtlasProfileEditor
   AtlasPartner        *partner;
 
   GPtrArray           *indicators;      /* Indicator, owned */
+  GtkWidget           *indicators_group;
+  GtkWidget           *assessment_group;
+  GtkTextView         *assessment_view;
   GtkTextBuffer       *assessment_buffer;
   GtkWidget           *name_row;
   GtkWidget           *updated_row;
@@ -73,14 +79,6 @@ typedef struct
   AtlasLens *lens;
   gboolean   in_list;
 } CategoryItems;
-
-/* The calendar that fills a date row, and the month it shows */
-typedef struct
-{
-  GtkWidget   *row;
-  GtkCalendar *calendar;
-  int          month;  /* year * 12 + month */
-} DatePicker;
 
 static void sync_form (AtlasProfileEditor *self);
 
@@ -296,7 +294,7 @@ indicator_free (gpointer data)
 static void
 build_indicator_form (AtlasProfileEditor *self)
 {
-  GtkWidget *group = atlas_profile_group_new (_("Indicators"));
+  GtkWidget *group = self->indicators_group;
   GListModel *lenses = atlas_dataset_get_lenses (self->dataset);
   guint n = g_list_model_get_n_items (lenses);
 
@@ -342,8 +340,6 @@ build_indicator_form (AtlasProfileEditor *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
-
-  gtk_widget_set_parent (group, GTK_WIDGET (self));
 }
 
 static char *
@@ -379,11 +375,7 @@ assessment_changed_cb (GtkTextBuffer      *buffer,
 static void
 build_assessment_form (AtlasProfileEditor *self)
 {
-  GtkWidget *group = atlas_profile_group_new (_("Assessment"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-
-  self->assessment_buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  self->assessment_buffer = g_object_ref (gtk_text_view_get_buffer (self->assessment_view));
   /* The app's undo stack owns Ctrl+Z: the buffer's own history would undo
    * behind its back. */
   gtk_text_buffer_set_enable_undo (self->assessment_buffer, FALSE);
@@ -391,29 +383,11 @@ build_assessment_form (AtlasProfileEditor *self)
   atlas_text_buffer_cut_long_runs (self->assessment_buffer);
   gtk_text_buffer_set_text (self->assessment_buffer, atlas_partner_get_assessment (self->partner), -1);
   g_signal_connect (self->assessment_buffer, "changed", G_CALLBACK (assessment_changed_cb), self);
+  atlas_profile_break_coalescing_on_leave (GTK_WIDGET (self->assessment_view), self->undo_stack);
 
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 160);
-  gtk_widget_add_css_class (view, "assessment-editor");
-  gtk_widget_set_name (view, "assessment-editor");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Assessment"),
-                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
-                                  -1);
-  atlas_profile_break_coalescing_on_leave (view, self->undo_stack);
-
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_widget_add_css_class (frame, "assessment-frame");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
   self->assessment_source_row = atlas_source_prompt_row_new (self->undo_stack, self->partner);
   gtk_widget_set_margin_top (self->assessment_source_row, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->assessment_source_row);
-  gtk_widget_set_parent (group, GTK_WIDGET (self));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->assessment_group), self->assessment_source_row);
 }
 
 static void
@@ -499,9 +473,11 @@ updated_changed_cb (GtkEditable        *editable,
   g_autoptr(AtlasPartner) copy = NULL;
   gboolean valid = atlas_format_is_date (text);
 
+  if (!can_edit (self))
+    return;
   show_date_reason (self, text);
 
-  if (!valid || !can_edit (self) || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
+  if (!valid || g_strcmp0 (text, atlas_partner_get_updated (self->partner)) == 0)
     return;
 
   copy = atlas_partner_copy (self->partner);
@@ -510,73 +486,10 @@ updated_changed_cb (GtkEditable        *editable,
 }
 
 static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          DatePicker  *picker)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
-  int shown = picker->month;
-  int month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
-
-  gtk_editable_set_text (GTK_EDITABLE (picker->row), text);
-  /* A day picked in the month shown closes the calendar; going to another
-   * month keeps it open. */
-  picker->month = month;
-  if (popover != NULL && month == shown)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-/* The calendar opens on the row's date, or today's. */
-static void
-calendar_popover_show_cb (GtkWidget  *popover,
-                          DatePicker *picker)
-{
-  GtkCalendar *calendar = picker->calendar;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (picker->row));
-  int year, month, day;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (atlas_format_is_date (text) && sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3)
-    date = g_date_time_new_local (year, month, day, 0, 0, 0);
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-  g_signal_handlers_block_by_func (calendar, calendar_day_selected_cb, picker);
-  gtk_calendar_select_day (calendar, date);
-  picker->month = g_date_time_get_year (date) * 12 + g_date_time_get_month (date);
-  g_signal_handlers_unblock_by_func (calendar, calendar_day_selected_cb, picker);
-}
-
-static void
-add_calendar_button (AtlasProfileEditor *self,
-                     GtkWidget          *row)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-  DatePicker *picker = g_new0 (DatePicker, 1);
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
-  picker->row = row;
-  picker->calendar = GTK_CALENDAR (calendar);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), picker);
-  /* The popover outlives its calendar: its handler owns the picker. */
-  g_signal_connect_data (popover, "show", G_CALLBACK (calendar_popover_show_cb), picker,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
-}
-
-static void
 source_changed_cb (GtkEditable        *editable,
                    AtlasProfileEditor *self)
 {
-  if (self->undo_stack != NULL && self->syncing == 0)
+  if (self->undo_stack != NULL && self->partner != NULL && self->syncing == 0)
     atlas_undo_stack_set_change_source (self->undo_stack, gtk_editable_get_text (editable));
 }
 
@@ -612,65 +525,23 @@ source_row_leave_cb (AtlasProfileEditor *self)
     atlas_undo_stack_fill_missing_sources (self->undo_stack, self->partner);
 }
 
+/* The rows of "This Change" (in the template), filled */
 static void
 build_change_form (AtlasProfileEditor *self)
 {
-  GtkWidget *group = atlas_profile_group_new (_("This Change"));
   const char *source = atlas_undo_stack_get_change_source (self->undo_stack);
+  GtkWidget *rows[] = { self->source_row, self->change_date_row, self->updated_row, self->name_row };
 
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Changes of indicators and of the assessment are "
-                                           "recorded in the history with this source and date"));
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->source_row), source ? source : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->change_date_row),
+                         atlas_undo_stack_get_change_date (self->undo_stack));
+  gtk_editable_set_text (GTK_EDITABLE (self->updated_row), atlas_partner_get_updated (self->partner));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), atlas_partner_get_name (self->partner));
+  self->syncing--;
 
-  self->source_row = atlas_profile_entry_row_new (_("Source of this change"), source, self->undo_stack);
-  g_signal_connect (self->source_row, "changed", G_CALLBACK (source_changed_cb), self);
-  {
-    GtkEventController *controller = gtk_event_controller_focus_new ();
-
-    /* Given after the change: the changes made without one take it */
-    g_signal_connect_swapped (controller, "leave", G_CALLBACK (source_row_leave_cb), self);
-    gtk_widget_add_controller (self->source_row, controller);
-  }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
-
-  self->change_date_row = atlas_profile_entry_row_new (_("Date of this change (YYYY-MM-DD)"),
-                                                       atlas_undo_stack_get_change_date (self->undo_stack),
-                                                       self->undo_stack);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->change_date_row), FALSE);
-  g_signal_connect (self->change_date_row, "changed", G_CALLBACK (change_date_changed_cb), self);
-  add_calendar_button (self, self->change_date_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_date_row);
-
-  self->change_reason = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->change_reason), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->change_reason), 0);
-  gtk_widget_add_css_class (self->change_reason, "error");
-  gtk_widget_set_margin_top (self->change_reason, 6);
-  gtk_widget_set_visible (self->change_reason, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->change_reason);
-
-  self->updated_row = atlas_profile_entry_row_new (_("Last updated (YYYY-MM-DD)"),
-                                                   atlas_partner_get_updated (self->partner), self->undo_stack);
-  /* The title may quote what was typed: plain text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->updated_row), FALSE);
-  g_signal_connect (self->updated_row, "changed", G_CALLBACK (updated_changed_cb), self);
-  add_calendar_button (self, self->updated_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_row);
-  self->updated_problem = atlas_profile_plain_label_new ("");
-  gtk_label_set_wrap (GTK_LABEL (self->updated_problem), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->updated_problem), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (self->updated_problem), 0);
-  gtk_widget_add_css_class (self->updated_problem, "error");
-  gtk_widget_set_margin_top (self->updated_problem, 6);
-  gtk_widget_set_visible (self->updated_problem, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->updated_problem);
-
-  self->name_row = atlas_profile_entry_row_new (_("Name in the dataset"),
-                                                atlas_partner_get_name (self->partner), self->undo_stack);
-  g_signal_connect (self->name_row, "changed", G_CALLBACK (name_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
-
-  gtk_widget_set_parent (group, GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    atlas_profile_break_coalescing_on_leave (rows[i], self->undo_stack);
 }
 
 /* Another window or the files side may set the source too. */
@@ -705,31 +576,19 @@ change_date_notify_cb (AtlasProfileEditor *self)
 static void
 build_form (AtlasProfileEditor *self)
 {
-  GtkWidget *remove;
-
   build_change_form (self);
   build_indicator_form (self);
   build_assessment_form (self);
+  /* The lists, between the assessment and the history */
   for (guint i = 0; i < atlas_profile_n_section_types; i++)
     {
       GtkWidget *section = atlas_profile_section_new (atlas_profile_section_types[i], self->dataset,
                                                       self->undo_stack, self->partner);
 
-      gtk_widget_set_parent (section, GTK_WIDGET (self));
+      gtk_widget_insert_before (section, GTK_WIDGET (self), GTK_WIDGET (self->history));
       g_ptr_array_add (self->sections, section);
     }
-  /* Read only, but there while editing: changes of indicators and of the
-   * assessment add to it as they are made. */
-  self->history = ATLAS_PROFILE_HISTORY (atlas_profile_history_new ());
-  gtk_widget_set_parent (GTK_WIDGET (self->history), GTK_WIDGET (self));
   atlas_profile_history_show (self->history, self->dataset, self->partner);
-
-  remove = gtk_button_new_with_mnemonic (_("_Remove Partner"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-partner");
-  gtk_widget_set_halign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "destructive-action");
-  gtk_widget_add_css_class (remove, "pill");
-  gtk_widget_set_parent (remove, GTK_WIDGET (self));
 }
 
 static void
@@ -805,16 +664,12 @@ atlas_profile_editor_dispose (GObject *object)
   /* Their handlers first, while the drop-downs are there */
   if (self->indicators != NULL)
     g_ptr_array_set_size (self->indicators, 0);
+  if (self->sections != NULL)
+    g_ptr_array_set_size (self->sections, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PROFILE_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  self->name_row = NULL;
-  self->updated_row = NULL;
-  self->updated_problem = NULL;
-  self->source_row = NULL;
-  self->change_date_row = NULL;
-  self->change_reason = NULL;
   self->assessment_source_row = NULL;
-  self->history = NULL;
   g_clear_object (&self->assessment_buffer);
   g_clear_object (&self->partner);
   g_clear_object (&self->undo_stack);
@@ -909,16 +764,31 @@ atlas_profile_editor_class_init (AtlasProfileEditorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  g_type_ensure (ATLAS_TYPE_DATE_BUTTON);
+  g_type_ensure (ATLAS_TYPE_PROFILE_HISTORY);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cyberdiplomacy/Atlas/ui/atlas-profile-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, change_date_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, change_reason);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, updated_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, updated_problem);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, indicators_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, assessment_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, assessment_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasProfileEditor, history);
+  gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_row_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, updated_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 }
 
 static void
 atlas_profile_editor_init (AtlasProfileEditor *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->sections = g_ptr_array_new ();
