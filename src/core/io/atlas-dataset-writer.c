@@ -93,6 +93,63 @@ write_list_member (Writer        *w,
   atlas_json_writer_end (w, ']');
 }
 
+/* An array member that is left out when empty (the format's optional
+ * lists: a dialogue's rounds, the subject's member changes). */
+static void
+write_optional_array_member (Writer        *w,
+                             const char    *key,
+                             GPtrArray     *items,
+                             WriteItemFunc  write_one)
+{
+  if (items->len == 0)
+    return;
+
+  atlas_json_writer_item (w, key);
+  atlas_json_writer_begin (w, '[');
+  for (guint i = 0; i < items->len; i++)
+    {
+      atlas_json_writer_item (w, NULL);
+      write_one (w, g_ptr_array_index (items, i));
+    }
+  atlas_json_writer_end (w, ']');
+}
+
+/* An object of indicators (lens id -> category id), of a partner or of
+ * the subject: in the dataset's lens order, so that the same indicators
+ * always give the same text; indicators of lenses the dataset lacks come
+ * last, sorted (@ids, all the lenses with an indicator, comes sorted). */
+typedef const char *(*IndicatorFunc) (gpointer    owner,
+                                      const char *lens_id);
+
+static void
+write_indicators_member (Writer             *w,
+                         AtlasDataset       *dataset,
+                         const char * const *ids,
+                         IndicatorFunc       indicator,
+                         gpointer            owner)
+{
+  GListModel *lenses = atlas_dataset_get_lenses (dataset);
+  guint n = g_list_model_get_n_items (lenses);
+
+  atlas_json_writer_item (w, "indicators");
+  atlas_json_writer_begin (w, '{');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
+      const char *category = indicator (owner, atlas_lens_get_id (lens));
+
+      if (category != NULL)
+        atlas_json_writer_string_member (w, atlas_lens_get_id (lens), category);
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (atlas_dataset_find_lens (dataset, ids[i]) == NULL)
+      atlas_json_writer_string_member (w, ids[i], indicator (owner, ids[i]));
+
+  atlas_json_writer_end (w, '}');
+}
+
 static void
 write_source (Writer      *w,
               AtlasSource *source)
@@ -176,6 +233,23 @@ write_document (Writer        *w,
 }
 
 static void
+write_round (Writer     *w,
+             AtlasRound *round)
+{
+  atlas_json_writer_begin (w, '{');
+  atlas_json_writer_string_member (w, "date", round->date);
+  atlas_json_writer_string_member (w, "place", round->place);
+  if (round->number > 0)
+    atlas_json_writer_int_member (w, "number", round->number);
+  else
+    atlas_json_writer_null_member (w, "number");
+  atlas_json_writer_string_member (w, "url", round->url);
+  atlas_json_writer_string_member (w, "note", round->note);
+  write_extra (w, round->extra, round_keys);
+  atlas_json_writer_end (w, '}');
+}
+
+static void
 write_dialogue (Writer        *w,
                 AtlasDialogue *dialogue)
 {
@@ -185,33 +259,8 @@ write_dialogue (Writer        *w,
   atlas_json_writer_string_member (w, "level", atlas_dialogue_get_level (dialogue));
   write_year_member (w, "established", atlas_dialogue_get_established (dialogue));
   atlas_json_writer_string_member (w, "status", atlas_dialogue_get_status (dialogue));
-  {
-    GPtrArray *rounds = atlas_dialogue_get_rounds (dialogue);
-
-    if (rounds->len > 0)
-      {
-        atlas_json_writer_item (w, "rounds");
-        atlas_json_writer_begin (w, '[');
-        for (guint i = 0; i < rounds->len; i++)
-          {
-            AtlasRound *round = g_ptr_array_index (rounds, i);
-
-            atlas_json_writer_item (w, NULL);
-            atlas_json_writer_begin (w, '{');
-            atlas_json_writer_string_member (w, "date", round->date);
-            atlas_json_writer_string_member (w, "place", round->place);
-            if (round->number > 0)
-              atlas_json_writer_int_member (w, "number", round->number);
-            else
-              atlas_json_writer_string_member (w, "number", NULL);
-            atlas_json_writer_string_member (w, "url", round->url);
-            atlas_json_writer_string_member (w, "note", round->note);
-            write_extra (w, round->extra, round_keys);
-            atlas_json_writer_end (w, '}');
-          }
-        atlas_json_writer_end (w, ']');
-      }
-  }
+  write_optional_array_member (w, "rounds", atlas_dialogue_get_rounds (dialogue),
+                               (WriteItemFunc) write_round);
   write_extra (w, atlas_extra_get (dialogue), dialogue_keys);
   atlas_json_writer_end (w, '}');
 }
@@ -255,33 +304,16 @@ write_history_entry (Writer            *w,
   atlas_json_writer_end (w, '}');
 }
 
-/* In the dataset's lens order, so that the same indicators always give
- * the same text; indicators of lenses the dataset lacks come last, sorted. */
 static void
-write_indicators (Writer       *w,
-                  AtlasDataset *dataset,
-                  AtlasPartner *partner)
+write_member_change (Writer            *w,
+                     AtlasMemberChange *change)
 {
-  GListModel *lenses = atlas_dataset_get_lenses (dataset);
-  g_auto(GStrv) ids = atlas_partner_dup_indicator_lenses (partner);
-  guint n = g_list_model_get_n_items (lenses);
-
-  atlas_json_writer_item (w, "indicators");
   atlas_json_writer_begin (w, '{');
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
-      const char *category = atlas_partner_get_indicator (partner, atlas_lens_get_id (lens));
-
-      if (category != NULL)
-        atlas_json_writer_string_member (w, atlas_lens_get_id (lens), category);
-    }
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (atlas_dataset_find_lens (dataset, ids[i]) == NULL)
-      atlas_json_writer_string_member (w, ids[i], atlas_partner_get_indicator (partner, ids[i]));
-
+  atlas_json_writer_string_member (w, "date", change->date);
+  atlas_json_writer_string_member (w, "id", change->id);
+  atlas_json_writer_string_member (w, "change", change->change);
+  atlas_json_writer_string_member (w, "source", change->source);
+  write_extra (w, change->extra, member_change_keys);
   atlas_json_writer_end (w, '}');
 }
 
@@ -293,7 +325,12 @@ write_partner (Writer       *w,
   atlas_json_writer_begin (w, '{');
   atlas_json_writer_string_member (w, "id", atlas_partner_get_id (partner));
   atlas_json_writer_string_member (w, "name", atlas_partner_get_name (partner));
-  write_indicators (w, dataset, partner);
+  {
+    g_auto(GStrv) ids = atlas_partner_dup_indicator_lenses (partner);
+
+    write_indicators_member (w, dataset, (const char * const *) ids,
+                             (IndicatorFunc) atlas_partner_get_indicator, partner);
+  }
   write_list_member (w, "documents", atlas_partner_get_documents (partner),
                      (WriteItemFunc) write_document);
   write_list_member (w, "dialogues", atlas_partner_get_dialogues (partner),
@@ -349,51 +386,15 @@ atlas_dataset_to_bytes (AtlasDataset *self)
       atlas_json_writer_string (&w, members[i]);
     }
   atlas_json_writer_end (&w, ']');
-  {
-    GPtrArray *changes = atlas_dataset_get_member_changes (self);
-
-    if (changes->len > 0)
-      {
-        atlas_json_writer_item (&w, "member_changes");
-        atlas_json_writer_begin (&w, '[');
-        for (guint i = 0; i < changes->len; i++)
-          {
-            AtlasMemberChange *change = g_ptr_array_index (changes, i);
-
-            atlas_json_writer_item (&w, NULL);
-            atlas_json_writer_begin (&w, '{');
-            atlas_json_writer_string_member (&w, "date", change->date);
-            atlas_json_writer_string_member (&w, "id", change->id);
-            atlas_json_writer_string_member (&w, "change", change->change);
-            atlas_json_writer_string_member (&w, "source", change->source);
-            write_extra (&w, change->extra, member_change_keys);
-            atlas_json_writer_end (&w, '}');
-          }
-        atlas_json_writer_end (&w, ']');
-      }
-  }
+  write_optional_array_member (&w, "member_changes", atlas_dataset_get_member_changes (self),
+                               (WriteItemFunc) write_member_change);
   {
     g_auto(GStrv) ids = atlas_dataset_dup_subject_indicator_lenses (self);
-    GListModel *lenses = atlas_dataset_get_lenses (self);
 
+    /* Optional for the subject */
     if (ids[0] != NULL)
-      {
-        /* In the dataset's lens order, as a partner's; others after, sorted */
-        atlas_json_writer_item (&w, "indicators");
-        atlas_json_writer_begin (&w, '{');
-        for (guint i = 0; i < g_list_model_get_n_items (lenses); i++)
-          {
-            g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
-            const char *category = atlas_dataset_get_subject_indicator (self, atlas_lens_get_id (lens));
-
-            if (category != NULL)
-              atlas_json_writer_string_member (&w, atlas_lens_get_id (lens), category);
-          }
-        for (guint i = 0; ids[i] != NULL; i++)
-          if (atlas_dataset_find_lens (self, ids[i]) == NULL)
-            atlas_json_writer_string_member (&w, ids[i], atlas_dataset_get_subject_indicator (self, ids[i]));
-        atlas_json_writer_end (&w, '}');
-      }
+      write_indicators_member (&w, self, (const char * const *) ids,
+                               (IndicatorFunc) atlas_dataset_get_subject_indicator, self);
   }
   write_extra (&w, atlas_dataset_get_subject_extra (self), subject_keys);
   atlas_json_writer_end (&w, '}');
