@@ -112,49 +112,33 @@ read_member_change (Loader     *l,
   return result;
 }
 
+/* Offsets parallel to the changes kept */
+static void
+read_member_change_element (Loader     *l,
+                            const Path *path,
+                            guint       index,
+                            gsize       offset,
+                            gpointer    changes)
+{
+  AtlasMemberChange *change = read_member_change (l, path);
+
+  if (change != NULL)
+    {
+      g_ptr_array_add (changes, change);
+      g_array_append_val (l->member_change_offsets, offset);
+    }
+}
+
 static void
 read_member_changes (Loader       *l,
                      AtlasDataset *dataset,
                      const Path   *path)
 {
-  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
-  gsize offset = l->reader.value_offset;
-  g_autoptr(GPtrArray) changes = NULL;
-  guint index = 0;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_member_change_free);
 
-  if (type != ATLAS_JSON_ARRAY)
-    {
-      const char *found = atlas_loader_skip_and_describe (l, type);
-
-      if (found != NULL)
-        atlas_loader_add_problem (l, path, offset, _("must be an array, not %s"), found);
-      return;
-    }
-
-  if (!atlas_json_reader_begin_array (&l->reader))
-    return;
-
-  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_member_change_free);
   g_array_set_size (l->member_change_offsets, 0);
-  while (atlas_json_reader_next_element (&l->reader))
-    {
-      const Path *item_path = INDEX (path, index);
-      gsize item_offset;
-      AtlasMemberChange *change;
-
-      atlas_json_reader_peek (&l->reader);
-      item_offset = l->reader.value_offset;
-      change = read_member_change (l, item_path);
-      atlas_loader_note_error_path (l, item_path);
-      /* Offsets parallel to the changes kept. */
-      if (change != NULL)
-        {
-          g_ptr_array_add (changes, change);
-          g_array_append_val (l->member_change_offsets, item_offset);
-        }
-      index++;
-    }
-  atlas_loader_note_error_path (l, path);
+  if (atlas_loader_read_each (l, path, read_member_change_element, changes) < 0)
+    return;
 
   atlas_dataset_set_member_changes (dataset, changes);
 }
@@ -223,6 +207,39 @@ read_translations (Loader     *l,
   return g_steal_pointer (&translations);
 }
 
+/* The subject's members: ISO 3166-1 codes, each once */
+typedef struct
+{
+  GPtrArray  *codes;
+  GHashTable *seen;
+} MembersRead;
+
+static void
+read_member_element (Loader     *l,
+                     const Path *path,
+                     guint       index,
+                     gsize       offset,
+                     gpointer    data)
+{
+  MembersRead *read = data;
+  char *code = NULL;
+
+  if (!atlas_loader_read_string (l, path, FALSE, &code))
+    return;
+
+  if (!atlas_iso_codes_is_valid_alpha2 (code))
+    atlas_loader_add_problem (l, path, offset, _("\"%s\" is not an ISO 3166-1 alpha-2 country code"), code);
+  else if (g_hash_table_contains (read->seen, code))
+    atlas_loader_add_problem (l, path, offset, _("\"%s\" is listed twice"), code);
+  else
+    {
+      g_hash_table_add (read->seen, code);
+      g_ptr_array_add (read->codes, code);
+      return;
+    }
+  g_free (code);
+}
+
 static void
 read_subject (Loader       *l,
               AtlasDataset *dataset,
@@ -263,49 +280,15 @@ read_subject (Loader       *l,
 
       case 3:
         {
-          AtlasJsonType type = atlas_json_reader_peek (&l->reader);
-          gsize offset = l->reader.value_offset;
-          g_autoptr(GPtrArray) codes = g_ptr_array_new_null_terminated (32, g_free, TRUE);
-          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-          guint index = 0;
+          MembersRead read = {
+            g_ptr_array_new_null_terminated (32, g_free, TRUE),
+            g_hash_table_new (g_str_hash, g_str_equal),
+          };
+          g_autoptr(GPtrArray) codes = read.codes;
+          g_autoptr(GHashTable) seen = read.seen;
 
-          if (type != ATLAS_JSON_ARRAY)
-            {
-              const char *found = atlas_loader_skip_and_describe (l, type);
-
-              if (found != NULL)
-                atlas_loader_add_problem (l, &m.member_path, offset, _("must be an array, not %s"), found);
-              break;
-            }
-
-          atlas_json_reader_begin_array (&l->reader);
-          while (atlas_json_reader_next_element (&l->reader))
-            {
-              const Path *element_path = INDEX (&m.member_path, index++);
-              char *code = NULL;
-
-              if (!atlas_loader_read_string (l, element_path, FALSE, &code))
-                {
-                  atlas_loader_note_error_path (l, element_path);
-                  continue;
-                }
-
-              if (!atlas_iso_codes_is_valid_alpha2 (code))
-                atlas_loader_add_problem (l, element_path, l->reader.value_offset,
-                                          _("\"%s\" is not an ISO 3166-1 alpha-2 country code"), code);
-              else if (g_hash_table_contains (seen, code))
-                atlas_loader_add_problem (l, element_path, l->reader.value_offset,
-                                          _("\"%s\" is listed twice"), code);
-              else
-                {
-                  g_hash_table_add (seen, code);
-                  g_ptr_array_add (codes, code);
-                  continue;
-                }
-              g_free (code);
-            }
-          atlas_loader_note_error_path (l, &m.member_path);
-
+          if (atlas_loader_read_each (l, &m.member_path, read_member_element, &read) < 0)
+            break;
           atlas_dataset_set_members (dataset, (const char * const *) codes->pdata);
         }
         break;
@@ -398,6 +381,26 @@ read_category (Loader     *l,
   return category;
 }
 
+typedef struct
+{
+  GPtrArray  *categories;
+  GHashTable *ids;        /* theirs, to find one twice */
+} CategoriesRead;
+
+static void
+read_category_element (Loader     *l,
+                       const Path *path,
+                       guint       index,
+                       gsize       offset,
+                       gpointer    data)
+{
+  CategoriesRead *read = data;
+  AtlasCategory *category = read_category (l, path, index, read->ids);
+
+  if (category != NULL)
+    g_ptr_array_add (read->categories, category);
+}
+
 static gpointer
 read_lens (Loader     *l,
            const Path *path,
@@ -457,33 +460,13 @@ read_lens (Loader     *l,
         break;
       case 7:
         {
-          AtlasJsonType type = atlas_json_reader_peek (&l->reader);
-          gsize offset = l->reader.value_offset;
-          guint i = 0;
+          CategoriesRead read = { categories, category_ids };
+          gsize offset;
 
-          if (type != ATLAS_JSON_ARRAY)
-            {
-              const char *found = atlas_loader_skip_and_describe (l, type);
-
-              if (found != NULL)
-                atlas_loader_add_problem (l, &m.member_path, offset, _("must be an array, not %s"), found);
-              break;
-            }
-
-          atlas_json_reader_begin_array (&l->reader);
-          while (atlas_json_reader_next_element (&l->reader))
-            {
-              const Path *category_path = INDEX (&m.member_path, i);
-              AtlasCategory *category = read_category (l, category_path, i, category_ids);
-
-              atlas_loader_note_error_path (l, category_path);
-              if (category != NULL)
-                g_ptr_array_add (categories, category);
-              i++;
-            }
-          atlas_loader_note_error_path (l, &m.member_path);
-
-          if (i == 0 && atlas_loader_reader_ok (l))
+          atlas_json_reader_peek (&l->reader);
+          offset = l->reader.value_offset;
+          if (atlas_loader_read_each (l, &m.member_path, read_category_element, &read) == 0 &&
+              atlas_loader_reader_ok (l))
             atlas_loader_add_problem (l, &m.member_path, offset, _("a lens needs at least one category"));
         }
         break;
@@ -609,52 +592,43 @@ read_round (Loader     *l,
   return round;
 }
 
+typedef struct
+{
+  GPtrArray  *rounds;
+  const char *previous;  /* the last round's date */
+} RoundsRead;
+
+static void
+read_round_element (Loader     *l,
+                    const Path *path,
+                    guint       index,
+                    gsize       offset,
+                    gpointer    data)
+{
+  RoundsRead *read = data;
+  AtlasRound *round = read_round (l, path);
+
+  if (round == NULL)
+    return;
+
+  if (read->previous != NULL && atlas_round_date_compare (round->date, read->previous) < 0)
+    atlas_loader_add_problem (l, MEMBER (path, "date"), offset,
+                              _("rounds run oldest first: %s comes after %s"),
+                              round->date, read->previous);
+  read->previous = round->date;
+  g_ptr_array_add (read->rounds, round);
+}
+
 /* Takes nothing; gives the rounds read (NULL when the value is no array). */
 static GPtrArray *
 read_rounds (Loader     *l,
              const Path *path)
 {
-  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
-  gsize offset = l->reader.value_offset;
-  g_autoptr(GPtrArray) rounds = NULL;
-  const char *previous = NULL;
-  guint index = 0;
+  g_autoptr(GPtrArray) rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
+  RoundsRead read = { rounds, NULL };
 
-  if (type != ATLAS_JSON_ARRAY)
-    {
-      const char *found = atlas_loader_skip_and_describe (l, type);
-
-      if (found != NULL)
-        atlas_loader_add_problem (l, path, offset, _("must be an array, not %s"), found);
-      return NULL;
-    }
-
-  if (!atlas_json_reader_begin_array (&l->reader))
+  if (atlas_loader_read_each (l, path, read_round_element, &read) < 0)
     return NULL;
-
-  rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
-  while (atlas_json_reader_next_element (&l->reader))
-    {
-      const Path *item_path = INDEX (path, index);
-      gsize item_offset;
-      AtlasRound *round;
-
-      atlas_json_reader_peek (&l->reader);
-      item_offset = l->reader.value_offset;
-      round = read_round (l, item_path);
-      atlas_loader_note_error_path (l, item_path);
-      if (round != NULL)
-        {
-          if (previous != NULL && atlas_round_date_compare (round->date, previous) < 0)
-            atlas_loader_add_problem (l, MEMBER (item_path, "date"), item_offset,
-                                      _("rounds run oldest first: %s comes after %s"),
-                                      round->date, previous);
-          previous = round->date;
-          g_ptr_array_add (rounds, round);
-        }
-      index++;
-    }
-  atlas_loader_note_error_path (l, path);
 
   return atlas_loader_reader_ok (l) ? g_steal_pointer (&rounds) : NULL;
 }

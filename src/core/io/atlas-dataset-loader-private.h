@@ -213,6 +213,22 @@ void atlas_loader_members_keep_extra (Members  *m,
 
 void atlas_loader_members_clear (Members *m);
 
+/* What atlas_loader_read_each () does with an element of an array: read
+ * it (it starts at @offset in the text). */
+typedef void (*ReadElementFunc) (Loader     *l,
+                                 const Path *path,
+                                 guint       index,
+                                 gsize       offset,
+                                 gpointer    data);
+
+/* Reads the array at @path an element at a time; when the value is no
+ * array, says so and reads nothing. Returns how many elements there were,
+ * or -1 for no array. */
+int        atlas_loader_read_each  (Loader          *l,
+                                    const Path      *path,
+                                    ReadElementFunc  read_element,
+                                    gpointer         data);
+
 GPtrArray *atlas_loader_read_array (Loader       *l,
                                     const Path   *path,
                                     ReadItemFunc  read_item);

@@ -588,41 +588,73 @@ atlas_loader_members_clear (Members *m)
   g_clear_pointer (&m->extra_names, g_hash_table_unref);
 }
 
+int
+atlas_loader_read_each (Loader          *l,
+                        const Path      *path,
+                        ReadElementFunc  read_element,
+                        gpointer         data)
+{
+  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
+  gsize offset = l->reader.value_offset;
+  guint index = 0;
+
+  if (type != ATLAS_JSON_ARRAY)
+    {
+      const char *found = atlas_loader_skip_and_describe (l, type);
+
+      if (found != NULL)
+        atlas_loader_add_problem (l, path, offset, _("must be an array, not %s"), found);
+      return -1;
+    }
+
+  if (!atlas_json_reader_begin_array (&l->reader))
+    return -1;
+
+  while (atlas_json_reader_next_element (&l->reader))
+    {
+      const Path *element_path = INDEX (path, index);
+
+      atlas_json_reader_peek (&l->reader);
+      read_element (l, element_path, index, l->reader.value_offset, data);
+      atlas_loader_note_error_path (l, element_path);
+      index++;
+    }
+  atlas_loader_note_error_path (l, path);
+
+  return (int) index;
+}
+
+typedef struct
+{
+  ReadItemFunc  read_item;
+  GPtrArray    *items;
+} ArrayRead;
+
+static void
+read_array_element (Loader     *l,
+                    const Path *path,
+                    guint       index,
+                    gsize       offset,
+                    gpointer    data)
+{
+  ArrayRead *read = data;
+  gpointer item = read->read_item (l, path, index);
+
+  if (item != NULL)
+    g_ptr_array_add (read->items, item);
+}
+
 /* Reads an array through read_item; NULL when the value is no array. */
 GPtrArray *
 atlas_loader_read_array (Loader       *l,
                          const Path   *path,
                          ReadItemFunc  read_item)
 {
-  AtlasJsonType type = atlas_json_reader_peek (&l->reader);
-  gsize offset = l->reader.value_offset;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *found;
-  guint index = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  ArrayRead read = { read_item, items };
 
-  if (type != ATLAS_JSON_ARRAY)
-    {
-      found = atlas_loader_skip_and_describe (l, type);
-      if (found != NULL)
-        atlas_loader_add_problem (l, path, offset, _("must be an array, not %s"), found);
-      return NULL;
-    }
-
-  if (!atlas_json_reader_begin_array (&l->reader))
+  if (atlas_loader_read_each (l, path, read_array_element, &read) < 0)
     return NULL;
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while (atlas_json_reader_next_element (&l->reader))
-    {
-      const Path *item_path = INDEX (path, index);
-      gpointer item = read_item (l, item_path, index);
-
-      atlas_loader_note_error_path (l, item_path);
-      if (item != NULL)
-        g_ptr_array_add (items, item);
-      index++;
-    }
-  atlas_loader_note_error_path (l, path);
 
   return atlas_loader_reader_ok (l) ? g_steal_pointer (&items) : NULL;
 }
