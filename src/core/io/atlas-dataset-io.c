@@ -321,6 +321,48 @@ read_subject (Loader       *l,
     }
 }
 
+/* A lens's and a category's name and description, each with its
+ * translations: their members 1 to 4. */
+typedef struct
+{
+  char       *name;
+  GHashTable *names;
+  char       *description;
+  GHashTable *descriptions;
+} Texts;
+
+static void
+texts_clear (Texts *texts)
+{
+  g_clear_pointer (&texts->name, g_free);
+  g_clear_pointer (&texts->names, g_hash_table_unref);
+  g_clear_pointer (&texts->description, g_free);
+  g_clear_pointer (&texts->descriptions, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Texts, texts_clear)
+
+static void
+read_texts_member (Loader  *l,
+                   Members *m,
+                   Texts   *texts)
+{
+  switch (m->index)
+    {
+    case 1: atlas_loader_read_string (l, &m->member_path, FALSE, &texts->name); break;
+    case 2:
+      g_clear_pointer (&texts->names, g_hash_table_unref);
+      texts->names = read_translations (l, &m->member_path);
+      break;
+    case 3: atlas_loader_read_string (l, &m->member_path, FALSE, &texts->description); break;
+    case 4:
+      g_clear_pointer (&texts->descriptions, g_hash_table_unref);
+      texts->descriptions = read_translations (l, &m->member_path);
+      break;
+    default: g_assert_not_reached ();
+    }
+}
+
 static AtlasCategory *
 read_category (Loader     *l,
                const Path *path,
@@ -328,9 +370,8 @@ read_category (Loader     *l,
                GHashTable *ids)
 {
   g_auto(Members) m;
-  g_autofree char *id = NULL, *name = NULL, *description = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GHashTable) descriptions = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Texts) texts = { NULL, };
   guint32 color = 0;
   AtlasCategory *category;
 
@@ -349,15 +390,8 @@ read_category (Loader     *l,
             g_clear_pointer (&id, g_free);
           }
         break;
-      case 1: atlas_loader_read_string (l, &m.member_path, FALSE, &name); break;
-      case 2:
-        g_clear_pointer (&names, g_hash_table_unref);
-        names = read_translations (l, &m.member_path);
-        break;
-      case 3: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
-      case 4:
-        g_clear_pointer (&descriptions, g_hash_table_unref);
-        descriptions = read_translations (l, &m.member_path);
+      case 1: case 2: case 3: case 4:
+        read_texts_member (l, &m, &texts);
         break;
       case 5:
         if (atlas_loader_read_color (l, &m.member_path, &color))
@@ -373,8 +407,8 @@ read_category (Loader     *l,
   if (!atlas_loader_members_end (&m) || id == NULL)
     return NULL;
 
-  category = atlas_category_new (id, name, description, color);
-  atlas_category_set_translations (category, names, descriptions);
+  category = atlas_category_new (id, texts.name, texts.description, color);
+  atlas_category_set_translations (category, texts.names, texts.descriptions);
   g_hash_table_add (ids, (gpointer) atlas_category_get_id (category));
   atlas_loader_members_keep_extra (&m, category);
 
@@ -407,9 +441,8 @@ read_lens (Loader     *l,
            guint       index)
 {
   g_auto(Members) m;
-  g_autofree char *id = NULL, *name = NULL, *description = NULL, *opens = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GHashTable) descriptions = NULL;
+  g_autofree char *id = NULL, *opens = NULL;
+  g_auto(Texts) texts = { NULL, };
   gboolean ordered = FALSE;
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -433,15 +466,8 @@ read_lens (Loader     *l,
             g_clear_pointer (&id, g_free);
           }
         break;
-      case 1: atlas_loader_read_string (l, &m.member_path, FALSE, &name); break;
-      case 2:
-        g_clear_pointer (&names, g_hash_table_unref);
-        names = read_translations (l, &m.member_path);
-        break;
-      case 3: atlas_loader_read_string (l, &m.member_path, FALSE, &description); break;
-      case 4:
-        g_clear_pointer (&descriptions, g_hash_table_unref);
-        descriptions = read_translations (l, &m.member_path);
+      case 1: case 2: case 3: case 4:
+        read_texts_member (l, &m, &texts);
         break;
       case 5: atlas_loader_read_boolean (l, &m.member_path, &ordered); break;
       case 6:
@@ -476,8 +502,8 @@ read_lens (Loader     *l,
   if (!atlas_loader_members_end (&m) || id == NULL)
     return NULL;
 
-  lens = atlas_lens_new (id, name, description, ordered);
-  atlas_lens_set_translations (lens, names, descriptions);
+  lens = atlas_lens_new (id, texts.name, texts.description, ordered);
+  atlas_lens_set_translations (lens, texts.names, texts.descriptions);
   atlas_lens_set_opens (lens, opens);
   if (opens != NULL)
     {

@@ -186,16 +186,30 @@ write_translations_member (Writer     *w,
   atlas_json_writer_end (w, '}');
 }
 
+/* A lens's and a category's name and description, each with its
+ * translations */
+static void
+write_texts_members (Writer     *w,
+                     const char *name,
+                     GHashTable *names,
+                     const char *description,
+                     GHashTable *descriptions)
+{
+  atlas_json_writer_string_member (w, "name", name);
+  write_translations_member (w, "names", names);
+  atlas_json_writer_string_member (w, "description", description);
+  write_translations_member (w, "descriptions", descriptions);
+}
+
 static void
 write_category (Writer        *w,
                 AtlasCategory *category)
 {
   atlas_json_writer_begin (w, '{');
   atlas_json_writer_string_member (w, "id", atlas_category_get_id (category));
-  atlas_json_writer_string_member (w, "name", atlas_category_get_original_name (category));
-  write_translations_member (w, "names", atlas_category_get_names (category));
-  atlas_json_writer_string_member (w, "description", atlas_category_get_original_description (category));
-  write_translations_member (w, "descriptions", atlas_category_get_descriptions (category));
+  write_texts_members (w, atlas_category_get_original_name (category), atlas_category_get_names (category),
+                       atlas_category_get_original_description (category),
+                       atlas_category_get_descriptions (category));
   write_color_member (w, "color", atlas_category_get_color (category));
   write_extra (w, atlas_extra_get (category), category_keys);
   atlas_json_writer_end (w, '}');
@@ -207,10 +221,8 @@ write_lens (Writer    *w,
 {
   atlas_json_writer_begin (w, '{');
   atlas_json_writer_string_member (w, "id", atlas_lens_get_id (lens));
-  atlas_json_writer_string_member (w, "name", atlas_lens_get_original_name (lens));
-  write_translations_member (w, "names", atlas_lens_get_names (lens));
-  atlas_json_writer_string_member (w, "description", atlas_lens_get_original_description (lens));
-  write_translations_member (w, "descriptions", atlas_lens_get_descriptions (lens));
+  write_texts_members (w, atlas_lens_get_original_name (lens), atlas_lens_get_names (lens),
+                       atlas_lens_get_original_description (lens), atlas_lens_get_descriptions (lens));
   atlas_json_writer_boolean_member (w, "ordered", atlas_lens_get_ordered (lens));
   if (atlas_lens_get_opens (lens) != NULL)
     atlas_json_writer_string_member (w, "opens", atlas_lens_get_opens (lens));
