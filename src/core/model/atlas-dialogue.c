@@ -11,6 +11,7 @@
 #include "atlas-core-private.h"
 #include "atlas-entries.h"
 #include "atlas-entries-private.h"
+#include "atlas-record-private.h"
 #include "atlas-round.h"
 
 /* AtlasDialogue */
@@ -42,16 +43,22 @@ enum {
 
 static GParamSpec *dialogue_properties[DIALOGUE_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField dialogue_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasDialogue, name, "name", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasDialogue, frequency, "frequency", ATLAS_RECORD_NULLABLE_TEXT),
+  ATLAS_RECORD_FIELD (AtlasDialogue, level, "level", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasDialogue, established, "established", ATLAS_RECORD_YEAR),
+  ATLAS_RECORD_FIELD (AtlasDialogue, status, "status", ATLAS_RECORD_TEXT),
+};
+
 static void
 atlas_dialogue_finalize (GObject *object)
 {
   AtlasDialogue *self = (AtlasDialogue *)object;
 
-  g_free (self->name);
-  g_free (self->frequency);
-  g_free (self->level);
-  g_free (self->status);
   g_ptr_array_unref (self->rounds);
+  atlas_record_clear (self, dialogue_fields, G_N_ELEMENTS (dialogue_fields));
 
   G_OBJECT_CLASS (atlas_dialogue_parent_class)->finalize (object);
 }
@@ -64,29 +71,12 @@ atlas_dialogue_get_property (GObject    *object,
 {
   AtlasDialogue *self = ATLAS_DIALOGUE (object);
 
-  switch (prop_id)
-    {
-    case DIALOGUE_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case DIALOGUE_PROP_FREQUENCY:
-      g_value_set_string (value, self->frequency);
-      break;
-    case DIALOGUE_PROP_LEVEL:
-      g_value_set_string (value, self->level);
-      break;
-    case DIALOGUE_PROP_ESTABLISHED:
-      g_value_set_int (value, self->established);
-      break;
-    case DIALOGUE_PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    case DIALOGUE_PROP_ROUNDS:
-      g_value_set_boxed (value, self->rounds);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == DIALOGUE_PROP_ROUNDS)
+    g_value_set_boxed (value, self->rounds);
+  else if (prop_id > 0 && prop_id <= G_N_ELEMENTS (dialogue_fields))
+    atlas_record_get_value (self, &dialogue_fields[prop_id - 1], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -97,29 +87,12 @@ atlas_dialogue_set_property (GObject      *object,
 {
   AtlasDialogue *self = ATLAS_DIALOGUE (object);
 
-  switch (prop_id)
-    {
-    case DIALOGUE_PROP_NAME:
-      atlas_dialogue_set_name (self, g_value_get_string (value));
-      break;
-    case DIALOGUE_PROP_FREQUENCY:
-      atlas_dialogue_set_frequency (self, g_value_get_string (value));
-      break;
-    case DIALOGUE_PROP_LEVEL:
-      atlas_dialogue_set_level (self, g_value_get_string (value));
-      break;
-    case DIALOGUE_PROP_ESTABLISHED:
-      atlas_dialogue_set_established (self, g_value_get_int (value));
-      break;
-    case DIALOGUE_PROP_STATUS:
-      atlas_dialogue_set_status (self, g_value_get_string (value));
-      break;
-    case DIALOGUE_PROP_ROUNDS:
-      atlas_dialogue_set_rounds (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == DIALOGUE_PROP_ROUNDS)
+    atlas_dialogue_set_rounds (self, g_value_get_boxed (value));
+  else if (prop_id > 0 && prop_id <= G_N_ELEMENTS (dialogue_fields))
+    atlas_record_set_value (self, &dialogue_fields[prop_id - 1], pspec, value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -131,37 +104,19 @@ atlas_dialogue_class_init (AtlasDialogueClass *klass)
   object_class->get_property = atlas_dialogue_get_property;
   object_class->set_property = atlas_dialogue_set_property;
 
-  dialogue_properties[DIALOGUE_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dialogue_properties[DIALOGUE_PROP_FREQUENCY] =
-    g_param_spec_string ("frequency", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dialogue_properties[DIALOGUE_PROP_LEVEL] =
-    g_param_spec_string ("level", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dialogue_properties[DIALOGUE_PROP_ESTABLISHED] =
-    g_param_spec_int ("established", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dialogue_properties[DIALOGUE_PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   /* A GPtrArray of AtlasRound. Never changed in place: set a new one. */
   dialogue_properties[DIALOGUE_PROP_ROUNDS] =
     g_param_spec_boxed ("rounds", NULL, NULL, G_TYPE_PTR_ARRAY,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, DIALOGUE_N_PROPS, dialogue_properties);
+  atlas_record_class_install (object_class, dialogue_fields, G_N_ELEMENTS (dialogue_fields),
+                              dialogue_properties, DIALOGUE_N_PROPS);
 }
 
 static void
 atlas_dialogue_init (AtlasDialogue *self)
 {
   self->rounds = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_round_free);
-  self->name = g_strdup ("");
-  self->level = g_strdup ("");
-  self->status = g_strdup ("");
+  atlas_record_init (self, dialogue_fields, G_N_ELEMENTS (dialogue_fields));
 }
 
 AtlasDialogue *
@@ -186,8 +141,8 @@ atlas_dialogue_set_name (AtlasDialogue *self,
 {
   g_return_if_fail (ATLAS_IS_DIALOGUE (self));
 
-  if (atlas_entry_set_required_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_NAME]);
+  atlas_record_set_text (self, &dialogue_fields[DIALOGUE_PROP_NAME - 1],
+                         dialogue_properties[DIALOGUE_PROP_NAME], name);
 }
 
 const char *
@@ -204,8 +159,8 @@ atlas_dialogue_set_frequency (AtlasDialogue *self,
 {
   g_return_if_fail (ATLAS_IS_DIALOGUE (self));
 
-  if (atlas_set_str (&self->frequency, frequency))
-    g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_FREQUENCY]);
+  atlas_record_set_text (self, &dialogue_fields[DIALOGUE_PROP_FREQUENCY - 1],
+                         dialogue_properties[DIALOGUE_PROP_FREQUENCY], frequency);
 }
 
 const char *
@@ -222,8 +177,8 @@ atlas_dialogue_set_level (AtlasDialogue *self,
 {
   g_return_if_fail (ATLAS_IS_DIALOGUE (self));
 
-  if (atlas_entry_set_required_str (&self->level, level))
-    g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_LEVEL]);
+  atlas_record_set_text (self, &dialogue_fields[DIALOGUE_PROP_LEVEL - 1],
+                         dialogue_properties[DIALOGUE_PROP_LEVEL], level);
 }
 
 int
@@ -239,13 +194,9 @@ atlas_dialogue_set_established (AtlasDialogue *self,
                                 int            established)
 {
   g_return_if_fail (ATLAS_IS_DIALOGUE (self));
-  g_return_if_fail (established >= 0);
 
-  if (self->established == established)
-    return;
-
-  self->established = established;
-  g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_ESTABLISHED]);
+  atlas_record_set_year (self, &dialogue_fields[DIALOGUE_PROP_ESTABLISHED - 1],
+                         dialogue_properties[DIALOGUE_PROP_ESTABLISHED], established);
 }
 
 const char *
@@ -262,8 +213,8 @@ atlas_dialogue_set_status (AtlasDialogue *self,
 {
   g_return_if_fail (ATLAS_IS_DIALOGUE (self));
 
-  if (atlas_entry_set_required_str (&self->status, status))
-    g_object_notify_by_pspec (G_OBJECT (self), dialogue_properties[DIALOGUE_PROP_STATUS]);
+  atlas_record_set_text (self, &dialogue_fields[DIALOGUE_PROP_STATUS - 1],
+                         dialogue_properties[DIALOGUE_PROP_STATUS], status);
 }
 
 GPtrArray *
@@ -402,15 +353,7 @@ atlas_dialogue_copy (AtlasDialogue *self)
   g_return_val_if_fail (ATLAS_IS_DIALOGUE (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_DIALOGUE, NULL);
-  g_free (copy->name);
-  copy->name = g_strdup (self->name);
-  g_free (copy->frequency);
-  copy->frequency = g_strdup (self->frequency);
-  g_free (copy->level);
-  copy->level = g_strdup (self->level);
-  copy->established = self->established;
-  g_free (copy->status);
-  copy->status = g_strdup (self->status);
+  atlas_record_copy_fields (copy, self, dialogue_fields, G_N_ELEMENTS (dialogue_fields));
   g_ptr_array_unref (copy->rounds);
   copy->rounds = atlas_rounds_copy (self->rounds);
   atlas_extra_copy (copy, self);
@@ -425,12 +368,7 @@ atlas_dialogue_equal (AtlasDialogue *a,
   g_return_val_if_fail (ATLAS_IS_DIALOGUE (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_DIALOGUE (b), FALSE);
 
-  return
-    g_strcmp0 (a->name, b->name) == 0 &&
-    g_strcmp0 (a->frequency, b->frequency) == 0 &&
-    g_strcmp0 (a->level, b->level) == 0 &&
-    a->established == b->established &&
-    g_strcmp0 (a->status, b->status) == 0 &&
-    atlas_rounds_equal (a->rounds, b->rounds) &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, dialogue_fields, G_N_ELEMENTS (dialogue_fields)) &&
+         atlas_rounds_equal (a->rounds, b->rounds) &&
+         atlas_extra_equal (a, b);
 }

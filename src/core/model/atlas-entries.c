@@ -15,6 +15,7 @@
 #include "atlas-core-private.h"
 #include "atlas-entries.h"
 #include "atlas-entries-private.h"
+#include "atlas-record-private.h"
 
 static const char * const dialogue_levels[] = {
   "summit", "ministerial", "working", "expert", NULL
@@ -125,63 +126,23 @@ enum {
 
 static GParamSpec *document_properties[DOCUMENT_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField document_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasDocument, title, "title", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasDocument, year, "year", ATLAS_RECORD_YEAR),
+  ATLAS_RECORD_FIELD (AtlasDocument, url, "url", ATLAS_RECORD_NULLABLE_TEXT),
+};
+
+ATLAS_RECORD_DEFINE_PROPERTY_FUNCS (atlas_document, document_fields, document_properties)
+
 static void
 atlas_document_finalize (GObject *object)
 {
   AtlasDocument *self = (AtlasDocument *)object;
 
-  g_free (self->title);
-  g_free (self->url);
+  atlas_record_clear (self, document_fields, G_N_ELEMENTS (document_fields));
 
   G_OBJECT_CLASS (atlas_document_parent_class)->finalize (object);
-}
-
-static void
-atlas_document_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AtlasDocument *self = ATLAS_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case DOCUMENT_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case DOCUMENT_PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    case DOCUMENT_PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_document_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AtlasDocument *self = ATLAS_DOCUMENT (object);
-
-  switch (prop_id)
-    {
-    case DOCUMENT_PROP_TITLE:
-      atlas_document_set_title (self, g_value_get_string (value));
-      break;
-    case DOCUMENT_PROP_YEAR:
-      atlas_document_set_year (self, g_value_get_int (value));
-      break;
-    case DOCUMENT_PROP_URL:
-      atlas_document_set_url (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -193,23 +154,14 @@ atlas_document_class_init (AtlasDocumentClass *klass)
   object_class->get_property = atlas_document_get_property;
   object_class->set_property = atlas_document_set_property;
 
-  document_properties[DOCUMENT_PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  document_properties[DOCUMENT_PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  document_properties[DOCUMENT_PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, DOCUMENT_N_PROPS, document_properties);
+  atlas_record_class_install (object_class, document_fields, G_N_ELEMENTS (document_fields),
+                              document_properties, DOCUMENT_N_PROPS);
 }
 
 static void
 atlas_document_init (AtlasDocument *self)
 {
-  self->title = g_strdup ("");
+  atlas_record_init (self, document_fields, G_N_ELEMENTS (document_fields));
 }
 
 AtlasDocument *
@@ -234,8 +186,8 @@ atlas_document_set_title (AtlasDocument *self,
 {
   g_return_if_fail (ATLAS_IS_DOCUMENT (self));
 
-  if (atlas_entry_set_required_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), document_properties[DOCUMENT_PROP_TITLE]);
+  atlas_record_set_text (self, &document_fields[DOCUMENT_PROP_TITLE - 1],
+                         document_properties[DOCUMENT_PROP_TITLE], title);
 }
 
 int
@@ -251,13 +203,9 @@ atlas_document_set_year (AtlasDocument *self,
                          int            year)
 {
   g_return_if_fail (ATLAS_IS_DOCUMENT (self));
-  g_return_if_fail (year >= 0);
 
-  if (self->year == year)
-    return;
-
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), document_properties[DOCUMENT_PROP_YEAR]);
+  atlas_record_set_year (self, &document_fields[DOCUMENT_PROP_YEAR - 1],
+                         document_properties[DOCUMENT_PROP_YEAR], year);
 }
 
 const char *
@@ -274,8 +222,8 @@ atlas_document_set_url (AtlasDocument *self,
 {
   g_return_if_fail (ATLAS_IS_DOCUMENT (self));
 
-  if (atlas_set_str (&self->url, url))
-    g_object_notify_by_pspec (G_OBJECT (self), document_properties[DOCUMENT_PROP_URL]);
+  atlas_record_set_text (self, &document_fields[DOCUMENT_PROP_URL - 1],
+                         document_properties[DOCUMENT_PROP_URL], url);
 }
 
 /* For the loader: takes the strings, notifies nothing. */
@@ -302,11 +250,7 @@ atlas_document_copy (AtlasDocument *self)
   g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_DOCUMENT, NULL);
-  g_free (copy->title);
-  copy->title = g_strdup (self->title);
-  copy->year = self->year;
-  g_free (copy->url);
-  copy->url = g_strdup (self->url);
+  atlas_record_copy_fields (copy, self, document_fields, G_N_ELEMENTS (document_fields));
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -319,11 +263,8 @@ atlas_document_equal (AtlasDocument *a,
   g_return_val_if_fail (ATLAS_IS_DOCUMENT (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_DOCUMENT (b), FALSE);
 
-  return
-    g_strcmp0 (a->title, b->title) == 0 &&
-    a->year == b->year &&
-    g_strcmp0 (a->url, b->url) == 0 &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, document_fields, G_N_ELEMENTS (document_fields)) &&
+         atlas_extra_equal (a, b);
 }
 
 /* AtlasAgreement */
@@ -353,76 +294,25 @@ enum {
 
 static GParamSpec *agreement_properties[AGREEMENT_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField agreement_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasAgreement, kind, "kind", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasAgreement, title, "title", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasAgreement, signed_year, "signed", ATLAS_RECORD_YEAR),
+  ATLAS_RECORD_FIELD (AtlasAgreement, in_force, "in-force", ATLAS_RECORD_YEAR),
+  ATLAS_RECORD_FIELD (AtlasAgreement, status, "status", ATLAS_RECORD_TEXT),
+};
+
+ATLAS_RECORD_DEFINE_PROPERTY_FUNCS (atlas_agreement, agreement_fields, agreement_properties)
+
 static void
 atlas_agreement_finalize (GObject *object)
 {
   AtlasAgreement *self = (AtlasAgreement *)object;
 
-  g_free (self->kind);
-  g_free (self->title);
-  g_free (self->status);
+  atlas_record_clear (self, agreement_fields, G_N_ELEMENTS (agreement_fields));
 
   G_OBJECT_CLASS (atlas_agreement_parent_class)->finalize (object);
-}
-
-static void
-atlas_agreement_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  AtlasAgreement *self = ATLAS_AGREEMENT (object);
-
-  switch (prop_id)
-    {
-    case AGREEMENT_PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case AGREEMENT_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case AGREEMENT_PROP_SIGNED:
-      g_value_set_int (value, self->signed_year);
-      break;
-    case AGREEMENT_PROP_IN_FORCE:
-      g_value_set_int (value, self->in_force);
-      break;
-    case AGREEMENT_PROP_STATUS:
-      g_value_set_string (value, self->status);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_agreement_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  AtlasAgreement *self = ATLAS_AGREEMENT (object);
-
-  switch (prop_id)
-    {
-    case AGREEMENT_PROP_KIND:
-      atlas_agreement_set_kind (self, g_value_get_string (value));
-      break;
-    case AGREEMENT_PROP_TITLE:
-      atlas_agreement_set_title (self, g_value_get_string (value));
-      break;
-    case AGREEMENT_PROP_SIGNED:
-      atlas_agreement_set_signed (self, g_value_get_int (value));
-      break;
-    case AGREEMENT_PROP_IN_FORCE:
-      atlas_agreement_set_in_force (self, g_value_get_int (value));
-      break;
-    case AGREEMENT_PROP_STATUS:
-      atlas_agreement_set_status (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -434,31 +324,14 @@ atlas_agreement_class_init (AtlasAgreementClass *klass)
   object_class->get_property = atlas_agreement_get_property;
   object_class->set_property = atlas_agreement_set_property;
 
-  agreement_properties[AGREEMENT_PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  agreement_properties[AGREEMENT_PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  agreement_properties[AGREEMENT_PROP_SIGNED] =
-    g_param_spec_int ("signed", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  agreement_properties[AGREEMENT_PROP_IN_FORCE] =
-    g_param_spec_int ("in-force", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  agreement_properties[AGREEMENT_PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, AGREEMENT_N_PROPS, agreement_properties);
+  atlas_record_class_install (object_class, agreement_fields, G_N_ELEMENTS (agreement_fields),
+                              agreement_properties, AGREEMENT_N_PROPS);
 }
 
 static void
 atlas_agreement_init (AtlasAgreement *self)
 {
-  self->kind = g_strdup ("");
-  self->title = g_strdup ("");
-  self->status = g_strdup ("");
+  atlas_record_init (self, agreement_fields, G_N_ELEMENTS (agreement_fields));
 }
 
 AtlasAgreement *
@@ -485,8 +358,8 @@ atlas_agreement_set_kind (AtlasAgreement *self,
 {
   g_return_if_fail (ATLAS_IS_AGREEMENT (self));
 
-  if (atlas_entry_set_required_str (&self->kind, kind))
-    g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_KIND]);
+  atlas_record_set_text (self, &agreement_fields[AGREEMENT_PROP_KIND - 1],
+                         agreement_properties[AGREEMENT_PROP_KIND], kind);
 }
 
 const char *
@@ -503,8 +376,8 @@ atlas_agreement_set_title (AtlasAgreement *self,
 {
   g_return_if_fail (ATLAS_IS_AGREEMENT (self));
 
-  if (atlas_entry_set_required_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_TITLE]);
+  atlas_record_set_text (self, &agreement_fields[AGREEMENT_PROP_TITLE - 1],
+                         agreement_properties[AGREEMENT_PROP_TITLE], title);
 }
 
 int
@@ -520,13 +393,9 @@ atlas_agreement_set_signed (AtlasAgreement *self,
                             int             year)
 {
   g_return_if_fail (ATLAS_IS_AGREEMENT (self));
-  g_return_if_fail (year >= 0);
 
-  if (self->signed_year == year)
-    return;
-
-  self->signed_year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_SIGNED]);
+  atlas_record_set_year (self, &agreement_fields[AGREEMENT_PROP_SIGNED - 1],
+                         agreement_properties[AGREEMENT_PROP_SIGNED], year);
 }
 
 int
@@ -542,13 +411,9 @@ atlas_agreement_set_in_force (AtlasAgreement *self,
                               int             in_force)
 {
   g_return_if_fail (ATLAS_IS_AGREEMENT (self));
-  g_return_if_fail (in_force >= 0);
 
-  if (self->in_force == in_force)
-    return;
-
-  self->in_force = in_force;
-  g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_IN_FORCE]);
+  atlas_record_set_year (self, &agreement_fields[AGREEMENT_PROP_IN_FORCE - 1],
+                         agreement_properties[AGREEMENT_PROP_IN_FORCE], in_force);
 }
 
 const char *
@@ -565,8 +430,8 @@ atlas_agreement_set_status (AtlasAgreement *self,
 {
   g_return_if_fail (ATLAS_IS_AGREEMENT (self));
 
-  if (atlas_entry_set_required_str (&self->status, status))
-    g_object_notify_by_pspec (G_OBJECT (self), agreement_properties[AGREEMENT_PROP_STATUS]);
+  atlas_record_set_text (self, &agreement_fields[AGREEMENT_PROP_STATUS - 1],
+                         agreement_properties[AGREEMENT_PROP_STATUS], status);
 }
 
 /* For the loader: takes the strings, notifies nothing. */
@@ -599,14 +464,7 @@ atlas_agreement_copy (AtlasAgreement *self)
   g_return_val_if_fail (ATLAS_IS_AGREEMENT (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_AGREEMENT, NULL);
-  g_free (copy->kind);
-  copy->kind = g_strdup (self->kind);
-  g_free (copy->title);
-  copy->title = g_strdup (self->title);
-  copy->signed_year = self->signed_year;
-  copy->in_force = self->in_force;
-  g_free (copy->status);
-  copy->status = g_strdup (self->status);
+  atlas_record_copy_fields (copy, self, agreement_fields, G_N_ELEMENTS (agreement_fields));
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -619,13 +477,8 @@ atlas_agreement_equal (AtlasAgreement *a,
   g_return_val_if_fail (ATLAS_IS_AGREEMENT (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_AGREEMENT (b), FALSE);
 
-  return
-    g_strcmp0 (a->kind, b->kind) == 0 &&
-    g_strcmp0 (a->title, b->title) == 0 &&
-    a->signed_year == b->signed_year &&
-    a->in_force == b->in_force &&
-    g_strcmp0 (a->status, b->status) == 0 &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, agreement_fields, G_N_ELEMENTS (agreement_fields)) &&
+         atlas_extra_equal (a, b);
 }
 
 /* AtlasHistoryEntry */
@@ -655,78 +508,25 @@ enum {
 
 static GParamSpec *history_entry_properties[HISTORY_ENTRY_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField history_entry_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasHistoryEntry, date, "date", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasHistoryEntry, field, "field", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasHistoryEntry, old_value, "old-value", ATLAS_RECORD_NULLABLE_TEXT),
+  ATLAS_RECORD_FIELD (AtlasHistoryEntry, new_value, "new-value", ATLAS_RECORD_NULLABLE_TEXT),
+  ATLAS_RECORD_FIELD (AtlasHistoryEntry, source, "source", ATLAS_RECORD_TEXT),
+};
+
+ATLAS_RECORD_DEFINE_PROPERTY_FUNCS (atlas_history_entry, history_entry_fields, history_entry_properties)
+
 static void
 atlas_history_entry_finalize (GObject *object)
 {
   AtlasHistoryEntry *self = (AtlasHistoryEntry *)object;
 
-  g_free (self->date);
-  g_free (self->field);
-  g_free (self->old_value);
-  g_free (self->new_value);
-  g_free (self->source);
+  atlas_record_clear (self, history_entry_fields, G_N_ELEMENTS (history_entry_fields));
 
   G_OBJECT_CLASS (atlas_history_entry_parent_class)->finalize (object);
-}
-
-static void
-atlas_history_entry_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  AtlasHistoryEntry *self = ATLAS_HISTORY_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case HISTORY_ENTRY_PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case HISTORY_ENTRY_PROP_FIELD:
-      g_value_set_string (value, self->field);
-      break;
-    case HISTORY_ENTRY_PROP_OLD_VALUE:
-      g_value_set_string (value, self->old_value);
-      break;
-    case HISTORY_ENTRY_PROP_NEW_VALUE:
-      g_value_set_string (value, self->new_value);
-      break;
-    case HISTORY_ENTRY_PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_history_entry_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  AtlasHistoryEntry *self = ATLAS_HISTORY_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case HISTORY_ENTRY_PROP_DATE:
-      atlas_history_entry_set_date (self, g_value_get_string (value));
-      break;
-    case HISTORY_ENTRY_PROP_FIELD:
-      atlas_history_entry_set_field (self, g_value_get_string (value));
-      break;
-    case HISTORY_ENTRY_PROP_OLD_VALUE:
-      atlas_history_entry_set_old_value (self, g_value_get_string (value));
-      break;
-    case HISTORY_ENTRY_PROP_NEW_VALUE:
-      atlas_history_entry_set_new_value (self, g_value_get_string (value));
-      break;
-    case HISTORY_ENTRY_PROP_SOURCE:
-      atlas_history_entry_set_source (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -738,31 +538,14 @@ atlas_history_entry_class_init (AtlasHistoryEntryClass *klass)
   object_class->get_property = atlas_history_entry_get_property;
   object_class->set_property = atlas_history_entry_set_property;
 
-  history_entry_properties[HISTORY_ENTRY_PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  history_entry_properties[HISTORY_ENTRY_PROP_FIELD] =
-    g_param_spec_string ("field", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  history_entry_properties[HISTORY_ENTRY_PROP_OLD_VALUE] =
-    g_param_spec_string ("old-value", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  history_entry_properties[HISTORY_ENTRY_PROP_NEW_VALUE] =
-    g_param_spec_string ("new-value", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  history_entry_properties[HISTORY_ENTRY_PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, HISTORY_ENTRY_N_PROPS, history_entry_properties);
+  atlas_record_class_install (object_class, history_entry_fields, G_N_ELEMENTS (history_entry_fields),
+                              history_entry_properties, HISTORY_ENTRY_N_PROPS);
 }
 
 static void
 atlas_history_entry_init (AtlasHistoryEntry *self)
 {
-  self->date = g_strdup ("");
-  self->field = g_strdup ("");
-  self->source = g_strdup ("");
+  atlas_record_init (self, history_entry_fields, G_N_ELEMENTS (history_entry_fields));
 }
 
 AtlasHistoryEntry *
@@ -795,8 +578,8 @@ atlas_history_entry_set_date (AtlasHistoryEntry *self,
 {
   g_return_if_fail (ATLAS_IS_HISTORY_ENTRY (self));
 
-  if (atlas_entry_set_required_str (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_DATE]);
+  atlas_record_set_text (self, &history_entry_fields[HISTORY_ENTRY_PROP_DATE - 1],
+                         history_entry_properties[HISTORY_ENTRY_PROP_DATE], date);
 }
 
 const char *
@@ -813,8 +596,8 @@ atlas_history_entry_set_field (AtlasHistoryEntry *self,
 {
   g_return_if_fail (ATLAS_IS_HISTORY_ENTRY (self));
 
-  if (atlas_entry_set_required_str (&self->field, field))
-    g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_FIELD]);
+  atlas_record_set_text (self, &history_entry_fields[HISTORY_ENTRY_PROP_FIELD - 1],
+                         history_entry_properties[HISTORY_ENTRY_PROP_FIELD], field);
 }
 
 const char *
@@ -831,8 +614,8 @@ atlas_history_entry_set_old_value (AtlasHistoryEntry *self,
 {
   g_return_if_fail (ATLAS_IS_HISTORY_ENTRY (self));
 
-  if (atlas_set_str (&self->old_value, old_value))
-    g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_OLD_VALUE]);
+  atlas_record_set_text (self, &history_entry_fields[HISTORY_ENTRY_PROP_OLD_VALUE - 1],
+                         history_entry_properties[HISTORY_ENTRY_PROP_OLD_VALUE], old_value);
 }
 
 const char *
@@ -849,8 +632,8 @@ atlas_history_entry_set_new_value (AtlasHistoryEntry *self,
 {
   g_return_if_fail (ATLAS_IS_HISTORY_ENTRY (self));
 
-  if (atlas_set_str (&self->new_value, new_value))
-    g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_NEW_VALUE]);
+  atlas_record_set_text (self, &history_entry_fields[HISTORY_ENTRY_PROP_NEW_VALUE - 1],
+                         history_entry_properties[HISTORY_ENTRY_PROP_NEW_VALUE], new_value);
 }
 
 const char *
@@ -867,8 +650,8 @@ atlas_history_entry_set_source (AtlasHistoryEntry *self,
 {
   g_return_if_fail (ATLAS_IS_HISTORY_ENTRY (self));
 
-  if (atlas_entry_set_required_str (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), history_entry_properties[HISTORY_ENTRY_PROP_SOURCE]);
+  atlas_record_set_text (self, &history_entry_fields[HISTORY_ENTRY_PROP_SOURCE - 1],
+                         history_entry_properties[HISTORY_ENTRY_PROP_SOURCE], source);
 }
 
 /* For the loader: takes the strings, notifies nothing. */
@@ -901,16 +684,7 @@ atlas_history_entry_copy (AtlasHistoryEntry *self)
   g_return_val_if_fail (ATLAS_IS_HISTORY_ENTRY (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_HISTORY_ENTRY, NULL);
-  g_free (copy->date);
-  copy->date = g_strdup (self->date);
-  g_free (copy->field);
-  copy->field = g_strdup (self->field);
-  g_free (copy->old_value);
-  copy->old_value = g_strdup (self->old_value);
-  g_free (copy->new_value);
-  copy->new_value = g_strdup (self->new_value);
-  g_free (copy->source);
-  copy->source = g_strdup (self->source);
+  atlas_record_copy_fields (copy, self, history_entry_fields, G_N_ELEMENTS (history_entry_fields));
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -923,11 +697,6 @@ atlas_history_entry_equal (AtlasHistoryEntry *a,
   g_return_val_if_fail (ATLAS_IS_HISTORY_ENTRY (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_HISTORY_ENTRY (b), FALSE);
 
-  return
-    g_strcmp0 (a->date, b->date) == 0 &&
-    g_strcmp0 (a->field, b->field) == 0 &&
-    g_strcmp0 (a->old_value, b->old_value) == 0 &&
-    g_strcmp0 (a->new_value, b->new_value) == 0 &&
-    g_strcmp0 (a->source, b->source) == 0 &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, history_entry_fields, G_N_ELEMENTS (history_entry_fields)) &&
+         atlas_extra_equal (a, b);
 }

@@ -11,6 +11,7 @@
 #include "atlas-core-private.h"
 #include "atlas-entries.h"
 #include "atlas-entries-private.h"
+#include "atlas-record-private.h"
 
 /* AtlasSource */
 
@@ -39,77 +40,25 @@ enum {
 
 static GParamSpec *source_properties[SOURCE_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField source_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasSource, id, "id", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasSource, title, "title", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasSource, author, "author", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasSource, year, "year", ATLAS_RECORD_YEAR),
+  ATLAS_RECORD_FIELD (AtlasSource, url, "url", ATLAS_RECORD_NULLABLE_TEXT),
+};
+
+ATLAS_RECORD_DEFINE_PROPERTY_FUNCS (atlas_source, source_fields, source_properties)
+
 static void
 atlas_source_finalize (GObject *object)
 {
   AtlasSource *self = (AtlasSource *)object;
 
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->author);
-  g_free (self->url);
+  atlas_record_clear (self, source_fields, G_N_ELEMENTS (source_fields));
 
   G_OBJECT_CLASS (atlas_source_parent_class)->finalize (object);
-}
-
-static void
-atlas_source_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  AtlasSource *self = ATLAS_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case SOURCE_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case SOURCE_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case SOURCE_PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case SOURCE_PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    case SOURCE_PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_source_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  AtlasSource *self = ATLAS_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case SOURCE_PROP_ID:
-      atlas_source_set_id (self, g_value_get_string (value));
-      break;
-    case SOURCE_PROP_TITLE:
-      atlas_source_set_title (self, g_value_get_string (value));
-      break;
-    case SOURCE_PROP_AUTHOR:
-      atlas_source_set_author (self, g_value_get_string (value));
-      break;
-    case SOURCE_PROP_YEAR:
-      atlas_source_set_year (self, g_value_get_int (value));
-      break;
-    case SOURCE_PROP_URL:
-      atlas_source_set_url (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -121,31 +70,14 @@ atlas_source_class_init (AtlasSourceClass *klass)
   object_class->get_property = atlas_source_get_property;
   object_class->set_property = atlas_source_set_property;
 
-  source_properties[SOURCE_PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  source_properties[SOURCE_PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  source_properties[SOURCE_PROP_AUTHOR] =
-    g_param_spec_string ("author", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  source_properties[SOURCE_PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  source_properties[SOURCE_PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, SOURCE_N_PROPS, source_properties);
+  atlas_record_class_install (object_class, source_fields, G_N_ELEMENTS (source_fields),
+                              source_properties, SOURCE_N_PROPS);
 }
 
 static void
 atlas_source_init (AtlasSource *self)
 {
-  self->id = g_strdup ("");
-  self->title = g_strdup ("");
-  self->author = g_strdup ("");
+  atlas_record_init (self, source_fields, G_N_ELEMENTS (source_fields));
 }
 
 AtlasSource *
@@ -170,8 +102,8 @@ atlas_source_set_id (AtlasSource *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
 
-  if (atlas_entry_set_required_str (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_ID]);
+  atlas_record_set_text (self, &source_fields[SOURCE_PROP_ID - 1],
+                         source_properties[SOURCE_PROP_ID], id);
 }
 
 const char *
@@ -188,8 +120,8 @@ atlas_source_set_title (AtlasSource *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
 
-  if (atlas_entry_set_required_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_TITLE]);
+  atlas_record_set_text (self, &source_fields[SOURCE_PROP_TITLE - 1],
+                         source_properties[SOURCE_PROP_TITLE], title);
 }
 
 const char *
@@ -206,8 +138,8 @@ atlas_source_set_author (AtlasSource *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
 
-  if (atlas_entry_set_required_str (&self->author, author))
-    g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_AUTHOR]);
+  atlas_record_set_text (self, &source_fields[SOURCE_PROP_AUTHOR - 1],
+                         source_properties[SOURCE_PROP_AUTHOR], author);
 }
 
 int
@@ -223,13 +155,9 @@ atlas_source_set_year (AtlasSource *self,
                        int          year)
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
-  g_return_if_fail (year >= 0);
 
-  if (self->year == year)
-    return;
-
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_YEAR]);
+  atlas_record_set_year (self, &source_fields[SOURCE_PROP_YEAR - 1],
+                         source_properties[SOURCE_PROP_YEAR], year);
 }
 
 const char *
@@ -246,8 +174,8 @@ atlas_source_set_url (AtlasSource *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE (self));
 
-  if (atlas_set_str (&self->url, url))
-    g_object_notify_by_pspec (G_OBJECT (self), source_properties[SOURCE_PROP_URL]);
+  atlas_record_set_text (self, &source_fields[SOURCE_PROP_URL - 1],
+                         source_properties[SOURCE_PROP_URL], url);
 }
 
 /* For the loader: takes the strings, notifies nothing. */
@@ -280,15 +208,7 @@ atlas_source_copy (AtlasSource *self)
   g_return_val_if_fail (ATLAS_IS_SOURCE (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_SOURCE, NULL);
-  g_free (copy->id);
-  copy->id = g_strdup (self->id);
-  g_free (copy->title);
-  copy->title = g_strdup (self->title);
-  g_free (copy->author);
-  copy->author = g_strdup (self->author);
-  copy->year = self->year;
-  g_free (copy->url);
-  copy->url = g_strdup (self->url);
+  atlas_record_copy_fields (copy, self, source_fields, G_N_ELEMENTS (source_fields));
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -301,13 +221,8 @@ atlas_source_equal (AtlasSource *a,
   g_return_val_if_fail (ATLAS_IS_SOURCE (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_SOURCE (b), FALSE);
 
-  return
-    g_strcmp0 (a->id, b->id) == 0 &&
-    g_strcmp0 (a->title, b->title) == 0 &&
-    g_strcmp0 (a->author, b->author) == 0 &&
-    a->year == b->year &&
-    g_strcmp0 (a->url, b->url) == 0 &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, source_fields, G_N_ELEMENTS (source_fields)) &&
+         atlas_extra_equal (a, b);
 }
 
 /* AtlasSourceRef */
@@ -331,57 +246,22 @@ enum {
 
 static GParamSpec *source_ref_properties[SOURCE_REF_N_PROPS];
 
+/* The record's fields, in the order of its properties */
+static const AtlasRecordField source_ref_fields[] = {
+  ATLAS_RECORD_FIELD (AtlasSourceRef, id, "id", ATLAS_RECORD_TEXT),
+  ATLAS_RECORD_FIELD (AtlasSourceRef, locator, "locator", ATLAS_RECORD_TEXT),
+};
+
+ATLAS_RECORD_DEFINE_PROPERTY_FUNCS (atlas_source_ref, source_ref_fields, source_ref_properties)
+
 static void
 atlas_source_ref_finalize (GObject *object)
 {
   AtlasSourceRef *self = (AtlasSourceRef *)object;
 
-  g_free (self->id);
-  g_free (self->locator);
+  atlas_record_clear (self, source_ref_fields, G_N_ELEMENTS (source_ref_fields));
 
   G_OBJECT_CLASS (atlas_source_ref_parent_class)->finalize (object);
-}
-
-static void
-atlas_source_ref_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  AtlasSourceRef *self = ATLAS_SOURCE_REF (object);
-
-  switch (prop_id)
-    {
-    case SOURCE_REF_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case SOURCE_REF_PROP_LOCATOR:
-      g_value_set_string (value, self->locator);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-atlas_source_ref_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  AtlasSourceRef *self = ATLAS_SOURCE_REF (object);
-
-  switch (prop_id)
-    {
-    case SOURCE_REF_PROP_ID:
-      atlas_source_ref_set_id (self, g_value_get_string (value));
-      break;
-    case SOURCE_REF_PROP_LOCATOR:
-      atlas_source_ref_set_locator (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -393,21 +273,14 @@ atlas_source_ref_class_init (AtlasSourceRefClass *klass)
   object_class->get_property = atlas_source_ref_get_property;
   object_class->set_property = atlas_source_ref_set_property;
 
-  source_ref_properties[SOURCE_REF_PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  source_ref_properties[SOURCE_REF_PROP_LOCATOR] =
-    g_param_spec_string ("locator", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, SOURCE_REF_N_PROPS, source_ref_properties);
+  atlas_record_class_install (object_class, source_ref_fields, G_N_ELEMENTS (source_ref_fields),
+                              source_ref_properties, SOURCE_REF_N_PROPS);
 }
 
 static void
 atlas_source_ref_init (AtlasSourceRef *self)
 {
-  self->id = g_strdup ("");
-  self->locator = g_strdup ("");
+  atlas_record_init (self, source_ref_fields, G_N_ELEMENTS (source_ref_fields));
 }
 
 AtlasSourceRef *
@@ -434,8 +307,8 @@ atlas_source_ref_set_id (AtlasSourceRef *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE_REF (self));
 
-  if (atlas_entry_set_required_str (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), source_ref_properties[SOURCE_REF_PROP_ID]);
+  atlas_record_set_text (self, &source_ref_fields[SOURCE_REF_PROP_ID - 1],
+                         source_ref_properties[SOURCE_REF_PROP_ID], id);
 }
 
 const char *
@@ -452,8 +325,8 @@ atlas_source_ref_set_locator (AtlasSourceRef *self,
 {
   g_return_if_fail (ATLAS_IS_SOURCE_REF (self));
 
-  if (atlas_entry_set_required_str (&self->locator, locator))
-    g_object_notify_by_pspec (G_OBJECT (self), source_ref_properties[SOURCE_REF_PROP_LOCATOR]);
+  atlas_record_set_text (self, &source_ref_fields[SOURCE_REF_PROP_LOCATOR - 1],
+                         source_ref_properties[SOURCE_REF_PROP_LOCATOR], locator);
 }
 
 /* For the loader: takes the strings, notifies nothing. */
@@ -479,10 +352,7 @@ atlas_source_ref_copy (AtlasSourceRef *self)
   g_return_val_if_fail (ATLAS_IS_SOURCE_REF (self), NULL);
 
   copy = g_object_new (ATLAS_TYPE_SOURCE_REF, NULL);
-  g_free (copy->id);
-  copy->id = g_strdup (self->id);
-  g_free (copy->locator);
-  copy->locator = g_strdup (self->locator);
+  atlas_record_copy_fields (copy, self, source_ref_fields, G_N_ELEMENTS (source_ref_fields));
   atlas_extra_copy (copy, self);
 
   return copy;
@@ -495,8 +365,6 @@ atlas_source_ref_equal (AtlasSourceRef *a,
   g_return_val_if_fail (ATLAS_IS_SOURCE_REF (a), FALSE);
   g_return_val_if_fail (ATLAS_IS_SOURCE_REF (b), FALSE);
 
-  return
-    g_strcmp0 (a->id, b->id) == 0 &&
-    g_strcmp0 (a->locator, b->locator) == 0 &&
-    atlas_extra_equal (a, b);
+  return atlas_record_equal_fields (a, b, source_ref_fields, G_N_ELEMENTS (source_ref_fields)) &&
+         atlas_extra_equal (a, b);
 }
