@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-partner-list.h"
+#include "atlas-partner-row.h"
 #include "atlas-long-text.h"
 #include "atlas-swatch.h"
 
@@ -75,49 +76,10 @@ get_lens (AtlasPartnerList *self)
 }
 
 static void
-update_row (AtlasPartnerList *self,
-            GtkWidget        *row)
-{
-  AtlasPartner *partner = g_object_get_data (G_OBJECT (row), "partner");
-  AtlasSwatch *swatch = g_object_get_data (G_OBJECT (row), "swatch");
-  GtkLabel *name_label = g_object_get_data (G_OBJECT (row), "name");
-  GtkLabel *category_label = g_object_get_data (G_OBJECT (row), "category");
-  AtlasLens *lens = get_lens (self);
-  AtlasCategory *category = NULL;
-  const char *category_id;
-
-  if (partner == NULL)
-    return;
-
-  category_id = lens ? atlas_partner_get_indicator (partner, self->lens_id) : NULL;
-  if (category_id != NULL)
-    category = atlas_lens_find_category (lens, category_id);
-
-  gtk_label_set_text (name_label, atlas_partner_get_display_name (partner));
-  gtk_label_set_text (category_label,
-                      category ? atlas_category_get_name (category)
-                               : atlas_lens_get_empty_label (lens, self->dataset ? atlas_dataset_get_as_of (self->dataset)
-                                                                                 : NULL));
-  atlas_swatch_set_color (swatch, category ? (gint64) atlas_category_get_color (category) : -1);
-  /* A name of 200 000 characters: one line's worth, ellipsized. */
-  atlas_label_fit_title (name_label);
-  atlas_label_fit_title (category_label);
-}
-
-static void
 update_all_rows (AtlasPartnerList *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-}
-
-static void
-partner_changed_cb (AtlasPartner *partner,
-                    GtkWidget    *row)
-{
-  AtlasPartnerList *self = g_object_get_data (G_OBJECT (row), "list");
-
-  update_row (self, row);
+    atlas_partner_row_set_lens (g_ptr_array_index (self->rows, i), self->dataset, self->lens_id);
 }
 
 static void
@@ -125,33 +87,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               AtlasPartnerList         *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = atlas_swatch_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *category = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (category), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (category), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (category, "dim-label");
-  gtk_widget_add_css_class (category, "caption");
-  gtk_widget_set_margin_start (swatch, 2);
-
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), category);
-  gtk_box_append (GTK_BOX (row), swatch);
-  gtk_box_append (GTK_BOX (row), labels);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-
-  g_object_set_data (G_OBJECT (row), "swatch", swatch);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "category", category);
-  g_object_set_data (G_OBJECT (row), "list", self);
-
-  gtk_list_item_set_child (item, row);
+  gtk_list_item_set_child (item, atlas_partner_row_new ());
 }
 
 static void
@@ -159,13 +95,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              AtlasPartnerList         *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  AtlasPartner *partner = gtk_list_item_get_item (item);
+  AtlasPartnerRow *row = ATLAS_PARTNER_ROW (gtk_list_item_get_child (item));
 
-  g_object_set_data_full (G_OBJECT (row), "partner", g_object_ref (partner), g_object_unref);
-  g_signal_connect_object (partner, "changed", G_CALLBACK (partner_changed_cb), row, 0);
+  atlas_partner_row_set_lens (row, self->dataset, self->lens_id);
+  atlas_partner_row_set_partner (row, gtk_list_item_get_item (item));
   g_ptr_array_add (self->rows, row);
-  update_row (self, row);
 }
 
 static void
@@ -173,13 +107,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                AtlasPartnerList         *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
-  AtlasPartner *partner = g_object_get_data (G_OBJECT (row), "partner");
+  AtlasPartnerRow *row = ATLAS_PARTNER_ROW (gtk_list_item_get_child (item));
 
-  if (partner != NULL)
-    g_signal_handlers_disconnect_by_func (partner, partner_changed_cb, row);
   g_ptr_array_remove_fast (self->rows, row);
-  g_object_set_data (G_OBJECT (row), "partner", NULL);
+  atlas_partner_row_set_partner (row, NULL);
 }
 
 static guint

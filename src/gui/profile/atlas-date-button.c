@@ -103,7 +103,11 @@ atlas_date_button_set_property (GObject      *object,
 static void
 atlas_date_button_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ATLAS_TYPE_DATE_BUTTON);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (atlas_date_button_parent_class)->dispose (object);
 }
