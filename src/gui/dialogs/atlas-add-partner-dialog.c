@@ -39,40 +39,6 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (AtlasAddPartnerDialog, atlas_add_partner_dialog, ADW_TYPE_WINDOW)
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *code = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_widget_add_css_class (code, "dim-label");
-  gtk_widget_add_css_class (code, "numeric");
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
-  gtk_box_append (GTK_BOX (row), name);
-  gtk_box_append (GTK_BOX (row), code);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "code", code);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-  AtlasPartner *country = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "name"),
-                      atlas_partner_get_display_name (country));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "code"), atlas_partner_get_id (country));
-}
-
-static void
 choose (AtlasAddPartnerDialog *self,
         AtlasPartner          *country)
 {
@@ -156,6 +122,8 @@ atlas_add_partner_dialog_class_init (AtlasAddPartnerDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* Its rows show partners (the list's item factory, in the template) */
+  g_type_ensure (ATLAS_TYPE_PARTNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cyberdiplomacy/Atlas/ui/atlas-add-partner-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasAddPartnerDialog, add_button);
@@ -173,8 +141,6 @@ atlas_add_partner_dialog_class_init (AtlasAddPartnerDialogClass *klass)
 static void
 atlas_add_partner_dialog_init (AtlasAddPartnerDialog *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_entry_set_search_delay (self->search_entry, 0);
 
@@ -186,11 +152,6 @@ atlas_add_partner_dialog_init (AtlasAddPartnerDialog *self)
   g_signal_connect_swapped (self->selection, "items-changed",
                             G_CALLBACK (selection_changed_cb), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   /* Typing goes to the search; Enter adds the country shown first. */
