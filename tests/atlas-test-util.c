@@ -183,6 +183,36 @@ atlas_test_wait_for_flag (gboolean *flag,
 }
 
 gboolean
+atlas_test_focus_is_within (gpointer widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+window_inactive (gpointer window)
+{
+  return !gtk_window_is_active (window);
+}
+
+GtkWindow *
+atlas_test_take_focus_from (GtkWindow *window)
+{
+  GtkWindow *other = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_title (other, "Another test's window");
+  gtk_window_set_default_size (other, 64, 64);
+  gtk_window_present (other);
+  /* Not an assertion: while another client holds a keyboard grab (a popover
+   * of another test), X reports focus changes that GDK does not follow. */
+  if (!atlas_test_iterate_until (window_inactive, window, 5000))
+    g_test_message ("the window stayed the active one: another client holds a grab?");
+  return other;
+}
+
+gboolean
 atlas_test_has_label (GtkWidget  *widget,
                       const char *label)
 {

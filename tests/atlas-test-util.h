@@ -42,6 +42,18 @@ gboolean         atlas_test_iterate_until         (AtlasTestDoneFunc  done,
 gboolean         atlas_test_wait_for_flag         (gboolean          *flag,
                                                    guint              timeout_ms);
 
+/* Whether @widget (a GtkWidget) is its window's focus widget or holds it:
+ * where typing goes once that window is active. Unlike gtk_widget_has_focus ()
+ * and the focus-child chain, which GTK clears while the window is not the
+ * active one, this holds when another window (another test's, on a shared
+ * display) has the display's input focus. */
+gboolean         atlas_test_focus_is_within       (gpointer           widget);
+/* Another window takes the display's input focus from @window, as a window of
+ * another test on the same display does; returns once @window is not the
+ * active one (or after 5 s, saying so). Returns that other window: destroy it
+ * when done. */
+GtkWindow       *atlas_test_take_focus_from       (GtkWindow         *window);
+
 /* Whether @widget's accessible label is @label (NULL: always). */
 gboolean         atlas_test_has_label             (GtkWidget         *widget,
                                                    const char        *label);
