@@ -5,6 +5,7 @@
 #include "atlas-test-util.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,34 @@ remove_test_home (void)
     atlas_test_remove_tree (test_home);
 }
 
+/* A test that dies (a failed assertion aborts, a fatal critical traps, the
+ * harness's timeout terminates) runs no atexit () handler: its folder goes
+ * here, then the signal does what it would have done. Not async-signal-safe,
+ * but the process is ending either way; the default action is back first,
+ * so a second fault in here ends it too. */
+static void
+remove_test_home_and_die (int sig)
+{
+  signal (sig, SIG_DFL);
+  remove_test_home ();
+  raise (sig);
+}
+
+static void
+remove_test_home_on_signals (void)
+{
+  static const int signals[] = { SIGABRT, SIGTRAP, SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      struct sigaction old;
+
+      /* Whoever handles it already (a sanitizer, a debugger's helper) keeps it. */
+      if (sigaction (signals[i], NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL)
+        signal (signals[i], remove_test_home_and_die);
+    }
+}
+
 void
 atlas_test_isolate_home (void)
 {
@@ -82,8 +111,9 @@ atlas_test_isolate_home (void)
       g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
       g_setenv (vars[i], dir, TRUE);
     }
-  atexit (remove_test_home);
   test_home = home;
+  atexit (remove_test_home);
+  remove_test_home_on_signals ();
 }
 
 /* A folder of its own for one test, inside the isolated home, so it goes
