@@ -26,6 +26,28 @@ guint       atlas_tree_cursor_push_entry  (AtlasTreeCursor *cursor,
                                            const char      *list_name,
                                            const char      *key,
                                            JsonNode        *element);
+/* The keys of a list's entries (as atlas_keyed_list_init () gives them),
+ * made only when asked for, and then only up to the entry asked for. */
+typedef struct
+{
+  const char *list_name;
+  JsonArray  *list;
+  GPtrArray  *keys;
+  GHashTable *counts;
+} AtlasListKeys;
+
+void        atlas_list_keys_init          (AtlasListKeys   *keys,
+                                           const char      *list_name,
+                                           JsonArray       *list);
+void        atlas_list_keys_clear         (AtlasListKeys   *keys);
+const char *atlas_list_keys_get           (AtlasListKeys   *keys,
+                                           guint            index);
+
+/* The entry at @index of @keys' list, whose key is made only if a path or
+ * a location is asked for (@keys outlives the step). */
+guint       atlas_tree_cursor_push_entry_at (AtlasTreeCursor *cursor,
+                                             AtlasListKeys   *keys,
+                                             guint            index);
 void        atlas_tree_cursor_pop         (AtlasTreeCursor *cursor,
                                            guint            mark);
 guint       atlas_tree_cursor_get_depth   (AtlasTreeCursor *cursor);

@@ -83,6 +83,108 @@ atlas_diff_identity (const char *list_name,
   return g_string_free (key, FALSE);
 }
 
+/* Whether two values of an identity field give the same text in
+ * atlas_diff_identity (): strings and integers compared as they are,
+ * anything else through its text. */
+static gboolean
+identity_value_equal (JsonNode *a,
+                      JsonNode *b)
+{
+  gboolean a_null = a == NULL || JSON_NODE_HOLDS_NULL (a);
+  gboolean b_null = b == NULL || JSON_NODE_HOLDS_NULL (b);
+  g_autoptr(GString) ta = NULL;
+  g_autoptr(GString) tb = NULL;
+
+  if (a_null || b_null)
+    return a_null && b_null;
+  if (JSON_NODE_HOLDS_VALUE (a) && JSON_NODE_HOLDS_VALUE (b))
+    {
+      GType type = json_node_get_value_type (a);
+
+      if (type != json_node_get_value_type (b))
+        return FALSE;
+      if (type == G_TYPE_STRING)
+        return g_str_equal (json_node_get_string (a), json_node_get_string (b));
+      if (type == G_TYPE_INT64)
+        return json_node_get_int (a) == json_node_get_int (b);
+    }
+
+  ta = g_string_new (NULL);
+  tb = g_string_new (NULL);
+  append_json (ta, a, FALSE);
+  append_json (tb, b, FALSE);
+
+  return g_string_equal (ta, tb);
+}
+
+/* Whether atlas_diff_identity () gives @a and @b the same identity,
+ * without writing it out. */
+static gboolean
+same_identity (const IdentityRule *rule,
+               JsonNode           *a,
+               JsonNode           *b)
+{
+  if (rule == NULL || !atlas_json_is_object (a) || !atlas_json_is_object (b))
+    {
+      const char *list = rule != NULL ? rule->list : NULL;
+      g_autofree char *ia = atlas_diff_identity (list, a);
+      g_autofree char *ib = atlas_diff_identity (list, b);
+
+      return g_str_equal (ia, ib);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule->fields) && rule->fields[i] != NULL; i++)
+    if (!identity_value_equal (json_object_get_member (json_node_get_object (a), rule->fields[i]),
+                               json_object_get_member (json_node_get_object (b), rule->fields[i])))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Keys made as they are asked for: an entry's key needs only the entries
+ * before it, each of which is read once whatever the number of keys asked
+ * for. An identity is JSON text, which never ends in "#N": the Nth entry
+ * of an identity is its key followed by "#N" (atlas_keyed_list_init ()). */
+void
+atlas_list_keys_init (AtlasListKeys *keys,
+                      const char    *list_name,
+                      JsonArray     *list)
+{
+  keys->list_name = list_name;
+  keys->list = list;
+  keys->keys = NULL;
+  keys->counts = NULL;
+}
+
+void
+atlas_list_keys_clear (AtlasListKeys *keys)
+{
+  g_clear_pointer (&keys->keys, g_ptr_array_unref);
+  g_clear_pointer (&keys->counts, g_hash_table_unref);
+}
+
+const char *
+atlas_list_keys_get (AtlasListKeys *keys,
+                     guint          index)
+{
+  if (keys->keys == NULL)
+    {
+      keys->keys = g_ptr_array_new_with_free_func (g_free);
+      keys->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
+  while (keys->keys->len <= index)
+    {
+      char *identity = atlas_diff_identity (keys->list_name, json_array_get_element (keys->list, keys->keys->len));
+      guint copy = GPOINTER_TO_UINT (g_hash_table_lookup (keys->counts, identity)) + 1;
+
+      g_ptr_array_add (keys->keys, copy > 1 ? g_strdup_printf ("%s#%u", identity, copy) : g_strdup (identity));
+      g_hash_table_replace (keys->counts, identity, GUINT_TO_POINTER (copy));
+    }
+
+  return g_ptr_array_index (keys->keys, index);
+}
+
 /* JSON for people */
 
 /* JSON's own escapes for the quote and the backslash, then the one rule
@@ -277,9 +379,23 @@ append_entry_label (GString    *out,
 typedef struct
 {
   const char *name;    /* a member's name, or the list's name for an entry */
-  const char *key;     /* an entry's identity; NULL for a member */
+  const char *key;     /* an entry's identity; NULL for a member, or until needed */
   JsonNode   *element; /* an entry */
+  AtlasListKeys *list; /* an entry whose key is made when needed: its list's keys, */
+  guint       index;   /* and where it is in it */
 } Step;
+
+static gboolean
+step_is_entry (const Step *step)
+{
+  return step->key != NULL || step->list != NULL;
+}
+
+static const char *
+step_key (Step *step)
+{
+  return step->key != NULL ? step->key : atlas_list_keys_get (step->list, step->index);
+}
 
 void
 atlas_tree_cursor_init (AtlasTreeCursor *cursor)
@@ -299,10 +415,29 @@ guint
 atlas_tree_cursor_push_member (AtlasTreeCursor *cursor,
                                const char      *name)
 {
-  Step step = { name, NULL, NULL };
+  Step step = { name, NULL, NULL, NULL, 0 };
   guint mark = cursor->steps->len;
 
   g_array_append_val (cursor->steps, step);
+
+  return mark;
+}
+
+static guint
+push_step (AtlasTreeCursor *cursor,
+           Step            *step)
+{
+  const char *list_name = step->name;
+  JsonNode *element = step->element;
+  guint mark = cursor->steps->len;
+
+  g_array_append_val (cursor->steps, *step);
+  if (cursor->steps->len == 2 && g_strcmp0 (list_name, "partners") == 0 && atlas_json_is_object (element))
+    {
+      g_free (cursor->partner_id);
+      cursor->partner_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (element),
+                                                                                  "id", ""));
+    }
 
   return mark;
 }
@@ -313,18 +448,19 @@ atlas_tree_cursor_push_entry (AtlasTreeCursor *cursor,
                               const char      *key,
                               JsonNode        *element)
 {
-  Step step = { list_name, key, element };
-  guint mark = cursor->steps->len;
+  Step step = { list_name, key, element, NULL, 0 };
 
-  g_array_append_val (cursor->steps, step);
-  if (cursor->steps->len == 2 && g_strcmp0 (list_name, "partners") == 0 && atlas_json_is_object (element))
-    {
-      g_free (cursor->partner_id);
-      cursor->partner_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (element),
-                                                                                  "id", ""));
-    }
+  return push_step (cursor, &step);
+}
 
-  return mark;
+guint
+atlas_tree_cursor_push_entry_at (AtlasTreeCursor *cursor,
+                                 AtlasListKeys   *keys,
+                                 guint            index)
+{
+  Step step = { keys->list_name, NULL, json_array_get_element (keys->list, index), keys, index };
+
+  return push_step (cursor, &step);
 }
 
 void
@@ -365,10 +501,10 @@ atlas_tree_cursor_dup_path (AtlasTreeCursor *cursor)
     {
       Step *step = &g_array_index (cursor->steps, Step, i);
 
-      if (step->key != NULL)
+      if (step_is_entry (step))
         {
           g_string_append_c (path, '[');
-          append_entry_label (path, step->name, step->key, step->element);
+          append_entry_label (path, step->name, step_key (step), step->element);
           g_string_append_c (path, ']');
           continue;
         }
@@ -389,11 +525,11 @@ atlas_tree_cursor_dup_location (AtlasTreeCursor *cursor)
     {
       Step *step = &g_array_index (cursor->steps, Step, i);
 
-      if (step->key != NULL)
+      if (step_is_entry (step))
         {
           JsonObject *object = json_object_new ();
 
-          json_object_set_string_member (object, "key", step->key);
+          json_object_set_string_member (object, "key", step_key (step));
           json_array_add_object_element (location, object);
         }
       else
@@ -416,7 +552,7 @@ atlas_tree_cursor_dup_field (AtlasTreeCursor *cursor)
     {
       Step *step = &g_array_index (cursor->steps, Step, i);
 
-      if (step->key != NULL)
+      if (step_is_entry (step))
         break;
       if (field->len > 0)
         g_string_append_c (field, '.');
@@ -594,6 +730,51 @@ longest_increasing (const guint *sequence,
   return kept;
 }
 
+/* A list whose entries are, one by one, the same entries (by identity)
+ * in the same order, as most are: no entry added, removed or moved, so
+ * they are compared in pairs without keying either list. FALSE, and no
+ * change recorded, for any other list. */
+static gboolean
+diff_in_order (Diff       *d,
+               const char *name,
+               JsonArray  *a,
+               JsonArray  *b)
+{
+  const IdentityRule *rule = find_rule (name);
+  guint n = json_array_get_length (a);
+  guint recorded = d->changes->len;
+  AtlasListKeys keys;
+  gboolean in_order = TRUE;
+
+  /* Entries without a rule are their whole value: nothing to pair. */
+  if (rule == NULL || n != json_array_get_length (b))
+    return FALSE;
+
+  atlas_list_keys_init (&keys, name, b);
+  for (guint i = 0; i < n && in_order; i++)
+    {
+      JsonNode *element = json_array_get_element (a, i);
+      JsonNode *other = json_array_get_element (b, i);
+      guint mark;
+
+      if (atlas_json_equal (element, other))
+        continue;
+      if (!same_identity (rule, element, other))
+        {
+          /* Not pairs after all: the changes recorded are made again. */
+          g_ptr_array_set_size (d->changes, recorded);
+          in_order = FALSE;
+          break;
+        }
+      mark = atlas_tree_cursor_push_entry_at (&d->cursor, &keys, i);
+      diff_node (d, name, element, other);
+      atlas_tree_cursor_pop (&d->cursor, mark);
+    }
+  atlas_list_keys_clear (&keys);
+
+  return in_order;
+}
+
 static void
 diff_array (Diff       *d,
             const char *name,
@@ -605,6 +786,9 @@ diff_array (Diff       *d,
   g_autoptr(GPtrArray) common_keys = g_ptr_array_new ();
   guint n = json_array_get_length (a);
   g_autofree gboolean *same = NULL;
+
+  if (diff_in_order (d, name, a, b))
+    return;
 
   /* Most entries are where they were, as they were: compared in place
    * once, they are not walked again, and an unchanged list costs no
