@@ -274,34 +274,63 @@ atlas_history_field_value (JsonNode   *partner,
   return NULL;
 }
 
+/* How a field's entries in a partner's history chain so far. */
+typedef struct
+{
+  JsonNode *last_new;
+  gboolean  broken;
+  gboolean  listed;
+} Chain;
+
+/* Each field's chain in @partner's history, in one pass over it (not one
+ * per field): field (borrowed from the entries) -> Chain. */
+static GHashTable *
+chains_of (JsonNode *partner)
+{
+  GHashTable *chains = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  JsonNode *history = atlas_json_is_object (partner)
+                      ? json_object_get_member (json_node_get_object (partner), "history") : NULL;
+  JsonArray *entries = atlas_json_is_array (history) ? json_node_get_array (history) : NULL;
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonNode *entry = json_array_get_element (entries, i);
+      const char *field = member_string (entry, "field");
+      JsonObject *object;
+      Chain *chain;
+
+      if (field == NULL)
+        continue;
+      object = json_node_get_object (entry);
+      chain = g_hash_table_lookup (chains, field);
+      if (chain == NULL)
+        {
+          chain = g_new0 (Chain, 1);
+          g_hash_table_insert (chains, (gpointer) field, chain);
+        }
+      else if (!chain->broken && !value_equal (json_object_get_member (object, "old"), chain->last_new))
+        chain->broken = TRUE;
+      chain->last_new = json_object_get_member (object, "new");
+    }
+
+  return chains;
+}
+
+/* Whether @field's entries in @chains (of @partner) chain and end in
+ * the partner's value of it. */
 static gboolean
-field_chains (JsonArray  *history,
+field_chains (GHashTable *chains,
               const char *field,
               JsonNode   *partner)
 {
-  JsonNode *last_new = NULL;
-  gboolean seen = FALSE, has_value;
-  JsonNode *current;
+  gboolean has_value;
+  JsonNode *current = atlas_history_field_value (partner, field, &has_value);
+  Chain *chain = g_hash_table_lookup (chains, field);
 
-  current = atlas_history_field_value (partner, field, &has_value);
-  if (!has_value)
+  if (!has_value || chain == NULL)
     return TRUE;
 
-  for (guint i = 0; i < json_array_get_length (history); i++)
-    {
-      JsonNode *entry = json_array_get_element (history, i);
-      JsonObject *object;
-
-      if (g_strcmp0 (member_string (entry, "field"), field) != 0)
-        continue;
-      object = json_node_get_object (entry);
-      if (seen && !value_equal (json_object_get_member (object, "old"), last_new))
-        return FALSE;
-      last_new = json_object_get_member (object, "new");
-      seen = TRUE;
-    }
-
-  return !seen || value_equal (current, last_new);
+  return !chain->broken && value_equal (current, chain->last_new);
 }
 
 /* Gives @merged (a partner this merge built) ours' value of @field and
@@ -374,40 +403,46 @@ check_chain (Merge    *m,
 {
   JsonObject *object = json_node_get_object (merged);
   JsonNode *history = json_object_get_member (object, "history");
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autoptr(GHashTable) chains = NULL;
+  g_autoptr(GHashTable) ours_chains = NULL;
+  g_autoptr(GHashTable) theirs_chains = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
 
   if (!atlas_json_is_array (history))
     return;
 
+  chains = chains_of (merged);
+  ours_chains = chains_of (o);
+  theirs_chains = chains_of (t);
+  broken = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (history)); i++)
     {
       const char *field = member_string (json_array_get_element (json_node_get_array (history), i), "field");
-
-      if (field != NULL && !g_ptr_array_find_with_equal_func (fields, field, g_str_equal, NULL))
-        g_ptr_array_add (fields, (gpointer) field);
-    }
-
-  for (guint i = 0; i < fields->len; i++)
-    {
-      g_autofree char *field = g_strdup (g_ptr_array_index (fields, i));
-      g_auto(GStrv) parts = NULL;
-      g_autoptr(GArray) marks = NULL;
+      Chain *chain = field != NULL ? g_hash_table_lookup (chains, field) : NULL;
       gboolean has_value;
 
+      if (chain == NULL || chain->listed)
+        continue;
+      chain->listed = TRUE;
       /* Entries on lists ("dialogues": a round held) are records, not
        * values that chain; and a history that did not chain on one side
        * already is not the merge's doing. */
       atlas_history_field_value (merged, field, &has_value);
-      if (!has_value ||
-          !field_chains (json_node_get_array (json_object_get_member (json_node_get_object (o), "history")), field, o) ||
-          !field_chains (json_node_get_array (json_object_get_member (json_node_get_object (t), "history")), field, t))
-        continue;
-      if (field_chains (json_node_get_array (json_object_get_member (object, "history")), field, merged))
-        continue;
+      if (has_value && field_chains (ours_chains, field, o) && field_chains (theirs_chains, field, t) &&
+          !field_chains (chains, field, merged))
+        g_ptr_array_add (broken, g_strdup (field));
+    }
+
+  /* Each field's chain is its own: putting ours' back for one leaves
+   * the others' as they were. */
+  for (guint i = 0; i < broken->len; i++)
+    {
+      const char *field = g_ptr_array_index (broken, i);
+      g_auto(GStrv) parts = g_strsplit (field, ".", 2);
+      g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+      gboolean has_value;
 
       /* The conflict is the field's own: partners[JP].indicators.wcit_2012. */
-      parts = g_strsplit (field, ".", 2);
-      marks = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint p = 0; parts[p] != NULL; p++)
         {
           guint mark = atlas_tree_cursor_push_member (&m->cursor, parts[p]);
