@@ -2,7 +2,7 @@
 
 /* Reading the model's objects from a dataset file: one reader per object of
  * the format (a source, a lens, a partner...), each checking its members
- * with the value readers of atlas-dataset-loader.c as it goes. A new member
+ * with the value readers of atlas-dataset-reading.c as it goes. A new member
  * of an object is read here, in that object's reader (and written in
  * atlas-dataset-writer.c, named in atlas-dataset-format-private.h).
  */

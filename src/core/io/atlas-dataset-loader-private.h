@@ -3,7 +3,8 @@
 
 /* What the parts of the dataset loader share: the loader's state, the
  * readers of values and objects that record a located problem instead of
- * failing (atlas-dataset-loader.c), the readers of the model's objects
+ * failing (atlas-dataset-reading.c), the entry points that drive them
+ * (atlas-dataset-loader.c), the readers of the model's objects
  * (atlas-dataset-io.c) and the rules that tie distant parts of a file
  * together (atlas-dataset-checks.c). Private to src/core/io/. */
 
@@ -138,6 +139,7 @@ typedef gpointer (*ReadItemFunc) (Loader     *l,
                                   const Path *path,
                                   guint       index);
 
+void     atlas_loader_pending_free (gpointer data);
 Pending *atlas_loader_pending_new (char  *path,
                                    gsize  offset,
                                    char  *message);
