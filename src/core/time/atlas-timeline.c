@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "atlas-core-private.h"
-#include "atlas-dataset-io.h"
 #include "atlas-dataset-private.h"
+#include "atlas-format-rules.h"
 #include "atlas-timeline.h"
 #include "atlas-timeline-private.h"
 
