@@ -278,6 +278,30 @@ atlas_undo_record_history (GHashTable    *saved_history,
   return TRUE;
 }
 
+/* The date a change is recorded under: the one set, else today */
+
+static const char *
+today (AtlasUndoStack *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_free (self->today);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+
+  return self->today;
+}
+
+const char *
+atlas_undo_stack_get_change_date (AtlasUndoStack *self)
+{
+  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
+
+  if (self->change_date != NULL)
+    return self->change_date;
+
+  return today (self);
+}
+
 /* The checks an edit passes first: the chain a change or a listing keeps */
 
 gboolean
@@ -298,7 +322,7 @@ atlas_undo_stack_check_change (AtlasUndoStack  *self,
     last_entry = g_list_model_get_item (atlas_partner_get_history (partner), last);
 
   if (last_entry == NULL ||
-      !atlas_undo_saved_is_unsaved (atlas_undo_stack_get_saved_history (self), partner, last, last_entry))
+      !atlas_undo_saved_is_unsaved (self->saved_history, partner, last, last_entry))
     last = -1;
 
   return atlas_undo_check_chain_date (partner, field, atlas_undo_stack_get_change_date (self), last, error);

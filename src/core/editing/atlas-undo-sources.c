@@ -37,7 +37,7 @@ atlas_undo_stack_check_sources (AtlasUndoStack  *self,
                                 GListModel      *sources,
                                 GError         **error)
 {
-  GListModel *current = atlas_dataset_get_sources (atlas_undo_stack_get_dataset (self));
+  GListModel *current = atlas_dataset_get_sources (self->dataset);
   guint n = g_list_model_get_n_items (sources);
   guint n_current = g_list_model_get_n_items (current);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -121,7 +121,7 @@ atlas_undo_stack_dup_citing_partners (AtlasUndoStack *self,
 
   citing = g_ptr_array_new_with_free_func (g_object_unref);
   /* A removed partner's profile is still saved, and may cite the source. */
-  partners = atlas_dataset_get_all_partners (atlas_undo_stack_get_dataset (self));
+  partners = atlas_dataset_get_all_partners (self->dataset);
   n = g_list_model_get_n_items (partners);
   for (guint i = 0; i < n; i++)
     {
@@ -152,7 +152,7 @@ source_id_taken (AtlasUndoStack *self,
   if (except_id != NULL && g_str_equal (id, except_id))
     return FALSE;
 
-  return atlas_dataset_find_source (atlas_undo_stack_get_dataset (self), id) != NULL;
+  return atlas_dataset_find_source (self->dataset, id) != NULL;
 }
 
 char *

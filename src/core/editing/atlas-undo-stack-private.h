@@ -8,6 +8,34 @@ G_BEGIN_DECLS
 
 /* Between the undo stack (atlas-undo-stack.c) and its parts */
 
+/* The stack's state, which its parts read and keep directly (they call
+ * none of atlas-undo-stack.c's functions: it calls theirs) */
+struct _AtlasUndoStack
+{
+  GObject       parent_instance;
+
+  AtlasDataset *dataset;
+  GQueue        undo;       /* of Command, newest at the head */
+  GQueue        redo;       /* of Command, next to redo at the head */
+  guint64       next_serial;
+  guint64       saved_serial;
+  /* The head of the undo queue may take more of the same edit. */
+  gboolean      can_coalesce;
+
+  /* AtlasPartner -> SavedPartner: which history entries are already on
+   * disk, and must be appended to, not rewritten. */
+  GHashTable   *saved_history;
+
+  char         *change_source;
+  char         *change_date;
+  char         *today;
+
+  /* What the properties last said, to notify only on change. */
+  gboolean      was_modified;
+  char         *undo_label;
+  char         *redo_label;
+};
+
 /* atlas-undo-state.c: what a command copies and puts back */
 
 /* Makes @dest's items equal copies of @src's (items of @type), replacing
@@ -35,9 +63,6 @@ void               atlas_dataset_state_apply      (AtlasDataset      *dataset,
                                                    AtlasDatasetState *state);
 
 /* atlas-undo-history.c: partners' histories */
-
-/* The stack's table for the functions below */
-GHashTable        *atlas_undo_stack_get_saved_history (AtlasUndoStack *self);
 
 /* AtlasPartner -> what the last save wrote of its history */
 GHashTable        *atlas_undo_saved_new           (void);

@@ -67,32 +67,6 @@ typedef struct
   char         *description;
 } Command;
 
-struct _AtlasUndoStack
-{
-  GObject       parent_instance;
-
-  AtlasDataset *dataset;
-  GQueue        undo;       /* of Command, newest at the head */
-  GQueue        redo;       /* of Command, next to redo at the head */
-  guint64       next_serial;
-  guint64       saved_serial;
-  /* The head of the undo queue may take more of the same edit. */
-  gboolean      can_coalesce;
-
-  /* AtlasPartner -> SavedPartner: which history entries are already on
-   * disk, and must be appended to, not rewritten. */
-  GHashTable   *saved_history;
-
-  char         *change_source;
-  char         *change_date;
-  char         *today;
-
-  /* What the properties last said, to notify only on change. */
-  gboolean      was_modified;
-  char         *undo_label;
-  char         *redo_label;
-};
-
 G_DEFINE_FINAL_TYPE (AtlasUndoStack, atlas_undo_stack, G_TYPE_OBJECT)
 G_DEFINE_QUARK (atlas-undo-stack-error-quark, atlas_undo_stack_error)
 
@@ -383,17 +357,6 @@ edit (AtlasUndoStack *self,
   push_command (self, command);
 }
 
-static const char *
-today (AtlasUndoStack *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_free (self->today);
-  self->today = g_date_time_format (now, "%Y-%m-%d");
-
-  return self->today;
-}
-
 static void
 atlas_undo_stack_dispose (GObject *object)
 {
@@ -568,12 +531,6 @@ atlas_undo_stack_new (AtlasDataset *dataset)
   return g_object_new (ATLAS_TYPE_UNDO_STACK,
                        "dataset", dataset,
                        NULL);
-}
-
-GHashTable *
-atlas_undo_stack_get_saved_history (AtlasUndoStack *self)
-{
-  return self->saved_history;
 }
 
 AtlasDataset *
@@ -797,17 +754,6 @@ atlas_undo_stack_set_change_date (AtlasUndoStack *self,
 
   if (atlas_set_str (&self->change_date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE_DATE]);
-}
-
-const char *
-atlas_undo_stack_get_change_date (AtlasUndoStack *self)
-{
-  g_return_val_if_fail (ATLAS_IS_UNDO_STACK (self), NULL);
-
-  if (self->change_date != NULL)
-    return self->change_date;
-
-  return today (self);
 }
 
 void
