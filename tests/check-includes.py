@@ -80,8 +80,6 @@ KNOWN_USES = {
         'drives the readers: the helpers belong in a file of their own',
     ('core/io/atlas-dataset-checks.c', 'core/io/atlas-dataset-loader.c'):
         'the checks call the loader\'s helpers: as above',
-    ('gui/window/*', 'gui/window/*'):
-        'the window\'s parts call each other (issue 11, being untangled): remove this entry then',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
