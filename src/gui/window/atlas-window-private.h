@@ -106,8 +106,7 @@ struct _AtlasWindow
   GtkLabel             *time_label;
   char                 *as_of_date;     /* NULL: the latest state */
   AtlasDataset         *shown_dataset;  /* the state on show */
-  AtlasDataset         *time_watched;
-  gulong                time_changed_id;
+  GSignalGroup         *dataset_signals; /* the document's dataset's */
   gboolean              syncing_time;
   /* Compare: NULL when off */
   char                 *compare_from;

@@ -274,12 +274,7 @@ dataset_set_cb (AtlasWindow *self)
   g_clear_pointer (&self->as_of_date, g_free);
   g_clear_pointer (&self->compare_from, g_free);
   fill_filters (self);
-  if (self->time_watched != NULL)
-    g_clear_signal_handler (&self->time_changed_id, self->time_watched);
-  g_set_object (&self->time_watched, atlas_window_get_dataset (self));
-  if (atlas_window_get_dataset (self) != NULL)
-    self->time_changed_id = g_signal_connect_swapped (atlas_window_get_dataset (self), "changed",
-                                                      G_CALLBACK (dataset_changed_cb), self);
+  g_signal_group_set_target (self->dataset_signals, atlas_window_get_dataset (self));
   sync_span (self);
   show_state (self);
 }
@@ -906,15 +901,15 @@ _atlas_window_time_init (AtlasWindow *self)
   /* After the lenses (atlas-window.c) and the parts' handlers: the map, the
    * list and the profile show the new dataset's latest state. */
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_set_cb), NULL);
+  self->dataset_signals = g_signal_group_new (ATLAS_TYPE_DATASET);
+  g_signal_group_connect_swapped (self->dataset_signals, "changed", G_CALLBACK (dataset_changed_cb), self);
 }
 
 void
 _atlas_window_time_dispose (AtlasWindow *self)
 {
   g_clear_handle_id (&self->play_id, g_source_remove);
-  if (self->time_watched != NULL)
-    g_clear_signal_handler (&self->time_changed_id, self->time_watched);
-  g_clear_object (&self->time_watched);
+  g_clear_object (&self->dataset_signals);
   g_clear_object (&self->shown_dataset);
   g_clear_pointer (&self->as_of_date, g_free);
   g_clear_pointer (&self->compare_from, g_free);
