@@ -77,6 +77,13 @@ test_title_and_date (void)
   /* A date that is not one stays in the field, marked, and out of the file. */
   gtk_editable_set_text (GTK_EDITABLE (as_of_row), "2024-13-01");
   g_assert_true (gtk_widget_has_css_class (as_of_row, "error"));
+  /* ...saying why in the words saving would use */
+  {
+    g_autofree char *problem = atlas_format_check_date ("2024-13-01");
+
+    g_assert_nonnull (problem);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (as_of_row), ==, problem);
+  }
   g_assert_cmpstr (atlas_dataset_get_as_of (dataset), ==, as_of);
   gtk_editable_set_text (GTK_EDITABLE (as_of_row), "2024-03-01");
   g_assert_false (gtk_widget_has_css_class (as_of_row, "error"));
@@ -156,6 +163,13 @@ test_add_source (void)
   gtk_editable_set_text (GTK_EDITABLE (url_row), "ftp://coe.int/x");
   g_assert_null (atlas_source_get_url (added));
   g_assert_true (gtk_widget_has_css_class (url_row, "error"));
+  /* ...saying why in the words saving would use */
+  {
+    g_autofree char *problem = atlas_format_check_web_link ("ftp://coe.int/x");
+
+    g_assert_nonnull (problem);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (url_row), ==, problem);
+  }
   gtk_editable_set_text (GTK_EDITABLE (url_row), "https://www.coe.int/en/web/portal/-/press");
   g_assert_cmpstr (atlas_source_get_url (added), ==, "https://www.coe.int/en/web/portal/-/press");
   g_assert_false (gtk_widget_has_css_class (url_row, "error"));

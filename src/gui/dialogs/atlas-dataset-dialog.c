@@ -14,6 +14,7 @@
 
 #include "atlas-dataset-dialog.h"
 #include "atlas-dataset-io.h"
+#include "atlas-link-row.h"
 #include "atlas-palette.h"
 #include "atlas-format-rules.h"
 
@@ -91,16 +92,6 @@ set_text_if_changed (GtkWidget  *editable,
     text = "";
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
-set_error (GtkWidget *widget,
-           gboolean   error)
-{
-  if (error)
-    gtk_widget_add_css_class (widget, "error");
-  else
-    gtk_widget_remove_css_class (widget, "error");
 }
 
 static void
@@ -225,13 +216,14 @@ follow_id (SourceRow   *row,
   atlas_source_set_id (state, new_id);
 }
 
+/* A text field of a work cited changed (the link: only to one saving
+ * takes, see AtlasLinkRow). */
 static void
-source_text_changed_cb (GtkEditable *editable,
-                        SourceRow   *row)
+source_text_changed (SourceRow  *row,
+                     const char *field,
+                     const char *text)
 {
   AtlasDatasetDialog *self = row->self;
-  const char *field = g_object_get_data (G_OBJECT (editable), "field");
-  const char *text = gtk_editable_get_text (editable);
   g_autoptr(AtlasSource) state = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
@@ -241,15 +233,7 @@ source_text_changed_cb (GtkEditable *editable,
 
   state = atlas_source_copy (row->source);
   if (g_str_equal (field, "url"))
-    {
-      gboolean ok = text[0] == '\0' || atlas_format_is_web_link (text);
-
-      /* Only web links are kept: a half-typed one waits until it is one. */
-      set_error (GTK_WIDGET (editable), !ok);
-      if (!ok)
-        return;
-      atlas_source_set_url (state, text[0] != '\0' ? text : NULL);
-    }
+    atlas_source_set_url (state, text);
   else if (g_str_equal (field, "author"))
     {
       atlas_source_set_author (state, text);
@@ -261,6 +245,28 @@ source_text_changed_cb (GtkEditable *editable,
   key = field_key (row, field);
   if (!edit_sources (self, row->source, state, _("Source Edit"), key, &error))
     show_error (self, error);
+}
+
+static void
+source_title_changed_cb (GtkEditable *editable,
+                         SourceRow   *row)
+{
+  source_text_changed (row, "title", gtk_editable_get_text (editable));
+}
+
+static void
+source_author_changed_cb (GtkEditable *editable,
+                          SourceRow   *row)
+{
+  source_text_changed (row, "author", gtk_editable_get_text (editable));
+}
+
+static void
+source_url_changed_cb (AtlasLinkRow *link,
+                       GParamSpec   *pspec,
+                       SourceRow    *row)
+{
+  source_text_changed (row, "url", atlas_link_row_get_uri (link));
 }
 
 static void
@@ -315,12 +321,10 @@ break_coalescing_on_leave (AtlasDatasetDialog *self,
 
 static GtkWidget *
 entry_row_new (SourceRow  *row,
-               const char *field,
+               GtkWidget  *entry,
                const char *title,
                const char *accessible_name)
 {
-  GtkWidget *entry = adw_entry_row_new ();
-
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
   /* Undo belongs to the app's stack. */
@@ -328,8 +332,6 @@ entry_row_new (SourceRow  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   -1);
-  g_object_set_data (G_OBJECT (entry), "field", (gpointer) field);
-  g_signal_connect (entry, "changed", G_CALLBACK (source_text_changed_cb), row);
   break_coalescing_on_leave (row->self, entry);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), entry);
 
@@ -349,8 +351,10 @@ source_row_new (AtlasDatasetDialog *self,
   row->expander = adw_expander_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
 
-  row->title_row = entry_row_new (row, "title", _("Title"), _("Source Title"));
-  row->author_row = entry_row_new (row, "author", _("Author"), _("Author"));
+  row->title_row = entry_row_new (row, adw_entry_row_new (), _("Title"), _("Source Title"));
+  g_signal_connect (row->title_row, "changed", G_CALLBACK (source_title_changed_cb), row);
+  row->author_row = entry_row_new (row, adw_entry_row_new (), _("Author"), _("Author"));
+  g_signal_connect (row->author_row, "changed", G_CALLBACK (source_author_changed_cb), row);
 
   year_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year"));
@@ -366,8 +370,9 @@ source_row_new (AtlasDatasetDialog *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), row->year_spin);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), year_row);
 
-  row->url_row = entry_row_new (row, "url", _("Link (http or https)"), _("Link"));
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row->url_row), GTK_INPUT_PURPOSE_URL);
+  /* Takes only a link saving takes, and says why not in saving's words */
+  row->url_row = entry_row_new (row, atlas_link_row_new (NULL), _("Link (http or https)"), _("Link"));
+  g_signal_connect (row->url_row, "notify::uri", G_CALLBACK (source_url_changed_cb), row);
 
   /* The id is what profiles store: shown, so that a file read elsewhere
    * can be matched, but made by the app. */
@@ -424,8 +429,7 @@ source_row_sync (SourceRow *row)
   set_text_if_changed (row->author_row, author);
   if (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row->year_spin)) != year)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (row->year_spin), year);
-  set_text_if_changed (row->url_row, atlas_source_get_url (source));
-  set_error (row->url_row, FALSE);
+  atlas_link_row_set_uri (ATLAS_LINK_ROW (row->url_row), atlas_source_get_url (source));
   gtk_label_set_text (GTK_LABEL (row->id_label), atlas_source_get_id (source));
 
   citing = dup_citing_names (row->self, atlas_source_get_id (source));
@@ -566,7 +570,7 @@ sync_from_dataset (AtlasDatasetDialog *self)
 
   set_text_if_changed (GTK_WIDGET (self->title_row), atlas_dataset_get_title (dataset));
   set_text_if_changed (GTK_WIDGET (self->as_of_row), atlas_dataset_get_as_of (dataset));
-  set_error (GTK_WIDGET (self->as_of_row), FALSE);
+  atlas_field_show_problem (GTK_WIDGET (self->as_of_row), NULL);
   sync_colors (self);
 
   for (guint i = 0; same_list && i < n; i++)
@@ -608,8 +612,12 @@ as_of_changed_cb (AdwEntryRow        *entry,
   if (self->syncing > 0)
     return;
 
-  /* A half-typed date waits until it is one. */
-  set_error (GTK_WIDGET (entry), !valid);
+  /* A half-typed date waits until it is one, saying why in saving's words. */
+  {
+    g_autofree char *problem = valid ? NULL : atlas_format_check_date (text);
+
+    atlas_field_show_problem (GTK_WIDGET (entry), problem);
+  }
   if (valid)
     atlas_undo_stack_edit_dataset_info (self->undo_stack, NULL, text,
                                         _("Change of the Dataset Date"), "dataset.as-of", NULL);

@@ -20,4 +20,11 @@ const char *atlas_link_row_get_uri (AtlasLinkRow *self);
 void        atlas_link_row_set_uri (AtlasLinkRow *self,
                                     const char   *uri);
 
+/* Marks @row (a field) as refusing what it holds, with @problem, saving's
+ * words for it, as its tooltip and accessible description; NULL takes the
+ * mark away. AtlasLinkRow does this itself; other fields checked as they
+ * are typed (a date) use it too. */
+void        atlas_field_show_problem (GtkWidget    *row,
+                                      const char   *problem);
+
 G_END_DECLS

@@ -36,22 +36,24 @@ take_uri (AtlasLinkRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
 }
 
-static void
-show_problem (AtlasLinkRow *self,
-              const char   *problem)
+void
+atlas_field_show_problem (GtkWidget  *row,
+                          const char *problem)
 {
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), problem);
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  gtk_widget_set_tooltip_text (row, problem);
   if (problem != NULL)
     {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
                                       -1);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_add_css_class (row, "error");
     }
   else
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_widget_remove_css_class (row, "error");
     }
 }
 
@@ -74,7 +76,7 @@ changed_cb (AtlasLinkRow *self)
 
   /* A half-typed link waits until it is one, and says why in the words
    * saving would use. */
-  show_problem (self, problem);
+  atlas_field_show_problem (GTK_WIDGET (self), problem);
   if (problem != NULL)
     return;
 
@@ -202,6 +204,6 @@ atlas_link_row_set_uri (AtlasLinkRow *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), uri ? uri : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self), uri ? uri : "");
   g_clear_handle_id (&self->empty_id, g_source_remove);
-  show_problem (self, NULL);
+  atlas_field_show_problem (GTK_WIDGET (self), NULL);
   take_uri (self, uri);
 }
