@@ -23,6 +23,7 @@ typedef struct
   AtlasConflict   *conflict; /* borrowed, or NULL */
   GtkToggleButton *accept;   /* changes: pressed when accepted */
   GtkToggleButton *theirs;   /* conflicts */
+  char            *accept_name; /* the accept button's accessible name */
 } Item;
 
 struct _AtlasReviewWindow
@@ -56,6 +57,7 @@ item_free (Item *item)
 {
   if (item->conflict != NULL)
     atlas_diff_change_free (item->change);
+  g_free (item->accept_name);
   g_free (item);
 }
 
@@ -373,14 +375,15 @@ excerpt_difference (char **a,
 }
 
 static void
-accept_toggled_cb (GtkToggleButton *button)
+accept_toggled_cb (GtkToggleButton *button,
+                   Item            *item)
 {
   gboolean active = gtk_toggle_button_get_active (button);
 
   gtk_button_set_label (GTK_BUTTON (button), active ? _("Accepted") : _("Rejected"));
   /* The label would name the button; the name says which change. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_object_get_data (G_OBJECT (button), "accessible-name"), -1);
+                                  item->accept_name, -1);
   if (active)
     gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
   else
@@ -454,7 +457,6 @@ change_row (AtlasReviewWindow *self,
   g_autofree char *title = describe_field (self, change);
   g_autofree char *old_text = describe_value (self, change->old_value, change->field);
   g_autofree char *new_text = describe_value (self, change->new_value, change->field);
-  g_autofree char *accessible = NULL;
   JsonObject *entry = find_entry (self, change);
   GtkWidget *grid;
   GtkWidget *row = new_row (title, &grid);
@@ -505,11 +507,10 @@ change_row (AtlasReviewWindow *self,
     }
 
   /* Translators: accessible name of a check button: a partner, then the change */
-  accessible = g_strdup_printf (_("Accept %s: %s"), partner_name, title);
-  g_object_set_data_full (G_OBJECT (check), "accessible-name", g_steal_pointer (&accessible), g_free);
+  item->accept_name = g_strdup_printf (_("Accept %s: %s"), partner_name, title);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), TRUE);
-  g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), NULL);
-  accept_toggled_cb (GTK_TOGGLE_BUTTON (check));
+  g_signal_connect (check, "toggled", G_CALLBACK (accept_toggled_cb), item);
+  accept_toggled_cb (GTK_TOGGLE_BUTTON (check), item);
   item->accept = GTK_TOGGLE_BUTTON (check);
 
   return row;
@@ -579,12 +580,31 @@ conflict_row (AtlasReviewWindow *self,
   return row;
 }
 
-static void
-set_partner_cb (GtkButton         *button,
-                AtlasReviewWindow *self)
+/* What "Accept All" or "Reject All" of a partner does */
+typedef struct
 {
-  const char *partner_id = g_object_get_data (G_OBJECT (button), "partner-id");
-  gboolean accept = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "accept"));
+  AtlasReviewWindow *self;
+  char              *partner_id;
+  gboolean           accept;
+} PartnerChoice;
+
+static void
+partner_choice_free (gpointer  data,
+                     GClosure *closure)
+{
+  PartnerChoice *choice = data;
+
+  g_free (choice->partner_id);
+  g_free (choice);
+}
+
+static void
+set_partner_cb (GtkButton     *button,
+                PartnerChoice *choice)
+{
+  AtlasReviewWindow *self = choice->self;
+  const char *partner_id = choice->partner_id;
+  gboolean accept = choice->accept;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -610,12 +630,15 @@ partner_buttons (AtlasReviewWindow *self,
       /* Translators: accessible names of the buttons for a whole partner */
       g_autofree char *name = i == 0 ? g_strdup_printf (_("Accept all changes for %s"), partner_name)
                                      : g_strdup_printf (_("Reject all changes for %s"), partner_name);
+      PartnerChoice *choice = g_new0 (PartnerChoice, 1);
 
       gtk_widget_add_css_class (button, "flat");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      g_object_set_data_full (G_OBJECT (button), "partner-id", g_strdup (partner_id), g_free);
-      g_object_set_data (G_OBJECT (button), "accept", GINT_TO_POINTER (i == 0));
-      g_signal_connect (button, "clicked", G_CALLBACK (set_partner_cb), self);
+      choice->self = self;
+      choice->partner_id = g_strdup (partner_id);
+      choice->accept = i == 0;
+      g_signal_connect_data (button, "clicked", G_CALLBACK (set_partner_cb), choice,
+                             partner_choice_free, 0);
       gtk_box_append (GTK_BOX (box), button);
     }
 
