@@ -67,6 +67,7 @@ struct _AtlasExportDialog
   GSettings          *settings;
   char               *selected_id;
   GPtrArray          *checks;       /* GtkCheckButton, one per partner */
+  GPtrArray          *check_ids;    /* the id of each check's partner */
   GCancellable       *cancellable;  /* while exporting */
   GTask              *task;
   guint               progress_id;
@@ -471,6 +472,7 @@ atlas_export_dialog_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->check_ids, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_EXPORT_DIALOG);
 
@@ -551,6 +553,7 @@ atlas_export_dialog_init (AtlasExportDialog *self)
   g_object_unref (formats);
 
   self->checks = g_ptr_array_new ();
+  self->check_ids = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -621,13 +624,12 @@ populate (AtlasExportDialog *self,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    selected == NULL || selected == partner);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (check), "partner-id",
-                              g_strdup (atlas_partner_get_id (partner)), g_free);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (check_toggled_cb), self);
       adw_action_row_add_prefix (row, check);
       adw_action_row_set_activatable_widget (row, check);
       adw_preferences_group_add (self->chosen_group, GTK_WIDGET (row));
       g_ptr_array_add (self->checks, check);
+      g_ptr_array_add (self->check_ids, g_strdup (atlas_partner_get_id (partner)));
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), atlas_dataset_get_title (self->dataset));
@@ -708,7 +710,7 @@ atlas_export_dialog_get_options (AtlasExportDialog *self)
             GtkCheckButton *check = g_ptr_array_index (self->checks, i);
 
             if (gtk_check_button_get_active (check))
-              g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "partner-id"));
+              g_strv_builder_add (builder, g_ptr_array_index (self->check_ids, i));
           }
         ids = g_strv_builder_end (builder);
         atlas_export_options_set_partner_ids (options, (const char * const *) ids);
