@@ -331,6 +331,55 @@ static const Case cases[] = {
   { 1024, 768, 2.0, NULL },
 };
 
+/* Where the subject has a category of its own (the EU under the WCIT-12
+ * vote), its legend row's swatch is that category's colour framed in the
+ * subject's colour on the map, and follows a change of lens. */
+static void
+test_legend_subject_outline (void)
+{
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_new_bundled ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  AtlasMapView *view = ATLAS_MAP_VIEW (atlas_map_view_new ());
+  GtkWidget *legend_grid = atlas_map_view_get_legend (view);
+  AtlasLens *lens = atlas_dataset_find_lens (dataset, "wcit_2012");
+  const char *own_id = atlas_dataset_get_subject_indicator (dataset, "wcit_2012");
+  AtlasCategory *own;
+  AtlasMapColoring *coloring;
+  g_autofree char *name = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(AtlasTestPixels) pixels = NULL;
+  GtkWidget *swatch;
+  guint32 outline, inside;
+
+  g_assert_nonnull (lens);
+  g_assert_nonnull (own_id);
+  own = atlas_lens_find_category (lens, own_id);
+  g_assert_nonnull (own);
+  atlas_map_view_set_dataset (view, dataset);
+  atlas_map_view_set_lens_id (view, "budapest_convention");
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_set_default_size (window, 1366, 768);
+  gtk_window_present (window);
+  atlas_test_wait_ms (200);
+  atlas_map_view_set_lens_id (view, "wcit_2012");
+  atlas_test_wait_ms (200);
+
+  name = g_strdup_printf ("%s: %s", atlas_dataset_get_subject_name (dataset), atlas_category_get_name (own));
+  swatch = atlas_test_find_widget (legend_grid, GTK_TYPE_DRAWING_AREA, name);
+  g_assert_nonnull (swatch);
+  coloring = atlas_world_layer_get_coloring (atlas_map_view_get_world_layer (view));
+  texture = atlas_test_render_widget (swatch);
+  pixels = atlas_test_pixels_new (texture);
+  /* The frame is 3 pixels wide; the middle is the category's colour */
+  outline = atlas_test_pixels_get (pixels, 1, gdk_texture_get_height (texture) / 2) & 0xffffff;
+  inside = atlas_test_pixels_get (pixels, gdk_texture_get_width (texture) / 2,
+                                  gdk_texture_get_height (texture) / 2) & 0xffffff;
+  g_assert_cmphex (outline, ==, atlas_map_coloring_get_subject_color (coloring) & 0xffffff);
+  g_assert_cmphex (inside, ==, atlas_category_get_color (own) & 0xffffff);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +400,7 @@ main (int   argc,
 
   g_test_add_func ("/legend/explains", test_legend_explains);
   g_test_add_func ("/legend/translated", test_legend_translated);
+  g_test_add_func ("/legend/subject-outline", test_legend_subject_outline);
   g_test_add_data_func ("/legend/contrast/dark", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_DARK),
                         test_legend_contrast);
   g_test_add_data_func ("/legend/contrast/light", GINT_TO_POINTER (ADW_COLOR_SCHEME_FORCE_LIGHT),

@@ -22,6 +22,16 @@
 
 /* Colouring and legend */
 
+/* What a legend row's swatch draws */
+typedef struct
+{
+  AtlasMapView *view;      /* not held: the swatch is the view's */
+  guint32       color;
+  int           category;  /* -1 for none */
+  guint32       outline;   /* the subject's row when it has a category of
+                            * its own: its outline's colour + 1; else 0 */
+} Swatch;
+
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -29,11 +39,11 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  AtlasMapView *self = user_data;
-  guint32 color = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "color"));
-  int category = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area), "category")) - 1;
-  /* The subject's row when it has a category of its own: its outline */
-  guint outline = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "outline"));
+  Swatch *swatch = user_data;
+  AtlasMapView *self = swatch->view;
+  guint32 color = swatch->color;
+  int category = swatch->category;
+  guint32 outline = swatch->outline;
   double pixel = 1.0 / gtk_widget_get_scale_factor (GTK_WIDGET (area));
 
   cairo_rectangle (cr, pixel / 2, pixel / 2, width - pixel, height - pixel);
@@ -64,13 +74,14 @@ draw_swatch (GtkDrawingArea *area,
  * empty category (no partner in it) is dimmed, not dropped, so the scale
  * stays whole. */
 static void
-add_legend_row (AtlasMapView *self,
-                int           row,
-                guint32       color,
-                int           category,
-                const char   *name,
-                const char   *description,
-                int           count)
+add_legend_row_outlined (AtlasMapView *self,
+                         int           row,
+                         guint32       color,
+                         guint32       outline,
+                         int           category,
+                         const char   *name,
+                         const char   *description,
+                         int           count)
 {
   GtkWidget *swatch, *label;
   g_autofree char *count_text = count >= 0 ? g_strdup_printf ("%d", count) : NULL;
@@ -78,7 +89,7 @@ add_legend_row (AtlasMapView *self,
 
   if (self->legend_mode == LEGEND_SIGN)
     {
-      g_string_append_printf (self->legend_rows, "R%d|%06x|%d|%s|%s|%d\n", row, color, category,
+      g_string_append_printf (self->legend_rows, "R%d|%06x|%x|%d|%s|%s|%d\n", row, color, outline, category,
                               name, has_description ? description : "", count >= 0);
       return;
     }
@@ -109,9 +120,15 @@ add_legend_row (AtlasMapView *self,
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (swatch), "color", GUINT_TO_POINTER (color));
-  g_object_set_data (G_OBJECT (swatch), "category", GINT_TO_POINTER (category + 1));
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, self, NULL);
+  {
+    Swatch *drawn = g_new0 (Swatch, 1);
+
+    drawn->view = self;
+    drawn->color = color;
+    drawn->category = category;
+    drawn->outline = outline;
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, drawn, g_free);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (swatch),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_grid_attach (self->legend_grid, swatch, 0, row, 1, 1);
@@ -145,6 +162,18 @@ add_legend_row (AtlasMapView *self,
       gtk_widget_add_css_class (label, "empty");
       gtk_widget_add_css_class (swatch, "empty");
     }
+}
+
+static void
+add_legend_row (AtlasMapView *self,
+                int           row,
+                guint32       color,
+                int           category,
+                const char   *name,
+                const char   *description,
+                int           count)
+{
+  add_legend_row_outlined (self, row, color, 0, category, name, description, count);
 }
 
 /* A line of small text across the legend: the lens's description, the
@@ -254,18 +283,10 @@ fill_legend (AtlasMapView *self)
       /* Translators: the legend's row of the subject with its own category, e.g. "European Union: Refused" */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), atlas_dataset_get_subject_name (self->dataset),
                                                atlas_category_get_name (own));
-      GtkWidget *swatch;
-
-      add_legend_row (self, row, atlas_category_get_color (own), -1, text,
-                      atlas_category_get_description (own),
-                      (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
-      /* Only where the row has widgets: computing the legend's signature
-       * (LEGEND_SIGN) adds none. */
-      swatch = self->legend_mode != LEGEND_SIGN ? gtk_grid_get_child_at (self->legend_grid, 0, row) : NULL;
-      if (swatch != NULL)
-        g_object_set_data (G_OBJECT (swatch), "outline",
-                           GUINT_TO_POINTER (atlas_map_coloring_get_subject_color (self->coloring) + 1));
-      row++;
+      add_legend_row_outlined (self, row++, atlas_category_get_color (own),
+                               atlas_map_coloring_get_subject_color (self->coloring) + 1, -1, text,
+                               atlas_category_get_description (own),
+                               (int) g_strv_length ((char **) atlas_dataset_get_members (self->dataset)));
     }
   else
     add_legend_row (self, row++, atlas_dataset_get_subject_color (self->dataset), -1,
