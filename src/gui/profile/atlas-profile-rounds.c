@@ -13,6 +13,7 @@
 
 #include "atlas-profile-private.h"
 #include "atlas-profile-rounds.h"
+#include "atlas-section-row.h"
 
 typedef struct
 {
@@ -335,7 +336,7 @@ atlas_profile_rounds_editor_add (AtlasProfileSection *self,
   header = atlas_profile_action_row_new (_("Rounds"), rounds->len == 0 ? _("None recorded") : NULL);
   add = round_button_new (self, index, -1, "add", "list-add-symbolic", _("Add Round"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (header), add);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), header);
+  atlas_section_row_add (ATLAS_SECTION_ROW (expander), header);
 
   for (guint i = 0; i < rounds->len; i++)
     {
@@ -360,7 +361,7 @@ atlas_profile_rounds_editor_add (AtlasProfileSection *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      atlas_section_row_add (ATLAS_SECTION_ROW (expander), row);
     }
 
 }

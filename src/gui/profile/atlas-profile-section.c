@@ -19,6 +19,7 @@
 #include "atlas-link-row.h"
 #include "atlas-profile-private.h"
 #include "atlas-profile-section.h"
+#include "atlas-section-row.h"
 #include "atlas-year-row.h"
 
 typedef struct _EntryRow EntryRow;
@@ -37,10 +38,7 @@ struct _EntryRow
 {
   AtlasProfileSection *section;
   guint                index;
-  GtkWidget           *expander;  /* AdwExpanderRow */
-  GtkWidget           *up;
-  GtkWidget           *down;
-  GtkWidget           *remove;
+  GtkWidget           *expander;  /* AtlasSectionRow */
   GPtrArray           *fields;    /* Field, owned */
   GPtrArray           *children;  /* type->children () of the entry shown */
 };
@@ -78,9 +76,7 @@ entry_row_free (gpointer data)
 {
   EntryRow *row = data;
 
-  g_signal_handlers_disconnect_by_data (row->up, row);
-  g_signal_handlers_disconnect_by_data (row->down, row);
-  g_signal_handlers_disconnect_by_data (row->remove, row);
+  g_signal_handlers_disconnect_by_data (row->expander, row);
   g_ptr_array_unref (row->fields);
   g_clear_pointer (&row->children, g_ptr_array_unref);
   g_free (row);
@@ -350,7 +346,7 @@ source_field_new (Field      *field,
       row = atlas_profile_action_row_new (title, NULL);
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      atlas_section_row_add (ATLAS_SECTION_ROW (expander), row);
       return NULL;
     }
 
@@ -398,7 +394,7 @@ field_widget_new (Field     *field,
     }
 
   if (row != NULL)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    atlas_section_row_add (ATLAS_SECTION_ROW (expander), row);
   return row;
 }
 
@@ -519,16 +515,9 @@ add_clicked_cb (AtlasProfileSection *self)
     }
 }
 
-typedef enum
-{
-  MOVE_UP,
-  MOVE_DOWN,
-  REMOVE
-} RowAction;
-
 static void
-row_action (EntryRow  *row,
-            RowAction  action)
+row_action (EntryRow         *row,
+            AtlasEntryAction  action)
 {
   /* Copied: the change builds the rows anew, freeing this one. */
   AtlasProfileSection *self = row->section;
@@ -549,20 +538,20 @@ row_action (EntryRow  *row,
   if (index >= n)
     return;
 
-  if (action == REMOVE)
+  if (action == ATLAS_ENTRY_REMOVE)
     {
       g_list_store_remove (store, index);
       label = self->type->remove_label;
     }
   else
     {
-      if (action == MOVE_UP ? index == 0 : index + 1 >= n)
+      if (action == ATLAS_ENTRY_MOVE_UP ? index == 0 : index + 1 >= n)
         return;
-      target = action == MOVE_UP ? index - 1 : index + 1;
+      target = action == ATLAS_ENTRY_MOVE_UP ? index - 1 : index + 1;
       item = g_list_model_get_item (G_LIST_MODEL (store), index);
       g_list_store_remove (store, index);
       g_list_store_insert (store, target, item);
-      label = action == MOVE_UP ? self->type->up_label : self->type->down_label;
+      label = action == ATLAS_ENTRY_MOVE_UP ? self->type->up_label : self->type->down_label;
     }
 
   atlas_profile_section_edit (self, copy, _(label), NULL);
@@ -570,43 +559,27 @@ row_action (EntryRow  *row,
 
   /* Keep the entry open and the keyboard where the user was: on the same
    * button of the row the entry moved to. */
-  if (action != REMOVE && target < self->rows->len && index < self->rows->len)
+  if (action != ATLAS_ENTRY_REMOVE && target < self->rows->len && index < self->rows->len)
     {
       EntryRow *to = g_ptr_array_index (self->rows, target);
       EntryRow *from = g_ptr_array_index (self->rows, index);
-      GtkWidget *same = action == MOVE_UP ? to->up : to->down;
       gboolean was_expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (from->expander));
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (from->expander),
                                      adw_expander_row_get_expanded (ADW_EXPANDER_ROW (to->expander)));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (to->expander), was_expanded);
 
-      if (gtk_widget_get_sensitive (same))
-        gtk_widget_grab_focus (same);
-      else
+      if (!atlas_section_row_focus_action (ATLAS_SECTION_ROW (to->expander), action))
         gtk_widget_grab_focus (to->expander);
     }
 }
 
 static void
-up_clicked_cb (GtkButton *button,
-               EntryRow  *row)
+entry_action_cb (AtlasSectionRow *expander,
+                 int                   action,
+                 EntryRow             *row)
 {
-  row_action (row, MOVE_UP);
-}
-
-static void
-down_clicked_cb (GtkButton *button,
-                 EntryRow  *row)
-{
-  row_action (row, MOVE_DOWN);
-}
-
-static void
-remove_clicked_cb (GtkButton *button,
-                   EntryRow  *row)
-{
-  row_action (row, REMOVE);
+  row_action (row, action);
 }
 
 /* The row of the index-th of n entries: its fields, then its actions. */
@@ -616,28 +589,14 @@ entry_row_new (AtlasProfileSection *self,
                guint                n_items)
 {
   EntryRow *row = g_new0 (EntryRow, 1);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *actions_row = gtk_list_box_row_new ();
-  GtkWidget *remove_content = adw_button_content_new ();
 
   row->section = self;
   row->index = index;
   row->fields = g_ptr_array_new_with_free_func (field_free);
-  row->expander = adw_expander_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
-
-  row->up = atlas_profile_icon_button_new ("go-up-symbolic", _(self->type->up_label));
-  row->down = atlas_profile_icon_button_new ("go-down-symbolic", _(self->type->down_label));
-  row->remove = atlas_profile_icon_button_new ("user-trash-symbolic", _(self->type->remove_label));
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (remove_content), "user-trash-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (remove_content), _("Remove"));
-  gtk_button_set_child (GTK_BUTTON (row->remove), remove_content);
-  gtk_widget_add_css_class (row->remove, "error");
-  gtk_widget_set_sensitive (row->up, index > 0);
-  gtk_widget_set_sensitive (row->down, index + 1 < n_items);
-  g_signal_connect (row->up, "clicked", G_CALLBACK (up_clicked_cb), row);
-  g_signal_connect (row->down, "clicked", G_CALLBACK (down_clicked_cb), row);
-  g_signal_connect (row->remove, "clicked", G_CALLBACK (remove_clicked_cb), row);
+  row->expander = atlas_section_row_new (_(self->type->up_label), _(self->type->down_label),
+                                               _(self->type->remove_label));
+  atlas_section_row_set_movable (ATLAS_SECTION_ROW (row->expander), index > 0, index + 1 < n_items);
+  g_signal_connect (row->expander, "entry-action", G_CALLBACK (entry_action_cb), row);
 
   for (guint i = 0; i < self->type->n_fields; i++)
     {
@@ -653,20 +612,6 @@ entry_row_new (AtlasProfileSection *self,
     }
   if (self->type->add_rows != NULL)
     self->type->add_rows (self, row->expander, index);
-
-  /* Moving and removing sit under the fields, away from the expander's
-   * own arrow. */
-  gtk_widget_set_halign (actions, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (actions, 6);
-  gtk_widget_set_margin_bottom (actions, 6);
-  gtk_widget_set_margin_start (actions, 12);
-  gtk_widget_set_margin_end (actions, 12);
-  gtk_box_append (GTK_BOX (actions), row->up);
-  gtk_box_append (GTK_BOX (actions), row->down);
-  gtk_box_append (GTK_BOX (actions), row->remove);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), actions);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row->expander), actions_row);
   atlas_profile_tune_wrap_all (row->expander);
 
   return row;
