@@ -1778,6 +1778,34 @@ test_editor_link_paste (Editor        *editor,
   g_assert_false (gtk_widget_has_css_class (link, "error"));
 }
 
+/* The date of this change, mistyped, is refused in the words saving
+ * would use (atlas_format_check_date ()), as the row's tooltip and
+ * accessible description. (Failed before: only the title's hint.) */
+static void
+test_editor_change_date_words (Editor        *editor,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = collect_entry_rows (GTK_WIDGET (editor->profile), "Date of this change (YYYY-MM-DD)");
+  g_autofree char *problem = atlas_format_check_date ("2024-13-01");
+  GtkWidget *row;
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_nonnull (problem);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2024-13-01");
+  atlas_test_flush ();
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, problem);
+  g_assert_cmpstr (atlas_undo_stack_get_change_date (editor->undo_stack), ==, "2024-05-01");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2024-06-01");
+  atlas_test_flush ();
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+  g_assert_cmpstr (atlas_undo_stack_get_change_date (editor->undo_stack), ==, "2024-06-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1818,6 +1846,8 @@ main (int   argc,
   g_test_add_func ("/panels/window/narrow", test_window_narrow);
   g_test_add_func ("/panels/shots", test_shots);
   g_test_add ("/panels/editor/link-paste", Editor, NULL, editor_setup, test_editor_link_paste, editor_teardown);
+  g_test_add ("/panels/editor/change-date-words", Editor, NULL, editor_setup, test_editor_change_date_words,
+              editor_teardown);
 
   return g_test_run ();
 }

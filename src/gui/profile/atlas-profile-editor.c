@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-date-button.h"
+#include "atlas-link-row.h"
 #include "atlas-long-text.h"
 #include "atlas-profile-editor.h"
 #include "atlas-profile-history.h"
@@ -509,13 +510,15 @@ change_date_changed_cb (GtkEditable        *editable,
                                  valid ? _("Date of this change (YYYY-MM-DD)")
                                        : _("Date of this change: write year-month-day, e.g. 2015-07-08"));
   show_change_reason (self, NULL);
+  /* The hint in the title, saving's words for it as the row's tooltip and
+   * accessible description */
+  {
+    g_autofree char *problem = valid ? NULL : atlas_format_check_date (text);
+
+    atlas_field_show_problem (GTK_WIDGET (editable), problem);
+  }
   if (valid)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-      atlas_undo_stack_set_change_date (self->undo_stack, text);
-    }
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+    atlas_undo_stack_set_change_date (self->undo_stack, text);
 }
 
 static void
