@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-choice-row.h"
 #include "atlas-date-button.h"
 #include "atlas-link-row.h"
 #include "atlas-long-text.h"
@@ -304,9 +305,9 @@ build_indicator_form (AtlasProfileEditor *self)
       g_autoptr(AtlasLens) lens = g_list_model_get_item (lenses, i);
       GListModel *categories = atlas_lens_get_categories (lens);
       g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-      GtkWidget *row = atlas_profile_action_row_new (atlas_lens_get_name (lens), NULL);
       Indicator *indicator;
-      GtkWidget *dropdown;
+      GtkDropDown *dropdown;
+      GtkWidget *row;
 
       for (guint j = 0; j < g_list_model_get_n_items (categories); j++)
         {
@@ -316,29 +317,24 @@ build_indicator_form (AtlasProfileEditor *self)
         }
       gtk_string_list_append (choices, _("No data"));
 
-      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+      row = atlas_choice_row_new (atlas_lens_get_name (lens), G_LIST_MODEL (choices));
+      atlas_profile_tune_wrap_all (row);
+      dropdown = atlas_choice_row_get_drop_down (ATLAS_CHOICE_ROW (row));
       {
         g_autoptr(GtkListItemFactory) button = category_factory_new (lens, FALSE);
         g_autoptr(GtkListItemFactory) list = category_factory_new (lens, TRUE);
 
-        gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), button);
-        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list);
+        gtk_drop_down_set_factory (dropdown, button);
+        gtk_drop_down_set_list_factory (dropdown, list);
       }
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (dropdown, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_lens_get_name (lens),
-                                      -1);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), indicator_position (self, lens));
+      gtk_drop_down_set_selected (dropdown, indicator_position (self, lens));
       indicator = g_new0 (Indicator, 1);
       indicator->self = self;
-      indicator->dropdown = GTK_DROP_DOWN (dropdown);
+      indicator->dropdown = dropdown;
       indicator->lens_id = g_strdup (atlas_lens_get_id (lens));
       g_signal_connect (dropdown, "notify::selected", G_CALLBACK (indicator_selected_cb), indicator);
       g_ptr_array_add (self->indicators, indicator);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
 }
