@@ -29,11 +29,8 @@ static void
 take_uri (AtlasLinkRow *self,
           const char   *uri)
 {
-  if (g_strcmp0 (self->uri, uri) == 0)
-    return;
-  g_free (self->uri);
-  self->uri = g_strdup (uri);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
+  if (atlas_set_str (&self->uri, uri))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URI]);
 }
 
 void
