@@ -220,7 +220,15 @@ test_editor_rounds (void)
   gtk_editable_set_text (dialog_entry (dialog, "Place"), "Brussels");
   gtk_editable_set_text (dialog_entry (dialog, "Link"), "javascript:alert(1)");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  /* ...saying why in the words saving would use */
+  {
+    g_autofree char *problem = atlas_format_check_web_link ("javascript:alert(1)");
+
+    g_assert_nonnull (problem);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dialog_entry (dialog, "Link"))), ==, problem);
+  }
   gtk_editable_set_text (dialog_entry (dialog, "Link"), "https://example.org/round");
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (dialog_entry (dialog, "Link"))));
   gtk_editable_set_text (dialog_entry (dialog, "Number"), "x");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   gtk_editable_set_text (dialog_entry (dialog, "Number"), "");

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-link-row.h"
 #include "atlas-profile-private.h"
 #include "atlas-profile-rounds.h"
 #include "atlas-section-row.h"
@@ -94,11 +95,13 @@ round_dialog_validate (RoundDialog *rd)
   const char *url = entry_text_or_null (rd->url);
   gboolean date_ok = atlas_round_date_is_valid (gtk_editable_get_text (GTK_EDITABLE (rd->date)));
   gboolean number_ok = round_dialog_number (rd) >= 0;
-  gboolean url_ok = url == NULL || atlas_format_is_web_link (url);
+  /* A link saving would refuse says why, in its words */
+  g_autofree char *url_problem = url != NULL ? atlas_format_check_web_link (url) : NULL;
+  gboolean url_ok = url_problem == NULL;
 
   mark_entry (rd->date, date_ok);
   mark_entry (rd->number, number_ok);
-  mark_entry (rd->url, url_ok);
+  atlas_field_show_problem (rd->url, url_problem);
   if (dialog != NULL)
     adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save",
                                              date_ok && number_ok && url_ok);
