@@ -12,6 +12,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#if ATLAS_TEST_HAVE_X11 && defined(GDK_WINDOWING_X11)
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "atlas-core.h"
 #include "atlas-partner.h"
@@ -240,6 +243,35 @@ atlas_test_take_focus_from (GtkWindow *window)
   if (!atlas_test_iterate_until (window_inactive, window, 5000))
     g_test_message ("the window stayed the active one: another client holds a grab?");
   return other;
+}
+
+gboolean
+atlas_test_park_pointer (int  x,
+                         int  y,
+                         int *was_x,
+                         int *was_y)
+{
+#if ATLAS_TEST_HAVE_X11 && defined(GDK_WINDOWING_X11)
+  GdkDisplay *display = gdk_display_get_default ();
+  Display *xdisplay;
+  Window root, child;
+  int root_x = 0, root_y = 0, win_x, win_y;
+  unsigned int mask;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    return FALSE;
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  XQueryPointer (xdisplay, DefaultRootWindow (xdisplay), &root, &child, &root_x, &root_y, &win_x, &win_y, &mask);
+  if (was_x != NULL)
+    *was_x = root_x;
+  if (was_y != NULL)
+    *was_y = root_y;
+  XWarpPointer (xdisplay, None, DefaultRootWindow (xdisplay), 0, 0, 0, 0, x, y);
+  XSync (xdisplay, False);
+  return TRUE;
+#else
+  return FALSE;
+#endif
 }
 
 gboolean

@@ -54,6 +54,15 @@ gboolean         atlas_test_focus_is_within       (gpointer           widget);
  * when done. */
 GtkWindow       *atlas_test_take_focus_from       (GtkWindow         *window);
 
+/* Moves the pointer to (@x, @y) of the X screen, as if a user left it there
+ * (an AT-SPI test may leave it anywhere); where it was goes in @was_x, @was_y
+ * (may be NULL), to put it back. FALSE, having done nothing, on a display
+ * that is not X11. */
+gboolean         atlas_test_park_pointer          (int                x,
+                                                   int                y,
+                                                   int               *was_x,
+                                                   int               *was_y);
+
 /* Whether @widget's accessible label is @label (NULL: always). */
 gboolean         atlas_test_has_label             (GtkWidget         *widget,
                                                    const char        *label);

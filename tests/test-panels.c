@@ -1385,6 +1385,69 @@ test_editor_source_asked (Editor        *editor,
   g_assert_false (gtk_widget_get_visible (prompt_row));
 }
 
+/* The source prompt left open while the user goes elsewhere, the pointer
+ * outside the window (where an AT-SPI test may leave it): the prompt's grab
+ * brings it the pointer's events, so GTK 4.8 times a tooltip against its
+ * surface. Its drop-down dropped (another partner), then its window closed,
+ * the prompt must go first: a tooltip timed against a destroyed popover is
+ * a Gdk-CRITICAL (fatal here). The main loop runs past GTK's tooltip delay
+ * (500 ms) after each. */
+static void
+test_editor_source_prompt_left_open (Editor        *editor,
+                                     gconstpointer  data)
+{
+  AtlasLens *lens = atlas_dataset_find_lens (editor->dataset, "cooperation_depth");
+  int was_x, was_y;
+
+  if (!atlas_test_park_pointer (1900, 1060, &was_x, &was_y))
+    {
+      g_test_skip ("needs an X display to move the pointer");
+      return;
+    }
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *dropdown = atlas_test_find_widget (GTK_WIDGET (editor->profile), GTK_TYPE_DROP_DOWN,
+                                                    atlas_lens_get_name (lens));
+      GtkWidget *entry, *popover;
+      guint selected;
+
+      atlas_undo_stack_set_change_source (editor->undo_stack, NULL);
+      atlas_test_flush ();
+      g_assert_nonnull (dropdown);
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), (selected + 1) % atlas_lens_get_n_categories (lens));
+      atlas_test_flush ();
+      entry = atlas_test_find_widget (dropdown, GTK_TYPE_ENTRY, "Source of this change");
+      g_assert_nonnull (entry);
+      popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+      g_assert_true (gtk_widget_get_mapped (popover));
+      g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+      /* The pointer's events reach it through its grab */
+      atlas_test_wait_ms (100);
+
+      if (round == 0)
+        {
+          /* Another partner: the form and its drop-down go, and the
+           * prompt with them, not later */
+          atlas_profile_view_set_selected_id (editor->profile, "JP");
+          g_assert_null (popover);
+          atlas_test_wait_ms (1000);
+          atlas_profile_view_set_selected_id (editor->profile, "KR");
+          atlas_profile_view_set_editing (editor->profile, TRUE);
+          atlas_test_flush ();
+        }
+      else
+        {
+          /* The window closed (the teardown gets a window of its own) */
+          gtk_window_destroy (editor->window);
+          editor->window = GTK_WINDOW (gtk_window_new ());
+          g_assert_null (popover);
+          atlas_test_wait_ms (1000);
+        }
+    }
+  atlas_test_park_pointer (was_x, was_y, NULL, NULL);
+}
+
 /* The update date: a reason in words for a bad one, and a calendar. */
 static void
 test_editor_date (Editor        *editor,
@@ -1841,6 +1904,8 @@ main (int   argc,
   g_test_add ("/panels/editor/date", Editor, NULL, editor_setup, test_editor_date, editor_teardown);
   g_test_add ("/panels/editor/source-asked", Editor, NULL, editor_setup, test_editor_source_asked,
               editor_teardown);
+  g_test_add ("/panels/editor/source-prompt-left-open", Editor, NULL, editor_setup,
+              test_editor_source_prompt_left_open, editor_teardown);
   g_test_add_func ("/panels/add-partner-dialog", test_add_partner_dialog);
   g_test_add_func ("/panels/window/panels", test_window_panels);
   g_test_add_func ("/panels/window/narrow", test_window_narrow);

@@ -81,14 +81,18 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return gtk_event_controller_key_forward (controller, root);
 }
 
+/* Weak: a popover already gone (see anchor_unmap_cb ()) is not kept alive
+ * for it. */
 static gboolean
 unparent_idle (gpointer data)
 {
-  GtkWidget *popover = data;
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) popover = g_weak_ref_get (ref);
 
-  if (gtk_widget_get_parent (popover) != NULL)
+  if (popover != NULL && gtk_widget_get_parent (popover) != NULL)
     gtk_widget_unparent (popover);
-  g_object_unref (popover);
+  g_weak_ref_clear (ref);
+  g_free (ref);
   return G_SOURCE_REMOVE;
 }
 
@@ -103,11 +107,38 @@ anchor_destroy_cb (GtkWidget *anchor,
     gtk_widget_unparent (popover);
 }
 
+/* Its drop-down leaves the screen (the editor built anew for another
+ * partner, the window closed): the question is put aside, and the popover
+ * goes at once rather than live on unrealized. GTK 4.8 times a tooltip
+ * against the last surface that had pointer events, which is the popover's
+ * while its grab holds the pointer (the pointer outside the window); once
+ * the popover is unrealized but still alive (held by anyone: a window parks
+ * a reference on a widget that took its focus away with it), that tooltip
+ * asks for the pointer on no surface (Gdk-CRITICAL
+ * gdk_surface_get_device_position). So: the focus out of it first, so that
+ * none is parked; down; unparented, so that it is finalized now. */
+static void
+anchor_unmap_cb (GtkWidget         *anchor,
+                 AtlasSourcePrompt *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_root_set_focus (root, NULL);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) == anchor)
+    gtk_widget_unparent (GTK_WIDGET (self));
+}
+
 static void
 closed_cb (AtlasSourcePrompt *self)
 {
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
   /* Not from inside its own signal */
-  g_idle_add (unparent_idle, g_object_ref (self));
+  g_weak_ref_init (ref, self);
+  g_idle_add (unparent_idle, ref);
 }
 
 static void
@@ -165,6 +196,7 @@ atlas_source_prompt_popup (GtkWidget      *anchor,
 
   gtk_widget_set_parent (GTK_WIDGET (self), anchor);
   g_signal_connect_object (anchor, "destroy", G_CALLBACK (anchor_destroy_cb), self, 0);
+  g_signal_connect_object (anchor, "unmap", G_CALLBACK (anchor_unmap_cb), self, 0);
   gtk_popover_popup (GTK_POPOVER (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
