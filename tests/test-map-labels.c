@@ -247,6 +247,44 @@ test_labels (gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  AtlasWindow     *window;
+  AtlasMapView    *view;
+  ShumateViewport *viewport;
+  double           world_zoom;
+} Layout;
+
+/* The window laid out with its list beside the map (not folded over it) */
+static gboolean
+list_beside_map (gpointer data)
+{
+  Layout *l = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (l->view)) > 0 &&
+         adw_flap_get_reveal_flap (atlas_test_template_child (l->window, "flap")) &&
+         !adw_flap_get_folded (atlas_test_template_child (l->window, "flap"));
+}
+
+/* Flown to a partner (zoomed well in), its profile in */
+static gboolean
+flown_in_with_profile (gpointer data)
+{
+  Layout *l = data;
+
+  return shumate_viewport_get_zoom_level (l->viewport) > l->world_zoom + 1 &&
+         adw_flap_get_reveal_flap (atlas_test_template_child (l->window, "profile_flap"));
+}
+
+/* The profile gone, the map has its room back */
+static gboolean
+map_has_room (gpointer data)
+{
+  Layout *l = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (l->view)) >= 1366 * 6 / 10;
+}
+
 /* Room for the map on a laptop: with no partner picked, the map has at
  * least 60 % of a 1366x768 window (the profile comes in with a partner);
  * a partner picked in the list flies the map to it, and the selection is
@@ -259,11 +297,13 @@ test_layout_1366 (void)
   ShumateViewport *viewport = shumate_map_get_viewport (atlas_map_view_get_map (view));
   double world_zoom;
   int map_width;
+  Layout layout = { window, view, viewport, 0 };
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   atlas_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  atlas_test_wait_ms (600);
+  /* Laid out (or, on a screen too small for it, folded: see below) */
+  atlas_test_iterate_until (list_beside_map, &layout, 5000);
 
   map_width = gtk_widget_get_width (GTK_WIDGET (view));
   g_test_message ("map %d px of %d", map_width, gtk_widget_get_width (GTK_WIDGET (window)));
@@ -284,17 +324,17 @@ test_layout_1366 (void)
   g_assert_false (adw_flap_get_folded (atlas_test_template_child (window, "flap")));
 
   world_zoom = shumate_viewport_get_zoom_level (viewport);
+  layout.world_zoom = world_zoom;
   g_signal_emit_by_name (atlas_test_template_child (window, "partner_list"), "partner-picked", "JP");
   atlas_window_set_selected_id (window, "JP");
-  atlas_test_wait_ms (1200);
+  /* The flight and the flap are animations: waited for, not timed */
+  g_assert_true (atlas_test_iterate_until (flown_in_with_profile, &layout, 10000));
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, world_zoom + 1);
-  g_assert_true (adw_flap_get_reveal_flap (atlas_test_template_child (window, "profile_flap")));
   atlas_test_save_shot (GTK_WIDGET (window), "layout-1366x768-japan.png");
 
   /* Back to no partner: the map has the room again. */
   atlas_window_set_selected_id (window, NULL);
-  atlas_test_wait_ms (600);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 1366 * 6 / 10);
+  g_assert_true (atlas_test_iterate_until (map_has_room, &layout, 10000));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
