@@ -54,7 +54,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("atlas-export-dialog-XXXXXX", NULL);
+  fixture->dir = atlas_test_make_tmp_dir ("atlas-export-dialog-XXXXXX");
   fixture->dataset = atlas_dataset_new_bundled ();
   fixture->settings = g_settings_new ("io.github.cyberdiplomacy.Atlas");
   /* Memory backend: each test starts from the defaults. */

@@ -34,7 +34,7 @@ showing_error (gpointer data)
 static void
 test_error_page_plain_name (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-window-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "R&D <i>draft.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AtlasWindow *window;
@@ -90,7 +90,7 @@ static void
 test_open_read_only (void)
 {
   g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-window-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "invalid.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
@@ -189,7 +189,7 @@ static void
 test_open_read_only_dialog (void)
 {
   g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-window-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "invalid.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
@@ -498,7 +498,7 @@ test_reopens_last_file (void)
 {
   AtlasApplication *app = get_app ();
   GSettings *settings = atlas_application_get_settings (app);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-last-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "partners.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
@@ -558,7 +558,7 @@ test_new_window_sets_last_file (void)
 {
   AtlasApplication *app = get_app ();
   GSettings *settings = atlas_application_get_settings (app);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-last-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "other.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
@@ -602,7 +602,7 @@ test_any_window_sets_last_file (void)
 {
   AtlasApplication *app = get_app ();
   GSettings *settings = atlas_application_get_settings (app);
-  g_autofree char *dir = g_dir_make_tmp ("atlas-last-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-last-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "joined.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasDataset) bundled = atlas_dataset_new_bundled ();
@@ -662,7 +662,7 @@ static void
 test_save_hard_link_notice (void)
 {
   AtlasApplication *app = get_app ();
-  g_autofree char *dir = g_dir_make_tmp ("atlas-hard-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-hard-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "partners.json", NULL);
   g_autofree char *other = g_build_filename (dir, "other.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
