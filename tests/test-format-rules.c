@@ -2,7 +2,8 @@
 
 /* The format's rules for single values (atlas-format-rules.h), and that
  * loading, the undo stack (what editors go through) and the rule agree;
- * the escaping of dataset text for one-line messages (atlas-text.h). */
+ * the escaping of dataset text for one-line messages (atlas-text.h) and
+ * for JSON strings (atlas-json-reader.h). */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-core.h"
+#include "atlas-json-reader-private.h"
 #include "atlas-undo-stack.h"
 
 static const char * const good_links[] = {
@@ -211,6 +213,72 @@ test_integral_year_loads (void)
                                   "\"year\": 2014,"));
 }
 
+/* JSON's escapes, one character at a time. */
+static char *
+escape_json_slowly (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == '\b')
+        g_string_append (out, "\\b");
+      else if (c == '\f')
+        g_string_append (out, "\\f");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+
+  return g_string_free (out, FALSE);
+}
+
+/* The writer looks at eight bytes at a time: whatever needs an escape is
+ * found at every place in a word, next to a word's end, in a short tail,
+ * and bytes just outside the ranges (0x20, 0x7f, UTF-8) are left alone. */
+static void
+test_json_string (void)
+{
+  static const char * const specials[] = {
+    "\x01", "\x1f", "\"", "\\", "\n", "\r", "\t", "\b", "\f", " ", "\x7f", "!", "#", "[", "]",
+    "\xc3\xa9", "\xe2\x80\xae",
+  };
+
+  for (guint length = 0; length <= 20; length++)
+    for (guint at = 0; at <= length; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (specials); k++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GString) written = g_string_new ("x");
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autofree char *expected = NULL;
+
+          for (guint i = 0; i < length; i++)
+            g_string_append_c (text, 'a' + i % 26);
+          g_string_insert (text, at, specials[k]);
+          if (k % 2 == 0)
+            g_string_append (text, specials[(k + 3) % G_N_ELEMENTS (specials)]);
+          expected = escape_json_slowly (text->str);
+
+          atlas_json_append_string (written, text->str);
+          g_assert_cmpstr (written->str + 1, ==, expected);
+          g_assert_true (json_parser_load_from_data (parser, written->str + 1, -1, NULL));
+          g_assert_cmpstr (json_node_get_string (json_parser_get_root (parser)), ==, text->str);
+        }
+}
+
 static void
 test_escape_line (void)
 {
@@ -381,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/format-rules/value-labels", test_value_labels);
   g_test_add_func ("/format-rules/same-words", test_same_words);
   g_test_add_func ("/text/escape-line", test_escape_line);
+  g_test_add_func ("/text/json-string", test_json_string);
   g_test_add_func ("/text/problem-is-one-line", test_problem_is_one_line);
 
   return g_test_run ();
