@@ -394,6 +394,27 @@ restore_ours (JsonObject *merged,
   json_object_set_array_member (merged, "history", atlas_history_sorted_by_date (entries));
 }
 
+/* Whether the merged partner's history is @side's own, and so are its
+ * values that chain: then each field chains in it as it does in @side. */
+static gboolean
+is_side_history (JsonObject *merged,
+                 JsonNode   *side)
+{
+  static const char * const values[] = { "assessment", "name", "indicators" };
+  JsonObject *object = atlas_json_is_object (side) ? json_node_get_object (side) : NULL;
+  JsonNode *history = json_object_get_member (merged, "history");
+  JsonNode *side_history = object != NULL ? json_object_get_member (object, "history") : NULL;
+
+  if (!atlas_json_is_array (history) || !atlas_json_is_array (side_history) ||
+      json_node_get_array (history) != json_node_get_array (side_history))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (!atlas_json_equal (json_object_get_member (merged, values[i]), json_object_get_member (object, values[i])))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 check_chain (Merge    *m,
              JsonNode *merged,
@@ -408,7 +429,9 @@ check_chain (Merge    *m,
   g_autoptr(GHashTable) theirs_chains = NULL;
   g_autoptr(GPtrArray) broken = NULL;
 
-  if (!atlas_json_is_array (history))
+  /* A chain breaks in the merge only where it held on both sides: not
+   * where the merge kept one side's history and values. */
+  if (!atlas_json_is_array (history) || is_side_history (object, o) || is_side_history (object, t))
     return;
 
   chains = chains_of (merged);
