@@ -1261,6 +1261,88 @@ test_base_from_history (void)
   dataset = assert_valid (merged);
 }
 
+/* A list whose entries stay in place is compared pair by pair, its keys
+ * made only for an entry that changed: the same changes as keying both
+ * lists, a second entry of one identity included; and a list that turns
+ * out not to pair (an entry replaced after one changed) is keyed, the
+ * change found first not told twice. */
+static void
+test_diff_in_place (void)
+{
+  g_autoptr(JsonNode) base = bundled_tree ();
+  g_autoptr(JsonNode) ours = NULL;
+  g_autoptr(JsonNode) replaced = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  JsonArray *documents = json_object_get_array_member (partner_of (base, "JP"), "documents");
+  AtlasDiffChange *change;
+  g_autofree char *identity = NULL;
+  g_autofree char *second = NULL;
+  const char *first = "partners[JP].documents[\"An Action Plan for EU-Japan Cooperation\" 2001].url";
+  guint n_first = 0;
+
+  append_parsed (documents, "{\"title\": \"Twice\", \"year\": 2014, \"url\": \"https://example.org/1\"}");
+  append_parsed (documents, "{\"title\": \"Twice\", \"year\": 2014, \"url\": \"https://example.org/2\"}");
+  ours = deep_copy (base);
+  json_object_set_string_member (entry_of (ours, "JP", "documents", 3), "url", "https://example.org/two");
+
+  changes = atlas_diff_json (base, ours);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (change->kind, ==, ATLAS_DIFF_CHANGED);
+  g_assert_cmpstr (change->path, ==, "partners[JP].documents[Twice 2014 #2].url");
+  identity = atlas_diff_identity ("documents", json_array_get_element (documents, 3));
+  second = g_strconcat (identity, "#2", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (change->location, 3), "key"), ==,
+                   second);
+  g_assert_true (atlas_diff_change_apply (change, base, NULL));
+  assert_tree_equal (base, ours);
+
+  /* The first entry changes, the third is another one now. */
+  replaced = deep_copy (ours);
+  json_object_set_string_member (entry_of (replaced, "JP", "documents", 0), "url", "https://example.org/first");
+  json_object_set_string_member (entry_of (replaced, "JP", "documents", 2), "title", "Once");
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = atlas_diff_json (ours, replaced);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      change = g_ptr_array_index (changes, i);
+      n_first += g_str_equal (change->path, first);
+    }
+  g_assert_cmpuint (n_first, ==, 1);
+  g_assert_true (has_change (changes, ATLAS_DIFF_CHANGED, first));
+  /* By identity, the first "Twice" is the one left: its link changed. */
+  g_assert_true (has_change (changes, ATLAS_DIFF_CHANGED, "partners[JP].documents[Twice 2014].url"));
+  g_assert_true (has_change (changes, ATLAS_DIFF_REMOVED, "partners[JP].documents[Twice 2014 #2]"));
+  g_assert_true (has_change (changes, ATLAS_DIFF_ADDED, "partners[JP].documents[Once 2014]"));
+  g_assert_cmpuint (changes->len, ==, 4);
+}
+
+/* The merged tree reaches the loader as text written here: every kind of
+ * value an unknown member may hold comes back as it was. */
+static void
+test_from_json_values (void)
+{
+  g_autoptr(JsonNode) tree = bundled_tree ();
+  g_autoptr(JsonNode) values = parse ("{\"whole\": 1.0, \"half\": 2.5, \"tenth\": 0.1, \"huge\": 1e300, "
+                                      "\"minus-zero\": -0.0, \"big\": 9007199254740993, \"no\": false, "
+                                      "\"yes\": true, \"none\": null, \"empty\": [], \"nothing\": {}, "
+                                      "\"text\": \"tab\\t quote\\\" back\\\\ bell\\u0007 \u00e9\", "
+                                      "\"nested\": [[1, [2.5]], {\"a\": {\"b\": []}}]}");
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(JsonNode) back = NULL;
+  JsonNode *kept;
+
+  json_object_set_member (root_of (tree), "x_values", json_node_copy (values));
+  dataset = assert_valid (tree);
+  back = atlas_dataset_to_json (dataset);
+  kept = json_object_get_member (root_of (back), "x_values");
+  g_assert_nonnull (kept);
+  assert_tree_equal (kept, values);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (json_node_get_object (kept), "whole")), ==,
+                   G_TYPE_DOUBLE);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (kept), "big"), ==, G_GINT64_CONSTANT (9007199254740993));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1281,6 +1363,8 @@ main (int   argc,
   g_test_add_func ("/merge/shared-trees", test_shared_trees);
   g_test_add_func ("/merge/invalid-result", test_invalid_result);
   g_test_add_func ("/merge/escaping", test_escaping);
+  g_test_add_func ("/merge/diff-in-place", test_diff_in_place);
+  g_test_add_func ("/merge/from-json-values", test_from_json_values);
   g_test_add_func ("/merge/review/accept-reject", test_review);
   g_test_add_func ("/merge/review/conflict", test_review_conflict);
   g_test_add_func ("/merge/base-from-history", test_base_from_history);
