@@ -148,17 +148,33 @@ typedef struct
   gsize len;
 } Span;
 
+/* Where the first version's containers lie: one array, not a block each. */
+typedef struct
+{
+  GHashTable *index;   /* JsonNode (a container of the first) -> its place in @spans + 1 */
+  GArray     *spans;
+} Spans;
+
 typedef struct
 {
   const char *text;
-  GHashTable *spans;   /* JsonNode (a container of the first) -> Span */
+  Spans      *spans;
 } Shared;
+
+static const Span *
+find_span (const Spans *spans,
+           JsonNode    *node)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (spans->index, node));
+
+  return i > 0 ? &g_array_index (spans->spans, Span, i - 1) : NULL;
+}
 
 static JsonNode *
 read_node (AtlasJsonReader *reader,
            JsonNode        *same_place,
            const Shared    *first,
-           GHashTable      *spans)
+           Spans           *spans)
 {
   JsonNode *node = NULL;
   AtlasJsonType type = atlas_json_reader_peek (reader);
@@ -166,7 +182,7 @@ read_node (AtlasJsonReader *reader,
 
   if (first != NULL && same_place != NULL && (type == ATLAS_JSON_OBJECT || type == ATLAS_JSON_ARRAY))
     {
-      Span *span = g_hash_table_lookup (first->spans, same_place);
+      const Span *span = find_span (first->spans, same_place);
 
       /* The same text is the same value, and ends where it did */
       if (span != NULL && reader->len - start >= span->len &&
@@ -187,7 +203,12 @@ read_node (AtlasJsonReader *reader,
         atlas_json_reader_begin_object (reader);
         while (atlas_json_reader_next_member (reader))
           {
-            g_autofree char *name = g_strndup (reader->key->str, reader->key->len);
+            AtlasJsonType member_type = atlas_json_reader_peek (reader);
+            /* A container's own members take the reader's key: its name
+             * is kept first. A value's is read from the key in place. */
+            g_autofree char *kept = member_type == ATLAS_JSON_OBJECT || member_type == ATLAS_JSON_ARRAY
+                                    ? g_strndup (reader->key->str, reader->key->len) : NULL;
+            const char *name = kept != NULL ? kept : reader->key->str;
             JsonNode *member = read_node (reader, other ? json_object_get_member (other, name) : NULL,
                                           first, spans);
 
@@ -257,11 +278,10 @@ read_node (AtlasJsonReader *reader,
 
   if (spans != NULL && node != NULL && (type == ATLAS_JSON_OBJECT || type == ATLAS_JSON_ARRAY))
     {
-      Span *span = g_new (Span, 1);
+      Span span = { start, reader->pos - start };
 
-      span->start = start;
-      span->len = reader->pos - start;
-      g_hash_table_insert (spans, node, span);
+      g_array_append_val (spans->spans, span);
+      g_hash_table_insert (spans->index, node, GUINT_TO_POINTER (spans->spans->len));
     }
 
   return node;
@@ -309,9 +329,11 @@ atlas_datasets_to_json_shared (AtlasDataset **datasets,
                                guint          n,
                                JsonNode     **trees)
 {
-  g_autoptr(GHashTable) spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) span_array = g_array_new (FALSE, FALSE, sizeof (Span));
+  Spans spans = { index, span_array };
   g_autoptr(GBytes) first_bytes = NULL;
-  Shared first = { NULL, spans };
+  Shared first = { NULL, &spans };
 
   for (guint i = 0; i < n; i++)
     {
@@ -321,7 +343,7 @@ atlas_datasets_to_json_shared (AtlasDataset **datasets,
       const char *data = g_bytes_get_data (bytes, &size);
 
       atlas_json_reader_init (&reader, data, size, 64);
-      trees[i] = read_node (&reader, i > 0 ? trees[0] : NULL, i > 0 ? &first : NULL, i == 0 ? spans : NULL);
+      trees[i] = read_node (&reader, i > 0 ? trees[0] : NULL, i > 0 ? &first : NULL, i == 0 ? &spans : NULL);
       /* What the app writes always reads back. */
       if (reader.error != ATLAS_JSON_ERROR_NONE || trees[i] == NULL || !atlas_json_reader_end (&reader))
         g_error ("atlas_datasets_to_json_shared: %s", reader.error_message ? reader.error_message : "not JSON");
