@@ -219,9 +219,29 @@ atlas_loader_check_dates (Loader       *l,
 typedef struct
 {
   Loader       *l;
-  GHashTable   *where;          /* partner index << 32 | entry index -> HistoryCheck */
+  GHashTable   *where;          /* partner index << 32 | entry index -> HistoryCheck, once needed */
   guint         partner_index;
 } ChainContext;
+
+/* Where each history entry lies in the file: looked up only for a problem,
+ * so made only for the first one (a large history has tens of thousands
+ * of entries and, most often, no problem). */
+static GHashTable *
+dup_history_places (Loader *l)
+{
+  GHashTable *where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < l->history_checks->len; i++)
+    {
+      HistoryCheck *check = &g_array_index (l->history_checks, HistoryCheck, i);
+      guint64 *key = g_new (guint64, 1);
+
+      *key = ((guint64) check->partner_index << 32) | check->entry_index;
+      g_hash_table_replace (where, key, check);
+    }
+
+  return where;
+}
 
 static void
 chain_problem_cb (guint              entry_index,
@@ -231,7 +251,11 @@ chain_problem_cb (guint              entry_index,
 {
   ChainContext *context = user_data;
   guint64 key = ((guint64) context->partner_index << 32) | entry_index;
-  HistoryCheck *check = g_hash_table_lookup (context->where, &key);
+  HistoryCheck *check;
+
+  if (context->where == NULL)
+    context->where = dup_history_places (context->l);
+  check = g_hash_table_lookup (context->where, &key);
 
   atlas_loader_add_pending (context->l,
                             g_strdup_printf ("partners[%u].history[%u]", context->partner_index, entry_index),
@@ -245,18 +269,8 @@ void
 atlas_loader_check_history (Loader       *l,
                             AtlasDataset *dataset)
 {
-  g_autoptr(GHashTable) where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GListModel *partners = atlas_dataset_get_all_partners (dataset);
-  ChainContext context = { l, where, 0 };
-
-  for (guint i = 0; i < l->history_checks->len; i++)
-    {
-      HistoryCheck *check = &g_array_index (l->history_checks, HistoryCheck, i);
-      guint64 *key = g_new (guint64, 1);
-
-      *key = ((guint64) check->partner_index << 32) | check->entry_index;
-      g_hash_table_replace (where, key, check);
-    }
+  ChainContext context = { l, NULL, 0 };
 
   for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
     {
@@ -266,5 +280,6 @@ atlas_loader_check_history (Loader       *l,
       atlas_timeline_check_partner (partner, dataset, atlas_dataset_get_as_of (dataset),
                                     chain_problem_cb, &context);
     }
+  g_clear_pointer (&context.where, g_hash_table_unref);
 }
 
