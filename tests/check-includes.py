@@ -71,15 +71,6 @@ KNOWN = {
 # An entry that no longer matches is reported, not failed; a new cycle
 # fails.
 KNOWN_USES = {
-    ('core/editing/atlas-undo-history.c', 'core/editing/atlas-undo-stack.c'):
-        'the history part reads the stack through its getters: the stack could pass it what it needs',
-    ('core/editing/atlas-undo-sources.c', 'core/editing/atlas-undo-stack.c'):
-        'the sources part reads the stack through its getters: the stack could pass it the dataset',
-    ('core/io/atlas-dataset-io.c', 'core/io/atlas-dataset-loader.c'):
-        'the readers call the loader\'s helpers (atlas_loader_read_*), which sit beside the code that '
-        'drives the readers: the helpers belong in a file of their own',
-    ('core/io/atlas-dataset-checks.c', 'core/io/atlas-dataset-loader.c'):
-        'the checks call the loader\'s helpers: as above',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
